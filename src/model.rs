@@ -1,0 +1,235 @@
+//! The plain data that flows through the pipeline:
+//! `Document -> Claim -> ClaimGroup -> Finding`.
+//!
+//! Nothing here does I/O or knows about rendering; every stage takes and returns these types.
+//! Byte offsets are always into [`Document::text`], which is the file as stored (or, for a file
+//! that was not UTF-8, its decoded text).
+
+use serde::Serialize;
+
+/// Index of a document in the corpus, in the order the documents were read.
+pub type DocId = usize;
+
+/// Metadata from a document's front matter (Markdown `---` block) when it has one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+/// One article of the corpus, read into memory.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as the user gave it (joined with the walked file name).
+    pub path: String,
+    /// The folder that `--group-by folder` groups by.
+    pub group: String,
+    /// The full text as stored (front matter included, so offsets match the file).
+    pub text: String,
+    /// Byte offset where the body starts (after any front matter).
+    pub body_start: usize,
+    pub meta: Metadata,
+    /// Set when the file was not valid UTF-8 and was decoded with a fallback encoding.
+    pub decoded_from: Option<String>,
+}
+
+impl Document {
+    /// A document made from a string, for tests and library callers.
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            group: String::new(),
+            text: text.into(),
+            body_start: 0,
+            meta: Metadata::default(),
+            decoded_from: None,
+        }
+    }
+}
+
+/// A byte range in a document, with the 1-based line and column of its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    /// 1-based, counted in characters (Unicode scalar values) from the start of the line.
+    pub column: usize,
+}
+
+/// What sort of value a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Quantity,
+    Date,
+    Role,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Date => "date",
+            ClaimKind::Role => "role",
+        }
+    }
+}
+
+/// What a claim is about, as written and as a normalised key used for alignment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Subject {
+    pub text: String,
+    pub key: String,
+}
+
+/// A numeric interval; `None` is unbounded on that side. Exact figures have `low == high`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+impl Interval {
+    pub fn exact(x: f64) -> Self {
+        Self {
+            low: Some(x),
+            high: Some(x),
+        }
+    }
+
+    /// Whether the two intervals share at least one point (closed on both sides).
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let below = matches!((self.high, other.low), (Some(h), Some(l)) if h < l);
+        let above = matches!((self.low, other.high), (Some(l), Some(h)) if l > h);
+        !below && !above
+    }
+
+    pub fn is_exact(&self) -> bool {
+        matches!((self.low, self.high), (Some(l), Some(h)) if l == h)
+    }
+
+    pub fn scaled(&self, factor: f64) -> Self {
+        Self {
+            low: self.low.map(|v| v * factor),
+            high: self.high.map(|v| v * factor),
+        }
+    }
+}
+
+/// A calendar date as far as the text states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateValue {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl DateValue {
+    /// Two dates agree when every field both of them state is the same.
+    pub fn compatible(&self, other: &DateValue) -> bool {
+        fn same<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+        }
+        same(self.year, other.year) && same(self.month, other.month) && same(self.day, other.day)
+    }
+}
+
+/// The value a claim states; its variant matches the claim's [`ClaimKind`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Quantity {
+        low: Option<f64>,
+        high: Option<f64>,
+        /// Unit code from the rules (`USD`, `mi`, `%`), or `count` for counted things.
+        unit: String,
+        /// True when a hedge ("about", "around") made the interval.
+        approximate: bool,
+    },
+    Date(DateValue),
+    Role {
+        person: String,
+        title: String,
+    },
+}
+
+impl Value {
+    pub fn interval(&self) -> Option<Interval> {
+        match self {
+            Value::Quantity { low, high, .. } => Some(Interval {
+                low: *low,
+                high: *high,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// One statement extracted from one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub doc: DocId,
+    pub span: Span,
+    /// Exactly `document.text[span.start..span.end]`.
+    pub text: String,
+    pub kind: ClaimKind,
+    pub subject: Option<Subject>,
+    /// What is stated about the subject: `count`, `killed`, `range`, `date`, `title`, ...
+    pub property: String,
+    /// A change ("four more", "another six") rather than a total.
+    pub increment: bool,
+    pub value: Value,
+    /// How the value reads to a person: `2 units`, `> 40 members`, `title: Supreme General`.
+    pub label: String,
+}
+
+/// Claims from several documents that are about the same subject and property and so are
+/// compared with one another.
+#[derive(Debug, Clone)]
+pub struct ClaimGroup {
+    pub kind: ClaimKind,
+    /// The subject as shown to people (the most common spelling in the group).
+    pub subject: String,
+    pub subject_key: String,
+    pub property: String,
+    pub increment: bool,
+    /// Indices into the corpus-wide claim list, sorted by document then offset.
+    pub claims: Vec<usize>,
+    /// Why claims with different spellings were taken as one subject, if any were.
+    pub merges: Vec<String>,
+}
+
+/// Whether the sources agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    Conflict,
+    Agreement,
+}
+
+/// The verdict on one group of claims.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// Stable code, e.g. `crosscheck::conflict::quantity`.
+    pub code: String,
+    pub subject: String,
+    pub property: String,
+    /// One line that says why: "2 and 6 do not overlap".
+    pub message: String,
+    /// Indices into the corpus-wide claim list.
+    pub claims: Vec<usize>,
+}
+
+/// A problem with one input that did not stop the run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub path: String,
+    pub message: String,
+}

@@ -1,0 +1,1 @@
+//! Report: renders an [`crate::Analysis`] for people and machines.

@@ -1,0 +1,630 @@
+//! Rules: the data the extractor and matcher read (number words, qualifiers, units, properties,
+//! titles, aliases, events, thresholds).
+//!
+//! Every rules file, built in or the user's, has the same schema ([`RuleFile`]); any file may hold
+//! any section. The built-in files in `rules/` are embedded in the binary; a user's `--rules DIR`
+//! adds its `*.toml` files on top (lists are extended, maps and thresholds overridden). Files are
+//! parsed with `deny_unknown_fields` and validated before any document is read; a mistake is a
+//! [`RulesError`] that points at the line and column in that file.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde::Deserialize;
+use thiserror::Error;
+
+/// The built-in rule files, in the order they are applied.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("numbers.toml", include_str!("../rules/numbers.toml")),
+    ("qualifiers.toml", include_str!("../rules/qualifiers.toml")),
+    ("units.toml", include_str!("../rules/units.toml")),
+    ("properties.toml", include_str!("../rules/properties.toml")),
+    ("titles.toml", include_str!("../rules/titles.toml")),
+    ("aliases.toml", include_str!("../rules/aliases.toml")),
+    ("lexicon.toml", include_str!("../rules/lexicon.toml")),
+    ("thresholds.toml", include_str!("../rules/thresholds.toml")),
+];
+
+/// A rules file that could not be used.
+#[derive(Debug, Error, Diagnostic)]
+pub enum RulesError {
+    #[error("cannot read rules file {path}: {message}")]
+    #[diagnostic(code(crosscheck::rules::unreadable))]
+    Unreadable { path: String, message: String },
+
+    #[error("invalid rules file {path}: {message}")]
+    #[diagnostic(code(crosscheck::rules::invalid))]
+    Invalid {
+        path: String,
+        message: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("{label}")]
+        span: Option<SourceSpan>,
+        label: String,
+    },
+}
+
+impl RulesError {
+    fn invalid(path: &str, text: &str, message: String, span: Option<std::ops::Range<usize>>) -> Self {
+        let label = message.lines().next().unwrap_or("here").to_string();
+        RulesError::Invalid {
+            path: path.to_string(),
+            message,
+            src: NamedSource::new(path, text.to_string()),
+            span: span.map(|r| SourceSpan::from(r.start..r.end.max(r.start))),
+            label,
+        }
+    }
+}
+
+/// The schema of one rules file. Every section is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleFile {
+    /// Cardinal number words: `one = 1`, `twenty = 20`.
+    #[serde(default)]
+    pub number_words: BTreeMap<String, f64>,
+    /// Multipliers written as words after a number: `million = 1e6`.
+    #[serde(default)]
+    pub scales: BTreeMap<String, f64>,
+    /// Multipliers abbreviated after digits, attached or spaced: `bn = 1e9` ("3bn", "$5m").
+    #[serde(default)]
+    pub scale_abbreviations: BTreeMap<String, f64>,
+    /// Fixed phrases that state a number or a bound: "a dozen", "dozens of".
+    #[serde(default)]
+    pub number_phrase: Vec<NumberPhrase>,
+    /// Ordinal words that are never counts ("first", "fourth").
+    #[serde(default)]
+    pub ordinals: Vec<String>,
+    #[serde(default)]
+    pub qualifier: Vec<QualifierRule>,
+    #[serde(default)]
+    pub increment: Option<IncrementRule>,
+    #[serde(default)]
+    pub unit: Vec<UnitRule>,
+    #[serde(default)]
+    pub property: Vec<PropertyRule>,
+    #[serde(default)]
+    pub post: Vec<PostRule>,
+    #[serde(default)]
+    pub title_words: Option<TitleWords>,
+    #[serde(default)]
+    pub alias: Vec<AliasRule>,
+    /// Spelling variants folded before comparing names: `defence = "defense"`.
+    #[serde(default)]
+    pub spelling: BTreeMap<String, String>,
+    #[serde(default)]
+    pub event: Vec<EventRule>,
+    #[serde(default)]
+    pub lexicon: Option<LexiconRule>,
+    #[serde(default)]
+    pub thresholds: Option<ThresholdRule>,
+}
+
+/// A fixed phrase that states a number or a bound.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NumberPhrase {
+    pub text: String,
+    /// Lower bound; absent means unbounded.
+    pub low: Option<f64>,
+    /// Upper bound; absent means unbounded.
+    pub high: Option<f64>,
+}
+
+/// How a hedge turns a figure into an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IntervalShape {
+    /// The figure is a lower bound: "more than 40", "at least 40".
+    Above,
+    /// The figure is an upper bound: "up to 700", "fewer than 10".
+    Below,
+    /// A band on both sides of the figure: "about 45".
+    Around,
+    /// A band just below the figure: "nearly 50", "almost 50".
+    Nearly,
+    /// A band just above the figure: "just over 50".
+    JustOver,
+    /// The figure itself: "exactly", "precisely".
+    Exactly,
+}
+
+/// A hedge before a number ("more than", "around") and the interval it makes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QualifierRule {
+    pub phrases: Vec<String>,
+    pub interval: IntervalShape,
+    /// Relative width of the band for `around`, `nearly` and `just-over`; defaults to the
+    /// thresholds' `band`.
+    pub band: Option<f64>,
+}
+
+/// Words that make a figure a change rather than a total.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct IncrementRule {
+    /// Before the number: "another six", "an additional six".
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Right after the number: "four more", "six additional".
+    #[serde(default)]
+    pub after: Vec<String>,
+}
+
+/// A unit of measure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct UnitRule {
+    /// The code shown in claims: `mi`, `USD`, `%`.
+    pub code: String,
+    /// What it measures; values are compared only within one dimension.
+    pub dimension: String,
+    /// How many base units of the dimension one of this unit is.
+    #[serde(default = "one")]
+    pub factor: f64,
+    /// Words or abbreviations after the number: "miles", "mi", "percent".
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Symbols or codes before the number: "$", "US$".
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A property a figure can state about its subject, recognised by trigger words near it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PropertyRule {
+    pub name: String,
+    /// Words (or phrases) that name the property near the figure.
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// Limits the property to figures of these dimensions (`count`, `length`, ...); empty is any.
+    #[serde(default)]
+    pub dimensions: Vec<String>,
+    /// Makes this the property of every figure of these dimensions that no trigger names.
+    #[serde(default)]
+    pub default_for: Vec<String>,
+}
+
+/// A post (office) and the ways reports write it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PostRule {
+    /// The post as shown: "Secretary of Defense".
+    pub name: String,
+    /// Written forms, matched case-insensitively after spelling folding.
+    pub variants: Vec<String>,
+    /// Broader descriptions that are compatible with this post ("NATO chief").
+    #[serde(default)]
+    pub broader: Vec<String>,
+}
+
+/// Words that make up titles before names.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TitleWords {
+    /// Words that make a phrase a title ("secretary", "minister", "chairman").
+    #[serde(default)]
+    pub heads: Vec<String>,
+    /// Military and police ranks: a title made only of these is a rank, not a post.
+    #[serde(default)]
+    pub ranks: Vec<String>,
+    /// Courtesy words dropped before names ("Mr.", "Dr.").
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+    /// Countries and their adjectives, dropped from the front of a title ("US", "Ukrainian").
+    #[serde(default)]
+    pub jurisdictions: Vec<String>,
+    /// Small words allowed inside a title ("of", "the", "for", "and").
+    #[serde(default)]
+    pub connectors: Vec<String>,
+}
+
+/// Names that denote one subject.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AliasRule {
+    /// The key every name maps to.
+    pub key: String,
+    pub names: Vec<String>,
+}
+
+/// An event that dates attach to, named by nouns or verbs ("invasion", "invaded").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EventRule {
+    pub key: String,
+    pub words: Vec<String>,
+}
+
+/// Word lists for reading sentences.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LexiconRule {
+    /// Nouns that stand for something named before ("units", "systems", "batch").
+    #[serde(default)]
+    pub generic_heads: Vec<String>,
+    /// Phrases that rename what precedes them ("known as", "called").
+    #[serde(default)]
+    pub renaming: Vec<String>,
+    /// Abbreviations whose period does not end a sentence ("Sept.", "Gen.", "U.S.").
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Words that end a counted noun phrase ("that", "of", "is", "to").
+    #[serde(default)]
+    pub stop_words: Vec<String>,
+    /// Suffixes of personal names, never numbers ("Jr", "III").
+    #[serde(default)]
+    pub name_suffixes: Vec<String>,
+    /// Lines of scraped pages that are not the article ("Please enter your comment!").
+    #[serde(default)]
+    pub boilerplate: Vec<String>,
+    /// Capitalised words that are not names (sentence starters, weekdays, months).
+    #[serde(default)]
+    pub not_names: Vec<String>,
+}
+
+/// Numbers that tune matching.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ThresholdRule {
+    /// Default relative half-width of "about" bands.
+    pub band: Option<f64>,
+    /// Jaro-Winkler similarity at or above which two subject keys are one subject.
+    pub subject_similarity: Option<f64>,
+    /// Jaro-Winkler similarity at or above which two surnames are one person.
+    pub name_similarity: Option<f64>,
+    /// Shortest key that fuzzy matching applies to.
+    pub fuzzy_min_length: Option<usize>,
+    /// How many sentences back a generic noun ("the units") looks for what it refers to.
+    pub antecedent_sentences: Option<usize>,
+}
+
+/// A rules file as loaded: its name and text, kept for error messages and `crosscheck rules`.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub builtin: bool,
+}
+
+/// All rules, merged and compiled for lookup.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub sources: Vec<Source>,
+    pub number_words: HashMap<String, f64>,
+    pub scales: HashMap<String, f64>,
+    pub scale_abbreviations: HashMap<String, f64>,
+    pub number_phrases: Vec<NumberPhrase>,
+    pub ordinals: HashSet<String>,
+    pub qualifiers: Vec<QualifierRule>,
+    pub increment: IncrementRule,
+    pub units: Vec<UnitRule>,
+    pub properties: Vec<PropertyRule>,
+    pub posts: Vec<PostRule>,
+    pub title_words: TitleWords,
+    pub aliases: HashMap<String, String>,
+    pub spelling: HashMap<String, String>,
+    pub events: HashMap<String, String>,
+    pub lexicon: LexiconRule,
+    pub thresholds: Thresholds,
+}
+
+/// Thresholds with every value settled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    pub band: f64,
+    pub subject_similarity: f64,
+    pub name_similarity: f64,
+    pub fuzzy_min_length: usize,
+    pub antecedent_sentences: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self {
+            band: 0.1,
+            subject_similarity: 0.94,
+            name_similarity: 0.92,
+            fuzzy_min_length: 5,
+            antecedent_sentences: 3,
+        }
+    }
+}
+
+impl Rules {
+    /// The built-in rules alone.
+    pub fn builtin() -> Result<Rules, RulesError> {
+        Self::load(None)
+    }
+
+    /// The built-in rules with every `*.toml` file of `dir` (sorted by name) on top.
+    pub fn load(dir: Option<&Path>) -> Result<Rules, RulesError> {
+        let mut files = Vec::new();
+        for (name, text) in BUILTIN {
+            files.push((format!("rules/{name}"), (*text).to_string(), true));
+        }
+        if let Some(dir) = dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| RulesError::Unreadable {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            })?;
+            let mut paths: Vec<_> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let text = std::fs::read_to_string(&path).map_err(|e| RulesError::Unreadable {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                files.push((path.display().to_string(), text, false));
+            }
+        }
+        let mut rules = Rules::empty();
+        for (name, text, builtin) in files {
+            let file = parse_file(&name, &text)?;
+            rules.merge(&name, &text, file)?;
+            rules.sources.push(Source { name, builtin });
+        }
+        Ok(rules)
+    }
+
+    /// Parses one rules file from a string and merges it over the built-in rules.
+    pub fn builtin_with(name: &str, text: &str) -> Result<Rules, RulesError> {
+        let mut rules = Self::builtin()?;
+        let file = parse_file(name, text)?;
+        rules.merge(name, text, file)?;
+        rules.sources.push(Source {
+            name: name.to_string(),
+            builtin: false,
+        });
+        Ok(rules)
+    }
+
+    fn empty() -> Rules {
+        Rules {
+            sources: Vec::new(),
+            number_words: HashMap::new(),
+            scales: HashMap::new(),
+            scale_abbreviations: HashMap::new(),
+            number_phrases: Vec::new(),
+            ordinals: HashSet::new(),
+            qualifiers: Vec::new(),
+            increment: IncrementRule::default(),
+            units: Vec::new(),
+            properties: Vec::new(),
+            posts: Vec::new(),
+            title_words: TitleWords::default(),
+            aliases: HashMap::new(),
+            spelling: HashMap::new(),
+            events: HashMap::new(),
+            lexicon: LexiconRule::default(),
+            thresholds: Thresholds::default(),
+        }
+    }
+
+    fn merge(&mut self, name: &str, text: &str, file: RuleFile) -> Result<(), RulesError> {
+        let bad = |what: String, needle: &str| {
+            let span = find_span(text, needle);
+            RulesError::invalid(name, text, what, span)
+        };
+        let lower = |s: &String| s.to_lowercase();
+        for (word, value) in file.number_words {
+            if !value.is_finite() || value < 0.0 {
+                return Err(bad(format!("number word `{word}` must be a non-negative number"), &word));
+            }
+            self.number_words.insert(word.to_lowercase(), value);
+        }
+        for (word, value) in file.scales {
+            if !value.is_finite() || value <= 0.0 {
+                return Err(bad(format!("scale `{word}` must be a positive number"), &word));
+            }
+            self.scales.insert(word.to_lowercase(), value);
+        }
+        for (word, value) in file.scale_abbreviations {
+            if !value.is_finite() || value <= 0.0 {
+                return Err(bad(format!("scale abbreviation `{word}` must be a positive number"), &word));
+            }
+            self.scale_abbreviations.insert(word.to_lowercase(), value);
+        }
+        for phrase in file.number_phrase {
+            if phrase.low.is_none() && phrase.high.is_none() {
+                return Err(bad(
+                    format!("number phrase `{}` needs `low`, `high` or both", phrase.text),
+                    &phrase.text,
+                ));
+            }
+            self.number_phrases.push(NumberPhrase {
+                text: phrase.text.to_lowercase(),
+                ..phrase
+            });
+        }
+        self.ordinals.extend(file.ordinals.iter().map(lower));
+        for q in file.qualifier {
+            if let Some(b) = q.band
+                && !(0.0..1.0).contains(&b)
+            {
+                return Err(bad(
+                    format!("qualifier band {b} must be between 0 and 1"),
+                    q.phrases.first().map(String::as_str).unwrap_or("band"),
+                ));
+            }
+            self.qualifiers.push(QualifierRule {
+                phrases: q.phrases.iter().map(lower).collect(),
+                ..q
+            });
+        }
+        if let Some(inc) = file.increment {
+            self.increment.before.extend(inc.before.iter().map(lower));
+            self.increment.after.extend(inc.after.iter().map(lower));
+        }
+        for unit in file.unit {
+            if !unit.factor.is_finite() || unit.factor <= 0.0 {
+                return Err(bad(format!("unit `{}` needs a positive factor", unit.code), &unit.code));
+            }
+            if unit.names.is_empty() && unit.prefixes.is_empty() {
+                return Err(bad(
+                    format!("unit `{}` needs `names` or `prefixes`", unit.code),
+                    &unit.code,
+                ));
+            }
+            self.units.push(unit);
+        }
+        for prop in file.property {
+            self.properties.push(PropertyRule {
+                words: prop.words.iter().map(lower).collect(),
+                ..prop
+            });
+        }
+        for post in file.post {
+            if post.variants.is_empty() {
+                return Err(bad(format!("post `{}` needs at least one variant", post.name), &post.name));
+            }
+            self.posts.push(post);
+        }
+        if let Some(t) = file.title_words {
+            let tw = &mut self.title_words;
+            tw.heads.extend(t.heads.iter().map(lower));
+            tw.ranks.extend(t.ranks.iter().map(lower));
+            tw.honorifics.extend(t.honorifics.iter().map(lower));
+            tw.jurisdictions.extend(t.jurisdictions.iter().map(lower));
+            tw.connectors.extend(t.connectors.iter().map(lower));
+        }
+        for alias in file.alias {
+            for n in &alias.names {
+                self.aliases.insert(n.to_lowercase(), alias.key.to_lowercase());
+            }
+            self.aliases.insert(alias.key.to_lowercase(), alias.key.to_lowercase());
+        }
+        for (from, to) in file.spelling {
+            self.spelling.insert(from.to_lowercase(), to.to_lowercase());
+        }
+        for ev in file.event {
+            for w in &ev.words {
+                self.events.insert(w.to_lowercase(), ev.key.to_lowercase());
+            }
+        }
+        if let Some(lx) = file.lexicon {
+            let l = &mut self.lexicon;
+            l.generic_heads.extend(lx.generic_heads.iter().map(lower));
+            l.renaming.extend(lx.renaming.iter().map(lower));
+            l.abbreviations.extend(lx.abbreviations.iter().map(lower));
+            l.stop_words.extend(lx.stop_words.iter().map(lower));
+            l.name_suffixes.extend(lx.name_suffixes.iter().map(lower));
+            l.boilerplate.extend(lx.boilerplate.iter().map(lower));
+            l.not_names.extend(lx.not_names.iter().map(lower));
+        }
+        if let Some(t) = file.thresholds {
+            let th = &mut self.thresholds;
+            for (key, v) in [
+                ("band", t.band),
+                ("subject-similarity", t.subject_similarity),
+                ("name-similarity", t.name_similarity),
+            ] {
+                if let Some(v) = v {
+                    if !(0.0..=1.0).contains(&v) {
+                        return Err(bad(format!("threshold `{key}` must be between 0 and 1"), key));
+                    }
+                    match key {
+                        "band" => th.band = v,
+                        "subject-similarity" => th.subject_similarity = v,
+                        _ => th.name_similarity = v,
+                    }
+                }
+            }
+            if let Some(v) = t.fuzzy_min_length {
+                th.fuzzy_min_length = v;
+            }
+            if let Some(v) = t.antecedent_sentences {
+                th.antecedent_sentences = v;
+            }
+        }
+        Ok(())
+    }
+
+    /// Folds British spellings and case: "Defence" -> "defense".
+    pub fn fold_spelling(&self, word: &str) -> String {
+        let lower = word.to_lowercase();
+        match self.spelling.get(&lower) {
+            Some(to) => to.clone(),
+            None => lower,
+        }
+    }
+}
+
+/// Parses one file's TOML into the schema, turning serde's error into a labelled diagnostic.
+fn parse_file(name: &str, text: &str) -> Result<RuleFile, RulesError> {
+    toml::from_str::<RuleFile>(text).map_err(|e| {
+        RulesError::invalid(name, text, e.message().to_string(), e.span())
+    })
+}
+
+/// The first place `needle` stands in `text`, for pointing at a value that failed validation.
+fn find_span(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+    if needle.is_empty() {
+        return None;
+    }
+    text.find(needle).map(|i| i..i + needle.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_file_loads() {
+        for (name, text) in BUILTIN {
+            if let Err(e) = parse_file(name, text) {
+                panic!("{name}: {e:?}");
+            }
+        }
+        let rules = Rules::builtin().expect("built-in rules load");
+        assert_eq!(rules.sources.len(), BUILTIN.len());
+        assert!(rules.number_words.contains_key("twelve"));
+        assert!(rules.units.iter().any(|u| u.code == "USD"));
+    }
+
+    #[test]
+    fn an_unknown_field_points_at_its_line() {
+        let text = "[[unit]]\ncode = \"ft\"\ndimension = \"length\"\nnamez = [\"feet\"]\n";
+        let err = Rules::builtin_with("mine.toml", text).expect_err("unknown field");
+        match err {
+            RulesError::Invalid { message, span, .. } => {
+                assert!(message.contains("namez"), "{message}");
+                let span = span.expect("a span");
+                assert_eq!(&text[span.offset()..span.offset() + 5], "namez");
+            }
+            other => panic!("wrong error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_value_is_pointed_at() {
+        let text = "[[unit]]\ncode = \"ft\"\ndimension = \"length\"\nfactor = -1.0\nnames = [\"feet\"]\n";
+        let err = Rules::builtin_with("mine.toml", text).expect_err("negative factor");
+        assert!(err.to_string().contains("positive factor"), "{err}");
+    }
+
+    #[test]
+    fn user_rules_extend_the_builtin_ones() {
+        let text = "[[alias]]\nkey = \"nasams\"\nnames = [\"national advanced surface-to-air missile system\"]\n";
+        let rules = Rules::builtin_with("mine.toml", text).expect("loads");
+        assert_eq!(
+            rules
+                .aliases
+                .get("national advanced surface-to-air missile system")
+                .map(String::as_str),
+            Some("nasams")
+        );
+        assert!(rules.number_words.contains_key("one"));
+    }
+}

@@ -1,0 +1,56 @@
+//! Positions in text: byte offsets to 1-based line and column numbers.
+
+use crate::model::Span;
+
+/// Line starts of one text, for turning byte offsets into line and column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset. A byte-order mark at the start
+    /// of the text is not counted as a column.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let prefix = text.get(start..offset).unwrap_or("");
+        let prefix = if start == 0 { prefix.trim_start_matches('\u{feff}') } else { prefix };
+        (line, prefix.chars().count() + 1)
+    }
+
+    pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
+        let (line, column) = self.line_col(text, start);
+        Span { start, end, line, column }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_are_one_based_and_count_characters() {
+        let text = "ab\nçd e\r\nfin";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        // 'ç' is two bytes but one column.
+        assert_eq!(idx.line_col(text, 6), (2, 4));
+        assert_eq!(idx.line_col(text, text.len() - 3), (3, 1));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}abc";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 4), (1, 2));
+    }
+}
