@@ -1,0 +1,394 @@
+//! Human output: one miette diagnostic per finding, a summary line, and the `claims` listing.
+//!
+//! A diagnostic has one source, so a finding's first claim is the main diagnostic (its document as
+//! a `NamedSource`, a label on the claim reading the value as understood) and every further claim
+//! is a `#[related]` diagnostic with its own document and label. Miette prints `path:line:col`
+//! for each labelled span. Building diagnostics needs no terminal; rendering them to text
+//! ([`render`]) uses miette's graphical handler, which only the `cli` feature enables.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode, SourceSpan};
+
+use crate::Analysis;
+use crate::model::{Claim, Document, Finding, FindingKind};
+use crate::report::{Summary, claim_with_document};
+
+/// One finding as a diagnostic: the first claim, with the others as related diagnostics.
+#[derive(Debug)]
+pub struct FindingDiagnostic {
+    code: String,
+    severity: Severity,
+    message: String,
+    /// `None` only when the finding has no claim that resolves (a malformed analysis).
+    claim: Option<ClaimSource>,
+    related: Vec<RelatedClaim>,
+}
+
+/// A further claim of a finding, shown with its own document.
+#[derive(Debug)]
+pub struct RelatedClaim {
+    severity: Severity,
+    message: String,
+    claim: ClaimSource,
+}
+
+/// A claim's document and the labelled span of the claim in it.
+#[derive(Debug)]
+struct ClaimSource {
+    source: NamedSource<Arc<str>>,
+    label: LabeledSpan,
+}
+
+impl FindingDiagnostic {
+    pub fn kind(&self) -> FindingKind {
+        if self.severity == Severity::Error {
+            FindingKind::Conflict
+        } else {
+            FindingKind::Agreement
+        }
+    }
+}
+
+impl fmt::Display for FindingDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic {}
+
+impl Diagnostic for FindingDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(self.severity)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.claim.as_ref().map(|c| &c.source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let label = self.claim.as_ref()?.label.clone();
+        Some(Box::new(std::iter::once(label)))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+    }
+}
+
+impl fmt::Display for RelatedClaim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RelatedClaim {}
+
+impl Diagnostic for RelatedClaim {
+    fn severity(&self) -> Option<Severity> {
+        Some(self.severity)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.claim.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.claim.label.clone())))
+    }
+}
+
+/// Document texts shared by every diagnostic that shows them, built on first use.
+struct Sources<'a> {
+    documents: &'a [Document],
+    texts: Vec<Option<Arc<str>>>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(documents: &'a [Document]) -> Self {
+        Self {
+            documents,
+            texts: vec![None; documents.len()],
+        }
+    }
+
+    fn claim(&mut self, claim: &Claim) -> Option<ClaimSource> {
+        let doc = self.documents.get(claim.doc)?;
+        let text = self
+            .texts
+            .get_mut(claim.doc)?
+            .get_or_insert_with(|| Arc::from(doc.text.as_str()))
+            .clone();
+        // Keep the span inside the text even if a library caller built a bad one.
+        let end = claim.span.end.min(text.len());
+        let start = claim.span.start.min(end);
+        let label =
+            LabeledSpan::new_with_span(Some(claim.label.clone()), SourceSpan::from(start..end));
+        Some(ClaimSource {
+            source: NamedSource::new(&doc.path, text),
+            label,
+        })
+    }
+}
+
+/// The diagnostics of an analysis: every conflict, then every agreement if `show_agreements`.
+pub fn diagnostics(analysis: &Analysis, show_agreements: bool) -> Vec<FindingDiagnostic> {
+    let mut sources = Sources::new(&analysis.documents);
+    analysis
+        .findings
+        .iter()
+        .filter(|f| show_agreements || f.kind == FindingKind::Conflict)
+        .map(|f| finding_diagnostic(analysis, f, &mut sources))
+        .collect()
+}
+
+fn finding_diagnostic(
+    analysis: &Analysis,
+    finding: &Finding,
+    sources: &mut Sources<'_>,
+) -> FindingDiagnostic {
+    let severity = match finding.kind {
+        FindingKind::Conflict => Severity::Error,
+        FindingKind::Agreement => Severity::Advice,
+    };
+    let mut claims = finding
+        .claims
+        .iter()
+        .filter_map(|&i| claim_with_document(analysis, i));
+    let first = claims.next();
+    let related = claims
+        .filter_map(|(claim, doc)| {
+            Some(RelatedClaim {
+                severity,
+                message: format!("{} in {}", claim.label, doc.path),
+                claim: sources.claim(claim)?,
+            })
+        })
+        .collect();
+    FindingDiagnostic {
+        code: finding.code.clone(),
+        severity,
+        message: format!(
+            "{} {}: {}",
+            finding.subject, finding.property, finding.message
+        ),
+        claim: first.and_then(|(claim, _)| sources.claim(claim)),
+        related,
+    }
+}
+
+/// The `claims` listing: one line per claim, `path:line:col  kind  property  subject  label
+/// "text"`, columns aligned; a document without claims gets a line saying so. Ends with the
+/// counts of documents and claims.
+pub fn render_claims(analysis: &Analysis) -> String {
+    struct Row {
+        at: String,
+        kind: &'static str,
+        property: String,
+        subject: String,
+        label: String,
+        text: String,
+    }
+    let mut rows_by_doc: Vec<Vec<Row>> = analysis.documents.iter().map(|_| Vec::new()).collect();
+    for claim in &analysis.claims {
+        let Some(doc) = analysis.documents.get(claim.doc) else {
+            continue;
+        };
+        let property = if claim.increment {
+            format!("{} (increment)", claim.property)
+        } else {
+            claim.property.clone()
+        };
+        rows_by_doc[claim.doc].push(Row {
+            at: format!("{}:{}:{}", doc.path, claim.span.line, claim.span.column),
+            kind: claim.kind.as_str(),
+            property,
+            subject: claim
+                .subject
+                .as_ref()
+                .map_or_else(|| "(no subject)".to_string(), |s| s.text.clone()),
+            label: claim.label.clone(),
+            text: claim.text.split_whitespace().collect::<Vec<_>>().join(" "),
+        });
+    }
+    let rows = rows_by_doc.iter().flatten();
+    let width = |f: fn(&Row) -> usize| rows.clone().map(f).max().unwrap_or(0);
+    let w_at = width(|r| r.at.chars().count());
+    let w_kind = width(|r| r.kind.len());
+    let w_property = width(|r| r.property.chars().count());
+    let w_subject = width(|r| r.subject.chars().count());
+    let w_label = width(|r| r.label.chars().count());
+
+    let mut out = String::new();
+    for (doc, rows) in analysis.documents.iter().zip(&rows_by_doc) {
+        if rows.is_empty() {
+            out.push_str(&format!("{}: no claims\n", doc.path));
+        }
+        for r in rows {
+            out.push_str(&format!(
+                "{:w_at$}  {:w_kind$}  {:w_property$}  {:w_subject$}  {:w_label$}  \"{}\"\n",
+                r.at, r.kind, r.property, r.subject, r.label, r.text
+            ));
+        }
+    }
+    let docs = analysis.documents.len();
+    let claims = analysis.claims.len();
+    out.push_str(&format!(
+        "{docs} {}, {claims} {}\n",
+        if docs == 1 { "document" } else { "documents" },
+        if claims == 1 { "claim" } else { "claims" },
+    ));
+    out
+}
+
+/// The summary line of `check`, with a newline.
+pub fn render_summary(analysis: &Analysis, skipped: usize) -> String {
+    format!("{}\n", Summary::of(analysis, skipped))
+}
+
+/// The handler for text without colour: stable output for tests, pipes and `--color never`.
+#[cfg(feature = "cli")]
+pub fn plain_handler() -> miette::GraphicalReportHandler {
+    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+        .with_width(100)
+}
+
+/// The handler for a terminal: the same layout as [`plain_handler`], in colour.
+#[cfg(feature = "cli")]
+pub fn colour_handler() -> miette::GraphicalReportHandler {
+    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode()).with_width(100)
+}
+
+/// Renders diagnostics one after another into a string.
+#[cfg(feature = "cli")]
+pub fn render<'a>(
+    diagnostics: impl IntoIterator<Item = &'a dyn Diagnostic>,
+    handler: &miette::GraphicalReportHandler,
+) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        // Writing into a String cannot fail; a failing Display impl would only cut this
+        // diagnostic short.
+        let _ = handler.render_report(&mut out, diagnostic);
+    }
+    out
+}
+
+/// The whole human `check` report: the diagnostics, then the summary line.
+#[cfg(feature = "cli")]
+pub fn render_check(
+    analysis: &Analysis,
+    skipped: usize,
+    show_agreements: bool,
+    handler: &miette::GraphicalReportHandler,
+) -> String {
+    let diagnostics = diagnostics(analysis, show_agreements);
+    let mut out = render(diagnostics.iter().map(|d| d as &dyn Diagnostic), handler);
+    out.push_str(&render_summary(analysis, skipped));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::fixture;
+
+    #[test]
+    fn a_conflict_is_an_error_with_the_first_claim_and_the_others_related() {
+        let analysis = fixture::analysis();
+        let diags = diagnostics(&analysis, false);
+        assert_eq!(diags.len(), 1, "agreements are only counted");
+        let d = &diags[0];
+        assert_eq!(d.severity(), Some(Severity::Error));
+        assert_eq!(
+            d.code().map(|c| c.to_string()).as_deref(),
+            Some("crosscheck::conflict::quantity")
+        );
+        assert_eq!(d.to_string(), "NASAMS count: 2 and 6 do not overlap");
+        let labels: Vec<LabeledSpan> = d.labels().expect("labels").collect();
+        assert_eq!(labels.len(), 1);
+        assert_eq!(labels[0].label(), Some("2 units"));
+        let a = &analysis.documents[0].text;
+        assert_eq!(
+            &a[labels[0].offset()..labels[0].offset() + labels[0].len()],
+            "two NASAMS units"
+        );
+        let related: Vec<&dyn Diagnostic> = d.related().expect("related").collect();
+        assert_eq!(related.len(), 1);
+        let label = related[0]
+            .labels()
+            .expect("label")
+            .next()
+            .expect("one label");
+        assert_eq!(label.label(), Some("6 units"));
+        assert_eq!(label.offset(), 25);
+    }
+
+    #[test]
+    fn agreements_are_advice_when_shown() {
+        let analysis = fixture::analysis();
+        let diags = diagnostics(&analysis, true);
+        assert_eq!(diags.len(), 2);
+        assert_eq!(diags[1].severity(), Some(Severity::Advice));
+        assert_eq!(diags[1].kind(), FindingKind::Agreement);
+    }
+
+    #[test]
+    fn a_finding_without_resolvable_claims_has_no_source() {
+        let mut analysis = fixture::analysis();
+        analysis.findings[0].claims = vec![42];
+        let diags = diagnostics(&analysis, false);
+        assert!(diags[0].source_code().is_none());
+        assert!(diags[0].labels().is_none());
+        assert!(diags[0].related().is_none());
+    }
+
+    #[cfg(feature = "cli")]
+    #[test]
+    fn a_conflict_renders_each_document_at_its_line_and_column() {
+        let analysis = fixture::analysis();
+        let out = render_check(&analysis, 0, false, &plain_handler());
+        // "two NASAMS units" is on line 6 of a.md (after four lines of front matter), column 1.
+        assert!(out.contains("[news/a.md:6:1]"), "{out}");
+        assert!(out.contains("[news/b.txt:1:26]"), "{out}");
+        assert!(out.contains("2 units"), "{out}");
+        assert!(out.contains("6 units"), "{out}");
+        assert!(out.contains("crosscheck::conflict::quantity"), "{out}");
+        assert!(
+            out.ends_with("3 documents, 3 claims, 1 agreement, 1 conflict, 1 warning\n"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("other/c.txt"),
+            "agreements are not shown: {out}"
+        );
+    }
+
+    #[test]
+    fn the_claims_listing_has_one_aligned_line_per_claim() {
+        let mut analysis = fixture::analysis();
+        analysis.claims[2].subject = None;
+        analysis.claims[2].increment = true;
+        analysis
+            .documents
+            .push(Document::from_text("empty.txt", ""));
+        let out = render_claims(&analysis);
+        let expected = "\
+news/a.md:6:1     quantity  count              NASAMS        2 units  \"two NASAMS units\"
+news/b.txt:1:26   quantity  count              NASAMS        6 units  \"six NASAMS units\"
+other/c.txt:1:13  quantity  count (increment)  (no subject)  2 units  \"two NASAMS systems\"
+empty.txt: no claims
+4 documents, 3 claims
+";
+        assert_eq!(out, expected);
+    }
+}
