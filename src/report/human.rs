@@ -169,7 +169,7 @@ fn finding_diagnostic(
         .filter_map(|(claim, doc)| {
             Some(RelatedClaim {
                 severity,
-                message: format!("{} in {}", claim.label, doc.path),
+                message: format!("{} {} in {}", finding.subject, finding.property, doc.path),
                 claim: sources.claim(claim)?,
             })
         })
@@ -260,15 +260,17 @@ pub fn render_summary(analysis: &Analysis, skipped: usize) -> String {
 pub fn plain_handler() -> miette::GraphicalReportHandler {
     miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
         .with_width(100)
+        .with_show_related_as_nested(true)
 }
 
 /// The handler for a terminal: the same layout as [`plain_handler`], in colour.
 #[cfg(feature = "cli")]
 pub fn colour_handler() -> miette::GraphicalReportHandler {
     miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode()).with_width(100)
+        .with_show_related_as_nested(true)
 }
 
-/// Renders diagnostics one after another into a string.
+/// Renders diagnostics into a string, each followed by a blank line.
 #[cfg(feature = "cli")]
 pub fn render<'a>(
     diagnostics: impl IntoIterator<Item = &'a dyn Diagnostic>,
@@ -279,6 +281,7 @@ pub fn render<'a>(
         // Writing into a String cannot fail; a failing Display impl would only cut this
         // diagnostic short.
         let _ = handler.render_report(&mut out, diagnostic);
+        out.push('\n');
     }
     out
 }
@@ -371,6 +374,22 @@ mod tests {
             !out.contains("other/c.txt"),
             "agreements are not shown: {out}"
         );
+    }
+
+    /// Runs `f` with insta writing to the crate's `snapshots/` folder.
+    #[cfg(feature = "cli")]
+    fn in_snapshots(f: impl FnOnce()) {
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
+        settings.bind(f);
+    }
+
+    #[cfg(feature = "cli")]
+    #[test]
+    fn a_conflict_and_an_agreement_across_three_documents() {
+        let analysis = fixture::analysis();
+        let out = render_check(&analysis, 2, true, &plain_handler());
+        in_snapshots(|| insta::assert_snapshot!(out));
     }
 
     #[test]
