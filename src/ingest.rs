@@ -1,18 +1,79 @@
 //! Ingest: turns the paths a user gives into [`Document`]s. The only module that reads files.
+//!
+//! Folders are walked recursively in sorted order (so runs are deterministic), skipping hidden
+//! entries and anything already visited through a symbolic link. `.txt`, `.md` and `.markdown`
+//! files in folders are read; a file named explicitly is read whatever its extension.
+//!
+//! Nothing here stops the run: a missing or unreadable input is an [`IngestError`] and a file
+//! read with trouble (not UTF-8, empty, binary, huge, unclosed front matter) is a [`Warning`];
+//! every other input is still read.
+//!
+//! Policies:
+//! - Text that is valid UTF-8 is kept exactly as stored, byte-order mark and front matter
+//!   included, so offsets are offsets into the file.
+//! - A file starting with a UTF-16 byte-order mark is decoded from UTF-16; any other file that
+//!   is not UTF-8 is decoded as windows-1252 (which maps every byte). Both carry a warning and
+//!   `decoded_from`; offsets then refer to the decoded text.
+//! - A NUL byte in the first 8 KiB (and no UTF-16 byte-order mark) marks a binary file: it is
+//!   skipped with a warning.
+//! - A file larger than [`LARGE_FILE`] (64 MiB) is still read, with a warning: losing an input
+//!   silently is worse than using memory.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use miette::Diagnostic;
 use thiserror::Error;
 
-use crate::model::{Document, Warning};
+use crate::model::{Document, Metadata, Warning};
+
+/// Files larger than this are read with a warning.
+pub const LARGE_FILE: u64 = 64 * 1024 * 1024;
+
+/// How much of the start of a file is searched for NUL bytes to tell binary files.
+const BINARY_SNIFF: usize = 8 * 1024;
+
+/// Extensions read when found in a folder, compared case-insensitively.
+const TEXT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
 
 /// An input that could not be read at all.
 #[derive(Debug, Error, Diagnostic)]
 pub enum IngestError {
     #[error("{path}: no such file or folder")]
-    #[diagnostic(code(crosscheck::input::missing))]
+    #[diagnostic(
+        code(crosscheck::input::missing),
+        help("check the path; relative paths start from the current folder")
+    )]
     Missing { path: String },
+
+    #[error("{path}: cannot read file: {message}")]
+    #[diagnostic(
+        code(crosscheck::input::unreadable),
+        help(
+            "check that the file exists and that you may read it; the rest of the corpus was still checked"
+        )
+    )]
+    Unreadable { path: String, message: String },
+
+    #[error("{path}: cannot read folder: {message}")]
+    #[diagnostic(
+        code(crosscheck::input::unreadable_folder),
+        help("check that you may list this folder; the rest of the corpus was still checked")
+    )]
+    UnreadableFolder { path: String, message: String },
+}
+
+impl IngestError {
+    /// The path as the user gave it (joined with the walked part).
+    pub fn path(&self) -> &str {
+        match self {
+            IngestError::Missing { path }
+            | IngestError::Unreadable { path, .. }
+            | IngestError::UnreadableFolder { path, .. } => path,
+        }
+    }
 }
 
 /// What reading the inputs produced.
@@ -21,12 +82,753 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     pub warnings: Vec<Warning>,
     pub errors: Vec<IngestError>,
-    /// Files found in folders but not read because of their extension.
+    /// Files found in folders but not read because of their extension (or because they are not
+    /// regular files). Hidden files are ignored without being counted.
     pub skipped: usize,
 }
 
 /// Reads files and folders (recursively). Never fails as a whole: each problem is recorded.
 pub fn read_paths(paths: &[PathBuf]) -> Corpus {
-    let _ = paths;
-    Corpus::default()
+    let mut reader = Reader::default();
+    for path in paths {
+        reader.read_given(path);
+    }
+    reader.corpus
+}
+
+/// Walks the inputs, remembering the folders it has been in.
+#[derive(Default)]
+struct Reader {
+    corpus: Corpus,
+    /// Canonical paths of the folders already walked, so links cannot make it loop.
+    visited: HashSet<PathBuf>,
+}
+
+impl Reader {
+    fn read_given(&mut self, path: &Path) {
+        let shown = given_path(path);
+        match fs::metadata(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.corpus
+                    .errors
+                    .push(IngestError::Missing { path: shown });
+            }
+            Err(e) => self.corpus.errors.push(IngestError::Unreadable {
+                path: shown,
+                message: e.to_string(),
+            }),
+            Ok(meta) if meta.is_dir() => self.walk(path, &shown),
+            Ok(meta) => self.read_file(path, shown, meta.len()),
+        }
+    }
+
+    /// Reads every text file under `dir`, in sorted order.
+    fn walk(&mut self, dir: &Path, shown: &str) {
+        match fs::canonicalize(dir) {
+            Ok(canonical) => {
+                if !self.visited.insert(canonical) {
+                    self.warn(
+                        shown,
+                        "folder already read (a link leads back to it); skipped",
+                    );
+                    return;
+                }
+            }
+            Err(e) => {
+                self.corpus.errors.push(IngestError::UnreadableFolder {
+                    path: shown.to_string(),
+                    message: e.to_string(),
+                });
+                return;
+            }
+        }
+        let entries = match fs::read_dir(dir).and_then(|d| d.collect::<io::Result<Vec<_>>>()) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.corpus.errors.push(IngestError::UnreadableFolder {
+                    path: shown.to_string(),
+                    message: e.to_string(),
+                });
+                return;
+            }
+        };
+        let mut entries: Vec<(std::ffi::OsString, PathBuf)> = entries
+            .into_iter()
+            .map(|e| (e.file_name(), e.path()))
+            .collect();
+        entries.sort();
+        for (name, path) in entries {
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
+            let child = join_shown(shown, &name);
+            // Follows links: a link to a file is read as that file, a link to a folder is walked.
+            match fs::metadata(&path) {
+                Err(e) => {
+                    let is_link =
+                        fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+                    if is_link && e.kind() == io::ErrorKind::NotFound {
+                        self.warn(&child, "broken symbolic link; skipped");
+                    } else {
+                        self.corpus.errors.push(IngestError::Unreadable {
+                            path: child,
+                            message: e.to_string(),
+                        });
+                    }
+                }
+                Ok(meta) if meta.is_dir() => self.walk(&path, &child),
+                Ok(meta) if meta.is_file() && has_text_extension(&path) => {
+                    self.read_file(&path, child, meta.len());
+                }
+                Ok(_) => self.corpus.skipped += 1,
+            }
+        }
+    }
+
+    fn read_file(&mut self, path: &Path, shown: String, len: u64) {
+        if len > LARGE_FILE {
+            self.warn(
+                &shown,
+                &format!(
+                    "large file ({len} bytes, over the {} MiB warning limit); read anyway",
+                    LARGE_FILE / (1024 * 1024)
+                ),
+            );
+        }
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let error = if e.kind() == io::ErrorKind::IsADirectory {
+                    IngestError::UnreadableFolder {
+                        path: shown,
+                        message: e.to_string(),
+                    }
+                } else {
+                    IngestError::Unreadable {
+                        path: shown,
+                        message: e.to_string(),
+                    }
+                };
+                self.corpus.errors.push(error);
+                return;
+            }
+        };
+        let (text, decoded_from) = match decode(bytes) {
+            Decoded::Text(text) => (text, None),
+            Decoded::Converted { text, from } => {
+                let message = if from.starts_with("UTF-16") {
+                    format!(
+                        "UTF-16 (byte-order mark); decoded as {from}, offsets refer to the decoded text"
+                    )
+                } else {
+                    format!("not UTF-8; decoded as {from}, offsets refer to the decoded text")
+                };
+                self.warn(&shown, &message);
+                (text, Some(from.to_string()))
+            }
+            Decoded::Binary => {
+                self.warn(&shown, "binary file (NUL bytes near the start); skipped");
+                return;
+            }
+        };
+        let front = front_matter(&text);
+        if front.unclosed {
+            self.warn(
+                &shown,
+                "front matter opened with `---` is never closed; read as body text",
+            );
+        }
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            self.warn(&shown, "empty file; it states no claims");
+        } else if text[front.body_start..].trim().is_empty() {
+            self.warn(&shown, "front matter but no body text; it states no claims");
+        }
+        self.corpus.documents.push(Document {
+            group: group_of(&shown),
+            path: shown,
+            text,
+            body_start: front.body_start,
+            meta: front.meta,
+            decoded_from,
+        });
+    }
+
+    fn warn(&mut self, path: &str, message: &str) {
+        self.corpus.warnings.push(Warning {
+            path: path.to_string(),
+            message: message.to_string(),
+        });
+    }
+}
+
+/// A path as the user gave it, with `/` separators.
+fn given_path(path: &Path) -> String {
+    let shown = path.to_string_lossy();
+    if cfg!(windows) {
+        shown.replace('\\', "/")
+    } else {
+        shown.into_owned()
+    }
+}
+
+/// `corpus/` + `a` is `corpus/a`; `/` + `a` is `/a`.
+fn join_shown(parent: &str, name: &str) -> String {
+    let parent = parent.trim_end_matches('/');
+    format!("{parent}/{name}")
+}
+
+/// The folder of a shown path, without `.` segments: `./corpus/a/b.md` is in `corpus/a`, and a
+/// bare `b.md` is in `.`.
+fn group_of(shown: &str) -> String {
+    let folder = shown.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let absolute = shown.starts_with('/');
+    let parts: Vec<&str> = folder
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    match (absolute, parts.is_empty()) {
+        (true, _) => format!("/{}", parts.join("/")),
+        (false, true) => ".".to_string(),
+        (false, false) => parts.join("/"),
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
+}
+
+/// What the bytes of a file turned out to be.
+#[derive(Debug, PartialEq)]
+enum Decoded {
+    /// Valid UTF-8, kept as stored.
+    Text(String),
+    /// Decoded from another encoding.
+    Converted {
+        text: String,
+        from: &'static str,
+    },
+    Binary,
+}
+
+fn decode(bytes: Vec<u8>) -> Decoded {
+    match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((encoding, bom_len)) if encoding != encoding_rs::UTF_8 => {
+            let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+            return Decoded::Converted {
+                text: text.into_owned(),
+                from: encoding.name(),
+            };
+        }
+        _ => {}
+    }
+    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        return Decoded::Binary;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded::Text(text),
+        Err(e) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(e.as_bytes());
+            Decoded::Converted {
+                text: text.into_owned(),
+                from: encoding_rs::WINDOWS_1252.name(),
+            }
+        }
+    }
+}
+
+/// The front matter of a text, if it has one.
+#[derive(Debug, Default, PartialEq)]
+struct FrontMatter {
+    meta: Metadata,
+    /// Byte offset just after the closing `---` line, or 0 without front matter.
+    body_start: usize,
+    /// The text opened front matter but never closed it.
+    unclosed: bool,
+}
+
+/// Reads a `---` block at the very start of a text (after a byte-order mark) whose simple
+/// `key: value` lines give the title, date, source and url. Other keys and lines are ignored.
+fn front_matter(text: &str) -> FrontMatter {
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let mut lines = LinesWithEnds { text, at: bom };
+    let Some((_, first)) = lines.next() else {
+        return FrontMatter::default();
+    };
+    if !is_fence(first) {
+        return FrontMatter::default();
+    }
+    let mut meta = Metadata::default();
+    for (end, line) in lines {
+        if is_fence(line) {
+            return FrontMatter {
+                meta,
+                body_start: end,
+                unclosed: false,
+            };
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        // Indented lines belong to a nested value we do not read.
+        if key.starts_with([' ', '\t']) {
+            continue;
+        }
+        let slot = match key.trim().to_ascii_lowercase().as_str() {
+            "title" => &mut meta.title,
+            "date" => &mut meta.date,
+            "source" => &mut meta.source,
+            "url" => &mut meta.url,
+            _ => continue,
+        };
+        *slot = scalar(value);
+    }
+    FrontMatter {
+        meta: Metadata::default(),
+        body_start: 0,
+        unclosed: true,
+    }
+}
+
+/// A line that opens or closes front matter: `---` and nothing else but trailing blanks.
+fn is_fence(line: &str) -> bool {
+    line.trim_end_matches(['\n', '\r', ' ', '\t']) == "---"
+}
+
+/// A simple scalar value: trimmed, quotes removed (`''` inside single quotes is `'`), a
+/// ` # comment` after an unquoted value dropped. Empty is `None`.
+fn scalar(raw: &str) -> Option<String> {
+    let value = raw.trim();
+    let unquoted = if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        inner.replace("\\\"", "\"").replace("\\\\", "\\")
+    } else if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        inner.replace("''", "'")
+    } else {
+        let value = value.split_once(" #").map_or(value, |(v, _)| v).trim_end();
+        value.to_string()
+    };
+    (!unquoted.is_empty()).then_some(unquoted)
+}
+
+/// The lines of a text from an offset, each with its line ending, paired with the offset just
+/// after it.
+struct LinesWithEnds<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Iterator for LinesWithEnds<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.text.get(self.at..).filter(|r| !r.is_empty())?;
+        let len = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        self.at += len;
+        Some((self.at, &rest[..len]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use std::fs::File;
+    use std::io::Write;
+
+    fn write(dir: &Path, relative: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("create test folder");
+        }
+        File::create(&path)
+            .and_then(|mut f| f.write_all(bytes))
+            .expect("write test file");
+        path
+    }
+
+    /// Reads `dir` given as `shown` relative to it, by running from the temporary folder's
+    /// parent: paths in the result are then exactly as a user in that folder would see them.
+    fn read_in(base: &Path, given: &[&str]) -> Corpus {
+        let paths: Vec<PathBuf> = given.iter().map(|g| base.join(g)).collect();
+        let mut corpus = read_paths(&paths);
+        let prefix = format!("{}/", given_path(base));
+        let strip = |p: &mut String| {
+            if let Some(rest) = p.strip_prefix(&prefix) {
+                *p = rest.to_string();
+            }
+        };
+        for doc in &mut corpus.documents {
+            strip(&mut doc.path);
+            strip(&mut doc.group);
+        }
+        for warning in &mut corpus.warnings {
+            strip(&mut warning.path);
+        }
+        corpus
+    }
+
+    fn paths(corpus: &Corpus) -> Vec<&str> {
+        corpus.documents.iter().map(|d| d.path.as_str()).collect()
+    }
+
+    fn warnings(corpus: &Corpus) -> Vec<String> {
+        corpus
+            .warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.path, w.message))
+            .collect()
+    }
+
+    #[test]
+    fn folders_are_walked_in_sorted_order_with_paths_joined_to_the_given_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let base = dir.path();
+        write(base, "corpus/b.md", b"b");
+        write(base, "corpus/a/z.txt", b"z");
+        write(base, "corpus/a/y.MARKDOWN", b"y");
+        write(base, "corpus/C.Md", b"c");
+        write(base, "corpus/notes.json", b"{}");
+        write(base, "corpus/a/image.png", b"png");
+        write(base, "corpus/.hidden.md", b"h");
+        write(base, "corpus/.git/HEAD.txt", b"h");
+        for given in ["corpus", "corpus/", "corpus//"] {
+            let corpus = read_in(base, &[given]);
+            assert_eq!(
+                paths(&corpus),
+                [
+                    "corpus/C.Md",
+                    "corpus/a/y.MARKDOWN",
+                    "corpus/a/z.txt",
+                    "corpus/b.md"
+                ],
+                "given {given:?}"
+            );
+            assert_eq!(
+                corpus.skipped, 2,
+                "notes.json and image.png; hidden files are not counted"
+            );
+            assert!(corpus.errors.is_empty() && corpus.warnings.is_empty());
+        }
+        let corpus = read_in(base, &["corpus"]);
+        let groups: Vec<&str> = corpus.documents.iter().map(|d| d.group.as_str()).collect();
+        assert_eq!(groups, ["corpus", "corpus/a", "corpus/a", "corpus"]);
+    }
+
+    #[test]
+    fn the_order_is_the_same_on_every_run() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in (0..40).rev() {
+            write(dir.path(), &format!("d{}/f{i:02}.txt", i % 3), b"x");
+        }
+        let first = read_paths(&[dir.path().to_path_buf()]);
+        let second = read_paths(&[dir.path().to_path_buf()]);
+        assert_eq!(paths(&first), paths(&second));
+        let mut sorted = paths(&first);
+        sorted.sort();
+        assert_eq!(paths(&first), sorted);
+        assert_eq!(first.documents.len(), 40);
+    }
+
+    #[test]
+    fn a_file_named_explicitly_is_read_whatever_its_extension() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "story.html", b"<p>Four were hurt.</p>");
+        let corpus = read_in(dir.path(), &["story.html"]);
+        assert_eq!(paths(&corpus), ["story.html"]);
+        assert_eq!(corpus.documents[0].text, "<p>Four were hurt.</p>");
+        assert_eq!(corpus.skipped, 0);
+    }
+
+    #[test]
+    fn a_bare_file_name_is_in_the_current_folder_group() {
+        assert_eq!(group_of("a.md"), ".");
+        assert_eq!(group_of("./a.md"), ".");
+        assert_eq!(group_of("./corpus/x/a.md"), "corpus/x");
+        assert_eq!(group_of("/data/x/a.md"), "/data/x");
+        assert_eq!(join_shown("corpus/", "a.md"), "corpus/a.md");
+        assert_eq!(join_shown("/", "a.md"), "/a.md");
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error_and_the_rest_is_still_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "ok.md", b"fine");
+        let corpus = read_in(dir.path(), &["nope.md", "ok.md"]);
+        assert_eq!(paths(&corpus), ["ok.md"]);
+        assert_eq!(corpus.errors.len(), 1);
+        assert!(
+            matches!(&corpus.errors[0], IngestError::Missing { path } if path.ends_with("nope.md"))
+        );
+        let code = corpus.errors[0].code().map(|c| c.to_string());
+        assert_eq!(code.as_deref(), Some("crosscheck::input::missing"));
+        assert!(corpus.errors[0].help().is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_file_is_an_error_with_the_os_message() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "a.md", b"fine");
+        let locked = write(dir.path(), "b.md", b"secret");
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
+        if fs::read(&locked).is_ok() {
+            // Running as root (or with CAP_DAC_OVERRIDE): permissions do not stop reads, so
+            // this case cannot be produced here. Nothing is asserted rather than something
+            // that would pass without testing anything.
+            return;
+        }
+        let corpus = read_paths(&[dir.path().to_path_buf()]);
+        assert_eq!(corpus.documents.len(), 1);
+        assert_eq!(corpus.errors.len(), 1);
+        match &corpus.errors[0] {
+            IngestError::Unreadable { path, message } => {
+                assert!(path.ends_with("/b.md"));
+                assert!(message.contains("ermission denied"), "{message}");
+            }
+            other => panic!("expected Unreadable, got {other:?}"),
+        }
+        let code = corpus.errors[0].code().map(|c| c.to_string());
+        assert_eq!(code.as_deref(), Some("crosscheck::input::unreadable"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_folder_is_an_error_and_its_siblings_are_read() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "a/x.md", b"fine");
+        write(dir.path(), "b/y.md", b"hidden");
+        let locked = dir.path().join("b");
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
+        let listable = fs::read_dir(&locked).is_ok();
+        let corpus = read_paths(&[dir.path().to_path_buf()]);
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).expect("chmod back");
+        if listable {
+            // Running as root: see an_unreadable_file_is_an_error_with_the_os_message.
+            return;
+        }
+        assert_eq!(corpus.documents.len(), 1);
+        assert!(
+            matches!(&corpus.errors[..], [IngestError::UnreadableFolder { path, .. }] if path.ends_with("/b"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn link_loops_end_and_broken_links_warn() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "c/a.md", b"text");
+        std::os::unix::fs::symlink("..", dir.path().join("c/up")).expect("symlink");
+        std::os::unix::fs::symlink("nowhere.md", dir.path().join("c/gone.md")).expect("symlink");
+        let corpus = read_in(dir.path(), &["c"]);
+        assert_eq!(paths(&corpus), ["c/a.md"]);
+        assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+        assert_eq!(
+            warnings(&corpus),
+            [
+                "c/gone.md: broken symbolic link; skipped",
+                "c/up/c: folder already read (a link leads back to it); skipped",
+            ]
+        );
+    }
+
+    #[test]
+    fn front_matter_becomes_metadata_and_the_body_starts_after_it() {
+        let text = "---\ntitle: \"Aid: the second package\"\ndate: 2022-09-28\nsource: 'Reuters'\nurl: https://example.com/a#b\nauthor: Someone\ntags:\n  - x\n---\nBody here.\n";
+        let front = front_matter(text);
+        assert_eq!(
+            front.meta,
+            Metadata {
+                title: Some("Aid: the second package".into()),
+                date: Some("2022-09-28".into()),
+                source: Some("Reuters".into()),
+                url: Some("https://example.com/a#b".into()),
+            }
+        );
+        assert_eq!(&text[front.body_start..], "Body here.\n");
+        assert!(!front.unclosed);
+    }
+
+    #[test]
+    fn front_matter_values_are_unquoted_and_trimmed() {
+        assert_eq!(scalar("  plain  "), Some("plain".into()));
+        assert_eq!(scalar(" 'it''s' "), Some("it's".into()));
+        assert_eq!(scalar(r#" "say \"hi\"" "#), Some("say \"hi\"".into()));
+        assert_eq!(scalar(" value # a comment"), Some("value".into()));
+        assert_eq!(scalar(" \"\" "), None);
+        assert_eq!(scalar(""), None);
+    }
+
+    #[test]
+    fn front_matter_with_crlf_and_a_bom() {
+        let text = "\u{feff}---\r\nTitle: Crlf\r\n---\r\nBody\r\n";
+        let front = front_matter(text);
+        assert_eq!(front.meta.title.as_deref(), Some("Crlf"));
+        assert_eq!(&text[front.body_start..], "Body\r\n");
+    }
+
+    #[test]
+    fn front_matter_closed_at_the_end_of_the_file() {
+        let text = "---\ntitle: Only\n---";
+        let front = front_matter(text);
+        assert_eq!(front.body_start, text.len());
+        assert_eq!(front.meta.title.as_deref(), Some("Only"));
+    }
+
+    #[test]
+    fn no_front_matter_without_an_opening_line() {
+        for text in [
+            "Title: no\n---\n",
+            "",
+            " ---\nx\n---\n",
+            "----\nx\n----\n",
+            "text ---\n",
+        ] {
+            assert_eq!(front_matter(text), FrontMatter::default(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_body_text_with_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(
+            dir.path(),
+            "open.md",
+            b"---\ntitle: Never closed\nFour were hurt.\n",
+        );
+        let corpus = read_in(dir.path(), &["open.md"]);
+        let doc = &corpus.documents[0];
+        assert_eq!(doc.body_start, 0);
+        assert_eq!(doc.meta, Metadata::default());
+        assert_eq!(
+            warnings(&corpus),
+            ["open.md: front matter opened with `---` is never closed; read as body text"]
+        );
+    }
+
+    #[test]
+    fn front_matter_in_files_keeps_offsets_into_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let bytes = "\u{feff}---\r\ntitle: T\r\n---\r\nSix more.\r\n".as_bytes();
+        write(dir.path(), "a.txt", bytes);
+        let corpus = read_in(dir.path(), &["a.txt"]);
+        let doc = &corpus.documents[0];
+        assert_eq!(doc.text.as_bytes(), bytes, "the text is the file as stored");
+        assert_eq!(doc.meta.title.as_deref(), Some("T"));
+        assert_eq!(&doc.text[doc.body_start..], "Six more.\r\n");
+        assert_eq!(doc.decoded_from, None);
+        assert!(corpus.warnings.is_empty());
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_with_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // "café – 5 €" in windows-1252.
+        write(dir.path(), "old.txt", b"caf\xe9 \x96 5 \x80");
+        let corpus = read_in(dir.path(), &["old.txt"]);
+        let doc = &corpus.documents[0];
+        assert_eq!(doc.text, "café – 5 €");
+        assert_eq!(doc.decoded_from.as_deref(), Some("windows-1252"));
+        assert_eq!(
+            warnings(&corpus),
+            ["old.txt: not UTF-8; decoded as windows-1252, offsets refer to the decoded text"]
+        );
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded_not_called_binary() {
+        let mut le = vec![0xff, 0xfe];
+        le.extend("Six NASAMS".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut be = vec![0xfe, 0xff];
+        be.extend("Two more".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(
+            decode(le.clone()),
+            Decoded::Converted {
+                text: "Six NASAMS".into(),
+                from: "UTF-16LE"
+            }
+        );
+        assert_eq!(
+            decode(be),
+            Decoded::Converted {
+                text: "Two more".into(),
+                from: "UTF-16BE"
+            }
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "wide.txt", &le);
+        let corpus = read_in(dir.path(), &["wide.txt"]);
+        assert_eq!(
+            corpus.documents[0].decoded_from.as_deref(),
+            Some("UTF-16LE")
+        );
+        assert_eq!(corpus.warnings.len(), 1);
+    }
+
+    #[test]
+    fn binary_files_are_skipped_with_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "d/blob.txt", b"PK\x03\x04\x00\x00binary");
+        write(dir.path(), "d/fine.txt", b"text");
+        let corpus = read_in(dir.path(), &["d"]);
+        assert_eq!(paths(&corpus), ["d/fine.txt"]);
+        assert_eq!(
+            warnings(&corpus),
+            ["d/blob.txt: binary file (NUL bytes near the start); skipped"]
+        );
+        // A NUL byte after the first 8 KiB does not make a file binary.
+        let mut late = vec![b'a'; BINARY_SNIFF];
+        late.push(0);
+        assert!(matches!(decode(late), Decoded::Text(_)));
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_documents_with_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "e/blank.md", b" \n\t\r\n");
+        write(dir.path(), "e/empty.txt", b"");
+        write(dir.path(), "e/only-front.md", b"---\ntitle: T\n---\n\n");
+        let corpus = read_in(dir.path(), &["e"]);
+        assert_eq!(
+            paths(&corpus),
+            ["e/blank.md", "e/empty.txt", "e/only-front.md"]
+        );
+        assert_eq!(
+            warnings(&corpus),
+            [
+                "e/blank.md: empty file; it states no claims",
+                "e/empty.txt: empty file; it states no claims",
+                "e/only-front.md: front matter but no body text; it states no claims",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_huge_file_is_read_with_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("huge.txt");
+        let file = File::create(&path).expect("create");
+        // 64 MiB and one byte of spaces: written out (not a sparse file, whose NUL bytes would
+        // make it look binary).
+        let mut writer = io::BufWriter::new(file);
+        let block = vec![b' '; 1024 * 1024];
+        for _ in 0..64 {
+            writer.write_all(&block).expect("write");
+        }
+        writer.write_all(b"x").expect("write");
+        drop(writer);
+        let corpus = read_in(dir.path(), &["huge.txt"]);
+        assert_eq!(corpus.documents.len(), 1);
+        assert_eq!(
+            warnings(&corpus),
+            ["huge.txt: large file (67108865 bytes, over the 64 MiB warning limit); read anyway"]
+        );
+    }
 }
