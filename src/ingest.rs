@@ -102,6 +102,9 @@ struct Reader {
     corpus: Corpus,
     /// Canonical paths of the folders already walked, so links cannot make it loop.
     visited: HashSet<PathBuf>,
+    /// Canonical paths of the files already read, so a file given twice (or reached through a
+    /// link) is not compared with itself.
+    read: HashSet<PathBuf>,
 }
 
 impl Reader {
@@ -187,6 +190,11 @@ impl Reader {
     }
 
     fn read_file(&mut self, path: &Path, shown: String, len: u64) {
+        let seen = fs::canonicalize(path).is_ok_and(|canonical| !self.read.insert(canonical));
+        if seen {
+            self.warn(&shown, "file already read under another path; skipped");
+            return;
+        }
         if len > LARGE_FILE {
             self.warn(
                 &shown,
@@ -543,6 +551,21 @@ mod tests {
         assert_eq!(paths(&corpus), ["story.html"]);
         assert_eq!(corpus.documents[0].text, "<p>Four were hurt.</p>");
         assert_eq!(corpus.skipped, 0);
+    }
+
+    #[test]
+    fn a_file_given_twice_is_read_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "c/a.md", b"text");
+        let corpus = read_in(dir.path(), &["c", "c/a.md", "c/../c/a.md"]);
+        assert_eq!(paths(&corpus), ["c/a.md"]);
+        assert_eq!(
+            warnings(&corpus),
+            [
+                "c/a.md: file already read under another path; skipped",
+                "c/../c/a.md: file already read under another path; skipped",
+            ]
+        );
     }
 
     #[test]
