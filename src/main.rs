@@ -106,7 +106,7 @@ struct InputWarning {
 enum Failure {
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Rules(#[from] RulesError),
+    Rules(RulesError),
     #[error("cannot write the report: {0}")]
     #[diagnostic(code(crosscheck::output))]
     Output(io::Error),
@@ -119,18 +119,24 @@ fn main() -> ExitCode {
     let stderr_handler = options.color.handler(io::stderr().is_terminal());
     match run(&cli.command, &stderr_handler) {
         Ok(code) => code,
-        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(failure) => {
-            print_diagnostic(&failure, &stderr_handler);
-            ExitCode::from(2)
-        }
+        Err(failure) => match *failure {
+            Failure::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            failure => {
+                print_diagnostic(&failure, &stderr_handler);
+                ExitCode::from(2)
+            }
+        },
     }
 }
 
-/// Runs one command; the exit code when it got as far as a report.
-fn run(command: &Command, stderr_handler: &GraphicalReportHandler) -> Result<ExitCode, Failure> {
+/// Runs one command; the exit code when it got as far as a report. (The failure is boxed: a
+/// rules error carries the file's text.)
+fn run(
+    command: &Command,
+    stderr_handler: &GraphicalReportHandler,
+) -> Result<ExitCode, Box<Failure>> {
     let (Command::Check(options) | Command::Claims(options)) = command;
-    let rules = Rules::load(options.rules.as_deref())?;
+    let rules = Rules::load(options.rules.as_deref()).map_err(|e| Box::new(Failure::Rules(e)))?;
     let corpus = crosscheck::ingest::read_paths(&options.paths);
     for error in &corpus.errors {
         print_diagnostic(error, stderr_handler);
@@ -178,7 +184,7 @@ fn run(command: &Command, stderr_handler: &GraphicalReportHandler) -> Result<Exi
     stdout
         .write_all(report.as_bytes())
         .and_then(|()| stdout.flush())
-        .map_err(Failure::Output)?;
+        .map_err(|e| Box::new(Failure::Output(e)))?;
 
     Ok(if !corpus.errors.is_empty() {
         ExitCode::from(2)

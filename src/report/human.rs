@@ -266,7 +266,8 @@ pub fn plain_handler() -> miette::GraphicalReportHandler {
 /// The handler for a terminal: the same layout as [`plain_handler`], in colour.
 #[cfg(feature = "cli")]
 pub fn colour_handler() -> miette::GraphicalReportHandler {
-    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode()).with_width(100)
+    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode())
+        .with_width(100)
         .with_show_related_as_nested(true)
 }
 

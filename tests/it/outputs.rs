@@ -1,0 +1,85 @@
+//! Snapshots of what a user sees: exit code, stdout and stderr of one command on one fixture
+//! corpus, human and JSON. Reviewed line by line before accepting (`snapshots/`).
+
+use crate::{in_snapshots, run};
+
+/// Runs the binary and snapshots everything it said under `name`.
+fn snapshot(name: &str, args: &[&str]) {
+    let r = run(args);
+    let text = format!(
+        "$ crosscheck {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
+        args.join(" "),
+        r.code,
+        r.stdout,
+        r.stderr
+    );
+    in_snapshots(|| insta::assert_snapshot!(name, text));
+}
+
+#[test]
+fn bridge_check_human() {
+    snapshot(
+        "bridge_check_human",
+        &["check", "--show-agreements", "tests/fixtures/bridge"],
+    );
+}
+
+#[test]
+fn bridge_check_json() {
+    snapshot(
+        "bridge_check_json",
+        &["check", "--format", "json", "tests/fixtures/bridge"],
+    );
+}
+
+#[test]
+fn bridge_claims_human() {
+    snapshot("bridge_claims_human", &["claims", "tests/fixtures/bridge"]);
+}
+
+#[test]
+fn agree_check_human() {
+    snapshot(
+        "agree_check_human",
+        &["check", "--show-agreements", "tests/fixtures/agree"],
+    );
+}
+
+#[test]
+fn agree_claims_json() {
+    snapshot(
+        "agree_claims_json",
+        &["claims", "--format", "json", "tests/fixtures/agree"],
+    );
+}
+
+#[test]
+fn folders_check_human() {
+    snapshot("folders_check_human", &["check", "tests/fixtures/folders"]);
+}
+
+#[test]
+fn edge_check_human() {
+    // An empty file, a file in Windows-1252, a CSV file that is skipped, and a missing path.
+    snapshot(
+        "edge_check_human",
+        &[
+            "check",
+            "tests/fixtures/edge",
+            "tests/fixtures/edge/missing.txt",
+        ],
+    );
+}
+
+#[test]
+fn malformed_rules_human() {
+    snapshot(
+        "malformed_rules_human",
+        &[
+            "check",
+            "--rules",
+            "tests/fixtures/rules-bad",
+            "tests/fixtures/agree",
+        ],
+    );
+}
