@@ -1,10 +1,272 @@
 //! Align: puts claims about the same subject and property from different documents together.
+//!
+//! Claims are bucketed by a hash key (scope, kind, property, increment, dimension), so only
+//! claims that could be about the same thing are ever looked at together. Within a bucket,
+//! subject keys that differ only in spelling are merged when their Jaro-Winkler similarity
+//! reaches the rules' threshold; people with the same surname and given name are one person
+//! whatever their initials and suffixes (the extractor already keys them so). A group is kept
+//! only when its claims come from at least two documents: crosscheck compares sources, not
+//! the sentences of one report.
+
+use std::collections::{BTreeMap, HashMap};
 
 use crate::GroupBy;
-use crate::model::{Claim, ClaimGroup, Document};
+use crate::model::{Claim, ClaimGroup, ClaimKind, Document, Value};
 use crate::rules::Rules;
 
+/// What claims must share before their subjects are compared.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Bucket {
+    scope: String,
+    kind: ClaimKind,
+    property: String,
+    increment: bool,
+    dimension: String,
+}
+
+/// Groups the claims (indices into `claims`) that are about one subject and property.
 pub fn align(claims: &[Claim], docs: &[Document], rules: &Rules, group_by: GroupBy) -> Vec<ClaimGroup> {
-    let _ = (claims, docs, rules, group_by);
-    Vec::new()
+    let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
+    for (idx, claim) in claims.iter().enumerate() {
+        if claim.subject.is_none() {
+            continue;
+        }
+        let scope = match group_by {
+            GroupBy::All => String::new(),
+            GroupBy::Folder => docs.get(claim.doc).map(|d| d.group.clone()).unwrap_or_default(),
+        };
+        let bucket = Bucket {
+            scope,
+            kind: claim.kind,
+            property: claim.property.clone(),
+            increment: claim.increment,
+            dimension: dimension_of(claim, rules),
+        };
+        buckets.entry(bucket).or_default().push(idx);
+    }
+
+    let mut groups = Vec::new();
+    for (bucket, members) in buckets {
+        for (key, idxs, merges) in cluster_subjects(claims, &members, rules) {
+            let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();
+            docs_seen.sort_unstable();
+            docs_seen.dedup();
+            if docs_seen.len() < 2 {
+                continue;
+            }
+            let subject = display_subject(claims, &idxs);
+            groups.push(ClaimGroup {
+                kind: bucket.kind,
+                subject,
+                subject_key: key,
+                property: bucket.property.clone(),
+                increment: bucket.increment,
+                claims: idxs,
+                merges,
+            });
+        }
+    }
+    groups.sort_by(|a, b| a.claims.first().cmp(&b.claims.first()).then(a.subject_key.cmp(&b.subject_key)));
+    groups
+}
+
+/// The dimension a claim's value is measured in (`count`, `length`, `money-USD`, `date`, ...).
+fn dimension_of(claim: &Claim, rules: &Rules) -> String {
+    match &claim.value {
+        Value::Quantity { unit, .. } => rules
+            .units
+            .iter()
+            .find(|u| &u.code == unit)
+            .map_or_else(|| unit.clone(), |u| u.dimension.clone()),
+        Value::Date(_) => "date".to_string(),
+        Value::Role { .. } => "title".to_string(),
+    }
+}
+
+/// The key claims are grouped on: the subject key with one plural "s" folded, so that
+/// "GMLRs" and "GMLRS", or an alias key and its acronym, meet.
+fn group_key(key: &str) -> String {
+    if key.len() > 3 && key.ends_with('s') && !key.ends_with("ss") {
+        key[..key.len() - 1].to_string()
+    } else {
+        key.to_string()
+    }
+}
+
+/// Splits a bucket's claims by subject, merging keys that are spelling variants of each other.
+/// Returns each subject's key, its claims, and one line per merge saying why.
+fn cluster_subjects(claims: &[Claim], members: &[usize], rules: &Rules) -> Vec<(String, Vec<usize>, Vec<String>)> {
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &i in members {
+        if let Some(s) = &claims[i].subject {
+            by_key.entry(group_key(&s.key)).or_default().push(i);
+        }
+    }
+    let keys: Vec<String> = by_key.keys().cloned().collect();
+    // Union-find over the distinct keys of this bucket.
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let th = &rules.thresholds;
+    let mut why: HashMap<usize, Vec<String>> = HashMap::new();
+    for a in 0..keys.len() {
+        for b in a + 1..keys.len() {
+            if let Some(reason) = same_subject(&keys[a], &keys[b], th) {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                if ra != rb {
+                    parent[rb] = ra;
+                    why.entry(a).or_default().push(reason);
+                }
+            }
+        }
+    }
+    let mut clusters: BTreeMap<usize, (Vec<usize>, Vec<String>)> = BTreeMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        let r = root(&mut parent, k);
+        let entry = clusters.entry(r).or_default();
+        entry.0.extend(by_key.get(key).into_iter().flatten().copied());
+        entry.1.extend(why.remove(&k).unwrap_or_default());
+    }
+    clusters
+        .into_iter()
+        .map(|(r, (mut idxs, mut merges))| {
+            idxs.sort_unstable();
+            merges.extend(spelling_merges(claims, &idxs));
+            (keys[r].clone(), idxs, merges)
+        })
+        .collect()
+}
+
+/// Whether two subject keys name one subject, and why.
+fn same_subject(a: &str, b: &str, th: &crate::rules::Thresholds) -> Option<String> {
+    if a.chars().count() < th.fuzzy_min_length || b.chars().count() < th.fuzzy_min_length {
+        return None;
+    }
+    // People: same given name, surnames spelled alike ("zelenskyy" / "zelensky").
+    let (af, al) = a.rsplit_once(' ').unwrap_or(("", a));
+    let (bf, bl) = b.rsplit_once(' ').unwrap_or(("", b));
+    if !af.is_empty() && af == bf {
+        let sim = strsim::jaro_winkler(al, bl);
+        return (sim >= th.name_similarity)
+            .then(|| format!("'{a}' and '{b}' taken as one: same first names, surnames alike ({sim:.2})"));
+    }
+    if af != bf {
+        // Different leading words: only the whole key can match.
+        let sim = strsim::jaro_winkler(a, b);
+        return (sim >= th.subject_similarity && a.len() == b.len())
+            .then(|| format!("'{a}' and '{b}' taken as one subject: spelled alike ({sim:.2})"));
+    }
+    let sim = strsim::jaro_winkler(a, b);
+    (sim >= th.subject_similarity).then(|| format!("'{a}' and '{b}' taken as one subject: spelled alike ({sim:.2})"))
+}
+
+/// Lines that say which different spellings of one subject key were taken together, e.g.
+/// "'Lloyd J Austin III' and 'Lloyd Austin' taken as one person".
+fn spelling_merges(claims: &[Claim], idxs: &[usize]) -> Vec<String> {
+    let mut texts: Vec<&str> = idxs
+        .iter()
+        .filter_map(|&i| claims[i].subject.as_ref().map(|s| s.text.as_str()))
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    let is_person = idxs.first().is_some_and(|&i| claims[i].kind == ClaimKind::Role);
+    let Some(first) = texts.first() else { return Vec::new() };
+    texts[1..]
+        .iter()
+        .filter(|t| !t.eq_ignore_ascii_case(first))
+        .map(|t| {
+            if is_person {
+                format!("'{first}' and '{t}' taken as one person: same given name and surname; initials and suffixes dropped")
+            } else {
+                format!("'{first}' and '{t}' taken as one subject")
+            }
+        })
+        .collect()
+}
+
+/// The spelling of the subject most claims use (the shortest on ties).
+fn display_subject(claims: &[Claim], idxs: &[usize]) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in idxs {
+        if let Some(s) = &claims[i].subject {
+            *counts.entry(s.text.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
+        .map(|(t, _)| t.to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Span, Subject};
+
+    fn claim(doc: usize, subject: &str, key: &str, v: f64) -> Claim {
+        Claim {
+            doc,
+            span: Span { start: 0, end: 1, line: 1, column: 1 },
+            text: "x".into(),
+            kind: ClaimKind::Quantity,
+            subject: Some(Subject { text: subject.into(), key: key.into() }),
+            property: "count".into(),
+            increment: false,
+            value: Value::Quantity { low: Some(v), high: Some(v), unit: "count".into(), approximate: false },
+            label: String::new(),
+        }
+    }
+
+    fn docs(n: usize) -> Vec<Document> {
+        (0..n).map(|i| Document::from_text(format!("d{i}.txt"), "")).collect()
+    }
+
+    #[test]
+    fn claims_from_one_document_alone_form_no_group() {
+        let rules = Rules::builtin().expect("rules");
+        let claims = vec![claim(0, "tanks", "tank", 2.0), claim(0, "tanks", "tank", 3.0)];
+        assert!(align(&claims, &docs(1), &rules, GroupBy::All).is_empty());
+    }
+
+    #[test]
+    fn acronym_plurals_and_spelling_variants_meet() {
+        let rules = Rules::builtin().expect("rules");
+        let claims = vec![
+            claim(0, "GMLRs", "gmlr", 2.0),
+            claim(1, "GMLRS", "gmlrs", 2.0),
+            claim(2, "Zelensky", "volodymyr zelensky", 1.0),
+            claim(3, "Zelenskiy", "volodymyr zelenskiy", 1.0),
+        ];
+        let groups = align(&claims, &docs(4), &rules, GroupBy::All);
+        assert_eq!(groups.len(), 2, "{groups:#?}");
+        assert_eq!(groups[0].claims, vec![0, 1]);
+        assert_eq!(groups[1].claims, vec![2, 3]);
+        assert!(groups[1].merges.iter().any(|m| m.contains("surnames alike")), "{:?}", groups[1].merges);
+    }
+
+    #[test]
+    fn different_people_with_one_surname_stay_apart() {
+        let rules = Rules::builtin().expect("rules");
+        let claims = vec![claim(0, "John Smith", "john smith", 1.0), claim(1, "Jane Smith", "jane smith", 1.0)];
+        assert!(align(&claims, &docs(2), &rules, GroupBy::All).is_empty());
+    }
+
+    #[test]
+    fn folders_are_compared_only_within_themselves() {
+        let rules = Rules::builtin().expect("rules");
+        let mut d = docs(3);
+        d[0].group = "a".into();
+        d[1].group = "b".into();
+        d[2].group = "a".into();
+        let claims = vec![claim(0, "tanks", "tank", 2.0), claim(1, "tanks", "tank", 3.0), claim(2, "tanks", "tank", 4.0)];
+        let groups = align(&claims, &d, &rules, GroupBy::Folder);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].claims, vec![0, 2]);
+    }
 }

@@ -1,9 +1,277 @@
 //! Compare: decides whether each group of claims agrees or conflicts.
+//!
+//! Quantities are intervals converted to the base unit of their dimension: overlapping
+//! intervals agree, disjoint ones conflict. Dates agree when every field both state is the
+//! same. Titles agree when they name the same post, or one is a broader description of the
+//! other's post in the rules. Only claims from different documents are held against each
+//! other.
 
-use crate::model::{Claim, ClaimGroup, Finding};
+use crate::extract::date_label;
+use crate::model::{Claim, ClaimGroup, ClaimKind, Finding, FindingKind, Interval, Value};
 use crate::rules::Rules;
 
+/// One finding per group, conflicts first, then agreements, each in the order of their first
+/// claim.
 pub fn compare(groups: &[ClaimGroup], claims: &[Claim], rules: &Rules) -> Vec<Finding> {
-    let _ = (groups, claims, rules);
-    Vec::new()
+    let mut findings: Vec<Finding> = groups.iter().map(|g| judge(g, claims, rules)).collect();
+    findings.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then_with(|| a.claims.first().cmp(&b.claims.first()))
+            .then_with(|| a.subject.cmp(&b.subject))
+    });
+    findings
+}
+
+fn judge(group: &ClaimGroup, claims: &[Claim], rules: &Rules) -> Finding {
+    let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
+    // The first pair of claims from different documents that disagree, if any.
+    let mut clash = None;
+    'outer: for (a_pos, a) in members.iter().enumerate() {
+        for b in &members[a_pos + 1..] {
+            if a.doc != b.doc && !agree(a, b, rules) {
+                clash = Some((*a, *b));
+                break 'outer;
+            }
+        }
+    }
+    let kind_name = group.kind.as_str();
+    let (kind, code, mut message) = match clash {
+        Some((a, b)) => (
+            FindingKind::Conflict,
+            format!("crosscheck::conflict::{}", code_name(group.kind)),
+            disagreement(a, b),
+        ),
+        None => (
+            FindingKind::Agreement,
+            format!("crosscheck::agreement::{}", code_name(group.kind)),
+            agreement(&members),
+        ),
+    };
+    if group.increment {
+        message.push_str(" (both state an increment, not a total)");
+    }
+    if let Some(unit_note) = conversion_note(&members, rules) {
+        message.push_str("; ");
+        message.push_str(&unit_note);
+    }
+    if !group.merges.is_empty() {
+        message.push_str("; ");
+        message.push_str(&group.merges.join("; "));
+    }
+    let _ = kind_name;
+    Finding {
+        kind,
+        code,
+        subject: group.subject.clone(),
+        property: group.property.clone(),
+        message,
+        claims: group.claims.clone(),
+    }
+}
+
+fn code_name(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Quantity => "quantity",
+        ClaimKind::Date => "date",
+        ClaimKind::Role => "title",
+    }
+}
+
+/// Whether two claims of one group are compatible.
+pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Quantity { .. }, Value::Quantity { .. }) => match (base_interval(a, rules), base_interval(b, rules)) {
+            (Some(x), Some(y)) => x.overlaps(&y),
+            _ => true,
+        },
+        (Value::Date(x), Value::Date(y)) => x.compatible(y),
+        (Value::Role { title: x, .. }, Value::Role { title: y, .. }) => same_post(x, y, rules),
+        _ => true,
+    }
+}
+
+/// A quantity's interval in the base unit of its dimension.
+fn base_interval(c: &Claim, rules: &Rules) -> Option<Interval> {
+    let Value::Quantity { unit, .. } = &c.value else { return None };
+    let interval = c.value.interval()?;
+    let factor = rules.units.iter().find(|u| &u.code == unit).map_or(1.0, |u| u.factor);
+    Some(interval.scaled(factor))
+}
+
+/// Titles name one post when they normalise to the same text, or one is a broader description
+/// of the other in the rules ("NATO chief" of "Secretary General of NATO").
+fn same_post(a: &str, b: &str, rules: &Rules) -> bool {
+    let (fa, fb) = (rules.fold_phrase(a), rules.fold_phrase(b));
+    if fa == fb {
+        return true;
+    }
+    rules.posts.iter().any(|p| {
+        let name = rules.fold_phrase(&p.name);
+        let broader = |x: &str| p.broader.iter().any(|w| rules.fold_phrase(w) == x);
+        (name == fa && broader(&fb)) || (name == fb && broader(&fa))
+    })
+}
+
+/// "2 and 6 do not overlap", "'Chairman of the Joint Chiefs of Staff' and 'Supreme General' are
+/// different posts", "20 February 2014 and 22 February 2014 are different dates".
+fn disagreement(a: &Claim, b: &Claim) -> String {
+    match (&a.value, &b.value) {
+        (Value::Role { title: x, .. }, Value::Role { title: y, .. }) => {
+            format!("'{x}' and '{y}' are different posts")
+        }
+        (Value::Date(x), Value::Date(y)) => {
+            format!("{} and {} are different dates", date_label(x), date_label(y))
+        }
+        _ => format!("{} and {} do not overlap", a.label, b.label),
+    }
+}
+
+/// "3 sources agree: 2 units, 2 systems" or "more than 40 and around 50 overlap".
+fn agreement(members: &[&Claim]) -> String {
+    let mut labels: Vec<&str> = members.iter().map(|c| c.label.as_str()).collect();
+    labels.dedup();
+    let mut docs: Vec<usize> = members.iter().map(|c| c.doc).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let kind = members.first().map(|c| c.kind);
+    match kind {
+        Some(ClaimKind::Role) => {
+            let titles: Vec<String> = members
+                .iter()
+                .filter_map(|c| match &c.value {
+                    Value::Role { title, .. } => Some(title.clone()),
+                    _ => None,
+                })
+                .collect();
+            let mut distinct = titles.clone();
+            distinct.sort();
+            distinct.dedup();
+            format!("{} sources agree on the post: {}", docs.len(), distinct.join(", "))
+        }
+        _ => {
+            let mut distinct: Vec<&str> = Vec::new();
+            for l in labels {
+                if !distinct.contains(&l) {
+                    distinct.push(l);
+                }
+            }
+            if distinct.len() == 1 {
+                format!("{} sources agree: {}", docs.len(), distinct[0])
+            } else {
+                format!("{} sources agree: {} overlap", docs.len(), distinct.join(", "))
+            }
+        }
+    }
+}
+
+/// Says so when claims in different units were compared ("mi and km compared in m").
+fn conversion_note(members: &[&Claim], rules: &Rules) -> Option<String> {
+    let mut units: Vec<&str> = members
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Quantity { unit, .. } => Some(unit.as_str()),
+            _ => None,
+        })
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    if units.len() < 2 {
+        return None;
+    }
+    let dimension = rules.units.iter().find(|u| u.code == units[0]).map(|u| u.dimension.clone())?;
+    Some(format!("{} converted to one {dimension} scale", units.join(" and ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateValue, Span, Subject};
+
+    fn q(doc: usize, low: Option<f64>, high: Option<f64>, unit: &str, label: &str) -> Claim {
+        Claim {
+            doc,
+            span: Span { start: 0, end: 1, line: 1, column: 1 },
+            text: "x".into(),
+            kind: ClaimKind::Quantity,
+            subject: Some(Subject { text: "tanks".into(), key: "tank".into() }),
+            property: "count".into(),
+            increment: false,
+            value: Value::Quantity { low, high, unit: unit.into(), approximate: false },
+            label: label.into(),
+        }
+    }
+
+    fn group(n: usize, kind: ClaimKind) -> ClaimGroup {
+        ClaimGroup {
+            kind,
+            subject: "tanks".into(),
+            subject_key: "tank".into(),
+            property: "count".into(),
+            increment: false,
+            claims: (0..n).collect(),
+            merges: vec![],
+        }
+    }
+
+    #[test]
+    fn disjoint_intervals_conflict_and_overlapping_ones_agree() {
+        let rules = Rules::builtin().expect("rules");
+        let claims = vec![q(0, Some(2.0), Some(2.0), "count", "2 units"), q(1, Some(6.0), Some(6.0), "count", "6 units")];
+        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
+        assert_eq!(f[0].kind, FindingKind::Conflict);
+        assert_eq!(f[0].code, "crosscheck::conflict::quantity");
+        assert_eq!(f[0].message, "2 units and 6 units do not overlap");
+
+        let claims = vec![q(0, Some(40.0), None, "count", "> 40 members"), q(1, Some(45.0), Some(55.0), "count", "~ 50 countries")];
+        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
+        assert_eq!(f[0].kind, FindingKind::Agreement);
+    }
+
+    #[test]
+    fn units_are_converted_before_comparing() {
+        let rules = Rules::builtin().expect("rules");
+        // 190 miles is about 306 km.
+        let claims = vec![q(0, Some(190.0), Some(190.0), "mi", "190 mi"), q(1, Some(300.0), Some(310.0), "km", "300–310 km")];
+        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
+        assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
+        assert!(f[0].message.contains("converted"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn claims_of_one_document_are_not_held_against_each_other() {
+        let rules = Rules::builtin().expect("rules");
+        let claims = vec![
+            q(0, Some(2.0), Some(2.0), "count", "2"),
+            q(0, Some(6.0), Some(6.0), "count", "6"),
+            q(1, Some(2.0), Some(6.0), "count", "2–6"),
+        ];
+        let f = compare(&[group(3, ClaimKind::Quantity)], &claims, &rules);
+        assert_eq!(f[0].kind, FindingKind::Agreement);
+    }
+
+    #[test]
+    fn dates_agree_on_the_fields_both_state() {
+        let rules = Rules::builtin().expect("rules");
+        let date = |doc, year, month, day| {
+            let mut c = q(doc, None, None, "count", "");
+            c.kind = ClaimKind::Date;
+            c.value = Value::Date(DateValue { year, month, day });
+            c
+        };
+        let claims = vec![date(0, Some(2022), Some(2), None), date(1, None, Some(2), None)];
+        assert_eq!(compare(&[group(2, ClaimKind::Date)], &claims, &rules)[0].kind, FindingKind::Agreement);
+        let claims = vec![date(0, Some(2022), Some(2), Some(24)), date(1, None, Some(2), Some(25))];
+        let f = compare(&[group(2, ClaimKind::Date)], &claims, &rules);
+        assert_eq!(f[0].kind, FindingKind::Conflict);
+        assert_eq!(f[0].message, "24 February 2022 and 25 February are different dates");
+    }
+
+    #[test]
+    fn titles_agree_on_one_post_or_a_broader_description() {
+        let rules = Rules::builtin().expect("rules");
+        assert!(same_post("Secretary of Defense", "Secretary of Defense", &rules));
+        assert!(same_post("Secretary General of NATO", "NATO chief", &rules));
+        assert!(!same_post("Chairman of the Joint Chiefs of Staff", "Supreme General", &rules));
+    }
 }

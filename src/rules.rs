@@ -138,9 +138,23 @@ pub enum IntervalShape {
 pub struct QualifierRule {
     pub phrases: Vec<String>,
     pub interval: IntervalShape,
+    /// How labels show the hedge: `>`, `≥`, `≤`, `<`, `~`. Defaults by shape.
+    pub sign: Option<String>,
+    /// `before` the figure ("more than 40", the default) or `after` it ("40 or more").
+    #[serde(default)]
+    pub position: QualifierPosition,
     /// Relative width of the band for `around`, `nearly` and `just-over`; defaults to the
     /// thresholds' `band`.
     pub band: Option<f64>,
+}
+
+/// Where a qualifier stands relative to its figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QualifierPosition {
+    #[default]
+    Before,
+    After,
 }
 
 /// Words that make a figure a change rather than a total.
@@ -270,6 +284,9 @@ pub struct LexiconRule {
     /// Capitalised words that are not names (sentence starters, weekdays, months).
     #[serde(default)]
     pub not_names: Vec<String>,
+    /// Words that end a street name: a figure before "West 1st Street" is an address.
+    #[serde(default)]
+    pub street_words: Vec<String>,
 }
 
 /// Numbers that tune matching.
@@ -315,6 +332,8 @@ pub struct Rules {
     pub events: HashMap<String, String>,
     pub lexicon: LexiconRule,
     pub thresholds: Thresholds,
+    /// Lookup tables for the extractor, built on first use and shared by every document.
+    compiled: std::sync::OnceLock<std::sync::Arc<crate::extract::Compiled>>,
 }
 
 /// Thresholds with every value settled.
@@ -409,10 +428,13 @@ impl Rules {
             events: HashMap::new(),
             lexicon: LexiconRule::default(),
             thresholds: Thresholds::default(),
+            compiled: std::sync::OnceLock::new(),
         }
     }
 
     fn merge(&mut self, name: &str, text: &str, file: RuleFile) -> Result<(), RulesError> {
+        // Tables built from the rules before this file no longer hold.
+        self.compiled = std::sync::OnceLock::new();
         let bad = |what: String, needle: &str| {
             let span = find_span(text, needle);
             RulesError::invalid(name, text, what, span)
@@ -522,6 +544,7 @@ impl Rules {
             l.name_suffixes.extend(lx.name_suffixes.iter().map(lower));
             l.boilerplate.extend(lx.boilerplate.iter().map(lower));
             l.not_names.extend(lx.not_names.iter().map(lower));
+            l.street_words.extend(lx.street_words.iter().map(lower));
         }
         if let Some(t) = file.thresholds {
             let th = &mut self.thresholds;
@@ -549,6 +572,22 @@ impl Rules {
             }
         }
         Ok(())
+    }
+
+    /// The extractor's lookup tables, built once.
+    pub fn compiled(&self) -> std::sync::Arc<crate::extract::Compiled> {
+        self.compiled
+            .get_or_init(|| std::sync::Arc::new(crate::extract::Compiled::new(self)))
+            .clone()
+    }
+
+    /// Folds every word of a phrase: "Defence Secretary" -> "defense secretary".
+    pub fn fold_phrase(&self, phrase: &str) -> String {
+        phrase
+            .split_whitespace()
+            .map(|w| self.fold_spelling(w))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Folds British spellings and case: "Defence" -> "defense".

@@ -43,7 +43,7 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), (1, 1));
         assert_eq!(idx.line_col(text, 3), (2, 1));
         // 'ç' is two bytes but one column.
-        assert_eq!(idx.line_col(text, 6), (2, 4));
+        assert_eq!(idx.line_col(text, 7), (2, 4));
         assert_eq!(idx.line_col(text, text.len() - 3), (3, 1));
     }
 

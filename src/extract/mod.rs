@@ -1,10 +1,399 @@
 //! Extract: finds the claims one document states.
+//!
+//! The text is cut into tokens and sentences ([`tokens`]); dates and times are found first
+//! ([`dates`]) so their digits are never read as counts; then every remaining figure is read
+//! ([`numbers`]) and turned into a quantity claim with its hedge, unit, subject and property
+//! ([`quantity`]); titles before people's names become role claims ([`roles`]).
+//!
+//! Extraction is a pure function of the document and the rules. Lookup tables are built from
+//! the rules once ([`Tables`]) and shared by every document.
 
-use crate::model::{Claim, DocId, Document};
+pub mod dates;
+pub mod numbers;
+pub mod quantity;
+pub mod roles;
+pub mod tokens;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::model::{Claim, ClaimKind, DateValue, DocId, Document, Subject, Value};
 use crate::rules::Rules;
+use crate::text::LineIndex;
+use tokens::Token;
 
 /// Every claim (and every recognised figure without a subject) in one document, by offset.
 pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
-    let _ = (id, doc, rules);
-    Vec::new()
+    let tables = Tables::new(rules);
+    let text = doc.text.as_str();
+    let start = doc.body_start.min(text.len());
+    let toks = tokens::tokenize(text, start, text.len(), &tables.c.abbreviations);
+    let boilerplate = boilerplate_lines(text, start, &tables);
+    let index = LineIndex::new(text);
+    let mentions = dates::find_dates(text, start, text.len());
+
+    let ctx = Context {
+        text,
+        tokens: &toks.tokens,
+        sentences: &toks.sentences,
+        t: &tables,
+    };
+
+    let mut drafts: Vec<Draft> = Vec::new();
+    // Tokens inside date and time mentions are not figures.
+    let mut taken = vec![false; toks.tokens.len()];
+    for m in &mentions {
+        let first = toks.tokens.partition_point(|tk| tk.end <= m.start);
+        let mut k = first;
+        while k < toks.tokens.len() && toks.tokens[k].start < m.end {
+            taken[k] = true;
+            k += 1;
+        }
+        if let dates::MentionKind::Date(value) = &m.kind {
+            drafts.push(date_draft(&ctx, m.start, m.end, *value, first));
+        }
+    }
+    drafts.extend(roles::find_roles(&ctx));
+    drafts.extend(quantity::find_quantities(&ctx, &mut taken));
+
+    drafts.retain(|d| !boilerplate.iter().any(|r| r.start <= d.start && d.end <= r.end));
+    drafts.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    quantity::inherit_increments(&mut drafts);
+
+    drafts
+        .into_iter()
+        .map(|d| Claim {
+            doc: id,
+            span: index.span(text, d.start, d.end),
+            text: text[d.start..d.end].to_string(),
+            kind: d.kind,
+            subject: d.subject,
+            property: d.property,
+            increment: d.increment,
+            value: d.value,
+            label: d.label,
+        })
+        .collect()
+}
+
+/// A claim before it is placed in its document.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    pub subject: Option<Subject>,
+    pub property: String,
+    pub increment: bool,
+    pub value: Value,
+    pub label: String,
+    /// Whether the figure was introduced by a definite article ("the four systems"): such a
+    /// figure may restate one given earlier.
+    pub definite: bool,
+}
+
+/// What the readers of one document share.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [std::ops::Range<usize>],
+    pub t: &'a Tables<'a>,
+}
+
+impl Context<'_> {
+    pub fn tok_text(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    pub fn lower(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    /// Whether token `i` starts its sentence (ignoring opening quotes and brackets).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let s = self.tokens[i].sentence;
+        let first = self.sentences[s].start;
+        (first..i).all(|k| self.tokens[k].kind == tokens::TokenKind::Punct)
+    }
+}
+
+fn date_draft(ctx: &Context, start: usize, end: usize, value: DateValue, first_tok: usize) -> Draft {
+    let subject = quantity::event_near(ctx, first_tok);
+    Draft {
+        start,
+        end,
+        kind: ClaimKind::Date,
+        subject,
+        property: "date".to_string(),
+        increment: false,
+        value: Value::Date(value),
+        label: date_label(&value),
+        definite: false,
+    }
+}
+
+/// "February 2022", "Sept. 28", "20 February 2014".
+pub fn date_label(d: &DateValue) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    let month = d
+        .month
+        .and_then(|m| MONTHS.get((m as usize).wrapping_sub(1)))
+        .copied();
+    let mut parts = Vec::new();
+    if let Some(day) = d.day {
+        parts.push(day.to_string());
+    }
+    if let Some(m) = month {
+        parts.push(m.to_string());
+    }
+    if let Some(y) = d.year {
+        parts.push(y.to_string());
+    }
+    if parts.is_empty() {
+        "date".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// Byte ranges of lines that are scraped-page boilerplate.
+fn boilerplate_lines(text: &str, start: usize, t: &Tables) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = start;
+    for line in text[start..].split_inclusive('\n') {
+        let trimmed = line.trim().to_lowercase();
+        if !trimmed.is_empty()
+            && t.rules.lexicon.boilerplate.iter().any(|b| trimmed.starts_with(b.as_str()))
+        {
+            out.push(pos..pos + line.len());
+        }
+        pos += line.len();
+    }
+    out
+}
+
+/// Multi-word phrases looked up at token positions, longest first.
+#[derive(Debug, Default)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_last: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Clone> PhraseTable<T> {
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase_words(phrase);
+        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
+            return;
+        };
+        for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
+            let list = map.entry(key).or_default();
+            list.push((words.clone(), value.clone()));
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+    }
+
+    /// The longest phrase that starts at token `i`: its length in tokens and its value.
+    pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
+        let list = self.by_first.get(&tokens.get(i)?.lower)?;
+        list.iter().find_map(|(words, v)| {
+            let ok = words.iter().enumerate().all(|(k, w)| {
+                tokens.get(i + k).is_some_and(|tk| {
+                    &tk.lower == w && (k == 0 || tk.sentence == tokens[i].sentence)
+                })
+            });
+            ok.then_some((words.len(), v))
+        })
+    }
+
+    /// The longest phrase that ends right before token `end` (exclusive).
+    pub fn ending_before(&self, tokens: &[Token], end: usize) -> Option<(usize, &T)> {
+        if end == 0 {
+            return None;
+        }
+        let list = self.by_last.get(&tokens.get(end - 1)?.lower)?;
+        list.iter().find_map(|(words, v)| {
+            let n = words.len();
+            if n > end {
+                return None;
+            }
+            let ok = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens[end - n + k].lower == *w);
+            ok.then_some((n, v))
+        })
+    }
+}
+
+/// Splits a rules phrase into the words the tokenizer would make of it.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in phrase.split_whitespace() {
+        let w = w.to_lowercase().replace('’', "'");
+        // Split leading/trailing punctuation the tokenizer keeps apart ("(photo:" -> "(", "photo", ":").
+        let mut rest = w.as_str();
+        let mut tail = Vec::new();
+        while let Some(c) = rest.chars().next().filter(|c| !c.is_alphanumeric()) {
+            out.push(c.to_string());
+            rest = &rest[c.len_utf8()..];
+        }
+        while let Some(c) = rest.chars().last().filter(|c| !c.is_alphanumeric() && *c != '.') {
+            tail.push(c.to_string());
+            rest = &rest[..rest.len() - c.len_utf8()];
+        }
+        if !rest.is_empty() {
+            out.push(rest.to_string());
+        }
+        out.extend(tail.into_iter().rev());
+    }
+    out
+}
+
+/// Lookup tables compiled from the rules, built once per [`Rules`] and shared.
+#[derive(Debug, Default)]
+pub struct Compiled {
+    pub abbreviations: HashSet<String>,
+    pub number_phrases: PhraseTable<(Option<f64>, Option<f64>)>,
+    /// Qualifier index into `rules.qualifiers`, for those before the figure.
+    pub qualifiers_before: PhraseTable<usize>,
+    pub qualifiers_after: PhraseTable<usize>,
+    pub increment_before: PhraseTable<()>,
+    pub increment_after: PhraseTable<()>,
+    /// Unit index into `rules.units`, by the words after the figure.
+    pub unit_names: PhraseTable<usize>,
+    /// Unit index by the symbol or code before the figure ("$", "us$").
+    pub unit_prefixes: HashMap<String, usize>,
+    /// Property index into `rules.properties`, by trigger words.
+    pub property_words: PhraseTable<usize>,
+    pub events: PhraseTable<String>,
+    pub renaming: PhraseTable<()>,
+    pub stop_words: HashSet<String>,
+    pub generic_heads: HashSet<String>,
+    pub name_suffixes: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub street_words: HashSet<String>,
+    pub ordinals: HashSet<String>,
+    pub title_heads: HashSet<String>,
+    pub ranks: HashSet<String>,
+    pub honorifics: HashSet<String>,
+    pub jurisdictions: HashSet<String>,
+    pub title_connectors: HashSet<String>,
+    /// Every word that appears in a post's variants ("defense", "joint", "chiefs").
+    pub post_words: HashSet<String>,
+}
+
+impl Compiled {
+    pub fn new(rules: &Rules) -> Self {
+        let mut c = Compiled::default();
+        let set = |v: &[String]| -> HashSet<String> { v.iter().cloned().collect() };
+        c.abbreviations = set(&rules.lexicon.abbreviations);
+        c.abbreviations.extend(rules.title_words.ranks.iter().filter(|r| r.ends_with('.')).cloned());
+        c.abbreviations.extend(rules.title_words.honorifics.iter().filter(|r| r.ends_with('.')).cloned());
+        c.abbreviations.extend(rules.lexicon.street_words.iter().filter(|r| r.ends_with('.')).cloned());
+        for p in &rules.number_phrases {
+            c.number_phrases.insert(&p.text, (p.low, p.high));
+        }
+        for (idx, q) in rules.qualifiers.iter().enumerate() {
+            for p in &q.phrases {
+                match q.position {
+                    crate::rules::QualifierPosition::Before => c.qualifiers_before.insert(p, idx),
+                    crate::rules::QualifierPosition::After => c.qualifiers_after.insert(p, idx),
+                }
+            }
+        }
+        for p in &rules.increment.before {
+            c.increment_before.insert(p, ());
+        }
+        for p in &rules.increment.after {
+            c.increment_after.insert(p, ());
+        }
+        for (idx, u) in rules.units.iter().enumerate() {
+            for n in &u.names {
+                c.unit_names.insert(n, idx);
+            }
+            for p in &u.prefixes {
+                c.unit_prefixes.entry(p.to_lowercase()).or_insert(idx);
+            }
+        }
+        for (idx, p) in rules.properties.iter().enumerate() {
+            for w in &p.words {
+                c.property_words.insert(w, idx);
+            }
+        }
+        for (word, key) in &rules.events {
+            c.events.insert(word, key.clone());
+        }
+        for r in &rules.lexicon.renaming {
+            c.renaming.insert(r, ());
+        }
+        c.stop_words = set(&rules.lexicon.stop_words);
+        c.generic_heads = set(&rules.lexicon.generic_heads);
+        c.name_suffixes = set(&rules.lexicon.name_suffixes);
+        c.not_names = set(&rules.lexicon.not_names);
+        c.street_words = set(&rules.lexicon.street_words);
+        c.ordinals = rules.ordinals.clone();
+        let tw = &rules.title_words;
+        c.title_heads = set(&tw.heads);
+        c.ranks = set(&tw.ranks);
+        c.honorifics = set(&tw.honorifics);
+        c.jurisdictions = set(&tw.jurisdictions);
+        c.title_connectors = set(&tw.connectors);
+        for post in &rules.posts {
+            for v in post.variants.iter().chain(&post.broader) {
+                for w in phrase_words(&rules.fold_phrase(v)) {
+                    c.post_words.insert(w);
+                }
+            }
+        }
+        c
+    }
+}
+
+/// The rules and their compiled tables, as the readers use them.
+pub struct Tables<'a> {
+    pub rules: &'a Rules,
+    pub c: Arc<Compiled>,
+}
+
+impl<'a> Tables<'a> {
+    pub fn new(rules: &'a Rules) -> Self {
+        Tables {
+            rules,
+            c: rules.compiled(),
+        }
+    }
+
+    pub fn number_phrase_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Option<f64>, Option<f64>)> {
+        self.c
+            .number_phrases
+            .at(tokens, i)
+            .map(|(len, (low, high))| (len, *low, *high))
+    }
+}
+
+/// Makes claims from a bare string, for tests.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    pub fn rules() -> Rules {
+        Rules::builtin().expect("built-in rules load")
+    }
+
+    pub fn claims(text: &str, rules: &Rules) -> Vec<Claim> {
+        extract(0, &Document::from_text("test.txt", text), rules)
+    }
+
+    pub fn first_number(text: &str, rules: &Rules) -> Option<(numbers::NumberMatch, String)> {
+        let t = Tables::new(rules);
+        let toks = tokens::tokenize(text, 0, text.len(), &t.c.abbreviations);
+        (0..toks.tokens.len()).find_map(|i| {
+            let m = numbers::number_at(&toks.tokens, i, text, &t)?;
+            let covered = text[toks.tokens[m.first].start..toks.tokens[m.last].end].to_string();
+            Some((m, covered))
+        })
+    }
 }

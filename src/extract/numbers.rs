@@ -1,0 +1,327 @@
+//! Numbers: reads the figure that starts at a token, in digits ("1,400", "1.2 billion", "3bn")
+//! or in words ("four", "twenty-three", "one hundred and five", "a dozen", "dozens of"), and
+//! ranges ("between 40 and 50", "40 to 50", "40-50").
+//!
+//! It says nothing about what the figure counts; that is the quantity reader's job.
+
+use super::Tables;
+use super::tokens::{Token, TokenKind};
+
+/// A figure read from the tokens `first..=last`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMatch {
+    pub first: usize,
+    pub last: usize,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Letters glued to the digits that are not a scale ("mm" in "155mm"): a unit to look up.
+    pub attached_unit: Option<String>,
+    /// For a hyphenated compound ("44-year-old", "seven-month"), the words after the figure.
+    pub compound: Option<String>,
+    /// A range ("40 to 50") rather than one figure.
+    pub range: bool,
+}
+
+impl NumberMatch {
+    fn single(first: usize, last: usize, value: f64) -> Self {
+        Self {
+            first,
+            last,
+            low: Some(value),
+            high: Some(value),
+            attached_unit: None,
+            compound: None,
+            range: false,
+        }
+    }
+}
+
+/// Parses digits with thousands separators and a decimal point: "1,400" -> 1400.
+pub fn parse_digits(s: &str) -> Option<f64> {
+    let cleaned: String = s.chars().filter(|c| *c != ',').collect();
+    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The figure that starts at token `i`, if one does.
+pub fn number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
+    let single = single_number_at(tokens, i, text, t)?;
+    Some(extend_range(tokens, single, text, t))
+}
+
+/// Reads "40 to 50", "40-50" and "between 40 and 50" around a figure.
+fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> NumberMatch {
+    if m.range || m.compound.is_some() {
+        return m;
+    }
+    let Some(low) = m.low else { return m };
+    let after = m.last + 1;
+    let between = m.first > 0 && tokens[m.first - 1].lower == "between";
+    let from = m.first > 0 && tokens[m.first - 1].lower == "from";
+    let joiner = tokens.get(after).map(|tk| tk.lower.as_str());
+    let joins = match joiner {
+        Some("and") => between,
+        Some("to") | Some("-") | Some("–") => !from,
+        _ => false,
+    };
+    if !joins {
+        return m;
+    }
+    let Some(second) = single_number_at(tokens, after + 1, text, t) else { return m };
+    let Some(high) = second.high else { return m };
+    if second.compound.is_some() || high <= low || tokens[after + 1].sentence != tokens[m.first].sentence
+    {
+        return m;
+    }
+    // "40 to 50 million": a scale on the second figure applies to the first too.
+    let scale_ratio = if second.low == second.high { high / raw_value(tokens, after + 1, text) } else { 1.0 };
+    let low = if scale_ratio.is_finite() && scale_ratio > 1.0 && low < high / scale_ratio * 10.0 {
+        low * scale_ratio
+    } else {
+        low
+    };
+    NumberMatch {
+        first: m.first,
+        last: second.last,
+        low: Some(low),
+        high: Some(high),
+        attached_unit: second.attached_unit.or(m.attached_unit),
+        compound: None,
+        range: true,
+    }
+}
+
+/// The unscaled value of the token at `i` (1 when it is not a plain figure).
+fn raw_value(tokens: &[Token], i: usize, text: &str) -> f64 {
+    tokens
+        .get(i)
+        .filter(|tk| tk.kind == TokenKind::Number)
+        .and_then(|tk| parse_digits(tk.text(text)))
+        .unwrap_or(1.0)
+}
+
+fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
+    let tok = tokens.get(i)?;
+    // Fixed phrases first: "a dozen", "dozens of", "a couple of".
+    if let Some((len, low, high)) = t.number_phrase_at(tokens, i) {
+        return Some(NumberMatch {
+            first: i,
+            last: i + len - 1,
+            low,
+            high,
+            attached_unit: None,
+            compound: None,
+            range: false,
+        });
+    }
+    match tok.kind {
+        TokenKind::Number => {
+            let raw = tok.text(text);
+            if let Some(v) = parse_digits(raw) {
+                let (value, last) = apply_scale(tokens, i, v, t);
+                return Some(NumberMatch::single(i, last, value));
+            }
+            // "40-50" scanned as one token; "555-1234" and "2-3-4" are codes, not ranges.
+            let (a, b) = raw.split_once('-')?;
+            if b.contains('-') || (a.len() == 3 && b.len() == 4) || a.starts_with('0') || b.starts_with('0') {
+                return None;
+            }
+            let (a, b) = (parse_digits(a)?, parse_digits(b)?);
+            if a < b && !raw.contains(',') {
+                let mut m = NumberMatch::single(i, i, a);
+                m.high = Some(b);
+                m.range = true;
+                return Some(m);
+            }
+            None
+        }
+        TokenKind::Mixed => mixed_number(tok, i, text, t),
+        TokenKind::Word => word_number(tokens, i, t),
+        TokenKind::Punct => None,
+    }
+}
+
+/// "1.2 billion": a scale word after the digits multiplies them.
+fn apply_scale(tokens: &[Token], i: usize, value: f64, t: &Tables) -> (f64, usize) {
+    let mut value = value;
+    let mut last = i;
+    while let Some(next) = tokens.get(last + 1) {
+        let Some(scale) = t.rules.scales.get(&next.lower).copied() else { break };
+        value *= scale;
+        last += 1;
+    }
+    (value, last)
+}
+
+/// Digits and letters in one token: "5m", "3bn", "2.5K", "155mm", "44-year-old". Identifiers
+/// that start with letters ("F-16", "G7") and ordinals ("16th") are not figures.
+fn mixed_number(tok: &Token, i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
+    let raw = tok.text(text);
+    let digits_end = raw
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+        .map(|(k, _)| k)?;
+    if digits_end == 0 {
+        return None;
+    }
+    let value = parse_digits(&raw[..digits_end])?;
+    let rest = &raw[digits_end..];
+    let rest_lower = rest.to_lowercase();
+    if let Some(compound) = rest_lower.strip_prefix('-').or_else(|| rest_lower.strip_prefix('‑')) {
+        // "44-year-old", "seven-month", "155-mm": a figure that describes a noun.
+        if compound.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut m = NumberMatch::single(i, i, value);
+        m.compound = Some(compound.to_string());
+        return Some(m);
+    }
+    if matches!(rest_lower.as_str(), "st" | "nd" | "rd" | "th" | "s" | "'s") {
+        // Ordinals and decades ("1990s") are not counts.
+        return None;
+    }
+    if let Some(scale) = t.rules.scale_abbreviations.get(&rest_lower) {
+        return Some(NumberMatch::single(i, i, value * scale));
+    }
+    if rest.chars().all(char::is_alphabetic) || rest.contains('/') || rest.contains('²') {
+        let mut m = NumberMatch::single(i, i, value);
+        m.attached_unit = Some(rest_lower);
+        return Some(m);
+    }
+    None
+}
+
+/// Numbers in words: "four", "twenty-three", "one hundred and five", "a hundred", "two million".
+fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
+    let words = &t.rules.number_words;
+    let scales = &t.rules.scales;
+    let first = &tokens[i];
+
+    // A hyphenated compound: "twenty-three", or a figure describing a noun ("seven-month").
+    if first.lower.contains('-') {
+        let parts: Vec<&str> = first.lower.split('-').collect();
+        let n_num = parts.iter().take_while(|p| words.contains_key(**p)).count();
+        if n_num == 0 {
+            return None;
+        }
+        let value: f64 = parts[..n_num].iter().filter_map(|p| words.get(*p)).sum();
+        let mut m = NumberMatch::single(i, i, value);
+        if n_num < parts.len() {
+            m.compound = Some(parts[n_num..].join("-"));
+        }
+        return Some(m);
+    }
+
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut last = None;
+    let mut j = i;
+    let mut seen_any = false;
+    // "a hundred", "a million": the article stands for one.
+    if first.lower == "a" || first.lower == "one" {
+        if let Some(next) = tokens.get(i + 1)
+            && scales.contains_key(&next.lower)
+        {
+            current = 1.0;
+            seen_any = true;
+            j = i + 1;
+        }
+    }
+    while let Some(tok) = tokens.get(j) {
+        if tok.kind != TokenKind::Word {
+            break;
+        }
+        if let Some(v) = words.get(&tok.lower) {
+            // "twenty three", but not "two three".
+            if seen_any && current % 100.0 != 0.0 && !(current >= 20.0 && *v < 10.0) {
+                break;
+            }
+            if seen_any && current % 10.0 == 0.0 && current >= 20.0 && current < 100.0 && *v >= 10.0 {
+                break;
+            }
+            current += v;
+            seen_any = true;
+            last = Some(j);
+            j += 1;
+            continue;
+        }
+        if seen_any
+            && let Some(scale) = scales.get(&tok.lower)
+        {
+            if *scale == 100.0 {
+                current = if current == 0.0 { 100.0 } else { current * 100.0 };
+            } else {
+                total += current.max(1.0) * scale;
+                current = 0.0;
+            }
+            last = Some(j);
+            j += 1;
+            continue;
+        }
+        // "one hundred and five"
+        if seen_any
+            && tok.lower == "and"
+            && (current >= 100.0 || total > 0.0)
+            && tokens.get(j + 1).is_some_and(|n| words.contains_key(&n.lower))
+        {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let last = last?;
+    Some(NumberMatch::single(i, last, total + current))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{first_number, rules};
+
+    #[track_caller]
+    fn check(text: &str, low: Option<f64>, high: Option<f64>, covered: &str) {
+        let rules = rules();
+        let (m, got) = first_number(text, &rules).unwrap_or_else(|| panic!("no number in {text:?}"));
+        assert_eq!((m.low, m.high), (low, high), "{text:?}");
+        assert_eq!(got, covered, "{text:?}");
+    }
+
+    #[test]
+    fn digits_with_separators_decimals_and_scales() {
+        check("over 1,400 Stinger", Some(1400.0), Some(1400.0), "1,400");
+        check("a $1.2 billion package", Some(1.2e9), Some(1.2e9), "1.2 billion");
+        check("it cost 3bn", Some(3e9), Some(3e9), "3bn");
+        check("some 2.5K fans", Some(2500.0), Some(2500.0), "2.5K");
+    }
+
+    #[test]
+    fn words_compounds_and_phrases() {
+        check("four more systems", Some(4.0), Some(4.0), "four");
+        check("twenty-three people", Some(23.0), Some(23.0), "twenty-three");
+        check("one hundred and five boats", Some(105.0), Some(105.0), "one hundred and five");
+        check("a hundred boats", Some(100.0), Some(100.0), "a hundred");
+        check("two million doses", Some(2e6), Some(2e6), "two million");
+        check("twenty three people", Some(23.0), Some(23.0), "twenty three");
+        check("a dozen eggs", Some(12.0), Some(12.0), "a dozen");
+        check("dozens of countries", Some(24.0), None, "dozens of");
+    }
+
+    #[test]
+    fn ranges() {
+        check("between 40 and 50 people", Some(40.0), Some(50.0), "40 and 50");
+        check("40 to 50 people", Some(40.0), Some(50.0), "40 to 50");
+        check("40-50 people", Some(40.0), Some(50.0), "40-50");
+        check("3 to 4 million people", Some(3e6), Some(4e6), "3 to 4 million");
+        // "from 12 to 16" is a change over time, not a range.
+        check("rose from 12 to 16 people", Some(12.0), Some(12.0), "12");
+    }
+
+    #[test]
+    fn identifiers_and_ordinals_are_not_figures() {
+        let rules = rules();
+        for text in ["the F-16 jet", "the 16th package", "the G7 leaders", "in the 1990s"] {
+            assert!(first_number(text, &rules).is_none(), "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,1009 @@
+//! Quantities: turns each figure in a document into a claim with its hedge ("more than"), unit
+//! ("miles", "$"), whether it is an increment ("four more"), what it counts or measures (its
+//! subject) and what it states about that subject (its property).
+//!
+//! Figures that are not quantities are passed over: years, identifiers ("Boeing 737", "Route
+//! 66"), house numbers, ordinals, and compounds that are not measures ("four-star").
+
+use super::numbers::{self, NumberMatch};
+use super::tokens::TokenKind;
+use super::{Context, Draft};
+use crate::model::{ClaimKind, Subject, Value};
+use crate::rules::{IntervalShape, QualifierRule, UnitRule};
+
+/// Reads every figure not already `taken` (by dates) and returns the quantity claims.
+pub fn find_quantities(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    let mut i = 0;
+    while i < ctx.tokens.len() {
+        if taken[i] {
+            i += 1;
+            continue;
+        }
+        let Some(m) = numbers::number_at(ctx.tokens, i, ctx.text, ctx.t) else {
+            i += 1;
+            continue;
+        };
+        if (m.first..=m.last).any(|k| taken[k]) {
+            i += 1;
+            continue;
+        }
+        for flag in &mut taken[m.first..=m.last] {
+            *flag = true;
+        }
+        let next = m.last + 1;
+        if let Some(d) = read_quantity(ctx, &m, &out) {
+            out.push(d);
+        }
+        i = next;
+    }
+    out
+}
+
+/// How a figure reads once its neighbours are taken into account.
+struct Reading<'r> {
+    start_tok: usize,
+    end_tok: usize,
+    qualifier: Option<&'r QualifierRule>,
+    unit: Option<&'r UnitRule>,
+    increment: bool,
+    definite: bool,
+}
+
+fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Draft> {
+    let toks = ctx.tokens;
+    let rules = ctx.t.rules;
+    if is_not_a_quantity(ctx, m) {
+        return None;
+    }
+
+    // Ages: "44-year-old".
+    if let Some(compound) = &m.compound
+        && is_age_compound(compound)
+    {
+        return Some(age_claim(ctx, m));
+    }
+
+    let mut r = Reading {
+        start_tok: m.first,
+        end_tok: m.last,
+        qualifier: None,
+        unit: None,
+        increment: false,
+        definite: false,
+    };
+
+    // A currency symbol or code before the figure: "$1.2 billion", "US$5m".
+    if let Some((len, unit)) = unit_prefix_before(ctx, m.first) {
+        r.unit = Some(unit);
+        r.start_tok -= len;
+    }
+    // Hedges and increment words before: "more than 40", "another six", "an additional $5m".
+    for _ in 0..2 {
+        if r.qualifier.is_none()
+            && let Some((len, &q)) = ctx.t.c.qualifiers_before.ending_before(toks, r.start_tok)
+            && toks[r.start_tok - len].sentence == toks[m.first].sentence
+        {
+            r.qualifier = rules.qualifiers.get(q);
+            r.start_tok -= len;
+            continue;
+        }
+        if !r.increment
+            && let Some((len, _)) = ctx.t.c.increment_before.ending_before(toks, r.start_tok)
+            && toks[r.start_tok - len].sentence == toks[m.first].sentence
+        {
+            r.increment = true;
+            r.start_tok -= len;
+            continue;
+        }
+        break;
+    }
+    r.definite = r.start_tok > 0 && matches!(ctx.lower(r.start_tok - 1), "the" | "these" | "those");
+
+    // Unit glued to the digits ("155mm"), in a compound ("seven-month") or after the figure.
+    let mut pos = m.last + 1;
+    if r.unit.is_none() {
+        let glued = m.attached_unit.as_deref().or(m.compound.as_deref());
+        if let Some(word) = glued {
+            r.unit = unit_by_name(ctx, word);
+            if r.unit.is_none() {
+                // "four-star", "two-way": a compound that is not a measure.
+                return None;
+            }
+        } else if let Some((len, &u)) = ctx.t.c.unit_names.at(toks, pos) {
+            r.unit = rules.units.get(u);
+            r.end_tok = pos + len - 1;
+            pos += len;
+        } else if toks.get(pos).is_some_and(|t| t.is_punct("%")) {
+            r.unit = unit_by_name(ctx, "%");
+            r.end_tok = pos;
+            pos += 1;
+        }
+    } else if let Some((len, &u)) = ctx.t.c.unit_names.at(toks, pos)
+        && rules.units.get(u).map(|x| &x.dimension) == r.unit.map(|x| &x.dimension)
+    {
+        // "$5 million dollars": the name repeats the symbol.
+        r.end_tok = pos + len - 1;
+        pos += len;
+    }
+    // Hedges and increment words after: "40 or more", "four more", "six additional".
+    if let Some((len, &q)) = ctx.t.c.qualifiers_after.at(toks, pos)
+        && r.qualifier.is_none()
+    {
+        r.qualifier = rules.qualifiers.get(q);
+        r.end_tok = pos + len - 1;
+        pos += len;
+    }
+    if let Some((len, _)) = ctx.t.c.increment_after.at(toks, pos)
+        && !(ctx.lower(pos + len) == "than" && r.unit.is_some())
+    {
+        r.increment = true;
+        r.end_tok = pos + len - 1;
+        pos += len;
+    }
+
+    let dimension = r.unit.map_or("count", |u| u.dimension.as_str());
+
+    // What the figure counts or measures.
+    let mut subject = None;
+    let mut head_text = None;
+    if r.unit.is_none() {
+        let np = noun_phrase(ctx, pos);
+        if let Some(np) = &np {
+            r.end_tok = r.end_tok.max(np.end_tok);
+            head_text = Some(ctx.text[toks[np.head].start..toks[np.head].end].to_string());
+        }
+        subject = count_subject(ctx, m, np.as_ref(), earlier);
+    } else if m.compound.is_some() {
+        // "a seven-month invasion": the noun after the compound is what lasts.
+        if let Some(np) = noun_phrase(ctx, pos) {
+            subject = Some(np_subject(ctx, &np));
+        }
+    } else {
+        subject = measured_subject(ctx, r.start_tok, earlier);
+    }
+
+    // A hedge after the counted noun: "12 guards or more".
+    if r.qualifier.is_none()
+        && let Some((len, &q)) = ctx.t.c.qualifiers_after.at(toks, r.end_tok + 1)
+    {
+        r.qualifier = rules.qualifiers.get(q);
+        r.end_tok += len;
+    }
+
+    let property = property_of(ctx, m, &r, dimension);
+    let (low, high, approximate) = interval(m, r.qualifier, ctx.t.rules.thresholds.band);
+    let unit_code = r.unit.map_or("count".to_string(), |u| u.code.clone());
+    let label = label(low, high, m, r.qualifier, r.unit, head_text.as_deref());
+
+    Some(Draft {
+        start: toks[r.start_tok].start,
+        end: toks[r.end_tok].end,
+        kind: ClaimKind::Quantity,
+        subject,
+        property,
+        increment: r.increment,
+        value: Value::Quantity {
+            low,
+            high,
+            unit: unit_code,
+            approximate,
+        },
+        label,
+        definite: r.definite,
+    })
+}
+
+/// Years, identifiers, house numbers, times and lone pronoun "one" are not quantities.
+fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
+    let toks = ctx.tokens;
+    let first = &toks[m.first];
+    let prev = m.first.checked_sub(1).map(|k| &toks[k]);
+    let next = toks.get(m.last + 1);
+
+    if first.kind == TokenKind::Number && !m.range {
+        let raw = first.text(ctx.text);
+        // A four-digit year with no separator: "the 2022 invasion", "in 2014".
+        if raw.len() == 4
+            && !raw.contains([',', '.'])
+            && m.low.is_some_and(|v| (1800.0..=2100.0).contains(&v))
+            && !prev.is_some_and(|p| ctx.t.c.unit_prefixes.contains_key(&p.lower))
+            && ctx.t.c.unit_names.at(toks, m.last + 1).is_none()
+        {
+            return true;
+        }
+        // A time of day the date reader did not take: "3:30".
+        if next.is_some_and(|n| n.is_punct(":"))
+            && toks.get(m.last + 2).is_some_and(|n| n.kind == TokenKind::Number && !n.space_before)
+        {
+            return true;
+        }
+        if prev.is_some_and(|p| p.is_punct(":") && !first.space_before) {
+            return true;
+        }
+        // "No. 5", "#3", "number 5".
+        if prev.is_some_and(|p| matches!(p.lower.as_str(), "no." | "#" | "number" | "nos." | "version" | "v."))
+        {
+            return true;
+        }
+        // An identifier: "Boeing 737", "Route 66", "Article 5" (a name right before the digits).
+        if let Some(p) = prev
+            && p.kind == TokenKind::Word
+            && p.capitalized
+            && p.sentence == first.sentence
+            && !ctx.starts_sentence(m.first - 1)
+            && !ctx.t.c.not_names.contains(&p.lower)
+            && ctx.t.c.qualifiers_before.ending_before(toks, m.first).is_none()
+            && ctx.t.c.increment_before.ending_before(toks, m.first).is_none()
+            && !ctx.t.c.unit_prefixes.contains_key(&p.lower)
+        {
+            return true;
+        }
+        // A house number: "300 West 1st Street".
+        if is_address(ctx, m.last + 1) {
+            return true;
+        }
+        // An area code: "(530) 233-4416".
+        if prev.is_some_and(|p| p.is_punct("("))
+            && next.is_some_and(|n| n.is_punct(")"))
+            && toks.get(m.last + 2).is_some_and(|n| n.kind == TokenKind::Number)
+        {
+            return true;
+        }
+        // Phone numbers and codes: digits glued to other digits with dashes or dots.
+        if next.is_some_and(|n| n.is_punct("-") && !n.space_before)
+            && toks.get(m.last + 2).is_some_and(|n| n.kind == TokenKind::Number)
+        {
+            return true;
+        }
+    }
+    if first.kind == TokenKind::Word && first.lower == "one" && m.first == m.last {
+        // "one another", "the one who", "no one".
+        if next.is_some_and(|n| matches!(n.lower.as_str(), "another" | "who" | "that" | "which"))
+            || prev.is_some_and(|p| matches!(p.lower.as_str(), "no" | "the" | "any" | "every" | "some" | "each"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the tokens from `i` name a street ("West 1st Street", "Main St.").
+fn is_address(ctx: &Context, i: usize) -> bool {
+    let toks = ctx.tokens;
+    let sentence = toks.get(i).map(|t| t.sentence);
+    for k in i..(i + 4).min(toks.len()) {
+        let t = &toks[k];
+        if Some(t.sentence) != sentence || !(t.capitalized || t.kind == TokenKind::Mixed) {
+            return false;
+        }
+        if ctx.t.c.street_words.contains(&t.lower) && k > i {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_age_compound(compound: &str) -> bool {
+    matches!(
+        compound,
+        "year-old" | "years-old" | "year-olds" | "month-old" | "months-old" | "yr-old"
+    )
+}
+
+/// "44-year-old Sherie Lash": the age of the person named right after (no subject otherwise,
+/// since "a 19-year-old woman" names nobody that other reports could be matched on).
+fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
+    let toks = ctx.tokens;
+    let value = m.low.unwrap_or(0.0);
+    let name = super::roles::person_name_at(ctx, m.last + 1);
+    let mut end_tok = m.last;
+    let subject = name.map(|(end, person)| {
+        end_tok = end;
+        person
+    });
+    Draft {
+        start: toks[m.first].start,
+        end: toks[end_tok].end,
+        kind: ClaimKind::Quantity,
+        subject,
+        property: "age".to_string(),
+        increment: false,
+        value: Value::Quantity {
+            low: Some(value),
+            high: Some(value),
+            unit: "yr".to_string(),
+            approximate: false,
+        },
+        label: format!("{} years old", format_number(value)),
+        definite: false,
+    }
+}
+
+/// The unit named `word` ("mm", "month", "%").
+fn unit_by_name<'r>(ctx: &Context<'r>, word: &str) -> Option<&'r UnitRule> {
+    let rules: &'r crate::rules::Rules = ctx.t.rules;
+    rules
+        .units
+        .iter()
+        .find(|u| u.names.iter().any(|n| n.eq_ignore_ascii_case(word)))
+}
+
+/// A currency symbol or code right before token `i`: "$", "US$", "€", "USD".
+fn unit_prefix_before<'r>(ctx: &Context<'r>, i: usize) -> Option<(usize, &'r UnitRule)> {
+    let toks = ctx.tokens;
+    if i == 0 || toks[i].space_before && toks[i - 1].kind == TokenKind::Punct {
+        // "$ 5" is unusual but allowed below only for word codes.
+    }
+    let rules: &'r crate::rules::Rules = ctx.t.rules;
+    let prev = &toks[i.checked_sub(1)?];
+    if prev.sentence != toks[i].sentence {
+        return None;
+    }
+    // Two tokens glued together: "US" + "$".
+    if i >= 2 && !prev.space_before {
+        let joined = format!("{}{}", toks[i - 2].lower, prev.lower);
+        if let Some(&u) = ctx.t.c.unit_prefixes.get(&joined) {
+            return rules.units.get(u).map(|u| (2, u));
+        }
+    }
+    let &u = ctx.t.c.unit_prefixes.get(&prev.lower)?;
+    // A word code ("USD 5") needs a space; a symbol ("$5") needs none.
+    rules.units.get(u).map(|u| (1, u))
+}
+
+/// A counted noun phrase after a figure.
+pub struct NounPhrase {
+    pub start_tok: usize,
+    pub end_tok: usize,
+    pub head: usize,
+    /// A name the phrase is given right after it: "(HIMARS)", "known as NASAMS".
+    pub renamed: Option<(usize, usize)>,
+}
+
+/// Reads the noun phrase starting at token `i`: "Stinger anti-aircraft systems",
+/// "powerful midrange surface-to-air missile systems known as NASAMS". Partitives ("two of the
+/// victims") read the phrase after "of".
+fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
+    let toks = ctx.tokens;
+    let c = &ctx.t.c;
+    let sentence = toks.get(i)?.sentence;
+    let mut k = i;
+    if ctx.lower(k) == "of" {
+        k += 1;
+        if matches!(ctx.lower(k), "the" | "those" | "these" | "its" | "their" | "his" | "her") {
+            k += 1;
+        }
+    }
+    let start = k;
+    let mut end = None;
+    while k < toks.len() && k < start + 6 {
+        let t = &toks[k];
+        if t.sentence != sentence || !matches!(t.kind, TokenKind::Word | TokenKind::Mixed) {
+            break;
+        }
+        if c.stop_words.contains(&t.lower) || c.ordinals.contains(&t.lower) || c.renaming.at(toks, k).is_some() {
+            break;
+        }
+        if ctx.t.rules.number_words.contains_key(&t.lower) {
+            break;
+        }
+        // A participle right after the figure is its verb ("12 delivered earlier"), unless a
+        // noun follows it ("two injured people").
+        if !t.capitalized && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
+            let next_is_noun = toks.get(k + 1).is_some_and(|n| {
+                n.sentence == sentence
+                    && n.kind == TokenKind::Word
+                    && !c.stop_words.contains(&n.lower)
+                    && !n.lower.ends_with("ed")
+            });
+            if !next_is_noun {
+                break;
+            }
+        }
+        end = Some(k);
+        // A possessive ends the phrase ("two Ukraine's"), and so does a plural noun: what
+        // follows it is most often the verb ("two systems arrive").
+        if t.text(ctx.text).ends_with("'s") || t.text(ctx.text).ends_with("’s") || is_plural_noun(ctx, k) {
+            break;
+        }
+        k += 1;
+    }
+    let end = end?;
+    let mut renamed = None;
+    let after = end + 1;
+    // "(HIMARS)"
+    if toks.get(after).is_some_and(|t| t.is_punct("("))
+        && toks.get(after + 1).is_some_and(|t| t.is_acronym(ctx.text) || t.capitalized)
+        && toks.get(after + 2).is_some_and(|t| t.is_punct(")"))
+    {
+        renamed = Some((after + 1, after + 1));
+    } else if let Some((len, _)) = c.renaming.at(toks, after) {
+        // "known as NASAMS"
+        let n = after + len;
+        if toks.get(n).is_some_and(|t| t.sentence == sentence && (t.is_acronym(ctx.text) || t.capitalized)) {
+            let mut e = n;
+            while toks.get(e + 1).is_some_and(|t| t.sentence == sentence && t.capitalized && t.kind == TokenKind::Word) {
+                e += 1;
+            }
+            renamed = Some((n, e));
+        }
+    }
+    Some(NounPhrase {
+        start_tok: start,
+        end_tok: renamed.map_or(end, |(_, e)| e + usize::from(toks.get(e + 1).is_some_and(|t| t.is_punct(")")))),
+        head: end,
+        renamed,
+    })
+}
+
+/// A lowercase word that reads as a plural noun ("systems", "people"); acronyms ending in S
+/// ("NASAMS") are names, not plurals.
+fn is_plural_noun(ctx: &Context, k: usize) -> bool {
+    let t = &ctx.tokens[k];
+    if t.is_acronym(ctx.text) || t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.lower.as_str();
+    matches!(w, "people" | "men" | "women" | "children" | "police" | "personnel" | "staff" | "aircraft" | "troops" | "crew" | "cattle")
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !t.capitalized)
+}
+
+/// The subject a noun phrase names by itself, without looking elsewhere.
+fn np_subject(ctx: &Context, np: &NounPhrase) -> Subject {
+    let toks = ctx.tokens;
+    if let Some((a, b)) = np.renamed {
+        let text = ctx.text[toks[a].start..toks[b].end].to_string();
+        return Subject {
+            key: subject_key(ctx, &text),
+            text,
+        };
+    }
+    let whole = ctx.text[toks[np.start_tok].start..toks[np.head].end].to_string();
+    if let Some(key) = alias_of(ctx, &whole) {
+        return Subject { text: whole, key };
+    }
+    // A proper name inside the phrase is what it counts: "Javelin anti-armour systems",
+    // "Cold War-era Hawk systems". Demonyms ("Russian tanks") are modifiers, not names.
+    let mut best: Option<(usize, usize)> = None;
+    let mut k = np.start_tok;
+    while k <= np.head {
+        let t = &toks[k];
+        let proper = (t.capitalized || t.is_acronym(ctx.text))
+            && !ctx.t.c.jurisdictions.contains(&singular(&t.lower))
+            && !ctx.t.c.jurisdictions.contains(&t.lower);
+        if proper {
+            let s = k;
+            while k < np.head && toks[k + 1].capitalized {
+                k += 1;
+            }
+            best = Some((s, k));
+        }
+        k += 1;
+    }
+    if let Some((a, b)) = best {
+        let text = ctx.text[toks[a].start..toks[b].end].to_string();
+        return Subject {
+            key: subject_key(ctx, &text),
+            text,
+        };
+    }
+    let head = toks[np.head].text(ctx.text).to_string();
+    Subject {
+        key: subject_key(ctx, &head),
+        text: whole,
+    }
+}
+
+/// The subject of a count: the noun phrase after it, or, when that is a generic word ("units")
+/// or missing ("12 delivered"), the thing named just before.
+fn count_subject(ctx: &Context, m: &NumberMatch, np: Option<&NounPhrase>, earlier: &[Draft]) -> Option<Subject> {
+    let generic = match np {
+        None => true,
+        Some(np) => {
+            np.renamed.is_none()
+                && np.start_tok == np.head
+                && ctx.t.c.generic_heads.contains(&ctx.tokens[np.head].lower)
+        }
+    };
+    // "a first batch of two": a generic container before the figure.
+    let container_before = m.first >= 2
+        && ctx.lower(m.first - 1) == "of"
+        && ctx.t.c.generic_heads.contains(ctx.lower(m.first - 2));
+    if generic || container_before {
+        if let Some(s) = antecedent(ctx, m.first, earlier) {
+            return Some(s);
+        }
+        // A generic head with nothing to refer to still counts something.
+        return np.map(|np| np_subject(ctx, np));
+    }
+    np.map(|np| np_subject(ctx, np))
+}
+
+/// The subject of a measure ("190 miles", "$1.2 billion"): the name nearest before it in its
+/// sentence ("ATACMS, which can fire missiles up to 190 miles"), or none.
+fn measured_subject(ctx: &Context, start_tok: usize, earlier: &[Draft]) -> Option<Subject> {
+    let toks = ctx.tokens;
+    let sentence = toks[start_tok].sentence;
+    let begin = ctx.sentences[sentence].start;
+    let _ = earlier;
+    (begin..start_tok).rev().find_map(|k| entity_at(ctx, k, true))
+}
+
+/// A named thing at token `k` that a later generic word can refer to. `strong` candidates are
+/// acronyms ("NASAMS"); weak ones are capitalised words before a lowercase noun ("Javelin
+/// missiles"). Returns None for anything else.
+fn entity_at(ctx: &Context, k: usize, acronyms_only: bool) -> Option<Subject> {
+    let toks = ctx.tokens;
+    let t = &toks[k];
+    if t.kind != TokenKind::Word || !t.capitalized {
+        return None;
+    }
+    let c = &ctx.t.c;
+    if c.jurisdictions.contains(&t.lower)
+        || c.jurisdictions.contains(&singular(&t.lower))
+        || c.not_names.contains(&t.lower)
+        || ctx.starts_sentence(k)
+    {
+        return None;
+    }
+    if t.is_acronym(ctx.text) {
+        let text = t.text(ctx.text).to_string();
+        return Some(Subject {
+            key: subject_key(ctx, &text),
+            text,
+        });
+    }
+    if acronyms_only {
+        return None;
+    }
+    // A capitalised modifier directly before a lowercase noun: "Hawk systems".
+    let next = toks.get(k + 1)?;
+    let modifies = next.kind == TokenKind::Word
+        && !next.capitalized
+        && next.sentence == t.sentence
+        && !c.stop_words.contains(&next.lower)
+        && !next.lower.ends_with("ed");
+    if !modifies {
+        return None;
+    }
+    let text = t.text(ctx.text).to_string();
+    Some(Subject {
+        key: subject_key(ctx, &text),
+        text,
+    })
+}
+
+/// What a generic word at token `at` refers to: the nearest acronym or named thing before it,
+/// within a few sentences; failing that, an acronym later in the same sentence.
+fn antecedent(ctx: &Context, at: usize, earlier: &[Draft]) -> Option<Subject> {
+    let toks = ctx.tokens;
+    let sentence = toks[at].sentence;
+    let window = ctx.t.rules.thresholds.antecedent_sentences;
+    let first_sentence = sentence.saturating_sub(window);
+    let begin = ctx.sentences[first_sentence].start;
+    let at_byte = toks[at].start;
+
+    // Strong: an acronym or an earlier claim's named subject; the nearest wins.
+    let acronym = (begin..at).rev().find_map(|k| entity_at(ctx, k, true).map(|s| (toks[k].start, s)));
+    let claimed = earlier
+        .iter()
+        .rev()
+        .filter(|d| d.start < at_byte && d.start >= toks[begin].start && d.kind == ClaimKind::Quantity)
+        .find_map(|d| {
+            d.subject
+                .as_ref()
+                .filter(|s| s.text.chars().next().is_some_and(char::is_uppercase))
+                .map(|s| (d.start, s.clone()))
+        });
+    let strong = match (acronym, claimed) {
+        (Some(a), Some(c)) => Some(if a.0 >= c.0 { a.1 } else { c.1 }),
+        (a, c) => a.or(c).map(|x| x.1),
+    };
+    if strong.is_some() {
+        return strong;
+    }
+    // Later in the same sentence: "the 12 delivered earlier, the four HIMARS systems".
+    let end = ctx.sentences[sentence].end;
+    if let Some(s) = (at + 1..end).find_map(|k| entity_at(ctx, k, true)) {
+        return Some(s);
+    }
+    (begin..at).rev().find_map(|k| entity_at(ctx, k, false))
+}
+
+/// The event a date or figure belongs to: an event word in the same sentence, the nearest.
+pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
+    let toks = ctx.tokens;
+    let sentence = toks.get(at)?.sentence;
+    let range = &ctx.sentences[sentence];
+    let mut best: Option<(usize, Subject)> = None;
+    for k in range.clone() {
+        if let Some((len, key)) = ctx.t.c.events.at(toks, k) {
+            let dist = k.abs_diff(at);
+            if dist <= 12 && best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                let text = ctx.text[toks[k].start..toks[k + len - 1].end].to_string();
+                best = Some((dist, Subject { text, key: key.clone() }));
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// The property a figure states: the nearest trigger word in its sentence whose dimensions
+/// fit, else the default property of its dimension.
+fn property_of(ctx: &Context, m: &NumberMatch, r: &Reading, dimension: &str) -> String {
+    let toks = ctx.tokens;
+    let rules = ctx.t.rules;
+    let sentence = toks[m.first].sentence;
+    let fits = |idx: usize| {
+        rules.properties.get(idx).is_some_and(|p| {
+            p.dimensions.is_empty() || p.dimensions.iter().any(|d| dimension_matches(d, dimension))
+        })
+    };
+    for d in 1..=7 {
+        let after = r.end_tok.max(m.last) + d;
+        if toks.get(after).is_some_and(|t| t.sentence == sentence)
+            && let Some((_, &idx)) = ctx.t.c.property_words.at(toks, after)
+            && fits(idx)
+        {
+            return rules.properties[idx].name.clone();
+        }
+        if let Some(before) = r.start_tok.checked_sub(d)
+            && d <= 5
+            && toks[before].sentence == sentence
+            && let Some((_, &idx)) = ctx.t.c.property_words.at(toks, before)
+            && fits(idx)
+        {
+            return rules.properties[idx].name.clone();
+        }
+    }
+    rules
+        .properties
+        .iter()
+        .find(|p| p.default_for.iter().any(|d| dimension_matches(d, dimension)))
+        .map_or_else(|| dimension.to_string(), |p| p.name.clone())
+}
+
+/// `money` in the rules stands for every currency's dimension (`money-USD`, ...).
+fn dimension_matches(rule: &str, dimension: &str) -> bool {
+    rule == dimension || (rule == "money" && dimension.starts_with("money-"))
+}
+
+/// The interval a figure and its hedge state, and whether it is approximate.
+fn interval(m: &NumberMatch, q: Option<&QualifierRule>, default_band: f64) -> (Option<f64>, Option<f64>, bool) {
+    let (low, high) = (m.low, m.high);
+    let Some(q) = q else {
+        return (low, high, false);
+    };
+    let band = q.band.unwrap_or(default_band);
+    let tidy = |v: f64| {
+        // Keep bands free of binary noise: 45 * 1.1 is 49.5, not 49.50000000000001.
+        let scale = 10f64.powi(9 - v.abs().log10().floor().max(0.0) as i32);
+        (v * scale).round() / scale
+    };
+    let (low, high) = (low.map(tidy), high.map(tidy));
+    match q.interval {
+        IntervalShape::Above => (low, None, false),
+        IntervalShape::Below => (None, high, false),
+        IntervalShape::Around => (low.map(|v| tidy(v * (1.0 - band))), high.map(|v| tidy(v * (1.0 + band))), true),
+        IntervalShape::Nearly => (low.map(|v| tidy(v * (1.0 - band))), high, true),
+        IntervalShape::JustOver => (low, high.map(|v| tidy(v * (1.0 + band))), true),
+        IntervalShape::Exactly => (low, high, false),
+    }
+}
+
+/// How a quantity reads to a person: "> 40 members", "≤ 190 mi", "1,200,000,000 USD".
+fn label(
+    low: Option<f64>,
+    high: Option<f64>,
+    m: &NumberMatch,
+    q: Option<&QualifierRule>,
+    unit: Option<&UnitRule>,
+    noun: Option<&str>,
+) -> String {
+    let figure = match (m.low, m.high) {
+        (Some(a), Some(b)) if a != b => format!("{}–{}", format_number(a), format_number(b)),
+        (Some(a), _) => format_number(a),
+        (None, Some(b)) => format_number(b),
+        (None, None) => "?".to_string(),
+    };
+    let sign = match q {
+        Some(q) => q.sign.clone().unwrap_or_else(|| match q.interval {
+            IntervalShape::Above => ">".into(),
+            IntervalShape::Below => "≤".into(),
+            IntervalShape::Around => "~".into(),
+            IntervalShape::Nearly => "almost".into(),
+            IntervalShape::JustOver => "just over".into(),
+            IntervalShape::Exactly => String::new(),
+        }),
+        None if m.low.is_some() && m.high.is_none() => ">".into(),
+        None => String::new(),
+    };
+    let _ = (low, high);
+    let mut out = String::new();
+    if !sign.is_empty() {
+        out.push_str(&sign);
+        out.push(' ');
+    }
+    out.push_str(&figure);
+    match (unit, noun) {
+        (Some(u), _) => {
+            out.push(' ');
+            out.push_str(&u.code);
+        }
+        (None, Some(n)) => {
+            out.push(' ');
+            out.push_str(n);
+        }
+        (None, None) => {}
+    }
+    out
+}
+
+/// 1200000000 -> "1,200,000,000"; 1.5 -> "1.5".
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (k, ch) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The alignment key of a subject as written: aliases applied, spelling folded, singular.
+pub fn subject_key(ctx: &Context, text: &str) -> String {
+    if let Some(key) = alias_of(ctx, text) {
+        return key;
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| ctx.t.rules.fold_spelling(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+        .collect();
+    let acronym = text
+        .strip_suffix('s')
+        .unwrap_or(text)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let mut key = words.join(" ");
+    if !acronym || text.ends_with('s') {
+        // "systems" -> "system"; an acronym's lowercase plural too: "ARGOs" -> "argo".
+        key = singular_phrase(&key);
+    }
+    ctx.t.rules.aliases.get(&key).cloned().unwrap_or(key)
+}
+
+/// The alias key for a phrase, trying it as written and in the singular.
+fn alias_of(ctx: &Context, text: &str) -> Option<String> {
+    let folded = ctx.t.rules.fold_phrase(text);
+    let aliases = &ctx.t.rules.aliases;
+    aliases
+        .get(&folded)
+        .or_else(|| aliases.get(&singular_phrase(&folded)))
+        .cloned()
+}
+
+/// The singular of the last word of a phrase.
+fn singular_phrase(phrase: &str) -> String {
+    match phrase.rsplit_once(' ') {
+        Some((head, last)) => format!("{head} {}", singular(last)),
+        None => singular(phrase),
+    }
+}
+
+/// A plain English singular: "systems" -> "system", "countries" -> "country".
+pub fn singular(word: &str) -> String {
+    let w = word;
+    if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return w.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["ches", "shes", "sses", "xes"] {
+        if w.ends_with(suffix) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if let Some(stem) = w.strip_suffix('s') {
+        return stem.to_string();
+    }
+    match w {
+        "people" => "person".to_string(),
+        "men" => "man".to_string(),
+        "women" => "woman".to_string(),
+        "children" => "child".to_string(),
+        _ => w.to_string(),
+    }
+}
+
+/// A figure restated with "the" ("the four HIMARS systems") after an increment of the same
+/// figure and subject ("four more HIMARS") is that increment again.
+pub fn inherit_increments(drafts: &mut [Draft]) {
+    for k in 0..drafts.len() {
+        if !drafts[k].definite || drafts[k].increment || drafts[k].kind != ClaimKind::Quantity {
+            continue;
+        }
+        let (head, tail) = drafts.split_at_mut(k);
+        let d = &mut tail[0];
+        let key = d.subject.as_ref().map(|s| s.key.clone());
+        if key.is_none() {
+            continue;
+        }
+        let same = head.iter().rev().any(|e| {
+            e.increment
+                && e.kind == ClaimKind::Quantity
+                && e.subject.as_ref().map(|s| &s.key) == key.as_ref()
+                && e.value.interval() == d.value.interval()
+        });
+        if same {
+            d.increment = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{claims, rules};
+    use crate::model::Value;
+
+    /// One quantity claim expected in a sentence: its text, interval, unit, subject key,
+    /// property and whether it is an increment.
+    struct Expect<'a> {
+        text: &'a str,
+        low: Option<f64>,
+        high: Option<f64>,
+        unit: &'a str,
+        subject: Option<&'a str>,
+        property: &'a str,
+        increment: bool,
+    }
+
+    #[track_caller]
+    fn check(sentence: &str, expected: &[Expect]) {
+        let rules = rules();
+        let got: Vec<_> = claims(sentence, &rules)
+            .into_iter()
+            .filter(|c| c.kind == crate::model::ClaimKind::Quantity)
+            .collect();
+        let show = || {
+            got.iter()
+                .map(|c| format!("{:?} {:?} {:?} {} inc={}", c.text, c.value, c.subject.as_ref().map(|s| &s.key), c.property, c.increment))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(got.len(), expected.len(), "{sentence:?}\n{}", show());
+        for (c, e) in got.iter().zip(expected) {
+            let Value::Quantity { low, high, unit, .. } = &c.value else { panic!("not a quantity") };
+            assert_eq!(c.text, e.text, "{sentence:?}\n{}", show());
+            assert_eq!((*low, *high), (e.low, e.high), "{sentence:?}\n{}", show());
+            assert_eq!(unit, e.unit, "{sentence:?}\n{}", show());
+            assert_eq!(c.subject.as_ref().map(|s| s.key.as_str()), e.subject, "{sentence:?}\n{}", show());
+            assert_eq!(c.property, e.property, "{sentence:?}\n{}", show());
+            assert_eq!(c.increment, e.increment, "{sentence:?}\n{}", show());
+        }
+    }
+
+    fn q<'a>(text: &'a str, low: Option<f64>, high: Option<f64>, unit: &'a str, subject: Option<&'a str>, property: &'a str) -> Expect<'a> {
+        Expect { text, low, high, unit, subject, property, increment: false }
+    }
+
+    fn inc(e: Expect) -> Expect {
+        Expect { increment: true, ..e }
+    }
+
+    #[test]
+    fn hedges_make_intervals() {
+        check("The club has more than 40 members.", &[q("more than 40 members", Some(40.0), None, "count", Some("member"), "count")]);
+        check("The drone flies up to 700 metres.", &[q("up to 700 metres", None, Some(700.0), "m", None, "range")]);
+        check("A group of around 50 countries met.", &[q("around 50 countries", Some(45.0), Some(55.0), "count", Some("country"), "count")]);
+        check("Nearly 30 schools closed.", &[q("Nearly 30 schools", Some(27.0), Some(30.0), "count", Some("school"), "count")]);
+        check("They hired at least 12 guards.", &[q("at least 12 guards", Some(12.0), None, "count", Some("guard"), "count")]);
+        check("They hired 12 guards or more.", &[q("12 guards or more", Some(12.0), None, "count", Some("guard"), "count")]);
+    }
+
+    #[test]
+    fn money_and_measures_take_units_and_scales() {
+        check("The city approved a $1.2 billion budget.", &[q("$1.2 billion", Some(1.2e9), Some(1.2e9), "USD", None, "cost")]);
+        check("The fund raised €5m last year.", &[q("€5m", Some(5e6), Some(5e6), "EUR", None, "amount")]);
+        check("The rocket can strike targets about 45 miles away.", &[q("about 45 miles", Some(40.5), Some(49.5), "mi", None, "range")]);
+        check("Turnout reached 15% in the district.", &[q("15%", Some(15.0), Some(15.0), "%", None, "share")]);
+        check("The road is 12 km long.", &[q("12 km", Some(12.0), Some(12.0), "km", None, "distance")]);
+    }
+
+    #[test]
+    fn increments_are_marked() {
+        check(
+            "The navy will buy four more Osprey tiltrotors.",
+            &[inc(q("four more Osprey tiltrotors", Some(4.0), Some(4.0), "count", Some("osprey"), "count"))],
+        );
+        check(
+            "Officials plan to add six additional ZORB ferries.",
+            &[inc(q("six additional ZORB ferries", Some(6.0), Some(6.0), "count", Some("zorb"), "count"))],
+        );
+        check(
+            "The first two ZORB ferries arrive soon. Another six units follow next year.",
+            &[
+                q("two ZORB ferries", Some(2.0), Some(2.0), "count", Some("zorb"), "count"),
+                inc(q("Another six units", Some(6.0), Some(6.0), "count", Some("zorb"), "count")),
+            ],
+        );
+    }
+
+    #[test]
+    fn names_in_the_phrase_and_renamings_are_subjects() {
+        check(
+            "The state bought three heavy amphibious rescue vehicles known as ARGOs.",
+            &[q("three heavy amphibious rescue vehicles known as ARGOs", Some(3.0), Some(3.0), "count", Some("argo"), "count")],
+        );
+        check(
+            "It sent 10 long-range patrol aircraft (LRPA) north.",
+            &[q("10 long-range patrol aircraft (LRPA)", Some(10.0), Some(10.0), "count", Some("lrpa"), "count")],
+        );
+        check(
+            "The army ordered 300 Ajax armoured vehicles.",
+            &[q("300 Ajax armoured vehicles", Some(300.0), Some(300.0), "count", Some("ajax"), "count")],
+        );
+    }
+
+    #[test]
+    fn generic_words_refer_back_to_the_named_thing() {
+        check(
+            "The port ordered KALMAR cranes last spring. The two systems arrive in May.",
+            &[q("two systems", Some(2.0), Some(2.0), "count", Some("kalmar"), "count")],
+        );
+        check(
+            "The agency will expedite its LIDAR scanners, and a first batch of two is due soon.",
+            &[q("two", Some(2.0), Some(2.0), "count", Some("lidar"), "count")],
+        );
+    }
+
+    #[test]
+    fn properties_come_from_nearby_words() {
+        check(
+            "As many as 200 nurses have been trained on the new system.",
+            &[q("As many as 200 nurses", None, Some(200.0), "count", Some("nurse"), "trained")],
+        );
+        check(
+            "Four people are dead and two are injured.",
+            &[
+                q("Four people", Some(4.0), Some(4.0), "count", Some("people"), "killed"),
+                q("two", Some(2.0), Some(2.0), "count", None, "injured"),
+            ],
+        );
+    }
+
+    #[test]
+    fn years_identifiers_ordinals_addresses_and_suffixes_are_not_counts() {
+        check("The 2022 season ended.", &[]);
+        check("The plane on Flight 370 vanished.", &[]);
+        check("The office at 300 West 1st Street closed.", &[]);
+        check("The fourth meeting and the 16th package.", &[]);
+        check("Lloyd J Austin III spoke.", &[]);
+        check("The F-16 and the G7 summit.", &[]);
+        check("He called 555-1234 twice.", &[]);
+    }
+
+    #[test]
+    fn a_restated_figure_keeps_its_increment() {
+        check(
+            "The city will buy four more MAXI buses. Besides the 12 bought earlier, the four MAXI buses will serve the airport.",
+            &[
+                inc(q("four more MAXI buses", Some(4.0), Some(4.0), "count", Some("maxi"), "count")),
+                q("12", Some(12.0), Some(12.0), "count", Some("maxi"), "count"),
+                inc(q("four MAXI buses", Some(4.0), Some(4.0), "count", Some("maxi"), "count")),
+            ],
+        );
+    }
+}

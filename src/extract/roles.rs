@@ -1,0 +1,281 @@
+//! Roles: people's titles as reports write them before names ("US Defense Secretary Lloyd J
+//! Austin III", "Joint Chiefs of Staff chairman army general Mark Milley"), normalised to posts
+//! through the rules, and the names themselves ("Lloyd J Austin III" is the person "lloyd
+//! austin": initials and suffixes dropped).
+
+use super::tokens::TokenKind;
+use super::{Context, Draft};
+use crate::model::{ClaimKind, Subject, Value};
+
+/// Every "title + name" in the document.
+pub fn find_roles(ctx: &Context) -> Vec<Draft> {
+    let toks = ctx.tokens;
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < toks.len() {
+        if !is_title_word(ctx, i - 1) || is_title_word(ctx, i) {
+            i += 1;
+            continue;
+        }
+        let Some((name_end, person)) = person_name_at(ctx, i) else {
+            i += 1;
+            continue;
+        };
+        if let Some(draft) = role_before(ctx, i, name_end, person) {
+            out.push(draft);
+        }
+        i = name_end + 1;
+    }
+    out
+}
+
+/// Whether token `k` can be part of a title: a title word from the rules, or a capitalised
+/// word (an organisation's name inside the title: "Joint Chiefs of Staff").
+fn is_title_word(ctx: &Context, k: usize) -> bool {
+    let t = &ctx.tokens[k];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let c = &ctx.t.c;
+    let folded = ctx.t.rules.fold_spelling(&t.lower);
+    c.title_heads.contains(&t.lower)
+        || c.ranks.contains(&t.lower)
+        || c.jurisdictions.contains(&t.lower)
+        || c.honorifics.contains(&t.lower)
+        || c.post_words.contains(&folded)
+}
+
+/// The title words right before a name at `name_start`, made into a role claim when they hold
+/// a post (not only a rank or an honorific).
+fn role_before(ctx: &Context, name_start: usize, name_end: usize, person: Subject) -> Option<Draft> {
+    let toks = ctx.tokens;
+    let c = &ctx.t.c;
+    let sentence = toks[name_start].sentence;
+    let mut first = name_start;
+    while first > 0 && name_start - first < 10 {
+        let k = first - 1;
+        let t = &toks[k];
+        if t.sentence != sentence || t.kind != TokenKind::Word {
+            break;
+        }
+        let titleish = is_title_word(ctx, k)
+            || c.title_connectors.contains(&t.lower)
+            || (t.capitalized && !c.not_names.contains(&t.lower) && !ctx.starts_sentence(k));
+        if !titleish {
+            break;
+        }
+        first = k;
+    }
+    // Trim leading connectors and articles: "the US undersecretary" -> "US undersecretary".
+    while first < name_start
+        && (c.title_connectors.contains(&toks[first].lower) || toks[first].lower == "the")
+    {
+        first += 1;
+    }
+    if first == name_start {
+        return None;
+    }
+    let words: Vec<&str> = (first..name_start).map(|k| toks[k].lower.as_str()).collect();
+    let has_head = words.iter().any(|w| c.title_heads.contains(*w));
+    let title_text = &ctx.text[toks[first].start..toks[name_start - 1].end];
+    let post = post_of(ctx, title_text);
+    if !has_head && post.is_none() {
+        return None;
+    }
+    let title = match post {
+        Some(p) => p,
+        None => {
+            // Drop jurisdictions and honorifics from the front; what is left is the post as
+            // written. A title made only of ranks ("army general") is a rank, not a post.
+            let mut k = first;
+            while k < name_start && (c.jurisdictions.contains(&toks[k].lower) || c.honorifics.contains(&toks[k].lower)) {
+                k += 1;
+            }
+            let rest: Vec<usize> = (k..name_start).collect();
+            if rest.is_empty() || rest.iter().all(|&r| c.ranks.contains(&toks[r].lower) || c.title_connectors.contains(&toks[r].lower)) {
+                return None;
+            }
+            ctx.text[toks[k].start..toks[name_start - 1].end].to_string()
+        }
+    };
+    Some(Draft {
+        start: toks[first].start,
+        end: toks[name_end].end,
+        kind: ClaimKind::Role,
+        label: format!("title: {title}"),
+        value: Value::Role {
+            person: person.text.clone(),
+            title,
+        },
+        subject: Some(person),
+        property: "title".to_string(),
+        increment: false,
+        definite: false,
+    })
+}
+
+/// The post a title names, from the rules' variants (longest first), or a broader description
+/// of a post as written in the rules.
+fn post_of(ctx: &Context, title: &str) -> Option<String> {
+    let folded = format!(" {} ", ctx.t.rules.fold_phrase(&title.to_lowercase()).replace(['.', ','], ""));
+    let mut best: Option<(usize, String)> = None;
+    for post in &ctx.t.rules.posts {
+        for v in &post.variants {
+            let needle = format!(" {} ", ctx.t.rules.fold_phrase(v).replace(['.', ','], ""));
+            if folded.contains(&needle) && best.as_ref().is_none_or(|(len, _)| needle.len() > *len) {
+                best = Some((needle.len(), post.name.clone()));
+            }
+        }
+        for b in &post.broader {
+            let needle = format!(" {} ", ctx.t.rules.fold_phrase(b));
+            if folded.contains(&needle) && best.as_ref().is_none_or(|(len, _)| needle.len() > *len) {
+                best = Some((needle.len(), b.clone()));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// A person's name starting at token `i`: two to four capitalised words, with middle initials,
+/// a quoted nickname and a suffix allowed ("Lloyd J Austin III", "Charles ‘CQ’ Brown").
+/// Returns the last token of the name and the person as a subject.
+pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let c = &ctx.t.c;
+    let first = toks.get(i)?;
+    let sentence = first.sentence;
+    let is_name_word = |k: usize| {
+        let t = &toks[k];
+        t.kind == TokenKind::Word
+            && t.capitalized
+            && t.sentence == sentence
+            && !c.not_names.contains(&t.lower)
+            && !c.title_heads.contains(&t.lower)
+            && !c.jurisdictions.contains(&t.lower)
+    };
+    if !is_name_word(i) || is_initial(ctx, i) || c.name_suffixes.contains(&first.lower) {
+        return None;
+    }
+    let mut parts = vec![i];
+    let mut k = i + 1;
+    let mut end = i;
+    while k < toks.len() && parts.len() < 5 {
+        let t = &toks[k];
+        if t.sentence != sentence {
+            break;
+        }
+        // A quoted nickname: ‘CQ’, "Bud".
+        if t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "‘" | "'" | "\"" | "“") {
+            let close = (k + 1..(k + 4).min(toks.len())).find(|&j| {
+                toks[j].kind == TokenKind::Punct && matches!(toks[j].lower.as_str(), "’" | "'" | "\"" | "”")
+            });
+            match close {
+                Some(j) if toks.get(j + 1).is_some_and(|_| is_name_word(j + 1)) => {
+                    k = j + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if is_name_word(k) || is_initial(ctx, k) {
+            parts.push(k);
+            end = k;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // Drop initials and suffixes for the key; a name needs a given name and a surname.
+    let core: Vec<usize> = parts
+        .iter()
+        .copied()
+        .filter(|&p| !is_initial(ctx, p) && !c.name_suffixes.contains(&toks[p].lower))
+        .collect();
+    if core.len() < 2 {
+        return None;
+    }
+    // Trailing initials are not part of a name ("Mark Milley S" is not a name).
+    while end > i && is_initial(ctx, end) && !c.name_suffixes.contains(&toks[end].lower) {
+        end -= 1;
+    }
+    let text = ctx.text[toks[i].start..toks[end].end].to_string();
+    let key = core
+        .iter()
+        .map(|&p| ctx.t.rules.fold_spelling(&toks[p].lower))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((end, Subject { text, key }))
+}
+
+/// "J", "J." or a name suffix like "III" or "Jr.".
+fn is_initial(ctx: &Context, k: usize) -> bool {
+    let t = &ctx.tokens[k];
+    let raw = t.text(ctx.text);
+    let letters = raw.trim_end_matches('.');
+    (letters.chars().count() == 1 && letters.chars().all(char::is_uppercase))
+        || ctx.t.c.name_suffixes.contains(&t.lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{claims, rules};
+    use crate::model::{ClaimKind, Value};
+
+    #[track_caller]
+    fn check(sentence: &str, expected: &[(&str, &str, &str)]) {
+        let rules = rules();
+        let got: Vec<(String, String, String)> = claims(sentence, &rules)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Role)
+            .map(|c| {
+                let Value::Role { title, .. } = &c.value else { panic!("not a role") };
+                (c.text.clone(), c.subject.map(|s| s.key).unwrap_or_default(), title.clone())
+            })
+            .collect();
+        let want: Vec<(String, String, String)> = expected
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(got, want, "{sentence:?}");
+    }
+
+    #[test]
+    fn titles_before_names_are_normalised_to_posts() {
+        check(
+            "US Defense Secretary Lloyd J Austin III spoke.",
+            &[("US Defense Secretary Lloyd J Austin III", "lloyd austin", "Secretary of Defense")],
+        );
+        check(
+            "The US Secretary of Defence Lloyd Austin said so.",
+            &[("US Secretary of Defence Lloyd Austin", "lloyd austin", "Secretary of Defense")],
+        );
+        check(
+            "Later, Joint Chiefs of Staff chairman army general Mark Milley said it.",
+            &[(
+                "Joint Chiefs of Staff chairman army general Mark Milley",
+                "mark milley",
+                "Chairman of the Joint Chiefs of Staff",
+            )],
+        );
+        check(
+            "“Yes,” U.S. Supreme General Mark Milley said.",
+            &[("U.S. Supreme General Mark Milley", "mark milley", "Supreme General")],
+        );
+        check(
+            "Earlier, Norwegian defense minister Bjørn Arild Gram spoke.",
+            &[("Norwegian defense minister Bjørn Arild Gram", "bjørn arild gram", "Minister of Defense")],
+        );
+    }
+
+    #[test]
+    fn ranks_and_honorifics_alone_are_not_posts() {
+        check("Later, Gen. Mark Milley spoke.", &[]);
+        check("Later, army general Mark Milley spoke.", &[]);
+        check("Later, Mr. John Smith spoke.", &[]);
+    }
+
+    #[test]
+    fn names_need_a_given_name_and_a_surname() {
+        check("Later, President Putin spoke.", &[]);
+    }
+}

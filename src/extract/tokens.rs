@@ -1,0 +1,321 @@
+//! Tokens and sentences: the text of a document cut into words, numbers and punctuation, each
+//! with its byte range, and grouped into sentences and paragraphs.
+//!
+//! Words keep internal hyphens and apostrophes ("surface-to-air", "44-year-old"); digits keep
+//! their separators ("1,400", "1.2"); known abbreviations and initials keep their periods
+//! ("Sept.", "U.S.", "J."), so that a period token is a real full stop.
+
+use std::collections::HashSet;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, hyphens, apostrophes and an abbreviation's periods.
+    Word,
+    /// Digits with optional thousands separators and a decimal point: "1,400", "1.2".
+    Number,
+    /// Digits and letters mixed ("5m", "F-16", "16th", "44-year-old", "155mm").
+    Mixed,
+    /// One character of anything else: "$", "(", ",", ".", "%".
+    Punct,
+}
+
+/// One token of a document.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Lowercase text, with a possessive "'s" and curly apostrophes normalised.
+    pub lower: String,
+    /// Whether the first character is uppercase.
+    pub capitalized: bool,
+    /// Index of the sentence the token belongs to.
+    pub sentence: usize,
+    /// Index of the paragraph the token belongs to.
+    pub paragraph: usize,
+    /// Whether whitespace stands right before this token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_punct(&self, c: &str) -> bool {
+        self.kind == TokenKind::Punct && self.lower == c
+    }
+
+    /// All letters uppercase and at least two of them ("NASAMS", "HIMARS", "GMLRs" counts too:
+    /// an acronym with a lowercase plural s).
+    pub fn is_acronym(&self, source: &str) -> bool {
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        let t = self.text(source);
+        let t = t.strip_suffix('s').unwrap_or(t);
+        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+}
+
+/// A document's text cut into tokens.
+#[derive(Debug, Clone)]
+pub struct Tokens {
+    pub tokens: Vec<Token>,
+    /// For each sentence, the range of token indices it covers.
+    pub sentences: Vec<std::ops::Range<usize>>,
+}
+
+/// Cuts `text[start..end]` into tokens. `masked` byte ranges (boilerplate lines) are skipped;
+/// `abbreviations` are lowercase words with their final period ("sept.", "u.s.").
+pub fn tokenize(text: &str, start: usize, end: usize, abbreviations: &HashSet<String>) -> Tokens {
+    let mut tokens: Vec<Token> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut sentence = 0usize;
+    let mut paragraph = 0usize;
+    let mut sentence_starts = vec![0usize];
+    let mut i = start;
+    let mut space_before = true;
+    let mut newlines_since_token = 0usize;
+
+    let end_sentence = |tokens: &Vec<Token>, sentence: &mut usize, starts: &mut Vec<usize>| {
+        if starts.last().copied() != Some(tokens.len()) {
+            *sentence += 1;
+            starts.push(tokens.len());
+        }
+    };
+
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else { break };
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines_since_token += 1;
+            }
+            space_before = true;
+            i += clen;
+            continue;
+        }
+        // Line breaks between tokens: a blank line ends the paragraph; a single break ends the
+        // sentence unless the sentence visibly goes on (a lowercase word follows).
+        if newlines_since_token > 0 && !tokens.is_empty() {
+            if newlines_since_token >= 2 {
+                end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+                paragraph += 1;
+            } else if !(c.is_lowercase()) || ends_line_like_heading(&tokens) {
+                end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+            }
+        }
+        newlines_since_token = 0;
+
+        let tok_start = i;
+        let (tok_end, kind) = if c.is_alphanumeric() {
+            scan_word(text, i, end)
+        } else {
+            (i + clen, TokenKind::Punct)
+        };
+        let mut tok_end = tok_end;
+        let mut kind = kind;
+
+        // A period right after a word: keep it when the word is a known abbreviation or an
+        // initial ("J.", "U.S.").
+        if kind == TokenKind::Word && tok_end < end && bytes[tok_end] == b'.' {
+            let word = &text[tok_start..tok_end];
+            let with_dot = format!("{}.", word.to_lowercase());
+            let single_letter = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
+            if abbreviations.contains(&with_dot) || single_letter {
+                tok_end += 1;
+                // "U.S.", "a.m.", "D.C.": letter-period pairs.
+                loop {
+                    let rest = &text[tok_end..end];
+                    let mut ch = rest.chars();
+                    match (ch.next(), ch.next()) {
+                        (Some(l), Some('.')) if l.is_alphabetic() => {
+                            let next_after = rest[l.len_utf8() + 1..].chars().next();
+                            if next_after.is_none_or(|n| !n.is_alphanumeric()) {
+                                tok_end += l.len_utf8() + 1;
+                            } else {
+                                break;
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+                kind = TokenKind::Word;
+            }
+        }
+
+        let raw = &text[tok_start..tok_end];
+        let mut lower = raw.to_lowercase().replace('’', "'");
+        if kind == TokenKind::Word && (lower.ends_with("'s")) && lower.len() > 2 {
+            lower.truncate(lower.len() - 2);
+        }
+        let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase());
+        tokens.push(Token {
+            start: tok_start,
+            end: tok_end,
+            kind,
+            lower,
+            capitalized,
+            sentence,
+            paragraph,
+            space_before,
+        });
+        space_before = false;
+        i = tok_end;
+
+        // Full stops end sentences when followed by space, a quote or the end.
+        if kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '…' | ';') {
+            let next = text[i..end].chars().next();
+            let closing = next.is_some_and(|n| matches!(n, '"' | '”' | '’' | '\'' | ')'));
+            if next.is_none_or(|n| n.is_whitespace()) {
+                end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+            } else if closing {
+                // Take the closing quote into this sentence first.
+                let q = next.map_or(0, char::len_utf8);
+                tokens.push(Token {
+                    start: i,
+                    end: i + q,
+                    kind: TokenKind::Punct,
+                    lower: text[i..i + q].to_string(),
+                    capitalized: false,
+                    sentence,
+                    paragraph,
+                    space_before: false,
+                });
+                i += q;
+                end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+            }
+        }
+    }
+
+    let mut sentences = Vec::with_capacity(sentence_starts.len());
+    for (k, &s) in sentence_starts.iter().enumerate() {
+        let e = sentence_starts.get(k + 1).copied().unwrap_or(tokens.len());
+        if s < e {
+            sentences.push(s..e);
+        }
+    }
+    // Renumber so that sentence indices match `sentences`.
+    for (idx, range) in sentences.iter().enumerate() {
+        for t in &mut tokens[range.clone()] {
+            t.sentence = idx;
+        }
+    }
+    Tokens { tokens, sentences }
+}
+
+/// A line that ends without punctuation after a word is a heading or a caption: it ends there.
+fn ends_line_like_heading(tokens: &[Token]) -> bool {
+    tokens.last().is_some_and(|t| t.kind != TokenKind::Punct || t.lower == ":")
+}
+
+/// Scans a word or number starting at `i` and says which it is.
+fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
+    let mut j = i;
+    let mut has_alpha = false;
+    let mut has_digit = false;
+    let mut prev: Option<char> = None;
+    while j < end {
+        let Some(c) = text[j..end].chars().next() else { break };
+        if c.is_alphanumeric() {
+            has_alpha |= c.is_alphabetic();
+            has_digit |= c.is_numeric();
+            prev = Some(c);
+            j += c.len_utf8();
+            continue;
+        }
+        let next = text[j + c.len_utf8()..end].chars().next();
+        let joins = match c {
+            // "surface-to-air", "44-year-old", "F-16", "O'Brien", "Kyiv’s"
+            '-' | '\'' | '’' | '‑' => {
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+            }
+            // "1,400", "1.2": separators between digits only.
+            ',' | '.' => {
+                prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                    && !has_alpha
+                    && (c == '.' || digits_group_follows(&text[j + 1..end]))
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        prev = Some(c);
+        j += c.len_utf8();
+    }
+    let kind = match (has_alpha, has_digit) {
+        (true, true) => TokenKind::Mixed,
+        (false, true) => TokenKind::Number,
+        _ => TokenKind::Word,
+    };
+    (j, kind)
+}
+
+/// After a comma in digits, a thousands group is exactly three digits.
+fn digits_group_follows(rest: &str) -> bool {
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    digits == 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn abbrevs() -> HashSet<String> {
+        ["sept.", "u.s.", "gen."].iter().map(|s| s.to_string()).collect()
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        let t = tokenize(text, 0, text.len(), &abbrevs());
+        t.tokens.iter().map(|t| t.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn keeps_separators_hyphens_and_abbreviations() {
+        assert_eq!(
+            words("Over 1,400 surface-to-air U.S. systems on Sept. 28, 2022."),
+            ["Over", "1,400", "surface-to-air", "U.S.", "systems", "on", "Sept.", "28", ",", "2022", "."]
+        );
+        assert_eq!(words("$1.2 billion"), ["$", "1.2", "billion"]);
+        assert_eq!(words("Lloyd J. Austin III"), ["Lloyd", "J.", "Austin", "III"]);
+        assert_eq!(words("a 44-year-old and F-16s"), ["a", "44-year-old", "and", "F-16s"]);
+    }
+
+    #[test]
+    fn a_comma_between_figures_is_not_a_thousands_separator() {
+        assert_eq!(words("killed 2,3 people"), ["killed", "2", ",", "3", "people"]);
+        assert_eq!(words("in 2014,15 people"), ["in", "2014", ",", "15", "people"]);
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_and_blank_lines_not_abbreviations() {
+        let text = "Gen. Mark Milley spoke. The U.S. Army agreed.\n\nA heading\nNext line here.";
+        let t = tokenize(text, 0, text.len(), &abbrevs());
+        let sents: Vec<String> = t
+            .sentences
+            .iter()
+            .map(|r| text[t.tokens[r.start].start..t.tokens[r.end - 1].end].to_string())
+            .collect();
+        assert_eq!(
+            sents,
+            ["Gen. Mark Milley spoke.", "The U.S. Army agreed.", "A heading", "Next line here."]
+        );
+    }
+
+    #[test]
+    fn possessives_are_stripped_from_the_lowercase_form() {
+        let text = "Kyiv’s demands";
+        let t = tokenize(text, 0, text.len(), &abbrevs());
+        assert_eq!(t.tokens[0].lower, "kyiv");
+        assert_eq!(t.tokens[0].text(text), "Kyiv’s");
+    }
+}
