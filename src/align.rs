@@ -54,7 +54,8 @@ pub fn align(claims: &[Claim], docs: &[Document], rules: &Rules, group_by: Group
             if docs_seen.len() < 2 {
                 continue;
             }
-            let subject = display_subject(claims, &idxs);
+            // Events are shown by their key ("invasion"), not by one report's verb ("invaded").
+            let subject = if bucket.kind == ClaimKind::Date { key.clone() } else { display_subject(claims, &idxs) };
             groups.push(ClaimGroup {
                 kind: bucket.kind,
                 subject,

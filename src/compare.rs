@@ -156,8 +156,12 @@ fn agreement(members: &[&Claim]) -> String {
                     distinct.push(l);
                 }
             }
+            let values: Vec<Option<Interval>> = members.iter().map(|c| c.value.interval()).collect();
+            let same_value = values.windows(2).all(|w| w[0] == w[1]);
             if distinct.len() == 1 {
                 format!("{} sources agree: {}", docs.len(), distinct[0])
+            } else if same_value {
+                format!("{} sources agree: {}", docs.len(), distinct.join(", "))
             } else {
                 format!("{} sources agree: {} overlap", docs.len(), distinct.join(", "))
             }

@@ -159,6 +159,11 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         if let Some(np) = noun_phrase(ctx, pos) {
             subject = Some(np_subject(ctx, &np));
         }
+    } else if let Some(np) = noun_phrase(ctx, pos).filter(|np| np.start_tok == pos) {
+        // "$1.2 billion security assistance package", "155 mm artillery rounds": the measure
+        // describes the noun after it.
+        r.end_tok = r.end_tok.max(np.end_tok);
+        subject = Some(np_subject(ctx, &np));
     } else {
         subject = measured_subject(ctx, r.start_tok, earlier);
     }
@@ -375,7 +380,7 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
             k += 1;
         }
     }
-    let start = k;
+    let mut start = k;
     let mut end = None;
     while k < toks.len() && k < start + 6 {
         let t = &toks[k];
@@ -400,6 +405,13 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
             if !next_is_noun {
                 break;
             }
+        }
+        let possessive = t.text(ctx.text).ends_with("'s") || t.text(ctx.text).ends_with("’s");
+        if possessive && end.is_none() && toks.get(k + 1).is_some_and(|n| n.sentence == sentence && n.kind == TokenKind::Word && !c.stop_words.contains(&n.lower)) {
+            // "one of Kyiv's key demands": the possessor is a determiner; the phrase goes on.
+            k += 1;
+            start = k;
+            continue;
         }
         end = Some(k);
         // A possessive ends the phrase ("two Ukraine's"), and so does a plural noun: what
@@ -641,7 +653,7 @@ fn property_of(ctx: &Context, m: &NumberMatch, r: &Reading, dimension: &str) -> 
         })
     };
     for d in 1..=7 {
-        let after = r.end_tok.max(m.last) + d;
+        let after = m.last + d;
         if toks.get(after).is_some_and(|t| t.sentence == sentence)
             && let Some((_, &idx)) = ctx.t.c.property_words.at(toks, after)
             && fits(idx)
@@ -915,7 +927,10 @@ mod tests {
 
     #[test]
     fn money_and_measures_take_units_and_scales() {
-        check("The city approved a $1.2 billion budget.", &[q("$1.2 billion", Some(1.2e9), Some(1.2e9), "USD", None, "cost")]);
+        check(
+            "The city approved a $1.2 billion budget.",
+            &[q("$1.2 billion budget", Some(1.2e9), Some(1.2e9), "USD", Some("budget"), "cost")],
+        );
         check("The fund raised €5m last year.", &[q("€5m", Some(5e6), Some(5e6), "EUR", None, "amount")]);
         check("The rocket can strike targets about 45 miles away.", &[q("about 45 miles", Some(40.5), Some(49.5), "mi", None, "range")]);
         check("Turnout reached 15% in the district.", &[q("15%", Some(15.0), Some(15.0), "%", None, "share")]);
