@@ -104,6 +104,20 @@ fn cluster_subjects(claims: &[Claim], members: &[usize], rules: &Rules) -> Vec<(
         }
     }
     let keys: Vec<String> = by_key.keys().cloned().collect();
+    // Fuzzy matching is for names only: common nouns spelled alike ("southeast", "southwest")
+    // are different things.
+    let proper: Vec<bool> = keys
+        .iter()
+        .map(|k| {
+            by_key.get(k).into_iter().flatten().any(|&i| {
+                claims[i].kind == ClaimKind::Role
+                    || claims[i]
+                        .subject
+                        .as_ref()
+                        .is_some_and(|s| s.text.chars().next().is_some_and(char::is_uppercase))
+            })
+        })
+        .collect();
     // Union-find over the distinct keys of this bucket.
     let mut parent: Vec<usize> = (0..keys.len()).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
@@ -117,6 +131,9 @@ fn cluster_subjects(claims: &[Claim], members: &[usize], rules: &Rules) -> Vec<(
     let mut why: HashMap<usize, Vec<String>> = HashMap::new();
     for a in 0..keys.len() {
         for b in a + 1..keys.len() {
+            if !(proper[a] && proper[b]) {
+                continue;
+            }
             if let Some(reason) = same_subject(&keys[a], &keys[b], th) {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                 if ra != rb {
@@ -156,13 +173,11 @@ fn same_subject(a: &str, b: &str, th: &crate::rules::Thresholds) -> Option<Strin
         return (sim >= th.name_similarity)
             .then(|| format!("'{a}' and '{b}' taken as one: same first names, surnames alike ({sim:.2})"));
     }
-    if af != bf {
-        // Different leading words: only the whole key can match.
-        let sim = strsim::jaro_winkler(a, b);
-        return (sim >= th.subject_similarity && a.len() == b.len())
-            .then(|| format!("'{a}' and '{b}' taken as one subject: spelled alike ({sim:.2})"));
+    if !af.is_empty() || !bf.is_empty() {
+        // Several words with different leading words: different names.
+        return None;
     }
-    let sim = strsim::jaro_winkler(a, b);
+    let sim = strsim::normalized_damerau_levenshtein(a, b);
     (sim >= th.subject_similarity).then(|| format!("'{a}' and '{b}' taken as one subject: spelled alike ({sim:.2})"))
 }
 
@@ -175,18 +190,13 @@ fn spelling_merges(claims: &[Claim], idxs: &[usize]) -> Vec<String> {
         .collect();
     texts.sort_unstable();
     texts.dedup();
+    // Only people's names are worth a line: other subjects differ by plural or case alone.
     let is_person = idxs.first().is_some_and(|&i| claims[i].kind == ClaimKind::Role);
-    let Some(first) = texts.first() else { return Vec::new() };
+    let Some(first) = texts.first().filter(|_| is_person) else { return Vec::new() };
     texts[1..]
         .iter()
         .filter(|t| !t.eq_ignore_ascii_case(first))
-        .map(|t| {
-            if is_person {
-                format!("'{first}' and '{t}' taken as one person: same given name and surname; initials and suffixes dropped")
-            } else {
-                format!("'{first}' and '{t}' taken as one subject")
-            }
-        })
+        .map(|t| format!("'{first}' and '{t}' taken as one person: same given name and surname; initials and suffixes dropped"))
         .collect()
 }
 
@@ -241,14 +251,21 @@ mod tests {
         let claims = vec![
             claim(0, "GMLRs", "gmlr", 2.0),
             claim(1, "GMLRS", "gmlrs", 2.0),
-            claim(2, "Zelensky", "volodymyr zelensky", 1.0),
-            claim(3, "Zelenskiy", "volodymyr zelenskiy", 1.0),
+            claim(2, "Volodymyr Zelensky", "volodymyr zelensky", 1.0),
+            claim(3, "Volodymyr Zelenskiy", "volodymyr zelenskiy", 1.0),
         ];
         let groups = align(&claims, &docs(4), &rules, GroupBy::All);
         assert_eq!(groups.len(), 2, "{groups:#?}");
         assert_eq!(groups[0].claims, vec![0, 1]);
         assert_eq!(groups[1].claims, vec![2, 3]);
         assert!(groups[1].merges.iter().any(|m| m.contains("surnames alike")), "{:?}", groups[1].merges);
+    }
+
+    #[test]
+    fn common_nouns_spelled_alike_stay_apart() {
+        let rules = Rules::builtin().expect("rules");
+        let claims = vec![claim(0, "miles southeast", "southeast", 1.0), claim(1, "miles southwest", "southwest", 1.0)];
+        assert!(align(&claims, &docs(2), &rules, GroupBy::All).is_empty());
     }
 
     #[test]

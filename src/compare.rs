@@ -7,6 +7,7 @@
 //! other.
 
 use crate::extract::date_label;
+use crate::extract::roles::normal_title;
 use crate::model::{Claim, ClaimGroup, ClaimKind, Finding, FindingKind, Interval, Value};
 use crate::rules::Rules;
 
@@ -25,16 +26,7 @@ pub fn compare(groups: &[ClaimGroup], claims: &[Claim], rules: &Rules) -> Vec<Fi
 
 fn judge(group: &ClaimGroup, claims: &[Claim], rules: &Rules) -> Finding {
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
-    // The first pair of claims from different documents that disagree, if any.
-    let mut clash = None;
-    'outer: for (a_pos, a) in members.iter().enumerate() {
-        for b in &members[a_pos + 1..] {
-            if a.doc != b.doc && !agree(a, b, rules) {
-                clash = Some((*a, *b));
-                break 'outer;
-            }
-        }
-    }
+    let clash = first_clash(&members, rules);
     let kind_name = group.kind.as_str();
     let (kind, code, mut message) = match clash {
         Some((a, b)) => (
@@ -78,6 +70,36 @@ fn code_name(kind: ClaimKind) -> &'static str {
     }
 }
 
+/// The first two documents that share no compatible value, as one claim of each.
+///
+/// A report often states several figures for one subject in different contexts ("seven
+/// bullets ... four of them hit"), so two documents conflict only when nothing one states is
+/// compatible with anything the other states. Titles are reconciled by a third report too: when
+/// some claim is compatible with both titles ("president and general manager"), the two are
+/// two posts of one person, not a contradiction.
+fn first_clash<'c>(members: &[&'c Claim], rules: &Rules) -> Option<(&'c Claim, &'c Claim)> {
+    let mut docs: Vec<usize> = members.iter().map(|c| c.doc).collect();
+    docs.dedup();
+    docs.sort_unstable();
+    docs.dedup();
+    let of = |d: usize| members.iter().copied().filter(move |c| c.doc == d);
+    for (i, &da) in docs.iter().enumerate() {
+        for &db in &docs[i + 1..] {
+            let compatible = of(da).any(|a| of(db).any(|b| agree(a, b, rules)));
+            if compatible {
+                continue;
+            }
+            let (Some(a), Some(b)) = (of(da).next(), of(db).next()) else { continue };
+            let bridged = a.kind == ClaimKind::Role
+                && members.iter().any(|m| of(da).any(|x| agree(m, x, rules)) && of(db).any(|y| agree(m, y, rules)));
+            if !bridged {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
 /// Whether two claims of one group are compatible.
 pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
     match (&a.value, &b.value) {
@@ -99,18 +121,49 @@ fn base_interval(c: &Claim, rules: &Rules) -> Option<Interval> {
     Some(interval.scaled(factor))
 }
 
-/// Titles name one post when they normalise to the same text, or one is a broader description
-/// of the other in the rules ("NATO chief" of "Secretary General of NATO").
-fn same_post(a: &str, b: &str, rules: &Rules) -> bool {
-    let (fa, fb) = (rules.fold_phrase(a), rules.fold_phrase(b));
+/// Titles name one post when they normalise to the same text; when one is a broader description
+/// of the other in the rules ("NATO chief" of "Secretary General of NATO"); when the words of
+/// one are all in the other ("coach" and "head coach", "CEO" and "Apple CEO"); or when they have
+/// the same head word ("CHP Officer", "California Highway Patrol Officer"). Modifiers that make
+/// another post ("deputy", "vice") must be the same on both sides.
+pub fn same_post(a: &str, b: &str, rules: &Rules) -> bool {
+    let (fa, fb) = (normal_title(rules, a), normal_title(rules, b));
     if fa == fb {
         return true;
     }
-    rules.posts.iter().any(|p| {
-        let name = rules.fold_phrase(&p.name);
-        let broader = |x: &str| p.broader.iter().any(|w| rules.fold_phrase(w) == x);
+    let broader = rules.posts.iter().any(|p| {
+        let name = normal_title(rules, &p.name);
+        let broader = |x: &str| p.broader.iter().any(|w| normal_title(rules, w) == x);
         (name == fa && broader(&fb)) || (name == fb && broader(&fa))
-    })
+    });
+    if broader {
+        return true;
+    }
+    let tw = &rules.title_words;
+    let words = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .filter(|w| !tw.connectors.iter().any(|c| c == w) && !tw.jurisdictions.iter().any(|j| j == w))
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (words(&fa), words(&fb));
+    let modifiers = |ws: &[String]| -> Vec<String> {
+        let mut m: Vec<String> = ws.iter().filter(|w| tw.modifiers.contains(w)).cloned().collect();
+        m.sort();
+        m
+    };
+    if modifiers(&wa) != modifiers(&wb) || wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let subset = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    subset(&wa, &wb) || subset(&wb, &wa) || head_word(&fa) == head_word(&fb)
+}
+
+/// The word a title is about: the last word before "of" ("secretary of defense"), else the
+/// last word ("defense secretary").
+fn head_word(title: &str) -> &str {
+    let before_of = title.split(" of ").next().unwrap_or(title);
+    before_of.split_whitespace().last().unwrap_or(before_of)
 }
 
 /// "2 and 6 do not overlap", "'Chairman of the Joint Chiefs of Staff' and 'Supreme General' are
@@ -277,5 +330,25 @@ mod tests {
         assert!(same_post("Secretary of Defense", "Secretary of Defense", &rules));
         assert!(same_post("Secretary General of NATO", "NATO chief", &rules));
         assert!(!same_post("Chairman of the Joint Chiefs of Staff", "Supreme General", &rules));
+        assert!(same_post("coach", "head coach", &rules));
+        assert!(same_post("CEO", "Apple CEO", &rules));
+        assert!(same_post("CHP Officer", "California Highway Patrol Officer", &rules));
+        assert!(!same_post("Secretary of Defense", "Deputy Secretary of Defense", &rules));
+        assert!(!same_post("President", "general manager", &rules));
+    }
+
+    #[test]
+    fn a_third_report_reconciles_two_posts_of_one_person() {
+        let rules = Rules::builtin().expect("rules");
+        let role = |doc, title: &str| {
+            let mut c = q(doc, None, None, "count", "");
+            c.kind = ClaimKind::Role;
+            c.value = Value::Role { person: "Ed Stefanski".into(), title: title.into() };
+            c
+        };
+        let claims = vec![role(0, "President"), role(1, "general manager")];
+        assert_eq!(compare(&[group(2, ClaimKind::Role)], &claims, &rules)[0].kind, FindingKind::Conflict);
+        let claims = vec![role(0, "President"), role(1, "general manager"), role(2, "president and general manager")];
+        assert_eq!(compare(&[group(3, ClaimKind::Role)], &claims, &rules)[0].kind, FindingKind::Agreement);
     }
 }

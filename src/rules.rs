@@ -240,6 +240,9 @@ pub struct TitleWords {
     /// Small words allowed inside a title ("of", "the", "for", "and").
     #[serde(default)]
     pub connectors: Vec<String>,
+    /// Words that make a different post of the same title ("deputy", "vice", "former").
+    #[serde(default)]
+    pub modifiers: Vec<String>,
 }
 
 /// Names that denote one subject.
@@ -295,7 +298,7 @@ pub struct LexiconRule {
 pub struct ThresholdRule {
     /// Default relative half-width of "about" bands.
     pub band: Option<f64>,
-    /// Jaro-Winkler similarity at or above which two subject keys are one subject.
+    /// Normalised Damerau-Levenshtein similarity at or above which two one-word names are one subject.
     pub subject_similarity: Option<f64>,
     /// Jaro-Winkler similarity at or above which two surnames are one person.
     pub name_similarity: Option<f64>,
@@ -350,7 +353,7 @@ impl Default for Thresholds {
     fn default() -> Self {
         Self {
             band: 0.1,
-            subject_similarity: 0.94,
+            subject_similarity: 0.85,
             name_similarity: 0.92,
             fuzzy_min_length: 5,
             antecedent_sentences: 3,
@@ -520,6 +523,7 @@ impl Rules {
             tw.honorifics.extend(t.honorifics.iter().map(lower));
             tw.jurisdictions.extend(t.jurisdictions.iter().map(lower));
             tw.connectors.extend(t.connectors.iter().map(lower));
+            tw.modifiers.extend(t.modifiers.iter().map(lower));
         }
         for alias in file.alias {
             for n in &alias.names {

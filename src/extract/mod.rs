@@ -15,7 +15,9 @@ pub mod roles;
 pub mod tokens;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
 
 use crate::model::{Claim, ClaimKind, DateValue, DocId, Document, Subject, Value};
 use crate::rules::Rules;
@@ -40,8 +42,22 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     };
 
     let mut drafts: Vec<Draft> = Vec::new();
-    // Tokens inside date and time mentions are not figures.
+    // Tokens inside web and mail addresses, dates and times are not figures.
     let mut taken = vec![false; toks.tokens.len()];
+    let addresses = addresses(text, start);
+    for r in &addresses {
+        let first = toks.tokens.partition_point(|tk| tk.end <= r.start);
+        for k in first..toks.tokens.len() {
+            if toks.tokens[k].start >= r.end {
+                break;
+            }
+            taken[k] = true;
+        }
+    }
+    let mentions: Vec<_> = mentions
+        .into_iter()
+        .filter(|m| !addresses.iter().any(|r| r.start < m.end && m.start < r.end))
+        .collect();
     for m in &mentions {
         let first = toks.tokens.partition_point(|tk| tk.end <= m.start);
         let mut k = first;
@@ -157,6 +173,19 @@ pub fn date_label(d: &DateValue) -> String {
     } else {
         parts.join(" ")
     }
+}
+
+/// Byte ranges of web and mail addresses ("http://example.com/2014/02/20/story-5660823"),
+/// whose digits are never figures.
+fn addresses(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
+    static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
+            .expect("the address pattern is valid")
+    });
+    ADDRESS
+        .find_iter(&text[start..])
+        .map(|m| start + m.start()..start + m.end())
+        .collect()
 }
 
 /// Byte ranges of lines that are scraped-page boilerplate.

@@ -174,6 +174,10 @@ fn mixed_number(tok: &Token, i: usize, text: &str, t: &Tables) -> Option<NumberM
         if compound.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
+        // "$161-million": a scale joined by a hyphen.
+        if let Some(scale) = t.rules.scales.get(compound) {
+            return Some(NumberMatch::single(i, i, value * scale));
+        }
         let mut m = NumberMatch::single(i, i, value);
         m.compound = Some(compound.to_string());
         return Some(m);
@@ -293,6 +297,7 @@ mod tests {
         check("a $1.2 billion package", Some(1.2e9), Some(1.2e9), "1.2 billion");
         check("it cost 3bn", Some(3e9), Some(3e9), "3bn");
         check("some 2.5K fans", Some(2500.0), Some(2500.0), "2.5K");
+        check("a $161-million deal", Some(161e6), Some(161e6), "161-million");
     }
 
     #[test]

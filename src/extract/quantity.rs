@@ -153,7 +153,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
             r.end_tok = r.end_tok.max(np.end_tok);
             head_text = Some(ctx.text[toks[np.head].start..toks[np.head].end].to_string());
         }
-        subject = count_subject(ctx, m, np.as_ref(), earlier);
+        subject = count_subject(ctx, m, &r, np.as_ref(), earlier);
     } else if m.compound.is_some() {
         // "a seven-month invasion": the noun after the compound is what lasts.
         if let Some(np) = noun_phrase(ctx, pos) {
@@ -208,6 +208,14 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
 
     if first.kind == TokenKind::Number && !m.range {
         let raw = first.text(ctx.text);
+        // Zero-padded digits are codes, clock times or dates: "09", "000", "05 / 02 / 07".
+        if raw.len() > 1 && raw.starts_with('0') && !raw.starts_with("0.") {
+            return true;
+        }
+        // Digits beside a slash are dates, fractions or ratios: "5/02/07", "24/7".
+        if prev.is_some_and(|p| p.is_punct("/")) || next.is_some_and(|n| n.is_punct("/")) {
+            return true;
+        }
         // A four-digit year with no separator: "the 2022 invasion", "in 2014".
         if raw.len() == 4
             && !raw.contains([',', '.'])
@@ -372,7 +380,11 @@ pub struct NounPhrase {
 fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
-    let sentence = toks.get(i)?.sentence;
+    // The phrase belongs to the figure's sentence (the token before it).
+    let sentence = toks.get(i.checked_sub(1)?)?.sentence;
+    if toks.get(i)?.sentence != sentence {
+        return None;
+    }
     let mut k = i;
     if ctx.lower(k) == "of" {
         k += 1;
@@ -387,7 +399,11 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
         if t.sentence != sentence || !matches!(t.kind, TokenKind::Word | TokenKind::Mixed) {
             break;
         }
-        if c.stop_words.contains(&t.lower) || c.ordinals.contains(&t.lower) || c.renaming.at(toks, k).is_some() {
+        if c.stop_words.contains(&t.lower)
+            || c.ordinals.contains(&t.lower)
+            || c.renaming.at(toks, k).is_some()
+            || (t.capitalized && c.not_names.contains(&t.lower))
+        {
             break;
         }
         if ctx.t.rules.number_words.contains_key(&t.lower) {
@@ -494,7 +510,20 @@ fn np_subject(ctx: &Context, np: &NounPhrase) -> Subject {
         k += 1;
     }
     if let Some((a, b)) = best {
-        let text = ctx.text[toks[a].start..toks[b].end].to_string();
+        // A product or an acronym names the thing itself ("Javelin anti-armour systems",
+        // "NASAMS air defenses"); a name before a specific noun only narrows it ("Hamas
+        // militants" are not "Hamas gunmen").
+        let name = ctx.text[toks[a].start..toks[b].end].to_string();
+        let head = &toks[np.head];
+        let name_is_head = b == np.head;
+        let acronym = (a..=b).any(|k| toks[k].is_acronym(ctx.text));
+        if name_is_head || acronym || ctx.t.c.generic_heads.contains(&head.lower) {
+            return Subject {
+                key: subject_key(ctx, &name),
+                text: name,
+            };
+        }
+        let text = format!("{name} {}", head.text(ctx.text));
         return Subject {
             key: subject_key(ctx, &text),
             text,
@@ -509,7 +538,13 @@ fn np_subject(ctx: &Context, np: &NounPhrase) -> Subject {
 
 /// The subject of a count: the noun phrase after it, or, when that is a generic word ("units")
 /// or missing ("12 delivered"), the thing named just before.
-fn count_subject(ctx: &Context, m: &NumberMatch, np: Option<&NounPhrase>, earlier: &[Draft]) -> Option<Subject> {
+fn count_subject(
+    ctx: &Context,
+    m: &NumberMatch,
+    r: &Reading,
+    np: Option<&NounPhrase>,
+    earlier: &[Draft],
+) -> Option<Subject> {
     let generic = match np {
         None => true,
         Some(np) => {
@@ -522,7 +557,14 @@ fn count_subject(ctx: &Context, m: &NumberMatch, np: Option<&NounPhrase>, earlie
     let container_before = m.first >= 2
         && ctx.lower(m.first - 1) == "of"
         && ctx.t.c.generic_heads.contains(ctx.lower(m.first - 2));
-    if generic || container_before {
+    // A figure with no noun at all refers back only when something marks it as anaphoric:
+    // "the 12 delivered earlier", "another six", "four of them". A bare "20" in a score line
+    // or a time stamp refers to nothing.
+    let anaphoric = r.definite || r.increment || container_before || np.is_some() || {
+        let after = ctx.lower(m.last + 1);
+        after == "of" && ctx.lower(m.last + 2) == "them"
+    };
+    if (generic || container_before) && anaphoric {
         if let Some(s) = antecedent(ctx, m.first, earlier) {
             return Some(s);
         }
@@ -780,7 +822,10 @@ pub fn subject_key(ctx: &Context, text: &str) -> String {
     }
     let words: Vec<String> = text
         .split_whitespace()
-        .map(|w| ctx.t.rules.fold_spelling(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+        .map(|w| {
+            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            ctx.t.rules.fold_spelling(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        })
         .collect();
     let acronym = text
         .strip_suffix('s')
@@ -941,7 +986,7 @@ mod tests {
     fn increments_are_marked() {
         check(
             "The navy will buy four more Osprey tiltrotors.",
-            &[inc(q("four more Osprey tiltrotors", Some(4.0), Some(4.0), "count", Some("osprey"), "count"))],
+            &[inc(q("four more Osprey tiltrotors", Some(4.0), Some(4.0), "count", Some("osprey tiltrotor"), "count"))],
         );
         check(
             "Officials plan to add six additional ZORB ferries.",

@@ -75,10 +75,14 @@ fn role_before(ctx: &Context, name_start: usize, name_end: usize, person: Subjec
     if first == name_start {
         return None;
     }
+    // "CEO of the Wildlife Society": what follows a title ending in a connector is an
+    // organisation, not a person.
+    if c.title_connectors.contains(&toks[name_start - 1].lower) || toks[name_start - 1].lower == "the" {
+        return None;
+    }
     let words: Vec<&str> = (first..name_start).map(|k| toks[k].lower.as_str()).collect();
     let has_head = words.iter().any(|w| c.title_heads.contains(*w));
-    let title_text = &ctx.text[toks[first].start..toks[name_start - 1].end];
-    let post = post_of(ctx, title_text);
+    let post = post_of(ctx, first, name_start);
     if !has_head && post.is_none() {
         return None;
     }
@@ -114,26 +118,38 @@ fn role_before(ctx: &Context, name_start: usize, name_end: usize, person: Subjec
     })
 }
 
-/// The post a title names, from the rules' variants (longest first), or a broader description
-/// of a post as written in the rules.
-fn post_of(ctx: &Context, title: &str) -> Option<String> {
-    let folded = format!(" {} ", ctx.t.rules.fold_phrase(&title.to_lowercase()).replace(['.', ','], ""));
-    let mut best: Option<(usize, String)> = None;
+/// The post the title in tokens `first..end` names: the title, less jurisdictions and
+/// honorifics in front and ranks behind ("US Defense Secretary", "Joint Chiefs of Staff
+/// chairman army general"), must be one of a post's variants, or one of its broader
+/// descriptions, which are kept as written.
+fn post_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
+    let toks = ctx.tokens;
+    let c = &ctx.t.c;
+    let (mut a, mut b) = (first, end);
+    while a < b && (c.jurisdictions.contains(&toks[a].lower) || c.honorifics.contains(&toks[a].lower)) {
+        a += 1;
+    }
+    while b > a && c.ranks.contains(&toks[b - 1].lower) {
+        b -= 1;
+    }
+    if a == b {
+        return None;
+    }
+    let core = normal_title(ctx.t.rules, &ctx.text[toks[a].start..toks[b - 1].end]);
     for post in &ctx.t.rules.posts {
-        for v in &post.variants {
-            let needle = format!(" {} ", ctx.t.rules.fold_phrase(v).replace(['.', ','], ""));
-            if folded.contains(&needle) && best.as_ref().is_none_or(|(len, _)| needle.len() > *len) {
-                best = Some((needle.len(), post.name.clone()));
-            }
+        if post.variants.iter().any(|v| normal_title(ctx.t.rules, v) == core) {
+            return Some(post.name.clone());
         }
-        for b in &post.broader {
-            let needle = format!(" {} ", ctx.t.rules.fold_phrase(b));
-            if folded.contains(&needle) && best.as_ref().is_none_or(|(len, _)| needle.len() > *len) {
-                best = Some((needle.len(), b.clone()));
-            }
+        if let Some(broader) = post.broader.iter().find(|v| normal_title(ctx.t.rules, v) == core) {
+            return Some(broader.clone());
         }
     }
-    best.map(|(_, p)| p)
+    None
+}
+
+/// A title folded for comparison: lowercase, British spellings folded, periods dropped.
+pub fn normal_title(rules: &crate::rules::Rules, title: &str) -> String {
+    rules.fold_phrase(&title.to_lowercase().replace(['.', ','], ""))
 }
 
 /// A person's name starting at token `i`: two to four capitalised words, with middle initials,
