@@ -27,8 +27,17 @@ struct Bucket {
 /// Groups the claims (indices into `claims`) that are about one subject and property.
 pub fn align(claims: &[Claim], docs: &[Document], rules: &Rules, group_by: GroupBy) -> Vec<ClaimGroup> {
     let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
+    let plain_count = rules
+        .properties
+        .iter()
+        .find(|p| p.default_for.iter().any(|d| d == "count"))
+        .map(|p| p.name.as_str());
     for (idx, claim) in claims.iter().enumerate() {
-        if claim.subject.is_none() {
+        let Some(subject) = &claim.subject else { continue };
+        // "10 games" and "23 games" in two reports rarely count the same games: a plain count
+        // of a common noun is compared only when a property says what happened to them
+        // (killed, injured, arrested, ...). Named things ("NASAMS", "Javelin") always are.
+        if claim.kind == ClaimKind::Quantity && Some(claim.property.as_str()) == plain_count && is_common_noun(subject) {
             continue;
         }
         let scope = match group_by {
@@ -69,6 +78,11 @@ pub fn align(claims: &[Claim], docs: &[Document], rules: &Rules, group_by: Group
     }
     groups.sort_by(|a, b| a.claims.first().cmp(&b.claims.first()).then(a.subject_key.cmp(&b.subject_key)));
     groups
+}
+
+/// A subject that is one common noun ("games", "people"), not a name or a described thing.
+fn is_common_noun(subject: &crate::model::Subject) -> bool {
+    !subject.key.contains(' ') && !subject.text.chars().any(char::is_uppercase)
 }
 
 /// The dimension a claim's value is measured in (`count`, `length`, `money-USD`, `date`, ...).
@@ -239,6 +253,18 @@ mod tests {
     }
 
     #[test]
+    fn plain_counts_of_common_nouns_are_not_compared() {
+        let rules = Rules::builtin().expect("rules");
+        let claims = vec![claim(0, "games", "game", 10.0), claim(1, "games", "game", 23.0)];
+        assert!(align(&claims, &docs(2), &rules, GroupBy::All).is_empty());
+        let mut killed = claims.clone();
+        for c in &mut killed {
+            c.property = "killed".into();
+        }
+        assert_eq!(align(&killed, &docs(2), &rules, GroupBy::All).len(), 1);
+    }
+
+    #[test]
     fn claims_from_one_document_alone_form_no_group() {
         let rules = Rules::builtin().expect("rules");
         let claims = vec![claim(0, "tanks", "tank", 2.0), claim(0, "tanks", "tank", 3.0)];
@@ -282,7 +308,8 @@ mod tests {
         d[0].group = "a".into();
         d[1].group = "b".into();
         d[2].group = "a".into();
-        let claims = vec![claim(0, "tanks", "tank", 2.0), claim(1, "tanks", "tank", 3.0), claim(2, "tanks", "tank", 4.0)];
+        let leopards = |doc, v| claim(doc, "Leopard tanks", "leopard tank", v);
+        let claims = vec![leopards(0, 2.0), leopards(1, 3.0), leopards(2, 4.0)];
         let groups = align(&claims, &d, &rules, GroupBy::Folder);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].claims, vec![0, 2]);

@@ -117,8 +117,12 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
 fn base_interval(c: &Claim, rules: &Rules) -> Option<Interval> {
     let Value::Quantity { unit, .. } = &c.value else { return None };
     let interval = c.value.interval()?;
-    let factor = rules.units.iter().find(|u| &u.code == unit).map_or(1.0, |u| u.factor);
-    Some(interval.scaled(factor))
+    let Some(rule) = rules.units.iter().find(|u| &u.code == unit) else { return Some(interval) };
+    let scaled = interval.scaled(rule.factor);
+    Some(Interval {
+        low: scaled.low.map(|v| v * (1.0 - rule.tolerance)),
+        high: scaled.high.map(|v| v * (1.0 + rule.tolerance)),
+    })
 }
 
 /// Titles name one post when they normalise to the same text; when one is a broader description
@@ -156,7 +160,26 @@ pub fn same_post(a: &str, b: &str, rules: &Rules) -> bool {
         return false;
     }
     let subset = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
-    subset(&wa, &wb) || subset(&wb, &wa) || head_word(&fa) == head_word(&fb)
+    subset(&wa, &wb) || subset(&wb, &wa) || head_word(&fa) == head_word(&fb) || {
+        // "New York attorney" and "Lawyer": both end in a variant of one post.
+        let (pa, pb) = (post_by_ending(&fa, rules), post_by_ending(&fb, rules));
+        pa.is_some() && pa == pb
+    }
+}
+
+/// The post whose variant a title ends with (or its part before "of"): "hp ceo" -> Chief
+/// Executive Officer.
+fn post_by_ending<'r>(title: &str, rules: &'r Rules) -> Option<&'r str> {
+    let before_of = title.split(" of ").next().unwrap_or(title);
+    rules.posts.iter().find_map(|p| {
+        let hit = std::iter::once(&p.name).chain(&p.variants).any(|v| {
+            let v = normal_title(rules, v);
+            [title, before_of]
+                .iter()
+                .any(|t| *t == v || t.ends_with(&format!(" {v}")))
+        });
+        hit.then_some(p.name.as_str())
+    })
 }
 
 /// The word a title is about: the last word before "of" ("secretary of defense"), else the
@@ -293,6 +316,10 @@ mod tests {
         let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
         assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
         assert!(f[0].message.contains("converted"), "{}", f[0].message);
+        // 90 days is three months: a month is 28 to 31 days.
+        let claims = vec![q(0, Some(90.0), Some(90.0), "d", "90 d"), q(1, Some(3.0), Some(3.0), "mo", "3 mo")];
+        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
+        assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
     }
 
     #[test]
@@ -335,6 +362,8 @@ mod tests {
         assert!(same_post("CHP Officer", "California Highway Patrol Officer", &rules));
         assert!(!same_post("Secretary of Defense", "Deputy Secretary of Defense", &rules));
         assert!(!same_post("President", "general manager", &rules));
+        assert!(same_post("New York attorney", "Lawyer", &rules));
+        assert!(same_post("HP CEO", "Chief Executive Officer", &rules));
     }
 
     #[test]

@@ -186,6 +186,9 @@ pub struct UnitRule {
     /// Symbols or codes before the number: "$", "US$".
     #[serde(default)]
     pub prefixes: Vec<String>,
+    /// How far one of this unit may stray from `factor` (relative): a month is 28 to 31 days.
+    #[serde(default)]
+    pub tolerance: f64,
 }
 
 fn one() -> f64 {
@@ -495,6 +498,9 @@ impl Rules {
         for unit in file.unit {
             if !unit.factor.is_finite() || unit.factor <= 0.0 {
                 return Err(bad(format!("unit `{}` needs a positive factor", unit.code), &unit.code));
+            }
+            if !(0.0..0.5).contains(&unit.tolerance) {
+                return Err(bad(format!("unit `{}` tolerance must be at least 0 and below 0.5", unit.code), &unit.code));
             }
             if unit.names.is_empty() && unit.prefixes.is_empty() {
                 return Err(bad(

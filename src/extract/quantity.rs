@@ -165,7 +165,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         r.end_tok = r.end_tok.max(np.end_tok);
         subject = Some(np_subject(ctx, &np));
     } else {
-        subject = measured_subject(ctx, r.start_tok, earlier);
+        subject = measured_subject(ctx, r.start_tok, r.unit, earlier);
     }
 
     // A hedge after the counted noun: "12 guards or more".
@@ -576,7 +576,12 @@ fn count_subject(
 
 /// The subject of a measure ("190 miles", "$1.2 billion"): the name nearest before it in its
 /// sentence ("ATACMS, which can fire missiles up to 190 miles"), or none.
-fn measured_subject(ctx: &Context, start_tok: usize, earlier: &[Draft]) -> Option<Subject> {
+fn measured_subject(ctx: &Context, start_tok: usize, unit: Option<&UnitRule>, earlier: &[Draft]) -> Option<Subject> {
+    // A sum of money is rarely about the name before it ("AMD will take a charge of $334
+    // million"): it gets a subject only from the noun it describes.
+    if unit.is_some_and(|u| u.dimension.starts_with("money")) {
+        return None;
+    }
     let toks = ctx.tokens;
     let sentence = toks[start_tok].sentence;
     let begin = ctx.sentences[sentence].start;
@@ -674,7 +679,7 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
     for k in range.clone() {
         if let Some((len, key)) = ctx.t.c.events.at(toks, k) {
             let dist = k.abs_diff(at);
-            if dist <= 12 && best.as_ref().is_none_or(|(d, _)| dist < *d) {
+            if dist <= 8 && best.as_ref().is_none_or(|(d, _)| dist < *d) {
                 let text = ctx.text[toks[k].start..toks[k + len - 1].end].to_string();
                 best = Some((dist, Subject { text, key: key.clone() }));
             }

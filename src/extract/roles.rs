@@ -58,6 +58,11 @@ fn role_before(ctx: &Context, name_start: usize, name_end: usize, person: Subjec
         if t.sentence != sentence || t.kind != TokenKind::Word {
             break;
         }
+        // "and" joins two titles ("president and general manager"), not a name to a title
+        // ("Brandau and Deputy Teasley").
+        if matches!(t.lower.as_str(), "and" | "&") && !(k > 0 && is_title_word(ctx, k - 1)) {
+            break;
+        }
         let titleish = is_title_word(ctx, k)
             || c.title_connectors.contains(&t.lower)
             || (t.capitalized && !c.not_names.contains(&t.lower) && !ctx.starts_sentence(k));
