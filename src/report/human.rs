@@ -260,6 +260,7 @@ pub fn render_summary(analysis: &Analysis, skipped: usize) -> String {
 pub fn plain_handler() -> miette::GraphicalReportHandler {
     miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
         .with_width(100)
+        .with_wrap_lines(false)
         .with_show_related_as_nested(true)
 }
 
@@ -268,6 +269,7 @@ pub fn plain_handler() -> miette::GraphicalReportHandler {
 pub fn colour_handler() -> miette::GraphicalReportHandler {
     miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode())
         .with_width(100)
+        .with_wrap_lines(false)
         .with_show_related_as_nested(true)
 }
 

@@ -44,23 +44,38 @@ fn examples_show_conflicts_and_agreements() {
     }
 }
 
-#[test]
-fn examples_check_snapshots() {
+/// Snapshots what `crosscheck ARGS examples` prints, once `examples/` holds articles.
+fn snapshot(name: &str, args: &[&str]) {
     if !examples_exist() {
         return;
     }
-    for (name, args) in [
-        (
-            "examples_check_human",
-            &["check", "--show-agreements", "examples"][..],
-        ),
-        (
-            "examples_check_json",
-            &["check", "--format", "json", "examples"][..],
-        ),
-        ("examples_claims_human", &["claims", "examples"][..]),
-    ] {
-        let r = run(args);
-        in_snapshots(|| insta::assert_snapshot!(name, r.stdout));
-    }
+    let r = run(args);
+    let text = format!(
+        "$ crosscheck {}\nexit: {}\n--- stdout\n{}",
+        args.join(" "),
+        r.code,
+        r.stdout
+    );
+    in_snapshots(|| insta::assert_snapshot!(name, text));
+}
+
+#[test]
+fn examples_check_human() {
+    snapshot(
+        "examples_check_human",
+        &["check", "--show-agreements", "examples"],
+    );
+}
+
+#[test]
+fn examples_check_json() {
+    snapshot(
+        "examples_check_json",
+        &["check", "--format", "json", "examples"],
+    );
+}
+
+#[test]
+fn examples_claims_human() {
+    snapshot("examples_claims_human", &["claims", "examples"]);
 }
