@@ -27,17 +27,20 @@ struct Bucket {
 /// Groups the claims (indices into `claims`) that are about one subject and property.
 pub fn align(claims: &[Claim], docs: &[Document], rules: &Rules, group_by: GroupBy) -> Vec<ClaimGroup> {
     let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
-    let plain_count = rules
+    let common_ok: HashMap<&str, bool> = rules
         .properties
         .iter()
-        .find(|p| p.default_for.iter().any(|d| d == "count"))
-        .map(|p| p.name.as_str());
+        .map(|p| (p.name.as_str(), p.compare_common_nouns))
+        .collect();
     for (idx, claim) in claims.iter().enumerate() {
         let Some(subject) = &claim.subject else { continue };
         // "10 games" and "23 games" in two reports rarely count the same games: a plain count
         // of a common noun is compared only when a property says what happened to them
         // (killed, injured, arrested, ...). Named things ("NASAMS", "Javelin") always are.
-        if claim.kind == ClaimKind::Quantity && Some(claim.property.as_str()) == plain_count && is_common_noun(subject) {
+        if claim.kind == ClaimKind::Quantity
+            && !common_ok.get(claim.property.as_str()).copied().unwrap_or(true)
+            && is_common_noun(subject)
+        {
             continue;
         }
         let scope = match group_by {

@@ -209,6 +209,22 @@ pub struct PropertyRule {
     /// Makes this the property of every figure of these dimensions that no trigger names.
     #[serde(default)]
     pub default_for: Vec<String>,
+    /// Nouns that name the property ("deaths", "injuries"): "two deaths" states it directly.
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Says the property happens to people ("killed", "injured"): its figures are read with
+    /// the victim grammar ("four people were killed", "killing two", "a man was killed", "no
+    /// one was hurt") and are about the event the document reports.
+    #[serde(default)]
+    pub victims: bool,
+    /// Whether claims whose subject is a plain common noun ("10 games") are compared. A
+    /// plain count says too little about what was counted; "killed" says enough.
+    #[serde(default = "yes")]
+    pub compare_common_nouns: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A post (office) and the ways reports write it.
@@ -293,6 +309,18 @@ pub struct LexiconRule {
     /// Words that end a street name: a figure before "West 1st Street" is an address.
     #[serde(default)]
     pub street_words: Vec<String>,
+    /// Nouns for people ("people", "victims", "boy"): what casualty figures count.
+    #[serde(default)]
+    pub person_nouns: Vec<String>,
+    /// Words that make a figure planned or expected rather than stated ("plans to", "will").
+    #[serde(default)]
+    pub planned: Vec<String>,
+    /// Words that make a figure hypothetical or feared ("could", "might", "if").
+    #[serde(default)]
+    pub hypothetical: Vec<String>,
+    /// Words that deny a figure ("not four but five").
+    #[serde(default)]
+    pub negations: Vec<String>,
 }
 
 /// Numbers that tune matching.
@@ -513,6 +541,7 @@ impl Rules {
         for prop in file.property {
             self.properties.push(PropertyRule {
                 words: prop.words.iter().map(lower).collect(),
+                nouns: prop.nouns.iter().map(lower).collect(),
                 ..prop
             });
         }
@@ -555,6 +584,10 @@ impl Rules {
             l.boilerplate.extend(lx.boilerplate.iter().map(lower));
             l.not_names.extend(lx.not_names.iter().map(lower));
             l.street_words.extend(lx.street_words.iter().map(lower));
+            l.person_nouns.extend(lx.person_nouns.iter().map(lower));
+            l.planned.extend(lx.planned.iter().map(lower));
+            l.hypothetical.extend(lx.hypothetical.iter().map(lower));
+            l.negations.extend(lx.negations.iter().map(lower));
         }
         if let Some(t) = file.thresholds {
             let th = &mut self.thresholds;

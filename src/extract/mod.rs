@@ -8,6 +8,7 @@
 //! Extraction is a pure function of the document and the rules. Lookup tables are built from
 //! the rules once ([`Tables`]) and shared by every document.
 
+pub mod casualty;
 pub mod dates;
 pub mod numbers;
 pub mod quantity;
@@ -70,6 +71,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         }
     }
     drafts.extend(roles::find_roles(&ctx));
+    drafts.extend(casualty::find_casualties(&ctx, &mut taken));
     drafts.extend(quantity::find_quantities(&ctx, &mut taken));
 
     drafts.retain(|d| !boilerplate.iter().any(|r| r.start <= d.start && d.end <= r.end));
@@ -297,6 +299,10 @@ pub struct Compiled {
     pub unit_prefixes: HashMap<String, usize>,
     /// Property index into `rules.properties`, by trigger words.
     pub property_words: PhraseTable<usize>,
+    /// Trigger words and nouns of the properties read with the victim grammar.
+    pub victim_words: PhraseTable<usize>,
+    pub victim_nouns: PhraseTable<usize>,
+    pub person_nouns: HashSet<String>,
     pub events: PhraseTable<String>,
     pub renaming: PhraseTable<()>,
     pub stop_words: HashSet<String>,
@@ -348,10 +354,19 @@ impl Compiled {
             }
         }
         for (idx, p) in rules.properties.iter().enumerate() {
-            for w in &p.words {
+            for w in p.words.iter().chain(&p.nouns) {
                 c.property_words.insert(w, idx);
             }
+            if p.victims {
+                for w in &p.words {
+                    c.victim_words.insert(w, idx);
+                }
+                for w in &p.nouns {
+                    c.victim_nouns.insert(w, idx);
+                }
+            }
         }
+        c.person_nouns = set(&rules.lexicon.person_nouns);
         for (word, key) in &rules.events {
             c.events.insert(word, key.clone());
         }

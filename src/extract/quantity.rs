@@ -63,6 +63,10 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     {
         return Some(age_claim(ctx, m));
     }
+    // Ages after names: "Sherie Lash, 44, was arrested", "Queric Richardson, 17".
+    if let Some(person) = apposed_age(ctx, m) {
+        return Some(person);
+    }
 
     let mut r = Reading {
         start_tok: m.first,
@@ -331,6 +335,77 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         label: format!("{} years old", format_number(value)),
         definite: false,
     }
+}
+
+/// "Sherie Lash, 44," or "Lash (44)": a bare figure set off right after a person's name is the
+/// person's age.
+fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
+    let toks = ctx.tokens;
+    if m.first != m.last || toks[m.first].kind != TokenKind::Number || m.first < 2 {
+        return None;
+    }
+    let value = m.low.filter(|v| v.fract() == 0.0 && (0.0..=120.0).contains(v))?;
+    let open = &toks[m.first - 1];
+    let close = toks.get(m.last + 1)?;
+    let set_off = (open.is_punct(",") && (close.is_punct(",") || close.is_punct(".") || close.is_punct(";")))
+        || (open.is_punct("(") && close.is_punct(")"));
+    if !set_off {
+        return None;
+    }
+    // The name ends right before the comma: walk back over capitalised words.
+    let name_end = m.first - 2;
+    let mut name_start = name_end;
+    while name_start > 0
+        && toks[name_start - 1].sentence == toks[name_end].sentence
+        && toks[name_start - 1].capitalized
+        && toks[name_start - 1].kind == TokenKind::Word
+        && name_end - name_start < 4
+    {
+        name_start -= 1;
+    }
+    let (end, person) = (name_start..=name_end).find_map(|s| {
+        super::roles::person_name_at(ctx, s).filter(|(e, _)| *e == name_end)
+    }).or_else(|| surname_alone(ctx, name_end))?;
+    let first = person_start(ctx, &person, end).unwrap_or(name_end);
+    Some(Draft {
+        start: toks[first].start,
+        end: toks[m.last].end,
+        kind: ClaimKind::Quantity,
+        subject: Some(person),
+        property: "age".to_string(),
+        increment: false,
+        value: Value::Quantity {
+            low: Some(value),
+            high: Some(value),
+            unit: "yr".to_string(),
+            approximate: false,
+        },
+        label: format!("{} years old", format_number(value)),
+        definite: false,
+    })
+}
+
+/// The token where a person's name starts, given its last token.
+fn person_start(ctx: &Context, person: &Subject, end: usize) -> Option<usize> {
+    let toks = ctx.tokens;
+    let end_byte = toks[end].end;
+    let start_byte = end_byte.checked_sub(person.text.len())?;
+    toks.iter().position(|t| t.start == start_byte)
+}
+
+/// A surname standing alone ("Lash, 44,") after the full name was given earlier in the
+/// document: the person is the earlier full name.
+fn surname_alone(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let t = &toks[k];
+    if !t.capitalized || t.kind != TokenKind::Word || ctx.t.c.not_names.contains(&t.lower) {
+        return None;
+    }
+    // Find an earlier full name ending with this surname.
+    (0..k).rev().find_map(|s| {
+        let (e, person) = super::roles::person_name_at(ctx, s)?;
+        (toks[e].lower == t.lower && e < k).then_some((k, person))
+    })
 }
 
 /// The unit named `word` ("mm", "month", "%").
@@ -694,9 +769,11 @@ fn property_of(ctx: &Context, m: &NumberMatch, r: &Reading, dimension: &str) -> 
     let toks = ctx.tokens;
     let rules = ctx.t.rules;
     let sentence = toks[m.first].sentence;
+    // Properties read with the victim grammar are the casualty reader's: a figure it did not
+    // take is not a casualty count ("13 shootings this year", "the 40 killed last year").
     let fits = |idx: usize| {
         rules.properties.get(idx).is_some_and(|p| {
-            p.dimensions.is_empty() || p.dimensions.iter().any(|d| dimension_matches(d, dimension))
+            !p.victims && (p.dimensions.is_empty() || p.dimensions.iter().any(|d| dimension_matches(d, dimension)))
         })
     };
     for d in 1..=7 {
@@ -1041,11 +1118,8 @@ mod tests {
             &[q("As many as 200 nurses", None, Some(200.0), "count", Some("nurse"), "trained")],
         );
         check(
-            "Four people are dead and two are injured.",
-            &[
-                q("Four people", Some(4.0), Some(4.0), "count", Some("people"), "killed"),
-                q("two", Some(2.0), Some(2.0), "count", None, "injured"),
-            ],
+            "The ferry's range is 300 miles.",
+            &[q("300 miles", Some(300.0), Some(300.0), "mi", None, "range")],
         );
     }
 

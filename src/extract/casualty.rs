@@ -1,0 +1,585 @@
+//! Casualties and other things that happen to people: reads how many people were killed,
+//! injured or arrested, the most common figures in news about events.
+//!
+//! The victim grammar: a trigger from a property with `victims = true` in the rules ("killed",
+//! "dead", "wounded", "fatally shot"), and the people it happened to, counted:
+//!
+//! - before it: "Four people are dead", "two are injured", "A woman was killed" (1),
+//!   "three other women and a man injured" (4), "Darin Booker, 13, was killed" (1);
+//! - after it, as the object of a verb: "killed four people", "killing two";
+//! - as a noun: "two deaths", "no injuries" (0), "the death toll rose to 5";
+//! - nobody: "no one was hurt" (0), "no one else was hurt" (an increment of 0).
+//!
+//! Every such figure is about the event the document reports, so that reports of one event
+//! align. When a document gives a figure of two or more, the "a man was killed" kind of
+//! statement (one person, no figure) is taken as a detail of it and dropped.
+
+use super::numbers;
+use super::tokens::TokenKind;
+use super::{Context, Draft};
+use crate::model::{ClaimKind, Subject, Value};
+
+/// Words that may stand between the people and what happened to them: "were", "was later
+/// pronounced", "shot and".
+const BETWEEN: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "also", "later",
+    "both", "all", "critically", "seriously", "severely", "reportedly", "allegedly", "apparently",
+    "found", "declared", "and", "shot", "stabbed", "who", "that", "which", "now", "initially",
+    "eventually", "ultimately", "then", "each", "got", "left", "tragically", "sadly", "instantly",
+    "immediately", "subsequently", "since", "else",
+];
+
+/// People counted, read from tokens `first..=last`.
+#[derive(Debug, Clone, PartialEq)]
+struct Victims {
+    first: usize,
+    last: usize,
+    low: Option<f64>,
+    high: Option<f64>,
+    /// A figure was written ("four people", "one man"); not just "a man" or a name.
+    explicit: bool,
+    increment: bool,
+    /// The tokens of written figures, which the quantity reader must not read again.
+    figures: Vec<usize>,
+}
+
+/// Every casualty-like figure in the document. Tokens of figures it reads are marked `taken`.
+pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
+    let toks = ctx.tokens;
+    let rules = ctx.t.rules;
+    let event = document_event(ctx);
+    let mut found: Vec<(usize, Victims, usize, usize)> = Vec::new(); // (property, victims, trigger first, trigger last)
+    let mut k = 0;
+    while k < toks.len() {
+        if taken[k] {
+            k += 1;
+            continue;
+        }
+        if let Some((len, &prop)) = ctx.t.c.victim_nouns.at(toks, k) {
+            if let Some(v) = nominal(ctx, k, len) {
+                found.push((prop, v, k, k + len - 1));
+            }
+            k += len;
+            continue;
+        }
+        let Some((len, &prop)) = ctx.t.c.victim_words.at(toks, k) else {
+            k += 1;
+            continue;
+        };
+        let last = k + len - 1;
+        let passive = k > 0 && is_be(ctx.lower(k - 1));
+        let after = if passive { None } else { victims_after(ctx, last + 1) };
+        // Before the trigger only when nothing after it is its object: "Four people are dead",
+        // "two injured", but not "The gunman killed himself".
+        let v = after.or_else(|| (passive || !has_object(ctx, last + 1)).then(|| victims_before(ctx, k)).flatten());
+        if let Some(v) = v {
+            found.push((prop, v, k, last));
+        }
+        k = last + 1;
+    }
+
+    // One person without a figure is a detail when the document counts two or more.
+    let counted: Vec<usize> = found
+        .iter()
+        .filter(|(_, v, _, _)| v.explicit && v.low.is_some_and(|x| x >= 2.0))
+        .map(|(p, ..)| *p)
+        .collect();
+    found.retain(|(p, v, _, _)| v.explicit || !counted.contains(p));
+
+    let mut out = Vec::new();
+    for (prop, v, t_first, t_last) in found {
+        if v.figures.iter().any(|&f| taken[f]) {
+            continue;
+        }
+        for &f in &v.figures {
+            taken[f] = true;
+        }
+        let Some(rule) = rules.properties.get(prop) else { continue };
+        let first = v.first.min(t_first);
+        let last = v.last.max(t_last);
+        let figure = match (v.low, v.high) {
+            (Some(a), Some(b)) if a == b => super::quantity::format_number(a),
+            (Some(a), Some(b)) => format!("{}–{}", super::quantity::format_number(a), super::quantity::format_number(b)),
+            (Some(a), None) => format!("≥ {}", super::quantity::format_number(a)),
+            (None, Some(b)) => format!("≤ {}", super::quantity::format_number(b)),
+            (None, None) => "?".to_string(),
+        };
+        out.push(Draft {
+            start: toks[first].start,
+            end: toks[last].end,
+            kind: ClaimKind::Quantity,
+            subject: Some(event.clone()),
+            property: rule.name.clone(),
+            increment: v.increment,
+            value: Value::Quantity {
+                low: v.low,
+                high: v.high,
+                unit: "count".to_string(),
+                approximate: false,
+            },
+            label: format!("{figure} {}", rule.name),
+            definite: false,
+        });
+    }
+    out
+}
+
+fn is_be(word: &str) -> bool {
+    matches!(word, "was" | "were" | "is" | "are" | "been" | "being" | "be")
+}
+
+/// The event the document reports: the first event word of the rules in it ("shooting"),
+/// keyed as one event so that the reports of a story align.
+fn document_event(ctx: &Context) -> Subject {
+    let toks = ctx.tokens;
+    let word = (0..toks.len()).find_map(|k| {
+        ctx.t.c.events.at(toks, k).map(|(len, _)| ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase())
+    });
+    Subject {
+        text: word.unwrap_or_else(|| "the reported event".to_string()),
+        key: "event".to_string(),
+    }
+}
+
+/// "two deaths", "no injuries", "no other injuries", "the death toll rose to 5".
+fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
+    let toks = ctx.tokens;
+    let sentence = toks[k].sentence;
+    // A figure right before: "two deaths", "3 injuries", "no (other) injuries".
+    let mut j = k;
+    let mut increment = false;
+    if j > 0 && matches!(ctx.lower(j - 1), "other" | "more" | "further" | "additional") {
+        increment = true;
+        j -= 1;
+    }
+    if j > 0 && toks[j - 1].sentence == sentence {
+        if matches!(ctx.lower(j - 1), "no" | "zero") {
+            return Some(Victims {
+                first: j - 1,
+                last: k + len - 1,
+                low: Some(0.0),
+                high: Some(0.0),
+                explicit: true,
+                increment,
+                figures: vec![],
+            });
+        }
+        if let Some(v) = figure_ending_at(ctx, j - 1) {
+            return Some(Victims { last: k + len - 1, increment: increment || v.increment, ..v });
+        }
+    }
+    // "the death toll rose to 5", "death toll of 12": only through a linking word.
+    let mut p = k + len;
+    while p < toks.len()
+        && p < k + len + 4
+        && toks[p].sentence == sentence
+        && matches!(ctx.lower(p), "rose" | "climbed" | "increased" | "reached" | "stood" | "stands" | "is" | "was" | "to" | "at" | "of" | "now" | "has" | "had")
+    {
+        p += 1;
+    }
+    if p > k + len && p < toks.len() && toks[p].sentence == sentence {
+        if let Some(m) = numbers::number_at(toks, p, ctx.text, ctx.t) {
+            let (low, high) = (m.low, m.high);
+            return Some(Victims {
+                first: k,
+                last: m.last,
+                low,
+                high,
+                explicit: true,
+                increment: false,
+                figures: (m.first..=m.last).collect(),
+            });
+        }
+    }
+    None
+}
+
+/// Whether the word after a trigger shows it is an active verb with its own object ("killed
+/// himself", "killed his wife", "wounded the officer"): then the words before it name who did
+/// it, not who it happened to.
+fn has_object(ctx: &Context, after: usize) -> bool {
+    let toks = ctx.tokens;
+    let Some(t) = toks.get(after) else { return false };
+    if t.sentence != toks[after - 1].sentence {
+        return false;
+    }
+    matches!(
+        t.lower.as_str(),
+        "himself" | "herself" | "themselves" | "him" | "her" | "them" | "his" | "their" | "a" | "an" | "the" | "my" | "your" | "our" | "its" | "another" | "one"
+    ) || (t.capitalized && t.kind == TokenKind::Word && !ctx.t.c.not_names.contains(&t.lower))
+        || t.kind == TokenKind::Number
+}
+
+/// A figure whose last token is `end`: "two", "at least 5".
+fn figure_ending_at(ctx: &Context, end: usize) -> Option<Victims> {
+    let toks = ctx.tokens;
+    for start in end.saturating_sub(4)..=end {
+        if let Some(m) = numbers::number_at(toks, start, ctx.text, ctx.t)
+            && m.last == end
+            && m.compound.is_none()
+            && m.attached_unit.is_none()
+        {
+            let (first, low, high) = hedge(ctx, start, m.low, m.high);
+            return Some(Victims {
+                first,
+                last: end,
+                low,
+                high,
+                explicit: true,
+                increment: false,
+                figures: (m.first..=m.last).collect(),
+            });
+        }
+    }
+    None
+}
+
+/// A hedge before a figure ("at least 5", "more than 20") widens it.
+fn hedge(ctx: &Context, start: usize, low: Option<f64>, high: Option<f64>) -> (usize, Option<f64>, Option<f64>) {
+    use crate::rules::IntervalShape;
+    if let Some((len, &q)) = ctx.t.c.qualifiers_before.ending_before(ctx.tokens, start)
+        && let Some(rule) = ctx.t.rules.qualifiers.get(q)
+    {
+        let band = rule.band.unwrap_or(ctx.t.rules.thresholds.band);
+        let shaped = match rule.interval {
+            IntervalShape::Above => (low, None),
+            IntervalShape::Below => (None, high),
+            IntervalShape::Around => (low.map(|v| (v * (1.0 - band)).round()), high.map(|v| (v * (1.0 + band)).round())),
+            IntervalShape::Nearly => (low.map(|v| (v * (1.0 - band)).round()), high),
+            IntervalShape::JustOver => (low, high.map(|v| (v * (1.0 + band)).round())),
+            IntervalShape::Exactly => (low, high),
+        };
+        return (start - len, shaped.0, shaped.1);
+    }
+    (start, low, high)
+}
+
+/// The people before a trigger: "Four people are dead", "A woman was killed", "three other
+/// women and a man injured", "The four people who were killed".
+fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
+    let toks = ctx.tokens;
+    let sentence = toks[trigger].sentence;
+    let mut j = trigger;
+    let mut skipped = 0;
+    while j > 0 && toks[j - 1].sentence == sentence && skipped < 5 && BETWEEN.contains(&ctx.lower(j - 1)) {
+        j -= 1;
+        skipped += 1;
+    }
+    if j == 0 || toks[j - 1].sentence != sentence {
+        return None;
+    }
+    let end = j - 1;
+    // Walk back over the noun phrase (and coordinated ones).
+    let mut start = end;
+    let mut steps = 0;
+    while start > 0 && toks[start - 1].sentence == sentence && steps < 16 && np_token(ctx, start - 1) {
+        start -= 1;
+        steps += 1;
+    }
+    // Drop leading joiners.
+    while start <= end && matches!(ctx.lower(start), "and" | "," | "of") {
+        start += 1;
+    }
+    if start > end {
+        return None;
+    }
+    count_people(ctx, start, end)
+}
+
+/// The people after a verb: "killed four people", "killing two", "injured a 9-month-old".
+fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
+    let toks = ctx.tokens;
+    let sentence = toks.get(from.checked_sub(1)?)?.sentence;
+    if toks.get(from).is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct) {
+        return None;
+    }
+    let mut end = from;
+    let mut steps = 0;
+    while end + 1 < toks.len() && toks[end + 1].sentence == sentence && steps < 16 && np_token(ctx, end + 1) {
+        end += 1;
+        steps += 1;
+    }
+    if !np_token(ctx, from) {
+        return None;
+    }
+    // Trailing joiners belong to the next clause.
+    while end > from && matches!(ctx.lower(end), "and" | "," | "of" | "the" | "a" | "an") {
+        end -= 1;
+    }
+    // Try the longest run of items first, then shorter ones ("killing two and injuring three"
+    // stops at "injuring" anyway).
+    count_people(ctx, from, end)
+}
+
+/// Whether token `k` can be part of a phrase naming people.
+fn np_token(ctx: &Context, k: usize) -> bool {
+    let t = &ctx.tokens[k];
+    let c = &ctx.t.c;
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Mixed => true,
+        TokenKind::Punct => t.lower == ",",
+        TokenKind::Word => {
+            let w = t.lower.as_str();
+            if ctx.t.c.victim_words.at(ctx.tokens, k).is_some() || ctx.t.c.victim_nouns.at(ctx.tokens, k).is_some() {
+                return false;
+            }
+            let next = ctx.lower(k + 1);
+            if w == "at" {
+                return next == "least" || next == "most";
+            }
+            if w == "of" {
+                return matches!(next, "the" | "them" | "those" | "his" | "her" | "their");
+            }
+            if matches!(w, "a" | "an" | "the" | "and" | "one" | "another" | "other" | "others" | "no" | "least" | "most" | "more" | "than" | "about" | "nearly" | "some" | "two" | "both" | "all" | "his" | "her" | "their" | "its" | "else" | "nobody" | "none") {
+                return true;
+            }
+            if c.stop_words.contains(w) {
+                return false;
+            }
+            if !t.capitalized && (w.ends_with("ed") || w.ends_with("ing")) && !c.person_nouns.contains(w) {
+                return false;
+            }
+            true
+        }
+    }
+}
+
+/// Counts the people named in tokens `first..=last`: items joined by "and" and commas, each a
+/// figure with or without a noun for people ("four people", "two"), one person ("a man", "the
+/// victim", "Darin Booker, 13"), or nobody ("no one").
+fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
+    let toks = ctx.tokens;
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut s = first;
+    let mut k = first;
+    while k <= last + 1 {
+        // An age between commas ("Darin Booker, 13, was") belongs to the name before it.
+        if k <= last && toks[k].is_punct(",") && age_apposition(ctx, k) {
+            if s < k {
+                items.push((s, k - 1));
+            }
+            k += 3;
+            s = k;
+            continue;
+        }
+        let boundary = k > last || ctx.lower(k) == "and" || toks[k].is_punct(",");
+        if boundary {
+            if s < k {
+                items.push((s, k - 1));
+            }
+            s = k + 1;
+        }
+        k += 1;
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let mut total = Victims {
+        first: items[0].0,
+        last: items[items.len() - 1].1,
+        low: Some(0.0),
+        high: Some(0.0),
+        explicit: false,
+        increment: false,
+        figures: Vec::new(),
+    };
+    let n_items = items.len();
+    let mut counted = 0;
+    for (pos, (a, b)) in items.into_iter().enumerate() {
+        let Some(v) = count_item(ctx, a, b) else {
+            // Words before the people ("Police said the ...") may be read as an item: only a
+            // failure after the first item that counts is fatal.
+            if counted == 0 && pos + 1 < n_items {
+                total.first = b + 1;
+                continue;
+            }
+            return None;
+        };
+        counted += 1;
+        total.low = match (total.low, v.low) {
+            (Some(x), Some(y)) => Some(x + y),
+            _ => None,
+        };
+        total.high = match (total.high, v.high) {
+            (Some(x), Some(y)) => Some(x + y),
+            _ => None,
+        };
+        total.explicit |= v.explicit;
+        total.increment |= v.increment;
+        total.figures.extend(v.figures);
+    }
+    (counted > 0).then_some(total)
+}
+
+/// ", 13," after a name.
+fn age_apposition(ctx: &Context, comma: usize) -> bool {
+    let toks = ctx.tokens;
+    toks.get(comma + 1).is_some_and(|t| t.kind == TokenKind::Number)
+        && toks.get(comma + 2).is_some_and(|t| t.is_punct(","))
+        && comma > 0
+        && toks[comma - 1].capitalized
+}
+
+/// One item of a list of people.
+fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
+    let toks = ctx.tokens;
+    let c = &ctx.t.c;
+    let words: Vec<&str> = (a..=b).map(|k| ctx.lower(k)).collect();
+    // "The fourth person injured" is one of them, not a count.
+    if words.iter().any(|w| c.ordinals.contains(*w)) {
+        return None;
+    }
+    let head = ctx.lower(b);
+    let person_head = c.person_nouns.contains(head);
+    let single = |explicit: bool, increment: bool| Victims {
+        first: a,
+        last: b,
+        low: Some(1.0),
+        high: Some(1.0),
+        explicit,
+        increment,
+        figures: vec![],
+    };
+    // Nobody: "no one", "nobody", "none", "no one else".
+    if matches!(words.as_slice(), ["no", "one"] | ["nobody"] | ["none"] | ["no", "one", "else"] | ["nobody", "else"]) {
+        return Some(Victims {
+            first: a,
+            last: b,
+            low: Some(0.0),
+            high: Some(0.0),
+            explicit: true,
+            increment: words.contains(&"else"),
+            figures: vec![],
+        });
+    }
+    // A figure: "four people", "two", "at least 5 others", "three of the victims".
+    let mut k = a;
+    while k <= b {
+        if let Some(m) = numbers::number_at(toks, k, ctx.text, ctx.t)
+            && m.last <= b
+            && m.compound.is_none()
+            && m.attached_unit.is_none()
+        {
+            let rest_ok = (m.last + 1..=b).all(|r| {
+                let w = ctx.lower(r);
+                matches!(w, "other" | "others" | "more" | "of" | "the" | "them" | "those" | "additional")
+                    || c.person_nouns.contains(w)
+                    || (!c.stop_words.contains(w) && toks[r].kind != TokenKind::Number)
+            });
+            let nounless = m.last == b || matches!(ctx.lower(b), "them" | "those");
+            if rest_ok && (person_head || nounless) {
+                let (first, low, high) = hedge(ctx, m.first, m.low, m.high);
+                let increment = (a..m.first).any(|r| matches!(ctx.lower(r), "another"))
+                    || (m.last + 1..=b).any(|r| matches!(ctx.lower(r), "more" | "additional"));
+                return Some(Victims {
+                    first: first.min(a),
+                    last: b,
+                    low,
+                    high,
+                    explicit: true,
+                    increment,
+                    figures: (m.first..=m.last).collect(),
+                });
+            }
+            return None;
+        }
+        k += 1;
+    }
+    // One person: "a man", "the victim", "another man", "a 15-year-old boy", an unborn baby.
+    if person_head && !is_plural(head) {
+        let det = words[0];
+        if matches!(det, "a" | "an" | "the" | "another" | "one" | "his" | "her" | "their") || toks[a].capitalized || a == b {
+            return Some(single(det == "one", det == "another"));
+        }
+        return None;
+    }
+    // A name: "Amiracle Williams", "Darin Booker".
+    let capitalized = (a..=b).filter(|&k| toks[k].capitalized && toks[k].kind == TokenKind::Word).count();
+    if capitalized >= 2
+        && (a..=b).all(|k| toks[k].capitalized || toks[k].kind == TokenKind::Mixed)
+        && !(a..=b).any(|k| c.not_names.contains(ctx.lower(k)) || c.jurisdictions.contains(ctx.lower(k)))
+    {
+        return Some(single(false, false));
+    }
+    None
+}
+
+fn is_plural(word: &str) -> bool {
+    matches!(word, "people" | "men" | "women" | "children" | "others" | "persons" | "kids" | "police")
+        || (word.ends_with('s') && !word.ends_with("ss") && word.len() > 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{claims, rules};
+    use crate::model::Value;
+
+    /// The (property, low, high, increment, text) of every casualty claim in a passage.
+    #[track_caller]
+    fn check(text: &str, expected: &[(&str, f64, &str)]) {
+        let rules = rules();
+        let got: Vec<(String, f64, String)> = claims(text, &rules)
+            .into_iter()
+            .filter(|c| matches!(c.property.as_str(), "killed" | "injured" | "arrested"))
+            .filter(|c| !c.increment)
+            .map(|c| {
+                let Value::Quantity { low, .. } = c.value else { panic!("not a quantity") };
+                (c.property.clone(), low.unwrap_or(-1.0), c.text.clone())
+            })
+            .collect();
+        let want: Vec<(String, f64, String)> = expected.iter().map(|(p, v, t)| (p.to_string(), *v, t.to_string())).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn people_before_what_happened_to_them() {
+        check(
+            "Four people are dead and two are injured after the shooting.",
+            &[("killed", 4.0, "Four people are dead"), ("injured", 2.0, "two are injured")],
+        );
+        check("One man is dead and three others injured.", &[("killed", 1.0, "One man is dead"), ("injured", 3.0, "three others injured")]);
+        check("1 dead, 3 critically injured after the shooting", &[("killed", 1.0, "1 dead"), ("injured", 3.0, "3 critically injured")]);
+        check(
+            "A woman was killed and three other women and a man injured in the shooting.",
+            &[("killed", 1.0, "A woman was killed"), ("injured", 4.0, "three other women and a man injured")],
+        );
+        check("The four people who were killed lived nearby.", &[("killed", 4.0, "The four people who were killed")]);
+    }
+
+    #[test]
+    fn people_after_a_verb() {
+        check("The gunman shot and killed four people at the office.", &[("killed", 4.0, "killed four people")]);
+        check("A fight ended killing two and injuring three.", &[("killed", 2.0, "killing two"), ("injured", 3.0, "injuring three")]);
+        check("Police arrested two men on Friday.", &[("arrested", 2.0, "arrested two men")]);
+    }
+
+    #[test]
+    fn one_person_without_a_figure() {
+        check("Amiracle Williams was killed when gunfire broke out.", &[("killed", 1.0, "Amiracle Williams was killed")]);
+        check("Darin Booker, 13, was killed Sunday night.", &[("killed", 1.0, "Darin Booker, 13, was killed")]);
+        check("A 3-year-old girl was shot and killed in her home.", &[("killed", 1.0, "A 3-year-old girl was shot and killed")]);
+        check("The victim was fatally shot outside a bar.", &[("killed", 1.0, "The victim was fatally shot")]);
+    }
+
+    #[test]
+    fn nobody_and_nouns() {
+        check("No one was hurt in the blast.", &[("injured", 0.0, "No one was hurt")]);
+        check("The crash caused two deaths.", &[("killed", 2.0, "two deaths")]);
+        check("No injuries were reported.", &[("injured", 0.0, "No injuries")]);
+    }
+
+    #[test]
+    fn a_single_person_is_a_detail_when_the_report_counts_more() {
+        check(
+            "Three people were killed on Friday. Among them, Ann Lee was killed in the doorway.",
+            &[("killed", 3.0, "Three people were killed")],
+        );
+    }
+
+    #[test]
+    fn the_killer_is_not_a_victim() {
+        check("The gunman killed himself.", &[]);
+        check("The fourth person injured is in custody.", &[]);
+    }
+}
