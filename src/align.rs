@@ -25,7 +25,12 @@ struct Bucket {
 }
 
 /// Groups the claims (indices into `claims`) that are about one subject and property.
-pub fn align(claims: &[Claim], docs: &[Document], rules: &Rules, group_by: GroupBy) -> Vec<ClaimGroup> {
+pub fn align(
+    claims: &[Claim],
+    docs: &[Document],
+    rules: &Rules,
+    group_by: GroupBy,
+) -> Vec<ClaimGroup> {
     let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
     let common_ok: HashMap<&str, bool> = rules
         .properties
@@ -33,19 +38,27 @@ pub fn align(claims: &[Claim], docs: &[Document], rules: &Rules, group_by: Group
         .map(|p| (p.name.as_str(), p.compare_common_nouns))
         .collect();
     for (idx, claim) in claims.iter().enumerate() {
-        let Some(subject) = &claim.subject else { continue };
+        let Some(subject) = &claim.subject else {
+            continue;
+        };
         // "10 games" and "23 games" in two reports rarely count the same games: a plain count
         // of a common noun is compared only when a property says what happened to them
         // (killed, injured, arrested, ...). Named things ("NASAMS", "Javelin") always are.
         if claim.kind == ClaimKind::Quantity
-            && !common_ok.get(claim.property.as_str()).copied().unwrap_or(true)
+            && !common_ok
+                .get(claim.property.as_str())
+                .copied()
+                .unwrap_or(true)
             && is_common_noun(subject)
         {
             continue;
         }
         let scope = match group_by {
             GroupBy::All => String::new(),
-            GroupBy::Folder => docs.get(claim.doc).map(|d| d.group.clone()).unwrap_or_default(),
+            GroupBy::Folder => docs
+                .get(claim.doc)
+                .map(|d| d.group.clone())
+                .unwrap_or_default(),
         };
         let bucket = Bucket {
             scope,
@@ -67,7 +80,11 @@ pub fn align(claims: &[Claim], docs: &[Document], rules: &Rules, group_by: Group
                 continue;
             }
             // Events are shown by their key ("invasion"), not by one report's verb ("invaded").
-            let subject = if bucket.kind == ClaimKind::Date { key.clone() } else { display_subject(claims, &idxs) };
+            let subject = if bucket.kind == ClaimKind::Date {
+                key.clone()
+            } else {
+                display_subject(claims, &idxs)
+            };
             groups.push(ClaimGroup {
                 kind: bucket.kind,
                 subject,
@@ -79,7 +96,12 @@ pub fn align(claims: &[Claim], docs: &[Document], rules: &Rules, group_by: Group
             });
         }
     }
-    groups.sort_by(|a, b| a.claims.first().cmp(&b.claims.first()).then(a.subject_key.cmp(&b.subject_key)));
+    groups.sort_by(|a, b| {
+        a.claims
+            .first()
+            .cmp(&b.claims.first())
+            .then(a.subject_key.cmp(&b.subject_key))
+    });
     groups
 }
 
@@ -113,7 +135,11 @@ fn group_key(key: &str) -> String {
 
 /// Splits a bucket's claims by subject, merging keys that are spelling variants of each other.
 /// Returns each subject's key, its claims, and one line per merge saying why.
-fn cluster_subjects(claims: &[Claim], members: &[usize], rules: &Rules) -> Vec<(String, Vec<usize>, Vec<String>)> {
+fn cluster_subjects(
+    claims: &[Claim],
+    members: &[usize],
+    rules: &Rules,
+) -> Vec<(String, Vec<usize>, Vec<String>)> {
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &i in members {
         if let Some(s) = &claims[i].subject {
@@ -164,7 +190,9 @@ fn cluster_subjects(claims: &[Claim], members: &[usize], rules: &Rules) -> Vec<(
     for (k, key) in keys.iter().enumerate() {
         let r = root(&mut parent, k);
         let entry = clusters.entry(r).or_default();
-        entry.0.extend(by_key.get(key).into_iter().flatten().copied());
+        entry
+            .0
+            .extend(by_key.get(key).into_iter().flatten().copied());
         entry.1.extend(why.remove(&k).unwrap_or_default());
     }
     clusters
@@ -187,15 +215,17 @@ fn same_subject(a: &str, b: &str, th: &crate::rules::Thresholds) -> Option<Strin
     let (bf, bl) = b.rsplit_once(' ').unwrap_or(("", b));
     if !af.is_empty() && af == bf {
         let sim = strsim::jaro_winkler(al, bl);
-        return (sim >= th.name_similarity)
-            .then(|| format!("'{a}' and '{b}' taken as one: same first names, surnames alike ({sim:.2})"));
+        return (sim >= th.name_similarity).then(|| {
+            format!("'{a}' and '{b}' taken as one: same first names, surnames alike ({sim:.2})")
+        });
     }
     if !af.is_empty() || !bf.is_empty() {
         // Several words with different leading words: different names.
         return None;
     }
     let sim = strsim::normalized_damerau_levenshtein(a, b);
-    (sim >= th.subject_similarity).then(|| format!("'{a}' and '{b}' taken as one subject: spelled alike ({sim:.2})"))
+    (sim >= th.subject_similarity)
+        .then(|| format!("'{a}' and '{b}' taken as one subject: spelled alike ({sim:.2})"))
 }
 
 /// Lines that say which different spellings of one subject key were taken together, e.g.
@@ -208,8 +238,12 @@ fn spelling_merges(claims: &[Claim], idxs: &[usize]) -> Vec<String> {
     texts.sort_unstable();
     texts.dedup();
     // Only people's names are worth a line: other subjects differ by plural or case alone.
-    let is_person = idxs.first().is_some_and(|&i| claims[i].kind == ClaimKind::Role);
-    let Some(first) = texts.first().filter(|_| is_person) else { return Vec::new() };
+    let is_person = idxs
+        .first()
+        .is_some_and(|&i| claims[i].kind == ClaimKind::Role);
+    let Some(first) = texts.first().filter(|_| is_person) else {
+        return Vec::new();
+    };
     texts[1..]
         .iter()
         .filter(|t| !t.eq_ignore_ascii_case(first))
@@ -227,7 +261,11 @@ fn display_subject(claims: &[Claim], idxs: &[usize]) -> String {
     }
     counts
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(b.0.cmp(a.0))
+        })
         .map(|(t, _)| t.to_string())
         .unwrap_or_default()
 }
@@ -240,25 +278,43 @@ mod tests {
     fn claim(doc: usize, subject: &str, key: &str, v: f64) -> Claim {
         Claim {
             doc,
-            span: Span { start: 0, end: 1, line: 1, column: 1 },
+            span: Span {
+                start: 0,
+                end: 1,
+                line: 1,
+                column: 1,
+            },
             text: "x".into(),
             kind: ClaimKind::Quantity,
-            subject: Some(Subject { text: subject.into(), key: key.into() }),
+            subject: Some(Subject {
+                text: subject.into(),
+                key: key.into(),
+            }),
             property: "count".into(),
             increment: false,
-            value: Value::Quantity { low: Some(v), high: Some(v), unit: "count".into(), approximate: false },
+            value: Value::Quantity {
+                low: Some(v),
+                high: Some(v),
+                unit: "count".into(),
+                approximate: false,
+            },
             label: String::new(),
         }
     }
 
     fn docs(n: usize) -> Vec<Document> {
-        (0..n).map(|i| Document::from_text(format!("d{i}.txt"), "")).collect()
+        (0..n)
+            .map(|i| Document::from_text(format!("d{i}.txt"), ""))
+            .collect()
     }
 
     #[test]
     fn plain_counts_of_common_nouns_are_not_compared() {
         let rules = Rules::builtin().expect("rules");
-        let claims = vec![claim(0, "games", "game", 10.0), claim(1, "games", "game", 23.0)];
+        let claims = vec![
+            claim(0, "games", "game", 10.0),
+            claim(1, "games", "game", 23.0),
+        ];
         assert!(align(&claims, &docs(2), &rules, GroupBy::All).is_empty());
         let mut killed = claims.clone();
         for c in &mut killed {
@@ -270,7 +326,10 @@ mod tests {
     #[test]
     fn claims_from_one_document_alone_form_no_group() {
         let rules = Rules::builtin().expect("rules");
-        let claims = vec![claim(0, "tanks", "tank", 2.0), claim(0, "tanks", "tank", 3.0)];
+        let claims = vec![
+            claim(0, "tanks", "tank", 2.0),
+            claim(0, "tanks", "tank", 3.0),
+        ];
         assert!(align(&claims, &docs(1), &rules, GroupBy::All).is_empty());
     }
 
@@ -287,20 +346,33 @@ mod tests {
         assert_eq!(groups.len(), 2, "{groups:#?}");
         assert_eq!(groups[0].claims, vec![0, 1]);
         assert_eq!(groups[1].claims, vec![2, 3]);
-        assert!(groups[1].merges.iter().any(|m| m.contains("surnames alike")), "{:?}", groups[1].merges);
+        assert!(
+            groups[1]
+                .merges
+                .iter()
+                .any(|m| m.contains("surnames alike")),
+            "{:?}",
+            groups[1].merges
+        );
     }
 
     #[test]
     fn common_nouns_spelled_alike_stay_apart() {
         let rules = Rules::builtin().expect("rules");
-        let claims = vec![claim(0, "miles southeast", "southeast", 1.0), claim(1, "miles southwest", "southwest", 1.0)];
+        let claims = vec![
+            claim(0, "miles southeast", "southeast", 1.0),
+            claim(1, "miles southwest", "southwest", 1.0),
+        ];
         assert!(align(&claims, &docs(2), &rules, GroupBy::All).is_empty());
     }
 
     #[test]
     fn different_people_with_one_surname_stay_apart() {
         let rules = Rules::builtin().expect("rules");
-        let claims = vec![claim(0, "John Smith", "john smith", 1.0), claim(1, "Jane Smith", "jane smith", 1.0)];
+        let claims = vec![
+            claim(0, "John Smith", "john smith", 1.0),
+            claim(1, "Jane Smith", "jane smith", 1.0),
+        ];
         assert!(align(&claims, &docs(2), &rules, GroupBy::All).is_empty());
     }
 

@@ -89,9 +89,13 @@ fn first_clash<'c>(members: &[&'c Claim], rules: &Rules) -> Option<(&'c Claim, &
             if compatible {
                 continue;
             }
-            let (Some(a), Some(b)) = (of(da).next(), of(db).next()) else { continue };
+            let (Some(a), Some(b)) = (of(da).next(), of(db).next()) else {
+                continue;
+            };
             let bridged = a.kind == ClaimKind::Role
-                && members.iter().any(|m| of(da).any(|x| agree(m, x, rules)) && of(db).any(|y| agree(m, y, rules)));
+                && members.iter().any(|m| {
+                    of(da).any(|x| agree(m, x, rules)) && of(db).any(|y| agree(m, y, rules))
+                });
             if !bridged {
                 return Some((a, b));
             }
@@ -103,10 +107,12 @@ fn first_clash<'c>(members: &[&'c Claim], rules: &Rules) -> Option<(&'c Claim, &
 /// Whether two claims of one group are compatible.
 pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
     match (&a.value, &b.value) {
-        (Value::Quantity { .. }, Value::Quantity { .. }) => match (base_interval(a, rules), base_interval(b, rules)) {
-            (Some(x), Some(y)) => x.overlaps(&y),
-            _ => true,
-        },
+        (Value::Quantity { .. }, Value::Quantity { .. }) => {
+            match (base_interval(a, rules), base_interval(b, rules)) {
+                (Some(x), Some(y)) => x.overlaps(&y),
+                _ => true,
+            }
+        }
         (Value::Date(x), Value::Date(y)) => x.compatible(y),
         (Value::Role { title: x, .. }, Value::Role { title: y, .. }) => same_post(x, y, rules),
         _ => true,
@@ -115,9 +121,13 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
 
 /// A quantity's interval in the base unit of its dimension.
 fn base_interval(c: &Claim, rules: &Rules) -> Option<Interval> {
-    let Value::Quantity { unit, .. } = &c.value else { return None };
+    let Value::Quantity { unit, .. } = &c.value else {
+        return None;
+    };
     let interval = c.value.interval()?;
-    let Some(rule) = rules.units.iter().find(|u| &u.code == unit) else { return Some(interval) };
+    let Some(rule) = rules.units.iter().find(|u| &u.code == unit) else {
+        return Some(interval);
+    };
     let scaled = interval.scaled(rule.factor);
     Some(Interval {
         low: scaled.low.map(|v| v * (1.0 - rule.tolerance)),
@@ -146,13 +156,19 @@ pub fn same_post(a: &str, b: &str, rules: &Rules) -> bool {
     let tw = &rules.title_words;
     let words = |t: &str| -> Vec<String> {
         t.split_whitespace()
-            .filter(|w| !tw.connectors.iter().any(|c| c == w) && !tw.jurisdictions.iter().any(|j| j == w))
+            .filter(|w| {
+                !tw.connectors.iter().any(|c| c == w) && !tw.jurisdictions.iter().any(|j| j == w)
+            })
             .map(str::to_string)
             .collect()
     };
     let (wa, wb) = (words(&fa), words(&fb));
     let modifiers = |ws: &[String]| -> Vec<String> {
-        let mut m: Vec<String> = ws.iter().filter(|w| tw.modifiers.contains(w)).cloned().collect();
+        let mut m: Vec<String> = ws
+            .iter()
+            .filter(|w| tw.modifiers.contains(w))
+            .cloned()
+            .collect();
         m.sort();
         m
     };
@@ -197,7 +213,11 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
             format!("'{x}' and '{y}' are different posts")
         }
         (Value::Date(x), Value::Date(y)) => {
-            format!("{} and {} are different dates", date_label(x), date_label(y))
+            format!(
+                "{} and {} are different dates",
+                date_label(x),
+                date_label(y)
+            )
         }
         _ => format!("{} and {} do not overlap", a.label, b.label),
     }
@@ -223,7 +243,11 @@ fn agreement(members: &[&Claim]) -> String {
             let mut distinct = titles.clone();
             distinct.sort();
             distinct.dedup();
-            format!("{} sources agree on the post: {}", docs.len(), distinct.join(", "))
+            format!(
+                "{} sources agree on the post: {}",
+                docs.len(),
+                distinct.join(", ")
+            )
         }
         _ => {
             let mut distinct: Vec<&str> = Vec::new();
@@ -232,14 +256,19 @@ fn agreement(members: &[&Claim]) -> String {
                     distinct.push(l);
                 }
             }
-            let values: Vec<Option<Interval>> = members.iter().map(|c| c.value.interval()).collect();
+            let values: Vec<Option<Interval>> =
+                members.iter().map(|c| c.value.interval()).collect();
             let same_value = values.windows(2).all(|w| w[0] == w[1]);
             if distinct.len() == 1 {
                 format!("{} sources agree: {}", docs.len(), distinct[0])
             } else if same_value {
                 format!("{} sources agree: {}", docs.len(), distinct.join(", "))
             } else {
-                format!("{} sources agree: {} overlap", docs.len(), distinct.join(", "))
+                format!(
+                    "{} sources agree: {} overlap",
+                    docs.len(),
+                    distinct.join(", ")
+                )
             }
         }
     }
@@ -259,8 +288,15 @@ fn conversion_note(members: &[&Claim], rules: &Rules) -> Option<String> {
     if units.len() < 2 {
         return None;
     }
-    let dimension = rules.units.iter().find(|u| u.code == units[0]).map(|u| u.dimension.clone())?;
-    Some(format!("{} converted to one {dimension} scale", units.join(" and ")))
+    let dimension = rules
+        .units
+        .iter()
+        .find(|u| u.code == units[0])
+        .map(|u| u.dimension.clone())?;
+    Some(format!(
+        "{} converted to one {dimension} scale",
+        units.join(" and ")
+    ))
 }
 
 #[cfg(test)]
@@ -271,13 +307,26 @@ mod tests {
     fn q(doc: usize, low: Option<f64>, high: Option<f64>, unit: &str, label: &str) -> Claim {
         Claim {
             doc,
-            span: Span { start: 0, end: 1, line: 1, column: 1 },
+            span: Span {
+                start: 0,
+                end: 1,
+                line: 1,
+                column: 1,
+            },
             text: "x".into(),
             kind: ClaimKind::Quantity,
-            subject: Some(Subject { text: "tanks".into(), key: "tank".into() }),
+            subject: Some(Subject {
+                text: "tanks".into(),
+                key: "tank".into(),
+            }),
             property: "count".into(),
             increment: false,
-            value: Value::Quantity { low, high, unit: unit.into(), approximate: false },
+            value: Value::Quantity {
+                low,
+                high,
+                unit: unit.into(),
+                approximate: false,
+            },
             label: label.into(),
         }
     }
@@ -297,13 +346,19 @@ mod tests {
     #[test]
     fn disjoint_intervals_conflict_and_overlapping_ones_agree() {
         let rules = Rules::builtin().expect("rules");
-        let claims = vec![q(0, Some(2.0), Some(2.0), "count", "2 units"), q(1, Some(6.0), Some(6.0), "count", "6 units")];
+        let claims = vec![
+            q(0, Some(2.0), Some(2.0), "count", "2 units"),
+            q(1, Some(6.0), Some(6.0), "count", "6 units"),
+        ];
         let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
         assert_eq!(f[0].kind, FindingKind::Conflict);
         assert_eq!(f[0].code, "crosscheck::conflict::quantity");
         assert_eq!(f[0].message, "2 units and 6 units do not overlap");
 
-        let claims = vec![q(0, Some(40.0), None, "count", "> 40 members"), q(1, Some(45.0), Some(55.0), "count", "~ 50 countries")];
+        let claims = vec![
+            q(0, Some(40.0), None, "count", "> 40 members"),
+            q(1, Some(45.0), Some(55.0), "count", "~ 50 countries"),
+        ];
         let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
         assert_eq!(f[0].kind, FindingKind::Agreement);
     }
@@ -312,12 +367,18 @@ mod tests {
     fn units_are_converted_before_comparing() {
         let rules = Rules::builtin().expect("rules");
         // 190 miles is about 306 km.
-        let claims = vec![q(0, Some(190.0), Some(190.0), "mi", "190 mi"), q(1, Some(300.0), Some(310.0), "km", "300–310 km")];
+        let claims = vec![
+            q(0, Some(190.0), Some(190.0), "mi", "190 mi"),
+            q(1, Some(300.0), Some(310.0), "km", "300–310 km"),
+        ];
         let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
         assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
         assert!(f[0].message.contains("converted"), "{}", f[0].message);
         // 90 days is three months: a month is 28 to 31 days.
-        let claims = vec![q(0, Some(90.0), Some(90.0), "d", "90 d"), q(1, Some(3.0), Some(3.0), "mo", "3 mo")];
+        let claims = vec![
+            q(0, Some(90.0), Some(90.0), "d", "90 d"),
+            q(1, Some(3.0), Some(3.0), "mo", "3 mo"),
+        ];
         let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
         assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
     }
@@ -343,24 +404,52 @@ mod tests {
             c.value = Value::Date(DateValue { year, month, day });
             c
         };
-        let claims = vec![date(0, Some(2022), Some(2), None), date(1, None, Some(2), None)];
-        assert_eq!(compare(&[group(2, ClaimKind::Date)], &claims, &rules)[0].kind, FindingKind::Agreement);
-        let claims = vec![date(0, Some(2022), Some(2), Some(24)), date(1, None, Some(2), Some(25))];
+        let claims = vec![
+            date(0, Some(2022), Some(2), None),
+            date(1, None, Some(2), None),
+        ];
+        assert_eq!(
+            compare(&[group(2, ClaimKind::Date)], &claims, &rules)[0].kind,
+            FindingKind::Agreement
+        );
+        let claims = vec![
+            date(0, Some(2022), Some(2), Some(24)),
+            date(1, None, Some(2), Some(25)),
+        ];
         let f = compare(&[group(2, ClaimKind::Date)], &claims, &rules);
         assert_eq!(f[0].kind, FindingKind::Conflict);
-        assert_eq!(f[0].message, "24 February 2022 and 25 February are different dates");
+        assert_eq!(
+            f[0].message,
+            "24 February 2022 and 25 February are different dates"
+        );
     }
 
     #[test]
     fn titles_agree_on_one_post_or_a_broader_description() {
         let rules = Rules::builtin().expect("rules");
-        assert!(same_post("Secretary of Defense", "Secretary of Defense", &rules));
+        assert!(same_post(
+            "Secretary of Defense",
+            "Secretary of Defense",
+            &rules
+        ));
         assert!(same_post("Secretary General of NATO", "NATO chief", &rules));
-        assert!(!same_post("Chairman of the Joint Chiefs of Staff", "Supreme General", &rules));
+        assert!(!same_post(
+            "Chairman of the Joint Chiefs of Staff",
+            "Supreme General",
+            &rules
+        ));
         assert!(same_post("coach", "head coach", &rules));
         assert!(same_post("CEO", "Apple CEO", &rules));
-        assert!(same_post("CHP Officer", "California Highway Patrol Officer", &rules));
-        assert!(!same_post("Secretary of Defense", "Deputy Secretary of Defense", &rules));
+        assert!(same_post(
+            "CHP Officer",
+            "California Highway Patrol Officer",
+            &rules
+        ));
+        assert!(!same_post(
+            "Secretary of Defense",
+            "Deputy Secretary of Defense",
+            &rules
+        ));
         assert!(!same_post("President", "general manager", &rules));
         assert!(same_post("New York attorney", "Lawyer", &rules));
         assert!(same_post("HP CEO", "Chief Executive Officer", &rules));
@@ -372,12 +461,25 @@ mod tests {
         let role = |doc, title: &str| {
             let mut c = q(doc, None, None, "count", "");
             c.kind = ClaimKind::Role;
-            c.value = Value::Role { person: "Ed Stefanski".into(), title: title.into() };
+            c.value = Value::Role {
+                person: "Ed Stefanski".into(),
+                title: title.into(),
+            };
             c
         };
         let claims = vec![role(0, "President"), role(1, "general manager")];
-        assert_eq!(compare(&[group(2, ClaimKind::Role)], &claims, &rules)[0].kind, FindingKind::Conflict);
-        let claims = vec![role(0, "President"), role(1, "general manager"), role(2, "president and general manager")];
-        assert_eq!(compare(&[group(3, ClaimKind::Role)], &claims, &rules)[0].kind, FindingKind::Agreement);
+        assert_eq!(
+            compare(&[group(2, ClaimKind::Role)], &claims, &rules)[0].kind,
+            FindingKind::Conflict
+        );
+        let claims = vec![
+            role(0, "President"),
+            role(1, "general manager"),
+            role(2, "president and general manager"),
+        ];
+        assert_eq!(
+            compare(&[group(3, ClaimKind::Role)], &claims, &rules)[0].kind,
+            FindingKind::Agreement
+        );
     }
 }

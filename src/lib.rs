@@ -76,7 +76,12 @@ pub fn extract_all(documents: &[Document], rules: &Rules) -> Vec<Claim> {
 }
 
 /// Runs extraction, alignment and comparison over documents already read.
-pub fn check(documents: Vec<Document>, warnings: Vec<Warning>, rules: &Rules, group_by: GroupBy) -> Analysis {
+pub fn check(
+    documents: Vec<Document>,
+    warnings: Vec<Warning>,
+    rules: &Rules,
+    group_by: GroupBy,
+) -> Analysis {
     let claims = extract_all(&documents, rules);
     let groups = align::align(&claims, &documents, rules, group_by);
     let findings = compare::compare(&groups, &claims, rules);

@@ -47,7 +47,12 @@ pub enum RulesError {
 }
 
 impl RulesError {
-    fn invalid(path: &str, text: &str, message: String, span: Option<std::ops::Range<usize>>) -> Self {
+    fn invalid(
+        path: &str,
+        text: &str,
+        message: String,
+        span: Option<std::ops::Range<usize>>,
+    ) -> Self {
         let label = message.lines().next().unwrap_or("here").to_string();
         RulesError::Invalid {
             path: path.to_string(),
@@ -476,26 +481,38 @@ impl Rules {
         let lower = |s: &String| s.to_lowercase();
         for (word, value) in file.number_words {
             if !value.is_finite() || value < 0.0 {
-                return Err(bad(format!("number word `{word}` must be a non-negative number"), &word));
+                return Err(bad(
+                    format!("number word `{word}` must be a non-negative number"),
+                    &word,
+                ));
             }
             self.number_words.insert(word.to_lowercase(), value);
         }
         for (word, value) in file.scales {
             if !value.is_finite() || value <= 0.0 {
-                return Err(bad(format!("scale `{word}` must be a positive number"), &word));
+                return Err(bad(
+                    format!("scale `{word}` must be a positive number"),
+                    &word,
+                ));
             }
             self.scales.insert(word.to_lowercase(), value);
         }
         for (word, value) in file.scale_abbreviations {
             if !value.is_finite() || value <= 0.0 {
-                return Err(bad(format!("scale abbreviation `{word}` must be a positive number"), &word));
+                return Err(bad(
+                    format!("scale abbreviation `{word}` must be a positive number"),
+                    &word,
+                ));
             }
             self.scale_abbreviations.insert(word.to_lowercase(), value);
         }
         for phrase in file.number_phrase {
             if phrase.low.is_none() && phrase.high.is_none() {
                 return Err(bad(
-                    format!("number phrase `{}` needs `low`, `high` or both", phrase.text),
+                    format!(
+                        "number phrase `{}` needs `low`, `high` or both",
+                        phrase.text
+                    ),
                     &phrase.text,
                 ));
             }
@@ -525,10 +542,19 @@ impl Rules {
         }
         for unit in file.unit {
             if !unit.factor.is_finite() || unit.factor <= 0.0 {
-                return Err(bad(format!("unit `{}` needs a positive factor", unit.code), &unit.code));
+                return Err(bad(
+                    format!("unit `{}` needs a positive factor", unit.code),
+                    &unit.code,
+                ));
             }
             if !(0.0..0.5).contains(&unit.tolerance) {
-                return Err(bad(format!("unit `{}` tolerance must be at least 0 and below 0.5", unit.code), &unit.code));
+                return Err(bad(
+                    format!(
+                        "unit `{}` tolerance must be at least 0 and below 0.5",
+                        unit.code
+                    ),
+                    &unit.code,
+                ));
             }
             if unit.names.is_empty() && unit.prefixes.is_empty() {
                 return Err(bad(
@@ -547,7 +573,10 @@ impl Rules {
         }
         for post in file.post {
             if post.variants.is_empty() {
-                return Err(bad(format!("post `{}` needs at least one variant", post.name), &post.name));
+                return Err(bad(
+                    format!("post `{}` needs at least one variant", post.name),
+                    &post.name,
+                ));
             }
             self.posts.push(post);
         }
@@ -562,9 +591,11 @@ impl Rules {
         }
         for alias in file.alias {
             for n in &alias.names {
-                self.aliases.insert(n.to_lowercase(), alias.key.to_lowercase());
+                self.aliases
+                    .insert(n.to_lowercase(), alias.key.to_lowercase());
             }
-            self.aliases.insert(alias.key.to_lowercase(), alias.key.to_lowercase());
+            self.aliases
+                .insert(alias.key.to_lowercase(), alias.key.to_lowercase());
         }
         for (from, to) in file.spelling {
             self.spelling.insert(from.to_lowercase(), to.to_lowercase());
@@ -598,7 +629,10 @@ impl Rules {
             ] {
                 if let Some(v) = v {
                     if !(0.0..=1.0).contains(&v) {
-                        return Err(bad(format!("threshold `{key}` must be between 0 and 1"), key));
+                        return Err(bad(
+                            format!("threshold `{key}` must be between 0 and 1"),
+                            key,
+                        ));
                     }
                     match key {
                         "band" => th.band = v,
@@ -645,9 +679,8 @@ impl Rules {
 
 /// Parses one file's TOML into the schema, turning serde's error into a labelled diagnostic.
 fn parse_file(name: &str, text: &str) -> Result<RuleFile, RulesError> {
-    toml::from_str::<RuleFile>(text).map_err(|e| {
-        RulesError::invalid(name, text, e.message().to_string(), e.span())
-    })
+    toml::from_str::<RuleFile>(text)
+        .map_err(|e| RulesError::invalid(name, text, e.message().to_string(), e.span()))
 }
 
 /// The first place `needle` stands in `text`, for pointing at a value that failed validation.
@@ -691,7 +724,8 @@ mod tests {
 
     #[test]
     fn a_bad_value_is_pointed_at() {
-        let text = "[[unit]]\ncode = \"ft\"\ndimension = \"length\"\nfactor = -1.0\nnames = [\"feet\"]\n";
+        let text =
+            "[[unit]]\ncode = \"ft\"\ndimension = \"length\"\nfactor = -1.0\nnames = [\"feet\"]\n";
         let err = Rules::builtin_with("mine.toml", text).expect_err("negative factor");
         assert!(err.to_string().contains("positive factor"), "{err}");
     }

@@ -22,13 +22,22 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         let prefix = text.get(start..offset).unwrap_or("");
-        let prefix = if start == 0 { prefix.trim_start_matches('\u{feff}') } else { prefix };
+        let prefix = if start == 0 {
+            prefix.trim_start_matches('\u{feff}')
+        } else {
+            prefix
+        };
         (line, prefix.chars().count() + 1)
     }
 
     pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(text, start);
-        Span { start, end, line, column }
+        Span {
+            start,
+            end,
+            line,
+            column,
+        }
     }
 }
 

@@ -22,11 +22,49 @@ use crate::model::{ClaimKind, Subject, Value};
 /// Words that may stand between the people and what happened to them: "were", "was later
 /// pronounced", "shot and".
 const BETWEEN: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "also", "later",
-    "both", "all", "critically", "seriously", "severely", "reportedly", "allegedly", "apparently",
-    "found", "declared", "and", "shot", "stabbed", "who", "that", "which", "now", "initially",
-    "eventually", "ultimately", "then", "each", "got", "left", "tragically", "sadly", "instantly",
-    "immediately", "subsequently", "since", "else",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "both",
+    "all",
+    "critically",
+    "seriously",
+    "severely",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "found",
+    "declared",
+    "and",
+    "shot",
+    "stabbed",
+    "who",
+    "that",
+    "which",
+    "now",
+    "initially",
+    "eventually",
+    "ultimately",
+    "then",
+    "each",
+    "got",
+    "left",
+    "tragically",
+    "sadly",
+    "instantly",
+    "immediately",
+    "subsequently",
+    "since",
+    "else",
 ];
 
 /// People counted, read from tokens `first..=last`.
@@ -68,10 +106,18 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         };
         let last = k + len - 1;
         let passive = k > 0 && is_be(ctx.lower(k - 1));
-        let after = if passive { None } else { victims_after(ctx, last + 1) };
+        let after = if passive {
+            None
+        } else {
+            victims_after(ctx, last + 1)
+        };
         // Before the trigger only when nothing after it is its object: "Four people are dead",
         // "two injured", but not "The gunman killed himself".
-        let v = after.or_else(|| (passive || !has_object(ctx, last + 1)).then(|| victims_before(ctx, k)).flatten());
+        let v = after.or_else(|| {
+            (passive || !has_object(ctx, last + 1))
+                .then(|| victims_before(ctx, k))
+                .flatten()
+        });
         if let Some(v) = v {
             found.push((prop, v, k, last));
         }
@@ -94,12 +140,18 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         for &f in &v.figures {
             taken[f] = true;
         }
-        let Some(rule) = rules.properties.get(prop) else { continue };
+        let Some(rule) = rules.properties.get(prop) else {
+            continue;
+        };
         let first = v.first.min(t_first);
         let last = v.last.max(t_last);
         let figure = match (v.low, v.high) {
             (Some(a), Some(b)) if a == b => super::quantity::format_number(a),
-            (Some(a), Some(b)) => format!("{}–{}", super::quantity::format_number(a), super::quantity::format_number(b)),
+            (Some(a), Some(b)) => format!(
+                "{}–{}",
+                super::quantity::format_number(a),
+                super::quantity::format_number(b)
+            ),
             (Some(a), None) => format!("≥ {}", super::quantity::format_number(a)),
             (None, Some(b)) => format!("≤ {}", super::quantity::format_number(b)),
             (None, None) => "?".to_string(),
@@ -125,7 +177,10 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
 }
 
 fn is_be(word: &str) -> bool {
-    matches!(word, "was" | "were" | "is" | "are" | "been" | "being" | "be")
+    matches!(
+        word,
+        "was" | "were" | "is" | "are" | "been" | "being" | "be"
+    )
 }
 
 /// The event the document reports: the first event word of the rules in it ("shooting"),
@@ -133,7 +188,11 @@ fn is_be(word: &str) -> bool {
 fn document_event(ctx: &Context) -> Subject {
     let toks = ctx.tokens;
     let word = (0..toks.len()).find_map(|k| {
-        ctx.t.c.events.at(toks, k).map(|(len, _)| ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase())
+        ctx.t
+            .c
+            .events
+            .at(toks, k)
+            .map(|(len, _)| ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase())
     });
     Subject {
         text: word.unwrap_or_else(|| "the reported event".to_string()),
@@ -148,7 +207,12 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
     // A figure right before: "two deaths", "3 injuries", "no (other) injuries".
     let mut j = k;
     let mut increment = false;
-    if j > 0 && matches!(ctx.lower(j - 1), "other" | "more" | "further" | "additional") {
+    if j > 0
+        && matches!(
+            ctx.lower(j - 1),
+            "other" | "more" | "further" | "additional"
+        )
+    {
         increment = true;
         j -= 1;
     }
@@ -165,7 +229,11 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
             });
         }
         if let Some(v) = figure_ending_at(ctx, j - 1) {
-            return Some(Victims { last: k + len - 1, increment: increment || v.increment, ..v });
+            return Some(Victims {
+                last: k + len - 1,
+                increment: increment || v.increment,
+                ..v
+            });
         }
     }
     // "the death toll rose to 5", "death toll of 12": only through a linking word.
@@ -173,7 +241,23 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
     while p < toks.len()
         && p < k + len + 4
         && toks[p].sentence == sentence
-        && matches!(ctx.lower(p), "rose" | "climbed" | "increased" | "reached" | "stood" | "stands" | "is" | "was" | "to" | "at" | "of" | "now" | "has" | "had")
+        && matches!(
+            ctx.lower(p),
+            "rose"
+                | "climbed"
+                | "increased"
+                | "reached"
+                | "stood"
+                | "stands"
+                | "is"
+                | "was"
+                | "to"
+                | "at"
+                | "of"
+                | "now"
+                | "has"
+                | "had"
+        )
     {
         p += 1;
     }
@@ -199,13 +283,31 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
 /// it, not who it happened to.
 fn has_object(ctx: &Context, after: usize) -> bool {
     let toks = ctx.tokens;
-    let Some(t) = toks.get(after) else { return false };
+    let Some(t) = toks.get(after) else {
+        return false;
+    };
     if t.sentence != toks[after - 1].sentence {
         return false;
     }
     matches!(
         t.lower.as_str(),
-        "himself" | "herself" | "themselves" | "him" | "her" | "them" | "his" | "their" | "a" | "an" | "the" | "my" | "your" | "our" | "its" | "another" | "one"
+        "himself"
+            | "herself"
+            | "themselves"
+            | "him"
+            | "her"
+            | "them"
+            | "his"
+            | "their"
+            | "a"
+            | "an"
+            | "the"
+            | "my"
+            | "your"
+            | "our"
+            | "its"
+            | "another"
+            | "one"
     ) || (t.capitalized && t.kind == TokenKind::Word && !ctx.t.c.not_names.contains(&t.lower))
         || t.kind == TokenKind::Number
 }
@@ -235,7 +337,12 @@ fn figure_ending_at(ctx: &Context, end: usize) -> Option<Victims> {
 }
 
 /// A hedge before a figure ("at least 5", "more than 20") widens it.
-fn hedge(ctx: &Context, start: usize, low: Option<f64>, high: Option<f64>) -> (usize, Option<f64>, Option<f64>) {
+fn hedge(
+    ctx: &Context,
+    start: usize,
+    low: Option<f64>,
+    high: Option<f64>,
+) -> (usize, Option<f64>, Option<f64>) {
     use crate::rules::IntervalShape;
     if let Some((len, &q)) = ctx.t.c.qualifiers_before.ending_before(ctx.tokens, start)
         && let Some(rule) = ctx.t.rules.qualifiers.get(q)
@@ -244,7 +351,10 @@ fn hedge(ctx: &Context, start: usize, low: Option<f64>, high: Option<f64>) -> (u
         let shaped = match rule.interval {
             IntervalShape::Above => (low, None),
             IntervalShape::Below => (None, high),
-            IntervalShape::Around => (low.map(|v| (v * (1.0 - band)).round()), high.map(|v| (v * (1.0 + band)).round())),
+            IntervalShape::Around => (
+                low.map(|v| (v * (1.0 - band)).round()),
+                high.map(|v| (v * (1.0 + band)).round()),
+            ),
             IntervalShape::Nearly => (low.map(|v| (v * (1.0 - band)).round()), high),
             IntervalShape::JustOver => (low, high.map(|v| (v * (1.0 + band)).round())),
             IntervalShape::Exactly => (low, high),
@@ -261,9 +371,29 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
     let sentence = toks[trigger].sentence;
     let mut j = trigger;
     let mut skipped = 0;
-    while j > 0 && toks[j - 1].sentence == sentence && skipped < 5 && BETWEEN.contains(&ctx.lower(j - 1)) {
-        j -= 1;
-        skipped += 1;
+    loop {
+        while j > 0
+            && toks[j - 1].sentence == sentence
+            && skipped < 5
+            && BETWEEN.contains(&ctx.lower(j - 1))
+        {
+            j -= 1;
+            skipped += 1;
+        }
+        // A place between the people and the verb: "A baby in Indiana died".
+        let mut p = j;
+        while p > 0 && j - p < 3 && toks[p - 1].capitalized && toks[p - 1].kind == TokenKind::Word {
+            p -= 1;
+        }
+        if p < j
+            && p > 0
+            && toks[p - 1].sentence == sentence
+            && matches!(ctx.lower(p - 1), "in" | "at" | "from" | "near" | "of")
+        {
+            j = p - 1;
+            continue;
+        }
+        break;
     }
     if j == 0 || toks[j - 1].sentence != sentence {
         return None;
@@ -272,7 +402,11 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
     // Walk back over the noun phrase (and coordinated ones).
     let mut start = end;
     let mut steps = 0;
-    while start > 0 && toks[start - 1].sentence == sentence && steps < 16 && np_token(ctx, start - 1) {
+    while start > 0
+        && toks[start - 1].sentence == sentence
+        && steps < 16
+        && np_token(ctx, start - 1)
+    {
         start -= 1;
         steps += 1;
     }
@@ -290,12 +424,19 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
 fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     let toks = ctx.tokens;
     let sentence = toks.get(from.checked_sub(1)?)?.sentence;
-    if toks.get(from).is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct) {
+    if toks
+        .get(from)
+        .is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct)
+    {
         return None;
     }
     let mut end = from;
     let mut steps = 0;
-    while end + 1 < toks.len() && toks[end + 1].sentence == sentence && steps < 16 && np_token(ctx, end + 1) {
+    while end + 1 < toks.len()
+        && toks[end + 1].sentence == sentence
+        && steps < 16
+        && np_token(ctx, end + 1)
+    {
         end += 1;
         steps += 1;
     }
@@ -321,7 +462,9 @@ fn np_token(ctx: &Context, k: usize) -> bool {
         TokenKind::Punct => t.lower == ",",
         TokenKind::Word => {
             let w = t.lower.as_str();
-            if ctx.t.c.victim_words.at(ctx.tokens, k).is_some() || ctx.t.c.victim_nouns.at(ctx.tokens, k).is_some() {
+            if ctx.t.c.victim_words.at(ctx.tokens, k).is_some()
+                || ctx.t.c.victim_nouns.at(ctx.tokens, k).is_some()
+            {
                 return false;
             }
             let next = ctx.lower(k + 1);
@@ -331,13 +474,43 @@ fn np_token(ctx: &Context, k: usize) -> bool {
             if w == "of" {
                 return matches!(next, "the" | "them" | "those" | "his" | "her" | "their");
             }
-            if matches!(w, "a" | "an" | "the" | "and" | "one" | "another" | "other" | "others" | "no" | "least" | "most" | "more" | "than" | "about" | "nearly" | "some" | "two" | "both" | "all" | "his" | "her" | "their" | "its" | "else" | "nobody" | "none") {
+            if matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "one"
+                    | "another"
+                    | "other"
+                    | "others"
+                    | "no"
+                    | "least"
+                    | "most"
+                    | "more"
+                    | "than"
+                    | "about"
+                    | "nearly"
+                    | "some"
+                    | "two"
+                    | "both"
+                    | "all"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "else"
+                    | "nobody"
+                    | "none"
+            ) {
                 return true;
             }
             if c.stop_words.contains(w) {
                 return false;
             }
-            if !t.capitalized && (w.ends_with("ed") || w.ends_with("ing")) && !c.person_nouns.contains(w) {
+            if !t.capitalized
+                && (w.ends_with("ed") || w.ends_with("ing"))
+                && !c.person_nouns.contains(w)
+            {
                 return false;
             }
             true
@@ -415,7 +588,8 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
 /// ", 13," after a name.
 fn age_apposition(ctx: &Context, comma: usize) -> bool {
     let toks = ctx.tokens;
-    toks.get(comma + 1).is_some_and(|t| t.kind == TokenKind::Number)
+    toks.get(comma + 1)
+        .is_some_and(|t| t.kind == TokenKind::Number)
         && toks.get(comma + 2).is_some_and(|t| t.is_punct(","))
         && comma > 0
         && toks[comma - 1].capitalized
@@ -431,7 +605,8 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
         return None;
     }
     let head = ctx.lower(b);
-    let person_head = c.person_nouns.contains(head);
+    // "a 9-month-old", "an eighth-grader": ages and school grades stand for people.
+    let person_head = c.person_nouns.contains(head) || head.ends_with("-old") || head.ends_with("grader");
     let single = |explicit: bool, increment: bool| Victims {
         first: a,
         last: b,
@@ -442,7 +617,10 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
         figures: vec![],
     };
     // Nobody: "no one", "nobody", "none", "no one else".
-    if matches!(words.as_slice(), ["no", "one"] | ["nobody"] | ["none"] | ["no", "one", "else"] | ["nobody", "else"]) {
+    if matches!(
+        words.as_slice(),
+        ["no", "one"] | ["nobody"] | ["none"] | ["no", "one", "else"] | ["nobody", "else"]
+    ) {
         return Some(Victims {
             first: a,
             last: b,
@@ -463,8 +641,10 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
         {
             let rest_ok = (m.last + 1..=b).all(|r| {
                 let w = ctx.lower(r);
-                matches!(w, "other" | "others" | "more" | "of" | "the" | "them" | "those" | "additional")
-                    || c.person_nouns.contains(w)
+                matches!(
+                    w,
+                    "other" | "others" | "more" | "of" | "the" | "them" | "those" | "additional"
+                ) || c.person_nouns.contains(w)
                     || (!c.stop_words.contains(w) && toks[r].kind != TokenKind::Number)
             });
             let nounless = m.last == b || matches!(ctx.lower(b), "them" | "those");
@@ -489,16 +669,24 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
     // One person: "a man", "the victim", "another man", "a 15-year-old boy", an unborn baby.
     if person_head && !is_plural(head) {
         let det = words[0];
-        if matches!(det, "a" | "an" | "the" | "another" | "one" | "his" | "her" | "their") || toks[a].capitalized || a == b {
+        if matches!(
+            det,
+            "a" | "an" | "the" | "another" | "one" | "his" | "her" | "their"
+        ) || toks[a].capitalized
+            || a == b
+        {
             return Some(single(det == "one", det == "another"));
         }
         return None;
     }
     // A name: "Amiracle Williams", "Darin Booker".
-    let capitalized = (a..=b).filter(|&k| toks[k].capitalized && toks[k].kind == TokenKind::Word).count();
+    let capitalized = (a..=b)
+        .filter(|&k| toks[k].capitalized && toks[k].kind == TokenKind::Word)
+        .count();
     if capitalized >= 2
         && (a..=b).all(|k| toks[k].capitalized || toks[k].kind == TokenKind::Mixed)
-        && !(a..=b).any(|k| c.not_names.contains(ctx.lower(k)) || c.jurisdictions.contains(ctx.lower(k)))
+        && !(a..=b)
+            .any(|k| c.not_names.contains(ctx.lower(k)) || c.jurisdictions.contains(ctx.lower(k)))
     {
         return Some(single(false, false));
     }
@@ -506,8 +694,10 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
 }
 
 fn is_plural(word: &str) -> bool {
-    matches!(word, "people" | "men" | "women" | "children" | "others" | "persons" | "kids" | "police")
-        || (word.ends_with('s') && !word.ends_with("ss") && word.len() > 3)
+    matches!(
+        word,
+        "people" | "men" | "women" | "children" | "others" | "persons" | "kids" | "police"
+    ) || (word.ends_with('s') && !word.ends_with("ss") && word.len() > 3)
 }
 
 #[cfg(test)]
@@ -524,11 +714,16 @@ mod tests {
             .filter(|c| matches!(c.property.as_str(), "killed" | "injured" | "arrested"))
             .filter(|c| !c.increment)
             .map(|c| {
-                let Value::Quantity { low, .. } = c.value else { panic!("not a quantity") };
+                let Value::Quantity { low, .. } = c.value else {
+                    panic!("not a quantity")
+                };
                 (c.property.clone(), low.unwrap_or(-1.0), c.text.clone())
             })
             .collect();
-        let want: Vec<(String, f64, String)> = expected.iter().map(|(p, v, t)| (p.to_string(), *v, t.to_string())).collect();
+        let want: Vec<(String, f64, String)> = expected
+            .iter()
+            .map(|(p, v, t)| (p.to_string(), *v, t.to_string()))
+            .collect();
         assert_eq!(got, want, "{text:?}");
     }
 
@@ -536,37 +731,104 @@ mod tests {
     fn people_before_what_happened_to_them() {
         check(
             "Four people are dead and two are injured after the shooting.",
-            &[("killed", 4.0, "Four people are dead"), ("injured", 2.0, "two are injured")],
+            &[
+                ("killed", 4.0, "Four people are dead"),
+                ("injured", 2.0, "two are injured"),
+            ],
         );
-        check("One man is dead and three others injured.", &[("killed", 1.0, "One man is dead"), ("injured", 3.0, "three others injured")]);
-        check("1 dead, 3 critically injured after the shooting", &[("killed", 1.0, "1 dead"), ("injured", 3.0, "3 critically injured")]);
+        check(
+            "One man is dead and three others injured.",
+            &[
+                ("killed", 1.0, "One man is dead"),
+                ("injured", 3.0, "three others injured"),
+            ],
+        );
+        check(
+            "1 dead, 3 critically injured after the shooting",
+            &[
+                ("killed", 1.0, "1 dead"),
+                ("injured", 3.0, "3 critically injured"),
+            ],
+        );
         check(
             "A woman was killed and three other women and a man injured in the shooting.",
-            &[("killed", 1.0, "A woman was killed"), ("injured", 4.0, "three other women and a man injured")],
+            &[
+                ("killed", 1.0, "A woman was killed"),
+                ("injured", 4.0, "three other women and a man injured"),
+            ],
         );
-        check("The four people who were killed lived nearby.", &[("killed", 4.0, "The four people who were killed")]);
+        check(
+            "The four people who were killed lived nearby.",
+            &[("killed", 4.0, "The four people who were killed")],
+        );
     }
 
     #[test]
     fn people_after_a_verb() {
-        check("The gunman shot and killed four people at the office.", &[("killed", 4.0, "killed four people")]);
-        check("A fight ended killing two and injuring three.", &[("killed", 2.0, "killing two"), ("injured", 3.0, "injuring three")]);
-        check("Police arrested two men on Friday.", &[("arrested", 2.0, "arrested two men")]);
+        check(
+            "The gunman shot and killed four people at the office.",
+            &[("killed", 4.0, "killed four people")],
+        );
+        check(
+            "A fight ended killing two and injuring three.",
+            &[
+                ("killed", 2.0, "killing two"),
+                ("injured", 3.0, "injuring three"),
+            ],
+        );
+        check(
+            "Police arrested two men on Friday.",
+            &[("arrested", 2.0, "arrested two men")],
+        );
     }
 
     #[test]
     fn one_person_without_a_figure() {
-        check("Amiracle Williams was killed when gunfire broke out.", &[("killed", 1.0, "Amiracle Williams was killed")]);
-        check("Darin Booker, 13, was killed Sunday night.", &[("killed", 1.0, "Darin Booker, 13, was killed")]);
-        check("A 3-year-old girl was shot and killed in her home.", &[("killed", 1.0, "A 3-year-old girl was shot and killed")]);
-        check("The victim was fatally shot outside a bar.", &[("killed", 1.0, "The victim was fatally shot")]);
+        check(
+            "Amiracle Williams was killed when gunfire broke out.",
+            &[("killed", 1.0, "Amiracle Williams was killed")],
+        );
+        check(
+            "Darin Booker, 13, was killed Sunday night.",
+            &[("killed", 1.0, "Darin Booker, 13, was killed")],
+        );
+        check(
+            "A 3-year-old girl was shot and killed in her home.",
+            &[("killed", 1.0, "A 3-year-old girl was shot and killed")],
+        );
+        check(
+            "The victim was fatally shot outside a bar.",
+            &[("killed", 1.0, "The victim was fatally shot")],
+        );
+    }
+
+    #[test]
+    fn ages_grades_and_places_between() {
+        check(
+            "A 9-month-old baby in Indiana died Thursday.",
+            &[("killed", 1.0, "A 9-month-old baby in Indiana died")],
+        );
+        check(
+            "A 9-month-old was injured in a double shooting.",
+            &[("injured", 1.0, "A 9-month-old was injured")],
+        );
+        check("A Lodi eighth-grader died Friday.", &[("killed", 1.0, "A Lodi eighth-grader died")]);
     }
 
     #[test]
     fn nobody_and_nouns() {
-        check("No one was hurt in the blast.", &[("injured", 0.0, "No one was hurt")]);
-        check("The crash caused two deaths.", &[("killed", 2.0, "two deaths")]);
-        check("No injuries were reported.", &[("injured", 0.0, "No injuries")]);
+        check(
+            "No one was hurt in the blast.",
+            &[("injured", 0.0, "No one was hurt")],
+        );
+        check(
+            "The crash caused two deaths.",
+            &[("killed", 2.0, "two deaths")],
+        );
+        check(
+            "No injuries were reported.",
+            &[("injured", 0.0, "No injuries")],
+        );
     }
 
     #[test]

@@ -30,10 +30,21 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     let tables = Tables::new(rules);
     let text = doc.text.as_str();
     let start = doc.body_start.min(text.len());
-    let toks = tokens::tokenize(text, start, text.len(), &tables.c.abbreviations);
+    // The title in the front matter is read too: headlines state the figures most plainly.
+    let mut ranges = Vec::new();
+    if let Some(title) = title_range(text, start) {
+        ranges.push(title);
+    }
+    ranges.push(start..text.len());
+    let toks = tokens::tokenize_ranges(text, &ranges, &tables.c.abbreviations);
     let boilerplate = boilerplate_lines(text, start, &tables);
     let index = LineIndex::new(text);
-    let mentions = dates::find_dates(text, start, text.len());
+    let mut mentions = dates::find_dates(text, start, text.len());
+    if let Some(title) = title_range(text, start) {
+        let mut in_title = dates::find_dates(text, title.start, title.end);
+        in_title.append(&mut mentions);
+        mentions = in_title;
+    }
 
     let ctx = Context {
         text,
@@ -74,7 +85,11 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     drafts.extend(casualty::find_casualties(&ctx, &mut taken));
     drafts.extend(quantity::find_quantities(&ctx, &mut taken));
 
-    drafts.retain(|d| !boilerplate.iter().any(|r| r.start <= d.start && d.end <= r.end));
+    drafts.retain(|d| {
+        !boilerplate
+            .iter()
+            .any(|r| r.start <= d.start && d.end <= r.end)
+    });
     drafts.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     quantity::inherit_increments(&mut drafts);
 
@@ -135,7 +150,13 @@ impl Context<'_> {
     }
 }
 
-fn date_draft(ctx: &Context, start: usize, end: usize, value: DateValue, first_tok: usize) -> Draft {
+fn date_draft(
+    ctx: &Context,
+    start: usize,
+    end: usize,
+    value: DateValue,
+    first_tok: usize,
+) -> Draft {
     let subject = quantity::event_near(ctx, first_tok);
     Draft {
         start,
@@ -153,8 +174,18 @@ fn date_draft(ctx: &Context, start: usize, end: usize, value: DateValue, first_t
 /// "February 2022", "Sept. 28", "20 February 2014".
 pub fn date_label(d: &DateValue) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let month = d
         .month
@@ -177,6 +208,33 @@ pub fn date_label(d: &DateValue) -> String {
     }
 }
 
+/// The byte range of the `title:` value in the front matter (`text[..body_start]`), without
+/// its quotes.
+fn title_range(text: &str, body_start: usize) -> Option<std::ops::Range<usize>> {
+    let front = text.get(..body_start)?;
+    let mut pos = 0;
+    for line in front.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if let Some(value) = content.strip_prefix("title:") {
+            let lead = value.len() - value.trim_start().len();
+            let mut a = pos + "title:".len() + lead;
+            let mut b = pos + content.len();
+            let v = &text[a..b];
+            let v_trim = v.trim_end();
+            b = a + v_trim.len();
+            for q in ['"', '\''] {
+                if v_trim.len() >= 2 && v_trim.starts_with(q) && v_trim.ends_with(q) {
+                    a += 1;
+                    b -= 1;
+                }
+            }
+            return (a < b).then_some(a..b);
+        }
+        pos += line.len();
+    }
+    None
+}
+
 /// Byte ranges of web and mail addresses ("http://example.com/2014/02/20/story-5660823"),
 /// whose digits are never figures.
 fn addresses(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
@@ -197,7 +255,11 @@ fn boilerplate_lines(text: &str, start: usize, t: &Tables) -> Vec<std::ops::Rang
     for line in text[start..].split_inclusive('\n') {
         let trimmed = line.trim().to_lowercase();
         if !trimmed.is_empty()
-            && t.rules.lexicon.boilerplate.iter().any(|b| trimmed.starts_with(b.as_str()))
+            && t.rules
+                .lexicon
+                .boilerplate
+                .iter()
+                .any(|b| trimmed.starts_with(b.as_str()))
         {
             out.push(pos..pos + line.len());
         }
@@ -271,7 +333,11 @@ fn phrase_words(phrase: &str) -> Vec<String> {
             out.push(c.to_string());
             rest = &rest[c.len_utf8()..];
         }
-        while let Some(c) = rest.chars().last().filter(|c| !c.is_alphanumeric() && *c != '.') {
+        while let Some(c) = rest
+            .chars()
+            .last()
+            .filter(|c| !c.is_alphanumeric() && *c != '.')
+        {
             tail.push(c.to_string());
             rest = &rest[..rest.len() - c.len_utf8()];
         }
@@ -325,9 +391,30 @@ impl Compiled {
         let mut c = Compiled::default();
         let set = |v: &[String]| -> HashSet<String> { v.iter().cloned().collect() };
         c.abbreviations = set(&rules.lexicon.abbreviations);
-        c.abbreviations.extend(rules.title_words.ranks.iter().filter(|r| r.ends_with('.')).cloned());
-        c.abbreviations.extend(rules.title_words.honorifics.iter().filter(|r| r.ends_with('.')).cloned());
-        c.abbreviations.extend(rules.lexicon.street_words.iter().filter(|r| r.ends_with('.')).cloned());
+        c.abbreviations.extend(
+            rules
+                .title_words
+                .ranks
+                .iter()
+                .filter(|r| r.ends_with('.'))
+                .cloned(),
+        );
+        c.abbreviations.extend(
+            rules
+                .title_words
+                .honorifics
+                .iter()
+                .filter(|r| r.ends_with('.'))
+                .cloned(),
+        );
+        c.abbreviations.extend(
+            rules
+                .lexicon
+                .street_words
+                .iter()
+                .filter(|r| r.ends_with('.'))
+                .cloned(),
+        );
         for p in &rules.number_phrases {
             c.number_phrases.insert(&p.text, (p.low, p.high));
         }
@@ -410,7 +497,11 @@ impl<'a> Tables<'a> {
         }
     }
 
-    pub fn number_phrase_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Option<f64>, Option<f64>)> {
+    pub fn number_phrase_at(
+        &self,
+        tokens: &[Token],
+        i: usize,
+    ) -> Option<(usize, Option<f64>, Option<f64>)> {
         self.c
             .number_phrases
             .at(tokens, i)

@@ -69,14 +69,22 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
     if !joins {
         return m;
     }
-    let Some(second) = single_number_at(tokens, after + 1, text, t) else { return m };
+    let Some(second) = single_number_at(tokens, after + 1, text, t) else {
+        return m;
+    };
     let Some(high) = second.high else { return m };
-    if second.compound.is_some() || high <= low || tokens[after + 1].sentence != tokens[m.first].sentence
+    if second.compound.is_some()
+        || high <= low
+        || tokens[after + 1].sentence != tokens[m.first].sentence
     {
         return m;
     }
     // "40 to 50 million": a scale on the second figure applies to the first too.
-    let scale_ratio = if second.low == second.high { high / raw_value(tokens, after + 1, text) } else { 1.0 };
+    let scale_ratio = if second.low == second.high {
+        high / raw_value(tokens, after + 1, text)
+    } else {
+        1.0
+    };
     let low = if scale_ratio.is_finite() && scale_ratio > 1.0 && low < high / scale_ratio * 10.0 {
         low * scale_ratio
     } else {
@@ -125,7 +133,11 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
             }
             // "40-50" scanned as one token; "555-1234" and "2-3-4" are codes, not ranges.
             let (a, b) = raw.split_once('-')?;
-            if b.contains('-') || (a.len() == 3 && b.len() == 4) || a.starts_with('0') || b.starts_with('0') {
+            if b.contains('-')
+                || (a.len() == 3 && b.len() == 4)
+                || a.starts_with('0')
+                || b.starts_with('0')
+            {
                 return None;
             }
             let (a, b) = (parse_digits(a)?, parse_digits(b)?);
@@ -148,7 +160,9 @@ fn apply_scale(tokens: &[Token], i: usize, value: f64, t: &Tables) -> (f64, usiz
     let mut value = value;
     let mut last = i;
     while let Some(next) = tokens.get(last + 1) {
-        let Some(scale) = t.rules.scales.get(&next.lower).copied() else { break };
+        let Some(scale) = t.rules.scales.get(&next.lower).copied() else {
+            break;
+        };
         value *= scale;
         last += 1;
     }
@@ -169,7 +183,10 @@ fn mixed_number(tok: &Token, i: usize, text: &str, t: &Tables) -> Option<NumberM
     let value = parse_digits(&raw[..digits_end])?;
     let rest = &raw[digits_end..];
     let rest_lower = rest.to_lowercase();
-    if let Some(compound) = rest_lower.strip_prefix('-').or_else(|| rest_lower.strip_prefix('‑')) {
+    if let Some(compound) = rest_lower
+        .strip_prefix('-')
+        .or_else(|| rest_lower.strip_prefix('‑'))
+    {
         // "44-year-old", "seven-month", "155-mm": a figure that describes a noun.
         if compound.chars().any(|c| c.is_ascii_digit()) {
             return None;
@@ -242,7 +259,8 @@ fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
             if seen_any && current % 100.0 != 0.0 && !(current >= 20.0 && *v < 10.0) {
                 break;
             }
-            if seen_any && current % 10.0 == 0.0 && current >= 20.0 && current < 100.0 && *v >= 10.0 {
+            if seen_any && current % 10.0 == 0.0 && current >= 20.0 && current < 100.0 && *v >= 10.0
+            {
                 break;
             }
             current += v;
@@ -251,11 +269,13 @@ fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
             j += 1;
             continue;
         }
-        if seen_any
-            && let Some(scale) = scales.get(&tok.lower)
-        {
+        if seen_any && let Some(scale) = scales.get(&tok.lower) {
             if *scale == 100.0 {
-                current = if current == 0.0 { 100.0 } else { current * 100.0 };
+                current = if current == 0.0 {
+                    100.0
+                } else {
+                    current * 100.0
+                };
             } else {
                 total += current.max(1.0) * scale;
                 current = 0.0;
@@ -268,7 +288,9 @@ fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
         if seen_any
             && tok.lower == "and"
             && (current >= 100.0 || total > 0.0)
-            && tokens.get(j + 1).is_some_and(|n| words.contains_key(&n.lower))
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| words.contains_key(&n.lower))
         {
             j += 1;
             continue;
@@ -286,7 +308,8 @@ mod tests {
     #[track_caller]
     fn check(text: &str, low: Option<f64>, high: Option<f64>, covered: &str) {
         let rules = rules();
-        let (m, got) = first_number(text, &rules).unwrap_or_else(|| panic!("no number in {text:?}"));
+        let (m, got) =
+            first_number(text, &rules).unwrap_or_else(|| panic!("no number in {text:?}"));
         assert_eq!((m.low, m.high), (low, high), "{text:?}");
         assert_eq!(got, covered, "{text:?}");
     }
@@ -294,30 +317,65 @@ mod tests {
     #[test]
     fn digits_with_separators_decimals_and_scales() {
         check("over 1,400 Stinger", Some(1400.0), Some(1400.0), "1,400");
-        check("a $1.2 billion package", Some(1.2e9), Some(1.2e9), "1.2 billion");
+        check(
+            "a $1.2 billion package",
+            Some(1.2e9),
+            Some(1.2e9),
+            "1.2 billion",
+        );
         check("it cost 3bn", Some(3e9), Some(3e9), "3bn");
         check("some 2.5K fans", Some(2500.0), Some(2500.0), "2.5K");
-        check("a $161-million deal", Some(161e6), Some(161e6), "161-million");
+        check(
+            "a $161-million deal",
+            Some(161e6),
+            Some(161e6),
+            "161-million",
+        );
     }
 
     #[test]
     fn words_compounds_and_phrases() {
         check("four more systems", Some(4.0), Some(4.0), "four");
-        check("twenty-three people", Some(23.0), Some(23.0), "twenty-three");
-        check("one hundred and five boats", Some(105.0), Some(105.0), "one hundred and five");
+        check(
+            "twenty-three people",
+            Some(23.0),
+            Some(23.0),
+            "twenty-three",
+        );
+        check(
+            "one hundred and five boats",
+            Some(105.0),
+            Some(105.0),
+            "one hundred and five",
+        );
         check("a hundred boats", Some(100.0), Some(100.0), "a hundred");
         check("two million doses", Some(2e6), Some(2e6), "two million");
-        check("twenty three people", Some(23.0), Some(23.0), "twenty three");
+        check(
+            "twenty three people",
+            Some(23.0),
+            Some(23.0),
+            "twenty three",
+        );
         check("a dozen eggs", Some(12.0), Some(12.0), "a dozen");
         check("dozens of countries", Some(24.0), None, "dozens of");
     }
 
     #[test]
     fn ranges() {
-        check("between 40 and 50 people", Some(40.0), Some(50.0), "40 and 50");
+        check(
+            "between 40 and 50 people",
+            Some(40.0),
+            Some(50.0),
+            "40 and 50",
+        );
         check("40 to 50 people", Some(40.0), Some(50.0), "40 to 50");
         check("40-50 people", Some(40.0), Some(50.0), "40-50");
-        check("3 to 4 million people", Some(3e6), Some(4e6), "3 to 4 million");
+        check(
+            "3 to 4 million people",
+            Some(3e6),
+            Some(4e6),
+            "3 to 4 million",
+        );
         // "from 12 to 16" is a change over time, not a range.
         check("rose from 12 to 16 people", Some(12.0), Some(12.0), "12");
     }
@@ -325,7 +383,12 @@ mod tests {
     #[test]
     fn identifiers_and_ordinals_are_not_figures() {
         let rules = rules();
-        for text in ["the F-16 jet", "the 16th package", "the G7 leaders", "in the 1990s"] {
+        for text in [
+            "the F-16 jet",
+            "the 16th package",
+            "the G7 leaders",
+            "in the 1990s",
+        ] {
             assert!(first_number(text, &rules).is_none(), "{text:?}");
         }
     }

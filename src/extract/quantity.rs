@@ -231,7 +231,9 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
         }
         // A time of day the date reader did not take: "3:30".
         if next.is_some_and(|n| n.is_punct(":"))
-            && toks.get(m.last + 2).is_some_and(|n| n.kind == TokenKind::Number && !n.space_before)
+            && toks
+                .get(m.last + 2)
+                .is_some_and(|n| n.kind == TokenKind::Number && !n.space_before)
         {
             return true;
         }
@@ -239,8 +241,12 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
             return true;
         }
         // "No. 5", "#3", "number 5".
-        if prev.is_some_and(|p| matches!(p.lower.as_str(), "no." | "#" | "number" | "nos." | "version" | "v."))
-        {
+        if prev.is_some_and(|p| {
+            matches!(
+                p.lower.as_str(),
+                "no." | "#" | "number" | "nos." | "version" | "v."
+            )
+        }) {
             return true;
         }
         // An identifier: "Boeing 737", "Route 66", "Article 5" (a name right before the digits).
@@ -250,8 +256,18 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
             && p.sentence == first.sentence
             && !ctx.starts_sentence(m.first - 1)
             && !ctx.t.c.not_names.contains(&p.lower)
-            && ctx.t.c.qualifiers_before.ending_before(toks, m.first).is_none()
-            && ctx.t.c.increment_before.ending_before(toks, m.first).is_none()
+            && ctx
+                .t
+                .c
+                .qualifiers_before
+                .ending_before(toks, m.first)
+                .is_none()
+            && ctx
+                .t
+                .c
+                .increment_before
+                .ending_before(toks, m.first)
+                .is_none()
             && !ctx.t.c.unit_prefixes.contains_key(&p.lower)
         {
             return true;
@@ -263,13 +279,17 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
         // An area code: "(530) 233-4416".
         if prev.is_some_and(|p| p.is_punct("("))
             && next.is_some_and(|n| n.is_punct(")"))
-            && toks.get(m.last + 2).is_some_and(|n| n.kind == TokenKind::Number)
+            && toks
+                .get(m.last + 2)
+                .is_some_and(|n| n.kind == TokenKind::Number)
         {
             return true;
         }
         // Phone numbers and codes: digits glued to other digits with dashes or dots.
         if next.is_some_and(|n| n.is_punct("-") && !n.space_before)
-            && toks.get(m.last + 2).is_some_and(|n| n.kind == TokenKind::Number)
+            && toks
+                .get(m.last + 2)
+                .is_some_and(|n| n.kind == TokenKind::Number)
         {
             return true;
         }
@@ -277,7 +297,12 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
     if first.kind == TokenKind::Word && first.lower == "one" && m.first == m.last {
         // "one another", "the one who", "no one".
         if next.is_some_and(|n| matches!(n.lower.as_str(), "another" | "who" | "that" | "which"))
-            || prev.is_some_and(|p| matches!(p.lower.as_str(), "no" | "the" | "any" | "every" | "some" | "each"))
+            || prev.is_some_and(|p| {
+                matches!(
+                    p.lower.as_str(),
+                    "no" | "the" | "any" | "every" | "some" | "each"
+                )
+            })
         {
             return true;
         }
@@ -344,10 +369,13 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     if m.first != m.last || toks[m.first].kind != TokenKind::Number || m.first < 2 {
         return None;
     }
-    let value = m.low.filter(|v| v.fract() == 0.0 && (0.0..=120.0).contains(v))?;
+    let value = m
+        .low
+        .filter(|v| v.fract() == 0.0 && (0.0..=120.0).contains(v))?;
     let open = &toks[m.first - 1];
     let close = toks.get(m.last + 1)?;
-    let set_off = (open.is_punct(",") && (close.is_punct(",") || close.is_punct(".") || close.is_punct(";")))
+    let set_off = (open.is_punct(",")
+        && (close.is_punct(",") || close.is_punct(".") || close.is_punct(";")))
         || (open.is_punct("(") && close.is_punct(")"));
     if !set_off {
         return None;
@@ -363,9 +391,9 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     {
         name_start -= 1;
     }
-    let (end, person) = (name_start..=name_end).find_map(|s| {
-        super::roles::person_name_at(ctx, s).filter(|(e, _)| *e == name_end)
-    }).or_else(|| surname_alone(ctx, name_end))?;
+    let (end, person) = (name_start..=name_end)
+        .find_map(|s| super::roles::person_name_at(ctx, s).filter(|(e, _)| *e == name_end))
+        .or_else(|| surname_alone(ctx, name_end))?;
     let first = person_start(ctx, &person, end).unwrap_or(name_end);
     Some(Draft {
         start: toks[first].start,
@@ -463,7 +491,10 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
     let mut k = i;
     if ctx.lower(k) == "of" {
         k += 1;
-        if matches!(ctx.lower(k), "the" | "those" | "these" | "its" | "their" | "his" | "her") {
+        if matches!(
+            ctx.lower(k),
+            "the" | "those" | "these" | "its" | "their" | "his" | "her"
+        ) {
             k += 1;
         }
     }
@@ -498,7 +529,14 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
             }
         }
         let possessive = t.text(ctx.text).ends_with("'s") || t.text(ctx.text).ends_with("’s");
-        if possessive && end.is_none() && toks.get(k + 1).is_some_and(|n| n.sentence == sentence && n.kind == TokenKind::Word && !c.stop_words.contains(&n.lower)) {
+        if possessive
+            && end.is_none()
+            && toks.get(k + 1).is_some_and(|n| {
+                n.sentence == sentence
+                    && n.kind == TokenKind::Word
+                    && !c.stop_words.contains(&n.lower)
+            })
+        {
             // "one of Kyiv's key demands": the possessor is a determiner; the phrase goes on.
             k += 1;
             start = k;
@@ -507,7 +545,10 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
         end = Some(k);
         // A possessive ends the phrase ("two Ukraine's"), and so does a plural noun: what
         // follows it is most often the verb ("two systems arrive").
-        if t.text(ctx.text).ends_with("'s") || t.text(ctx.text).ends_with("’s") || is_plural_noun(ctx, k) {
+        if t.text(ctx.text).ends_with("'s")
+            || t.text(ctx.text).ends_with("’s")
+            || is_plural_noun(ctx, k)
+        {
             break;
         }
         k += 1;
@@ -517,16 +558,23 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
     let after = end + 1;
     // "(HIMARS)"
     if toks.get(after).is_some_and(|t| t.is_punct("("))
-        && toks.get(after + 1).is_some_and(|t| t.is_acronym(ctx.text) || t.capitalized)
+        && toks
+            .get(after + 1)
+            .is_some_and(|t| t.is_acronym(ctx.text) || t.capitalized)
         && toks.get(after + 2).is_some_and(|t| t.is_punct(")"))
     {
         renamed = Some((after + 1, after + 1));
     } else if let Some((len, _)) = c.renaming.at(toks, after) {
         // "known as NASAMS"
         let n = after + len;
-        if toks.get(n).is_some_and(|t| t.sentence == sentence && (t.is_acronym(ctx.text) || t.capitalized)) {
+        if toks
+            .get(n)
+            .is_some_and(|t| t.sentence == sentence && (t.is_acronym(ctx.text) || t.capitalized))
+        {
             let mut e = n;
-            while toks.get(e + 1).is_some_and(|t| t.sentence == sentence && t.capitalized && t.kind == TokenKind::Word) {
+            while toks.get(e + 1).is_some_and(|t| {
+                t.sentence == sentence && t.capitalized && t.kind == TokenKind::Word
+            }) {
                 e += 1;
             }
             renamed = Some((n, e));
@@ -534,7 +582,9 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
     }
     Some(NounPhrase {
         start_tok: start,
-        end_tok: renamed.map_or(end, |(_, e)| e + usize::from(toks.get(e + 1).is_some_and(|t| t.is_punct(")")))),
+        end_tok: renamed.map_or(end, |(_, e)| {
+            e + usize::from(toks.get(e + 1).is_some_and(|t| t.is_punct(")")))
+        }),
         head: end,
         renamed,
     })
@@ -548,8 +598,25 @@ fn is_plural_noun(ctx: &Context, k: usize) -> bool {
         return false;
     }
     let w = t.lower.as_str();
-    matches!(w, "people" | "men" | "women" | "children" | "police" | "personnel" | "staff" | "aircraft" | "troops" | "crew" | "cattle")
-        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !t.capitalized)
+    matches!(
+        w,
+        "people"
+            | "men"
+            | "women"
+            | "children"
+            | "police"
+            | "personnel"
+            | "staff"
+            | "aircraft"
+            | "troops"
+            | "crew"
+            | "cattle"
+    ) || (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !t.capitalized)
 }
 
 /// The subject a noun phrase names by itself, without looking elsewhere.
@@ -651,7 +718,12 @@ fn count_subject(
 
 /// The subject of a measure ("190 miles", "$1.2 billion"): the name nearest before it in its
 /// sentence ("ATACMS, which can fire missiles up to 190 miles"), or none.
-fn measured_subject(ctx: &Context, start_tok: usize, unit: Option<&UnitRule>, earlier: &[Draft]) -> Option<Subject> {
+fn measured_subject(
+    ctx: &Context,
+    start_tok: usize,
+    unit: Option<&UnitRule>,
+    earlier: &[Draft],
+) -> Option<Subject> {
     // A sum of money is rarely about the name before it ("AMD will take a charge of $334
     // million"): it gets a subject only from the noun it describes.
     if unit.is_some_and(|u| u.dimension.starts_with("money")) {
@@ -661,7 +733,9 @@ fn measured_subject(ctx: &Context, start_tok: usize, unit: Option<&UnitRule>, ea
     let sentence = toks[start_tok].sentence;
     let begin = ctx.sentences[sentence].start;
     let _ = earlier;
-    (begin..start_tok).rev().find_map(|k| entity_at(ctx, k, true))
+    (begin..start_tok)
+        .rev()
+        .find_map(|k| entity_at(ctx, k, true))
 }
 
 /// A named thing at token `k` that a later generic word can refer to. `strong` candidates are
@@ -719,11 +793,15 @@ fn antecedent(ctx: &Context, at: usize, earlier: &[Draft]) -> Option<Subject> {
     let at_byte = toks[at].start;
 
     // Strong: an acronym or an earlier claim's named subject; the nearest wins.
-    let acronym = (begin..at).rev().find_map(|k| entity_at(ctx, k, true).map(|s| (toks[k].start, s)));
+    let acronym = (begin..at)
+        .rev()
+        .find_map(|k| entity_at(ctx, k, true).map(|s| (toks[k].start, s)));
     let claimed = earlier
         .iter()
         .rev()
-        .filter(|d| d.start < at_byte && d.start >= toks[begin].start && d.kind == ClaimKind::Quantity)
+        .filter(|d| {
+            d.start < at_byte && d.start >= toks[begin].start && d.kind == ClaimKind::Quantity
+        })
         .find_map(|d| {
             d.subject
                 .as_ref()
@@ -756,7 +834,13 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
             let dist = k.abs_diff(at);
             if dist <= 8 && best.as_ref().is_none_or(|(d, _)| dist < *d) {
                 let text = ctx.text[toks[k].start..toks[k + len - 1].end].to_string();
-                best = Some((dist, Subject { text, key: key.clone() }));
+                best = Some((
+                    dist,
+                    Subject {
+                        text,
+                        key: key.clone(),
+                    },
+                ));
             }
         }
     }
@@ -773,7 +857,9 @@ fn property_of(ctx: &Context, m: &NumberMatch, r: &Reading, dimension: &str) -> 
     // take is not a casualty count ("13 shootings this year", "the 40 killed last year").
     let fits = |idx: usize| {
         rules.properties.get(idx).is_some_and(|p| {
-            !p.victims && (p.dimensions.is_empty() || p.dimensions.iter().any(|d| dimension_matches(d, dimension)))
+            !p.victims
+                && (p.dimensions.is_empty()
+                    || p.dimensions.iter().any(|d| dimension_matches(d, dimension)))
         })
     };
     for d in 1..=7 {
@@ -796,7 +882,11 @@ fn property_of(ctx: &Context, m: &NumberMatch, r: &Reading, dimension: &str) -> 
     rules
         .properties
         .iter()
-        .find(|p| p.default_for.iter().any(|d| dimension_matches(d, dimension)))
+        .find(|p| {
+            p.default_for
+                .iter()
+                .any(|d| dimension_matches(d, dimension))
+        })
         .map_or_else(|| dimension.to_string(), |p| p.name.clone())
 }
 
@@ -806,7 +896,11 @@ fn dimension_matches(rule: &str, dimension: &str) -> bool {
 }
 
 /// The interval a figure and its hedge state, and whether it is approximate.
-fn interval(m: &NumberMatch, q: Option<&QualifierRule>, default_band: f64) -> (Option<f64>, Option<f64>, bool) {
+fn interval(
+    m: &NumberMatch,
+    q: Option<&QualifierRule>,
+    default_band: f64,
+) -> (Option<f64>, Option<f64>, bool) {
     let (low, high) = (m.low, m.high);
     let Some(q) = q else {
         return (low, high, false);
@@ -821,7 +915,11 @@ fn interval(m: &NumberMatch, q: Option<&QualifierRule>, default_band: f64) -> (O
     match q.interval {
         IntervalShape::Above => (low, None, false),
         IntervalShape::Below => (None, high, false),
-        IntervalShape::Around => (low.map(|v| tidy(v * (1.0 - band))), high.map(|v| tidy(v * (1.0 + band))), true),
+        IntervalShape::Around => (
+            low.map(|v| tidy(v * (1.0 - band))),
+            high.map(|v| tidy(v * (1.0 + band))),
+            true,
+        ),
         IntervalShape::Nearly => (low.map(|v| tidy(v * (1.0 - band))), high, true),
         IntervalShape::JustOver => (low, high.map(|v| tidy(v * (1.0 + band))), true),
         IntervalShape::Exactly => (low, high, false),
@@ -905,8 +1003,13 @@ pub fn subject_key(ctx: &Context, text: &str) -> String {
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| {
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            ctx.t.rules.fold_spelling(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            ctx.t
+                .rules
+                .fold_spelling(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         })
         .collect();
     let acronym = text
@@ -1018,67 +1121,211 @@ mod tests {
             .collect();
         let show = || {
             got.iter()
-                .map(|c| format!("{:?} {:?} {:?} {} inc={}", c.text, c.value, c.subject.as_ref().map(|s| &s.key), c.property, c.increment))
+                .map(|c| {
+                    format!(
+                        "{:?} {:?} {:?} {} inc={}",
+                        c.text,
+                        c.value,
+                        c.subject.as_ref().map(|s| &s.key),
+                        c.property,
+                        c.increment
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("\n")
         };
         assert_eq!(got.len(), expected.len(), "{sentence:?}\n{}", show());
         for (c, e) in got.iter().zip(expected) {
-            let Value::Quantity { low, high, unit, .. } = &c.value else { panic!("not a quantity") };
+            let Value::Quantity {
+                low, high, unit, ..
+            } = &c.value
+            else {
+                panic!("not a quantity")
+            };
             assert_eq!(c.text, e.text, "{sentence:?}\n{}", show());
             assert_eq!((*low, *high), (e.low, e.high), "{sentence:?}\n{}", show());
             assert_eq!(unit, e.unit, "{sentence:?}\n{}", show());
-            assert_eq!(c.subject.as_ref().map(|s| s.key.as_str()), e.subject, "{sentence:?}\n{}", show());
+            assert_eq!(
+                c.subject.as_ref().map(|s| s.key.as_str()),
+                e.subject,
+                "{sentence:?}\n{}",
+                show()
+            );
             assert_eq!(c.property, e.property, "{sentence:?}\n{}", show());
             assert_eq!(c.increment, e.increment, "{sentence:?}\n{}", show());
         }
     }
 
-    fn q<'a>(text: &'a str, low: Option<f64>, high: Option<f64>, unit: &'a str, subject: Option<&'a str>, property: &'a str) -> Expect<'a> {
-        Expect { text, low, high, unit, subject, property, increment: false }
+    fn q<'a>(
+        text: &'a str,
+        low: Option<f64>,
+        high: Option<f64>,
+        unit: &'a str,
+        subject: Option<&'a str>,
+        property: &'a str,
+    ) -> Expect<'a> {
+        Expect {
+            text,
+            low,
+            high,
+            unit,
+            subject,
+            property,
+            increment: false,
+        }
     }
 
     fn inc(e: Expect) -> Expect {
-        Expect { increment: true, ..e }
+        Expect {
+            increment: true,
+            ..e
+        }
     }
 
     #[test]
     fn hedges_make_intervals() {
-        check("The club has more than 40 members.", &[q("more than 40 members", Some(40.0), None, "count", Some("member"), "count")]);
-        check("The drone flies up to 700 metres.", &[q("up to 700 metres", None, Some(700.0), "m", None, "range")]);
-        check("A group of around 50 countries met.", &[q("around 50 countries", Some(45.0), Some(55.0), "count", Some("country"), "count")]);
-        check("Nearly 30 schools closed.", &[q("Nearly 30 schools", Some(27.0), Some(30.0), "count", Some("school"), "count")]);
-        check("They hired at least 12 guards.", &[q("at least 12 guards", Some(12.0), None, "count", Some("guard"), "count")]);
-        check("They hired 12 guards or more.", &[q("12 guards or more", Some(12.0), None, "count", Some("guard"), "count")]);
+        check(
+            "The club has more than 40 members.",
+            &[q(
+                "more than 40 members",
+                Some(40.0),
+                None,
+                "count",
+                Some("member"),
+                "count",
+            )],
+        );
+        check(
+            "The drone flies up to 700 metres.",
+            &[q("up to 700 metres", None, Some(700.0), "m", None, "range")],
+        );
+        check(
+            "A group of around 50 countries met.",
+            &[q(
+                "around 50 countries",
+                Some(45.0),
+                Some(55.0),
+                "count",
+                Some("country"),
+                "count",
+            )],
+        );
+        check(
+            "Nearly 30 schools closed.",
+            &[q(
+                "Nearly 30 schools",
+                Some(27.0),
+                Some(30.0),
+                "count",
+                Some("school"),
+                "count",
+            )],
+        );
+        check(
+            "They hired at least 12 guards.",
+            &[q(
+                "at least 12 guards",
+                Some(12.0),
+                None,
+                "count",
+                Some("guard"),
+                "count",
+            )],
+        );
+        check(
+            "They hired 12 guards or more.",
+            &[q(
+                "12 guards or more",
+                Some(12.0),
+                None,
+                "count",
+                Some("guard"),
+                "count",
+            )],
+        );
     }
 
     #[test]
     fn money_and_measures_take_units_and_scales() {
         check(
             "The city approved a $1.2 billion budget.",
-            &[q("$1.2 billion budget", Some(1.2e9), Some(1.2e9), "USD", Some("budget"), "cost")],
+            &[q(
+                "$1.2 billion budget",
+                Some(1.2e9),
+                Some(1.2e9),
+                "USD",
+                Some("budget"),
+                "cost",
+            )],
         );
-        check("The fund raised €5m last year.", &[q("€5m", Some(5e6), Some(5e6), "EUR", None, "amount")]);
-        check("The rocket can strike targets about 45 miles away.", &[q("about 45 miles", Some(40.5), Some(49.5), "mi", None, "range")]);
-        check("Turnout reached 15% in the district.", &[q("15%", Some(15.0), Some(15.0), "%", None, "share")]);
-        check("The road is 12 km long.", &[q("12 km", Some(12.0), Some(12.0), "km", None, "distance")]);
+        check(
+            "The fund raised €5m last year.",
+            &[q("€5m", Some(5e6), Some(5e6), "EUR", None, "amount")],
+        );
+        check(
+            "The rocket can strike targets about 45 miles away.",
+            &[q(
+                "about 45 miles",
+                Some(40.5),
+                Some(49.5),
+                "mi",
+                None,
+                "range",
+            )],
+        );
+        check(
+            "Turnout reached 15% in the district.",
+            &[q("15%", Some(15.0), Some(15.0), "%", None, "share")],
+        );
+        check(
+            "The road is 12 km long.",
+            &[q("12 km", Some(12.0), Some(12.0), "km", None, "distance")],
+        );
     }
 
     #[test]
     fn increments_are_marked() {
         check(
             "The navy will buy four more Osprey tiltrotors.",
-            &[inc(q("four more Osprey tiltrotors", Some(4.0), Some(4.0), "count", Some("osprey tiltrotor"), "count"))],
+            &[inc(q(
+                "four more Osprey tiltrotors",
+                Some(4.0),
+                Some(4.0),
+                "count",
+                Some("osprey tiltrotor"),
+                "count",
+            ))],
         );
         check(
             "Officials plan to add six additional ZORB ferries.",
-            &[inc(q("six additional ZORB ferries", Some(6.0), Some(6.0), "count", Some("zorb"), "count"))],
+            &[inc(q(
+                "six additional ZORB ferries",
+                Some(6.0),
+                Some(6.0),
+                "count",
+                Some("zorb"),
+                "count",
+            ))],
         );
         check(
             "The first two ZORB ferries arrive soon. Another six units follow next year.",
             &[
-                q("two ZORB ferries", Some(2.0), Some(2.0), "count", Some("zorb"), "count"),
-                inc(q("Another six units", Some(6.0), Some(6.0), "count", Some("zorb"), "count")),
+                q(
+                    "two ZORB ferries",
+                    Some(2.0),
+                    Some(2.0),
+                    "count",
+                    Some("zorb"),
+                    "count",
+                ),
+                inc(q(
+                    "Another six units",
+                    Some(6.0),
+                    Some(6.0),
+                    "count",
+                    Some("zorb"),
+                    "count",
+                )),
             ],
         );
     }
@@ -1087,15 +1334,36 @@ mod tests {
     fn names_in_the_phrase_and_renamings_are_subjects() {
         check(
             "The state bought three heavy amphibious rescue vehicles known as ARGOs.",
-            &[q("three heavy amphibious rescue vehicles known as ARGOs", Some(3.0), Some(3.0), "count", Some("argo"), "count")],
+            &[q(
+                "three heavy amphibious rescue vehicles known as ARGOs",
+                Some(3.0),
+                Some(3.0),
+                "count",
+                Some("argo"),
+                "count",
+            )],
         );
         check(
             "It sent 10 long-range patrol aircraft (LRPA) north.",
-            &[q("10 long-range patrol aircraft (LRPA)", Some(10.0), Some(10.0), "count", Some("lrpa"), "count")],
+            &[q(
+                "10 long-range patrol aircraft (LRPA)",
+                Some(10.0),
+                Some(10.0),
+                "count",
+                Some("lrpa"),
+                "count",
+            )],
         );
         check(
             "The army ordered 300 Ajax armoured vehicles.",
-            &[q("300 Ajax armoured vehicles", Some(300.0), Some(300.0), "count", Some("ajax"), "count")],
+            &[q(
+                "300 Ajax armoured vehicles",
+                Some(300.0),
+                Some(300.0),
+                "count",
+                Some("ajax"),
+                "count",
+            )],
         );
     }
 
@@ -1103,11 +1371,25 @@ mod tests {
     fn generic_words_refer_back_to_the_named_thing() {
         check(
             "The port ordered KALMAR cranes last spring. The two systems arrive in May.",
-            &[q("two systems", Some(2.0), Some(2.0), "count", Some("kalmar"), "count")],
+            &[q(
+                "two systems",
+                Some(2.0),
+                Some(2.0),
+                "count",
+                Some("kalmar"),
+                "count",
+            )],
         );
         check(
             "The agency will expedite its LIDAR scanners, and a first batch of two is due soon.",
-            &[q("two", Some(2.0), Some(2.0), "count", Some("lidar"), "count")],
+            &[q(
+                "two",
+                Some(2.0),
+                Some(2.0),
+                "count",
+                Some("lidar"),
+                "count",
+            )],
         );
     }
 
@@ -1115,11 +1397,25 @@ mod tests {
     fn properties_come_from_nearby_words() {
         check(
             "As many as 200 nurses have been trained on the new system.",
-            &[q("As many as 200 nurses", None, Some(200.0), "count", Some("nurse"), "trained")],
+            &[q(
+                "As many as 200 nurses",
+                None,
+                Some(200.0),
+                "count",
+                Some("nurse"),
+                "trained",
+            )],
         );
         check(
             "The ferry's range is 300 miles.",
-            &[q("300 miles", Some(300.0), Some(300.0), "mi", None, "range")],
+            &[q(
+                "300 miles",
+                Some(300.0),
+                Some(300.0),
+                "mi",
+                None,
+                "range",
+            )],
         );
     }
 
@@ -1139,9 +1435,23 @@ mod tests {
         check(
             "The city will buy four more MAXI buses. Besides the 12 bought earlier, the four MAXI buses will serve the airport.",
             &[
-                inc(q("four more MAXI buses", Some(4.0), Some(4.0), "count", Some("maxi"), "count")),
+                inc(q(
+                    "four more MAXI buses",
+                    Some(4.0),
+                    Some(4.0),
+                    "count",
+                    Some("maxi"),
+                    "count",
+                )),
                 q("12", Some(12.0), Some(12.0), "count", Some("maxi"), "count"),
-                inc(q("four MAXI buses", Some(4.0), Some(4.0), "count", Some("maxi"), "count")),
+                inc(q(
+                    "four MAXI buses",
+                    Some(4.0),
+                    Some(4.0),
+                    "count",
+                    Some("maxi"),
+                    "count",
+                )),
             ],
         );
     }

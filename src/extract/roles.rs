@@ -47,7 +47,12 @@ fn is_title_word(ctx: &Context, k: usize) -> bool {
 
 /// The title words right before a name at `name_start`, made into a role claim when they hold
 /// a post (not only a rank or an honorific).
-fn role_before(ctx: &Context, name_start: usize, name_end: usize, person: Subject) -> Option<Draft> {
+fn role_before(
+    ctx: &Context,
+    name_start: usize,
+    name_end: usize,
+    person: Subject,
+) -> Option<Draft> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
     let sentence = toks[name_start].sentence;
@@ -82,10 +87,14 @@ fn role_before(ctx: &Context, name_start: usize, name_end: usize, person: Subjec
     }
     // "CEO of the Wildlife Society": what follows a title ending in a connector is an
     // organisation, not a person.
-    if c.title_connectors.contains(&toks[name_start - 1].lower) || toks[name_start - 1].lower == "the" {
+    if c.title_connectors.contains(&toks[name_start - 1].lower)
+        || toks[name_start - 1].lower == "the"
+    {
         return None;
     }
-    let words: Vec<&str> = (first..name_start).map(|k| toks[k].lower.as_str()).collect();
+    let words: Vec<&str> = (first..name_start)
+        .map(|k| toks[k].lower.as_str())
+        .collect();
     let has_head = words.iter().any(|w| c.title_heads.contains(*w));
     let post = post_of(ctx, first, name_start);
     if !has_head && post.is_none() {
@@ -97,11 +106,18 @@ fn role_before(ctx: &Context, name_start: usize, name_end: usize, person: Subjec
             // Drop jurisdictions and honorifics from the front; what is left is the post as
             // written. A title made only of ranks ("army general") is a rank, not a post.
             let mut k = first;
-            while k < name_start && (c.jurisdictions.contains(&toks[k].lower) || c.honorifics.contains(&toks[k].lower)) {
+            while k < name_start
+                && (c.jurisdictions.contains(&toks[k].lower)
+                    || c.honorifics.contains(&toks[k].lower))
+            {
                 k += 1;
             }
             let rest: Vec<usize> = (k..name_start).collect();
-            if rest.is_empty() || rest.iter().all(|&r| c.ranks.contains(&toks[r].lower) || c.title_connectors.contains(&toks[r].lower)) {
+            if rest.is_empty()
+                || rest.iter().all(|&r| {
+                    c.ranks.contains(&toks[r].lower) || c.title_connectors.contains(&toks[r].lower)
+                })
+            {
                 return None;
             }
             ctx.text[toks[k].start..toks[name_start - 1].end].to_string()
@@ -131,7 +147,9 @@ fn post_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
     let (mut a, mut b) = (first, end);
-    while a < b && (c.jurisdictions.contains(&toks[a].lower) || c.honorifics.contains(&toks[a].lower)) {
+    while a < b
+        && (c.jurisdictions.contains(&toks[a].lower) || c.honorifics.contains(&toks[a].lower))
+    {
         a += 1;
     }
     while b > a && c.ranks.contains(&toks[b - 1].lower) {
@@ -142,10 +160,18 @@ fn post_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
     }
     let core = normal_title(ctx.t.rules, &ctx.text[toks[a].start..toks[b - 1].end]);
     for post in &ctx.t.rules.posts {
-        if post.variants.iter().any(|v| normal_title(ctx.t.rules, v) == core) {
+        if post
+            .variants
+            .iter()
+            .any(|v| normal_title(ctx.t.rules, v) == core)
+        {
             return Some(post.name.clone());
         }
-        if let Some(broader) = post.broader.iter().find(|v| normal_title(ctx.t.rules, v) == core) {
+        if let Some(broader) = post
+            .broader
+            .iter()
+            .find(|v| normal_title(ctx.t.rules, v) == core)
+        {
             return Some(broader.clone());
         }
     }
@@ -188,7 +214,8 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         // A quoted nickname: ‘CQ’, "Bud".
         if t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "‘" | "'" | "\"" | "“") {
             let close = (k + 1..(k + 4).min(toks.len())).find(|&j| {
-                toks[j].kind == TokenKind::Punct && matches!(toks[j].lower.as_str(), "’" | "'" | "\"" | "”")
+                toks[j].kind == TokenKind::Punct
+                    && matches!(toks[j].lower.as_str(), "’" | "'" | "\"" | "”")
             });
             match close {
                 Some(j) if toks.get(j + 1).is_some_and(|_| is_name_word(j + 1)) => {
@@ -249,8 +276,14 @@ mod tests {
             .into_iter()
             .filter(|c| c.kind == ClaimKind::Role)
             .map(|c| {
-                let Value::Role { title, .. } = &c.value else { panic!("not a role") };
-                (c.text.clone(), c.subject.map(|s| s.key).unwrap_or_default(), title.clone())
+                let Value::Role { title, .. } = &c.value else {
+                    panic!("not a role")
+                };
+                (
+                    c.text.clone(),
+                    c.subject.map(|s| s.key).unwrap_or_default(),
+                    title.clone(),
+                )
             })
             .collect();
         let want: Vec<(String, String, String)> = expected
@@ -264,11 +297,19 @@ mod tests {
     fn titles_before_names_are_normalised_to_posts() {
         check(
             "US Defense Secretary Lloyd J Austin III spoke.",
-            &[("US Defense Secretary Lloyd J Austin III", "lloyd austin", "Secretary of Defense")],
+            &[(
+                "US Defense Secretary Lloyd J Austin III",
+                "lloyd austin",
+                "Secretary of Defense",
+            )],
         );
         check(
             "The US Secretary of Defence Lloyd Austin said so.",
-            &[("US Secretary of Defence Lloyd Austin", "lloyd austin", "Secretary of Defense")],
+            &[(
+                "US Secretary of Defence Lloyd Austin",
+                "lloyd austin",
+                "Secretary of Defense",
+            )],
         );
         check(
             "Later, Joint Chiefs of Staff chairman army general Mark Milley said it.",
@@ -280,11 +321,19 @@ mod tests {
         );
         check(
             "“Yes,” U.S. Supreme General Mark Milley said.",
-            &[("U.S. Supreme General Mark Milley", "mark milley", "Supreme General")],
+            &[(
+                "U.S. Supreme General Mark Milley",
+                "mark milley",
+                "Supreme General",
+            )],
         );
         check(
             "Earlier, Norwegian defense minister Bjørn Arild Gram spoke.",
-            &[("Norwegian defense minister Bjørn Arild Gram", "bjørn arild gram", "Minister of Defense")],
+            &[(
+                "Norwegian defense minister Bjørn Arild Gram",
+                "bjørn arild gram",
+                "Minister of Defense",
+            )],
         );
     }
 

@@ -75,12 +75,21 @@ pub struct Tokens {
 /// Cuts `text[start..end]` into tokens. `masked` byte ranges (boilerplate lines) are skipped;
 /// `abbreviations` are lowercase words with their final period ("sept.", "u.s.").
 pub fn tokenize(text: &str, start: usize, end: usize, abbreviations: &HashSet<String>) -> Tokens {
+    tokenize_ranges(text, &[start..end], abbreviations)
+}
+
+/// Cuts several byte ranges of `text` into one token list; each range starts a new paragraph
+/// (used for a title in the front matter followed by the body).
+pub fn tokenize_ranges(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    abbreviations: &HashSet<String>,
+) -> Tokens {
     let mut tokens: Vec<Token> = Vec::new();
     let bytes = text.as_bytes();
     let mut sentence = 0usize;
     let mut paragraph = 0usize;
     let mut sentence_starts = vec![0usize];
-    let mut i = start;
     let mut space_before = true;
     let mut newlines_since_token = 0usize;
 
@@ -91,106 +100,119 @@ pub fn tokenize(text: &str, start: usize, end: usize, abbreviations: &HashSet<St
         }
     };
 
-    while i < end {
-        let Some(c) = text[i..end].chars().next() else { break };
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' {
-                newlines_since_token += 1;
-            }
+    for range in ranges {
+        let end = range.end.min(text.len());
+        let mut i = range.start.min(end);
+        if !tokens.is_empty() {
+            end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+            paragraph += 1;
+            newlines_since_token = 0;
             space_before = true;
-            i += clen;
-            continue;
         }
-        // Line breaks between tokens: a blank line ends the paragraph; a single break ends the
-        // sentence unless the sentence visibly goes on (a lowercase word follows).
-        if newlines_since_token > 0 && !tokens.is_empty() {
-            if newlines_since_token >= 2 {
-                end_sentence(&tokens, &mut sentence, &mut sentence_starts);
-                paragraph += 1;
-            } else if !(c.is_lowercase()) || ends_line_like_heading(&tokens) {
-                end_sentence(&tokens, &mut sentence, &mut sentence_starts);
-            }
-        }
-        newlines_since_token = 0;
-
-        let tok_start = i;
-        let (tok_end, kind) = if c.is_alphanumeric() {
-            scan_word(text, i, end)
-        } else {
-            (i + clen, TokenKind::Punct)
-        };
-        let mut tok_end = tok_end;
-        let mut kind = kind;
-
-        // A period right after a word: keep it when the word is a known abbreviation or an
-        // initial ("J.", "U.S.").
-        if kind == TokenKind::Word && tok_end < end && bytes[tok_end] == b'.' {
-            let word = &text[tok_start..tok_end];
-            let with_dot = format!("{}.", word.to_lowercase());
-            let single_letter = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
-            if abbreviations.contains(&with_dot) || single_letter {
-                tok_end += 1;
-                // "U.S.", "a.m.", "D.C.": letter-period pairs.
-                loop {
-                    let rest = &text[tok_end..end];
-                    let mut ch = rest.chars();
-                    match (ch.next(), ch.next()) {
-                        (Some(l), Some('.')) if l.is_alphabetic() => {
-                            let next_after = rest[l.len_utf8() + 1..].chars().next();
-                            if next_after.is_none_or(|n| !n.is_alphanumeric()) {
-                                tok_end += l.len_utf8() + 1;
-                            } else {
-                                break;
-                            }
-                        }
-                        _ => break,
-                    }
+        while i < end {
+            let Some(c) = text[i..end].chars().next() else {
+                break;
+            };
+            let clen = c.len_utf8();
+            if c.is_whitespace() {
+                if c == '\n' {
+                    newlines_since_token += 1;
                 }
-                kind = TokenKind::Word;
+                space_before = true;
+                i += clen;
+                continue;
             }
-        }
+            // Line breaks between tokens: a blank line ends the paragraph; a single break ends the
+            // sentence unless the sentence visibly goes on (a lowercase word follows).
+            if newlines_since_token > 0 && !tokens.is_empty() {
+                if newlines_since_token >= 2 {
+                    end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+                    paragraph += 1;
+                } else if !(c.is_lowercase()) || ends_line_like_heading(&tokens) {
+                    end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+                }
+            }
+            newlines_since_token = 0;
 
-        let raw = &text[tok_start..tok_end];
-        let mut lower = raw.to_lowercase().replace('’', "'");
-        if kind == TokenKind::Word && (lower.ends_with("'s")) && lower.len() > 2 {
-            lower.truncate(lower.len() - 2);
-        }
-        let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase());
-        tokens.push(Token {
-            start: tok_start,
-            end: tok_end,
-            kind,
-            lower,
-            capitalized,
-            sentence,
-            paragraph,
-            space_before,
-        });
-        space_before = false;
-        i = tok_end;
+            let tok_start = i;
+            let (tok_end, kind) = if c.is_alphanumeric() {
+                scan_word(text, i, end)
+            } else {
+                (i + clen, TokenKind::Punct)
+            };
+            let mut tok_end = tok_end;
+            let mut kind = kind;
 
-        // Full stops end sentences when followed by space, a quote or the end.
-        if kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '…' | ';') {
-            let next = text[i..end].chars().next();
-            let closing = next.is_some_and(|n| matches!(n, '"' | '”' | '’' | '\'' | ')'));
-            if next.is_none_or(|n| n.is_whitespace()) {
-                end_sentence(&tokens, &mut sentence, &mut sentence_starts);
-            } else if closing {
-                // Take the closing quote into this sentence first.
-                let q = next.map_or(0, char::len_utf8);
-                tokens.push(Token {
-                    start: i,
-                    end: i + q,
-                    kind: TokenKind::Punct,
-                    lower: text[i..i + q].to_string(),
-                    capitalized: false,
-                    sentence,
-                    paragraph,
-                    space_before: false,
-                });
-                i += q;
-                end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+            // A period right after a word: keep it when the word is a known abbreviation or an
+            // initial ("J.", "U.S.").
+            if kind == TokenKind::Word && tok_end < end && bytes[tok_end] == b'.' {
+                let word = &text[tok_start..tok_end];
+                let with_dot = format!("{}.", word.to_lowercase());
+                let single_letter =
+                    word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
+                if abbreviations.contains(&with_dot) || single_letter {
+                    tok_end += 1;
+                    // "U.S.", "a.m.", "D.C.": letter-period pairs.
+                    loop {
+                        let rest = &text[tok_end..end];
+                        let mut ch = rest.chars();
+                        match (ch.next(), ch.next()) {
+                            (Some(l), Some('.')) if l.is_alphabetic() => {
+                                let next_after = rest[l.len_utf8() + 1..].chars().next();
+                                if next_after.is_none_or(|n| !n.is_alphanumeric()) {
+                                    tok_end += l.len_utf8() + 1;
+                                } else {
+                                    break;
+                                }
+                            }
+                            _ => break,
+                        }
+                    }
+                    kind = TokenKind::Word;
+                }
+            }
+
+            let raw = &text[tok_start..tok_end];
+            let mut lower = raw.to_lowercase().replace('’', "'");
+            if kind == TokenKind::Word && (lower.ends_with("'s")) && lower.len() > 2 {
+                lower.truncate(lower.len() - 2);
+            }
+            let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase());
+            tokens.push(Token {
+                start: tok_start,
+                end: tok_end,
+                kind,
+                lower,
+                capitalized,
+                sentence,
+                paragraph,
+                space_before,
+            });
+            space_before = false;
+            i = tok_end;
+
+            // Full stops end sentences when followed by space, a quote or the end.
+            if kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '…' | ';') {
+                let next = text[i..end].chars().next();
+                let closing = next.is_some_and(|n| matches!(n, '"' | '”' | '’' | '\'' | ')'));
+                if next.is_none_or(|n| n.is_whitespace()) {
+                    end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+                } else if closing {
+                    // Take the closing quote into this sentence first.
+                    let q = next.map_or(0, char::len_utf8);
+                    tokens.push(Token {
+                        start: i,
+                        end: i + q,
+                        kind: TokenKind::Punct,
+                        lower: text[i..i + q].to_string(),
+                        capitalized: false,
+                        sentence,
+                        paragraph,
+                        space_before: false,
+                    });
+                    i += q;
+                    end_sentence(&tokens, &mut sentence, &mut sentence_starts);
+                }
             }
         }
     }
@@ -213,7 +235,9 @@ pub fn tokenize(text: &str, start: usize, end: usize, abbreviations: &HashSet<St
 
 /// A line that ends without punctuation after a word is a heading or a caption: it ends there.
 fn ends_line_like_heading(tokens: &[Token]) -> bool {
-    tokens.last().is_some_and(|t| t.kind != TokenKind::Punct || t.lower == ":")
+    tokens
+        .last()
+        .is_some_and(|t| t.kind != TokenKind::Punct || t.lower == ":")
 }
 
 /// Scans a word or number starting at `i` and says which it is.
@@ -223,7 +247,9 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
     let mut has_digit = false;
     let mut prev: Option<char> = None;
     while j < end {
-        let Some(c) = text[j..end].chars().next() else { break };
+        let Some(c) = text[j..end].chars().next() else {
+            break;
+        };
         if c.is_alphanumeric() {
             has_alpha |= c.is_alphabetic();
             has_digit |= c.is_numeric();
@@ -271,7 +297,10 @@ mod tests {
     use super::*;
 
     fn abbrevs() -> HashSet<String> {
-        ["sept.", "u.s.", "gen."].iter().map(|s| s.to_string()).collect()
+        ["sept.", "u.s.", "gen."]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 
     fn words(text: &str) -> Vec<String> {
@@ -283,17 +312,41 @@ mod tests {
     fn keeps_separators_hyphens_and_abbreviations() {
         assert_eq!(
             words("Over 1,400 surface-to-air U.S. systems on Sept. 28, 2022."),
-            ["Over", "1,400", "surface-to-air", "U.S.", "systems", "on", "Sept.", "28", ",", "2022", "."]
+            [
+                "Over",
+                "1,400",
+                "surface-to-air",
+                "U.S.",
+                "systems",
+                "on",
+                "Sept.",
+                "28",
+                ",",
+                "2022",
+                "."
+            ]
         );
         assert_eq!(words("$1.2 billion"), ["$", "1.2", "billion"]);
-        assert_eq!(words("Lloyd J. Austin III"), ["Lloyd", "J.", "Austin", "III"]);
-        assert_eq!(words("a 44-year-old and F-16s"), ["a", "44-year-old", "and", "F-16s"]);
+        assert_eq!(
+            words("Lloyd J. Austin III"),
+            ["Lloyd", "J.", "Austin", "III"]
+        );
+        assert_eq!(
+            words("a 44-year-old and F-16s"),
+            ["a", "44-year-old", "and", "F-16s"]
+        );
     }
 
     #[test]
     fn a_comma_between_figures_is_not_a_thousands_separator() {
-        assert_eq!(words("killed 2,3 people"), ["killed", "2", ",", "3", "people"]);
-        assert_eq!(words("in 2014,15 people"), ["in", "2014", ",", "15", "people"]);
+        assert_eq!(
+            words("killed 2,3 people"),
+            ["killed", "2", ",", "3", "people"]
+        );
+        assert_eq!(
+            words("in 2014,15 people"),
+            ["in", "2014", ",", "15", "people"]
+        );
     }
 
     #[test]
@@ -307,7 +360,12 @@ mod tests {
             .collect();
         assert_eq!(
             sents,
-            ["Gen. Mark Milley spoke.", "The U.S. Army agreed.", "A heading", "Next line here."]
+            [
+                "Gen. Mark Milley spoke.",
+                "The U.S. Army agreed.",
+                "A heading",
+                "Next line here."
+            ]
         );
     }
 
