@@ -61,10 +61,7 @@ const BETWEEN: &[&str] = &[
     "tragically",
     "sadly",
     "instantly",
-    "immediately",
-    "subsequently",
-    "since",
-    "else",
+        "immediately", "subsequently", "since", "else", "discovered", "listed", "taken",
 ];
 
 /// People counted, read from tokens `first..=last`.
@@ -424,9 +421,9 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
 fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     let toks = ctx.tokens;
     let sentence = toks.get(from.checked_sub(1)?)?.sentence;
-    if toks
-        .get(from)
-        .is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct)
+        // The object comes right after the verb: "killed four", not "died and 16 were wounded".
+    if toks.get(from).is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct)
+        || matches!(ctx.lower(from), "and" | "or" | "of" | "but")
     {
         return None;
     }
@@ -471,8 +468,8 @@ fn np_token(ctx: &Context, k: usize) -> bool {
             if w == "at" {
                 return next == "least" || next == "most";
             }
-            if w == "of" {
-                return matches!(next, "the" | "them" | "those" | "his" | "her" | "their");
+                        if w == "of" {
+                return matches!(next, "the" | "them" | "those" | "his" | "her" | "their" | "whom");
             }
             if matches!(
                 w,

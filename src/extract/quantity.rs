@@ -336,16 +336,27 @@ fn is_age_compound(compound: &str) -> bool {
 /// "44-year-old Sherie Lash": the age of the person named right after (no subject otherwise,
 /// since "a 19-year-old woman" names nobody that other reports could be matched on).
 fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
-    let toks = ctx.tokens;
+        let toks = ctx.tokens;
     let value = m.low.unwrap_or(0.0);
-    let name = super::roles::person_name_at(ctx, m.last + 1);
+    let mut start_tok = m.first;
     let mut end_tok = m.last;
-    let subject = name.map(|(end, person)| {
+    let subject = if let Some((end, person)) = super::roles::person_name_at(ctx, m.last + 1) {
+        // "44-year-old Sherie Lash"
         end_tok = end;
-        person
-    });
+        Some(person)
+    } else if let Some((end, person)) = name_after_noun(ctx, m.last + 1) {
+        // "a 3-year-old girl, Dalis Cox,", "his 16-year-old brother, Kenneth Guidry"
+        end_tok = end;
+        Some(person)
+    } else if let Some((start, person)) = name_before_article(ctx, m.first) {
+        // "Jesus Javier Paez, a 22-year-old Latino", "Stephon Harris, the 20-year-old man"
+        start_tok = start;
+        Some(person)
+    } else {
+        None
+    };
     Draft {
-        start: toks[m.first].start,
+        start: toks[start_tok].start,
         end: toks[end_tok].end,
         kind: ClaimKind::Quantity,
         subject,
@@ -360,6 +371,35 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         label: format!("{} years old", format_number(value)),
         definite: false,
     }
+}
+
+/// "girl, Dalis Cox": a name set off by a comma after a short noun phrase that starts at `i`.
+fn name_after_noun(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let sentence = toks.get(i)?.sentence;
+    let mut k = i;
+    while k < i + 3 && toks.get(k).is_some_and(|t| t.sentence == sentence && t.kind == TokenKind::Word && !t.capitalized) {
+        k += 1;
+    }
+    if k == i || !toks.get(k).is_some_and(|t| t.is_punct(",")) {
+        return None;
+    }
+    super::roles::person_name_at(ctx, k + 1)
+}
+
+/// "Jesus Javier Paez, a 22-year-old": a name ending right before ", a" or ", the" in front of
+/// the age. Returns the token where the name starts.
+fn name_before_article(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    if age < 3 || !matches!(ctx.lower(age - 1), "a" | "an" | "the") || !toks[age - 2].is_punct(",") {
+        return None;
+    }
+    let end = age - 3;
+    let first = end.saturating_sub(4);
+    (first..=end).find_map(|s| {
+        let (e, person) = super::roles::person_name_at(ctx, s)?;
+        (e == end).then_some((s, person))
+    })
 }
 
 /// "Sherie Lash, 44," or "Lash (44)": a bare figure set off right after a person's name is the
@@ -1428,6 +1468,27 @@ mod tests {
         check("Lloyd J Austin III spoke.", &[]);
         check("The F-16 and the G7 summit.", &[]);
         check("He called 555-1234 twice.", &[]);
+    }
+
+        #[test]
+    fn ages_belong_to_the_person_named_beside_them() {
+        let rules = rules();
+        let ages = |text: &str| -> Vec<(String, f64)> {
+            claims(text, &rules)
+                .into_iter()
+                .filter(|c| c.property == "age")
+                .map(|c| {
+                    let Value::Quantity { low, .. } = c.value else { panic!("not a quantity") };
+                    (c.subject.map(|s| s.text).unwrap_or_default(), low.unwrap_or(-1.0))
+                })
+                .collect()
+        };
+        assert_eq!(ages("Police said 44-year-old Ann Marsh was held."), [("Ann Marsh".to_string(), 44.0)]);
+        assert_eq!(ages("Police named him as Tom Reid, 31, of Leeds."), [("Tom Reid".to_string(), 31.0)]);
+        assert_eq!(ages("A 3-year-old girl, Dana Coe, was hurt."), [("Dana Coe".to_string(), 3.0)]);
+        assert_eq!(ages("Officers found Jon Paul Vey, a 22-year-old student."), [("Jon Paul Vey".to_string(), 22.0)]);
+        // Nobody named: the age has no subject and is never compared.
+        assert_eq!(ages("A 19-year-old woman was hurt."), [(String::new(), 19.0)]);
     }
 
     #[test]
