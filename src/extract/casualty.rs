@@ -61,7 +61,8 @@ const BETWEEN: &[&str] = &[
     "tragically",
     "sadly",
     "instantly",
-        "immediately", "subsequently", "since", "else", "discovered", "listed", "taken",
+            "immediately", "subsequently", "since", "else", "discovered", "listed", "taken", "remains",
+    "remain", "remained", "still", "being",
 ];
 
 /// People counted, read from tokens `first..=last`.
@@ -166,11 +167,72 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
                 unit: "count".to_string(),
                 approximate: false,
             },
-            label: format!("{figure} {}", rule.name),
+                        label: format!("{figure} {}", rule.name),
             definite: false,
         });
     }
+    if let Some(injured) = injured_from_shot(ctx, &out) {
+        out.push(injured);
+    }
     out
+}
+
+/// The injured a report implies without saying: people shot less people killed ("He shot two
+/// people, one of whom died": one injured; "A woman was shot in the leg", with no death in the
+/// report: one injured). Only when the report gives one figure for each, says nothing of the
+/// injured itself, and, when it gives no killed figure, has no word of death at all.
+fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
+    let exact = |prop: &str| -> Vec<(f64, &Draft)> {
+        drafts
+            .iter()
+            .filter(|d| d.property == prop && !d.increment)
+            .filter_map(|d| match d.value {
+                Value::Quantity { low: Some(l), high: Some(h), .. } if l == h => Some((l, d)),
+                _ => None,
+            })
+            .collect()
+    };
+    let distinct = |v: &[(f64, &Draft)]| {
+        let mut xs: Vec<f64> = v.iter().map(|x| x.0).collect();
+        xs.sort_by(f64::total_cmp);
+        xs.dedup();
+        xs
+    };
+    let shot = exact("shot");
+    let killed = exact("killed");
+    if drafts.iter().any(|d| d.property == "injured") || distinct(&shot).len() != 1 || distinct(&killed).len() > 1 {
+        return None;
+    }
+    let dead = match distinct(&killed).first() {
+        Some(k) => *k,
+        None => {
+            let killed_idx = ctx.t.rules.properties.iter().position(|p| p.name == "killed")?;
+            let any_death = (0..ctx.tokens.len()).any(|k| {
+                matches!(ctx.t.c.victim_words.at(ctx.tokens, k), Some((_, &p)) if p == killed_idx)
+                    || matches!(ctx.t.c.victim_nouns.at(ctx.tokens, k), Some((_, &p)) if p == killed_idx)
+            });
+            if any_death {
+                return None;
+            }
+            0.0
+        }
+    };
+    let (n, d) = shot[0];
+    if n < dead {
+        return None;
+    }
+    let fmt = super::quantity::format_number;
+    Some(Draft {
+        property: "injured".to_string(),
+        value: Value::Quantity {
+            low: Some(n - dead),
+            high: Some(n - dead),
+            unit: "count".to_string(),
+            approximate: false,
+        },
+        label: format!("{} injured ({} shot, {} killed)", fmt(n - dead), fmt(n), fmt(dead)),
+        ..d.clone()
+    })
 }
 
 fn is_be(word: &str) -> bool {
@@ -411,7 +473,22 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
     while start <= end && matches!(ctx.lower(start), "and" | "," | "of") {
         start += 1;
     }
-    if start > end {
+        if start > end {
+        return None;
+    }
+        // "two people, one of whom died": only the relative clause's people.
+    if let Some(w) = (start..=end).rev().find(|&k| ctx.lower(k) == "whom") {
+        start = (start..w).rev().find(|&k| toks[k].is_punct(",")).map_or(start, |c| c + 1);
+    }
+    // The words found are the object of a preposition ("A child under the age of 10 was
+    // killed"): the people are further back, and are not read.
+    if start > 0
+        && toks[start - 1].sentence == sentence
+        && matches!(
+            ctx.lower(start - 1),
+            "of" | "under" | "over" | "than" | "at" | "in" | "on" | "by" | "with" | "from" | "to" | "for" | "near" | "after" | "before" | "during" | "age" | "aged"
+        )
+    {
         return None;
     }
     count_people(ctx, start, end)
@@ -429,10 +506,12 @@ fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     }
     let mut end = from;
     let mut steps = 0;
+        // An object has no commas: "shot two people, one of whom died" ends at the comma.
     while end + 1 < toks.len()
         && toks[end + 1].sentence == sentence
         && steps < 16
         && np_token(ctx, end + 1)
+        && !toks[end + 1].is_punct(",")
     {
         end += 1;
         steps += 1;
@@ -588,8 +667,8 @@ fn age_apposition(ctx: &Context, comma: usize) -> bool {
     toks.get(comma + 1)
         .is_some_and(|t| t.kind == TokenKind::Number)
         && toks.get(comma + 2).is_some_and(|t| t.is_punct(","))
-        && comma > 0
-        && toks[comma - 1].capitalized
+                && comma > 0
+        && (toks[comma - 1].capitalized || ctx.t.c.person_nouns.contains(&toks[comma - 1].lower))
 }
 
 /// One item of a list of people.
@@ -638,13 +717,13 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
         {
             let rest_ok = (m.last + 1..=b).all(|r| {
                 let w = ctx.lower(r);
-                matches!(
+                                matches!(
                     w,
-                    "other" | "others" | "more" | "of" | "the" | "them" | "those" | "additional"
+                    "other" | "others" | "more" | "of" | "the" | "them" | "those" | "whom" | "additional"
                 ) || c.person_nouns.contains(w)
                     || (!c.stop_words.contains(w) && toks[r].kind != TokenKind::Number)
             });
-            let nounless = m.last == b || matches!(ctx.lower(b), "them" | "those");
+                        let nounless = m.last == b || matches!(ctx.lower(b), "them" | "those" | "whom");
             if rest_ok && (person_head || nounless) {
                 let (first, low, high) = hedge(ctx, m.first, m.low, m.high);
                 let increment = (a..m.first).any(|r| matches!(ctx.lower(r), "another"))
@@ -764,7 +843,7 @@ mod tests {
     fn people_after_a_verb() {
         check(
             "The gunman shot and killed four people at the office.",
-            &[("killed", 4.0, "killed four people")],
+            &[("killed", 4.0, "shot and killed four people")],
         );
         check(
             "A fight ended killing two and injuring three.",
@@ -834,6 +913,17 @@ mod tests {
             "Three people were killed on Friday. Among them, Ann Lee was killed in the doorway.",
             &[("killed", 3.0, "Three people were killed")],
         );
+    }
+
+        #[test]
+    fn the_injured_are_those_shot_who_did_not_die() {
+        check(
+            "He shot two people, one of whom died.",
+                        &[("injured", 1.0, "shot two people"), ("killed", 1.0, "one of whom died")],
+        );
+        check("A woman was shot in the leg on Tuesday.", &[("injured", 1.0, "A woman was shot")]);
+        // A death the reader could not count leaves the injured unknown.
+        check("A man was shot on Tuesday and later died at the hospital.", &[]);
     }
 
     #[test]
