@@ -168,6 +168,13 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         // describes the noun after it.
         r.end_tok = r.end_tok.max(np.end_tok);
         subject = Some(np_subject(ctx, &np));
+        } else if r.unit.is_some_and(|u| u.dimension.starts_with("money"))
+        && ctx.lower(pos) == "in"
+        && let Some(np) = noun_phrase(ctx, pos + 1).filter(|np| np.start_tok == pos + 1)
+    {
+        // "$3.5 million in damage", "$5 billion in aid".
+        r.end_tok = r.end_tok.max(np.end_tok);
+        subject = Some(np_subject(ctx, &np));
     } else {
         subject = measured_subject(ctx, r.start_tok, r.unit, earlier);
     }
@@ -293,6 +300,10 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
         {
             return true;
         }
+    }
+        // A time of day in words: "six o'clock".
+    if next.is_some_and(|n| matches!(n.lower.as_str(), "o'clock" | "o’clock")) {
+        return true;
     }
     if first.kind == TokenKind::Word && first.lower == "one" && m.first == m.last {
         // "one another", "the one who", "no one".
@@ -557,7 +568,8 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
         }
         // A participle right after the figure is its verb ("12 delivered earlier"), unless a
         // noun follows it ("two injured people").
-        if !t.capitalized && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
+                if !t.capitalized && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
+            
             let next_is_noun = toks.get(k + 1).is_some_and(|n| {
                 n.sentence == sentence
                     && n.kind == TokenKind::Word
@@ -582,12 +594,23 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
             start = k;
             continue;
         }
+                // A plural-looking word followed by an article or a particle is a verb: "The $184
+        // million budget sets aside", "three units arrive".
+        if end.is_some()
+            && t.lower.ends_with('s')
+            && matches!(ctx.lower(k + 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "aside" | "up" | "out" | "off" | "down")
+        {
+            break;
+        }
         end = Some(k);
         // A possessive ends the phrase ("two Ukraine's"), and so does a plural noun: what
-        // follows it is most often the verb ("two systems arrive").
+        // follows it is most often the verb ("two systems arrive"), and a capitalised plural
+        // ("Two Kestrels pumped").
+        let capitalized_plural = t.capitalized && !t.is_acronym(ctx.text) && t.lower.ends_with('s') && t.lower.len() > 3;
         if t.text(ctx.text).ends_with("'s")
             || t.text(ctx.text).ends_with("’s")
             || is_plural_noun(ctx, k)
+            || capitalized_plural
         {
             break;
         }
@@ -764,12 +787,22 @@ fn measured_subject(
     unit: Option<&UnitRule>,
     earlier: &[Draft],
 ) -> Option<Subject> {
+        let toks = ctx.tokens;
     // A sum of money is rarely about the name before it ("AMD will take a charge of $334
-    // million"): it gets a subject only from the noun it describes.
+    // million"): it gets a subject only from the noun it describes, "budget of $184 million".
     if unit.is_some_and(|u| u.dimension.starts_with("money")) {
-        return None;
+        let of = start_tok.checked_sub(1).filter(|&k| ctx.lower(k) == "of")?;
+        let noun = of.checked_sub(1)?;
+        let t = &toks[noun];
+        if t.kind != TokenKind::Word || ctx.t.c.stop_words.contains(&t.lower) || t.sentence != toks[start_tok].sentence {
+            return None;
+        }
+        let text = t.text(ctx.text).to_string();
+        return Some(Subject {
+            key: subject_key(ctx, &text),
+            text,
+        });
     }
-    let toks = ctx.tokens;
     let sentence = toks[start_tok].sentence;
     let begin = ctx.sentences[sentence].start;
     let _ = earlier;
@@ -1294,8 +1327,8 @@ mod tests {
                 Some(1.2e9),
                 Some(1.2e9),
                 "USD",
-                Some("budget"),
-                "cost",
+                                Some("budget"),
+                "amount",
             )],
         );
         check(
@@ -1315,8 +1348,17 @@ mod tests {
         );
         check(
             "Turnout reached 15% in the district.",
-            &[q("15%", Some(15.0), Some(15.0), "%", None, "share")],
+                        &[q("15%", Some(15.0), Some(15.0), "%", None, "share")],
         );
+        check(
+            "The city's budget of $184 million was approved.",
+            &[q("$184 million", Some(184e6), Some(184e6), "USD", Some("budget"), "amount")],
+        );
+        check(
+            "The storm caused about $3.5 million in damage.",
+            &[q("about $3.5 million in damage", Some(3.15e6), Some(3.85e6), "USD", Some("damage"), "amount")],
+        );
+        check("The service ended at six o'clock.", &[]);
         check(
             "The road is 12 km long.",
             &[q("12 km", Some(12.0), Some(12.0), "km", None, "distance")],

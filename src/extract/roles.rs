@@ -68,9 +68,13 @@ fn role_before(
         if matches!(t.lower.as_str(), "and" | "&") && !(k > 0 && is_title_word(ctx, k - 1)) {
             break;
         }
+                // A capitalised word is part of the title ("Joint Chiefs of Staff chairman"); at the
+        // start of a sentence only right before a title word ("Fire Chief Dana Okafor said").
         let titleish = is_title_word(ctx, k)
             || c.title_connectors.contains(&t.lower)
-            || (t.capitalized && !c.not_names.contains(&t.lower) && !ctx.starts_sentence(k));
+            || (t.capitalized
+                && !c.not_names.contains(&t.lower)
+                && (!ctx.starts_sentence(k) || is_title_word(ctx, k + 1)));
         if !titleish {
             break;
         }
@@ -334,6 +338,14 @@ mod tests {
                 "bjørn arild gram",
                 "Minister of Defense",
             )],
+        );
+    }
+
+        #[test]
+    fn a_title_may_open_the_sentence() {
+        check(
+            "Fire Chief Dana Okafor said divers reached the car.",
+            &[("Fire Chief Dana Okafor", "dana okafor", "Fire Chief")],
         );
     }
 

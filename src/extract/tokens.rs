@@ -101,8 +101,10 @@ pub fn tokenize_ranges(
     };
 
     for range in ranges {
-        let end = range.end.min(text.len());
+                let end = range.end.min(text.len());
         let mut i = range.start.min(end);
+        let mut line_start = i;
+        let mut last_line_chars = 0usize;
         if !tokens.is_empty() {
             end_sentence(&tokens, &mut sentence, &mut sentence_starts);
             paragraph += 1;
@@ -114,21 +116,26 @@ pub fn tokenize_ranges(
                 break;
             };
             let clen = c.len_utf8();
-            if c.is_whitespace() {
+                        if c.is_whitespace() {
                 if c == '\n' {
                     newlines_since_token += 1;
+                    if newlines_since_token == 1 {
+                        last_line_chars = text[line_start..i].trim().chars().count();
+                    }
+                    line_start = i + 1;
                 }
                 space_before = true;
                 i += clen;
                 continue;
             }
-            // Line breaks between tokens: a blank line ends the paragraph; a single break ends the
-            // sentence unless the sentence visibly goes on (a lowercase word follows).
+            // Line breaks between tokens: a blank line ends the paragraph. A single break is a
+            // wrapped line of running text, except after a short line (a heading, a caption, a
+            // byline), a colon, or before a list item.
             if newlines_since_token > 0 && !tokens.is_empty() {
                 if newlines_since_token >= 2 {
                     end_sentence(&tokens, &mut sentence, &mut sentence_starts);
                     paragraph += 1;
-                } else if !(c.is_lowercase()) || ends_line_like_heading(&tokens) {
+                } else if last_line_chars < WRAPPED_LINE || ends_with_colon(&tokens) || starts_list_item(c) {
                     end_sentence(&tokens, &mut sentence, &mut sentence_starts);
                 }
             }
@@ -233,11 +240,17 @@ pub fn tokenize_ranges(
     Tokens { tokens, sentences }
 }
 
-/// A line that ends without punctuation after a word is a heading or a caption: it ends there.
-fn ends_line_like_heading(tokens: &[Token]) -> bool {
-    tokens
-        .last()
-        .is_some_and(|t| t.kind != TokenKind::Punct || t.lower == ":")
+/// Lines at least this long (in characters) that break without a full stop are running text
+/// wrapped by the writer's editor; shorter ones are headings, captions and bylines.
+const WRAPPED_LINE: usize = 45;
+
+fn ends_with_colon(tokens: &[Token]) -> bool {
+    tokens.last().is_some_and(|t| t.lower == ":")
+}
+
+/// "-", "*", "•" or a digit start a list item on a new line.
+fn starts_list_item(c: char) -> bool {
+    matches!(c, '-' | '*' | '•' | '–' | '#' | '>' | '|')
 }
 
 /// Scans a word or number starting at `i` and says which it is.
@@ -347,6 +360,13 @@ mod tests {
             words("in 2014,15 people"),
             ["in", "2014", ",", "15", "people"]
         );
+    }
+
+    #[test]
+        fn a_wrapped_line_goes_on_but_a_short_heading_line_ends() {
+        let text = "The commission heard that the harbour master, Ruth\nAlmeida, had resigned.\nShort caption\nNext line.";
+        let t = tokenize(text, 0, text.len(), &abbrevs());
+        assert_eq!(t.sentences.len(), 3, "{:?}", t.sentences);
     }
 
     #[test]
