@@ -284,6 +284,10 @@ pub struct AliasRule {
 pub struct EventRule {
     pub key: String,
     pub words: Vec<String>,
+    /// An event a whole report can be about (a shooting, a crash, a fire): the subject of the
+    /// report's casualty figures.
+    #[serde(default)]
+    pub incident: bool,
 }
 
 /// Word lists for reading sentences.
@@ -369,6 +373,8 @@ pub struct Rules {
     pub aliases: HashMap<String, String>,
     pub spelling: HashMap<String, String>,
     pub events: HashMap<String, String>,
+    /// Event keys that are incidents (see [`EventRule::incident`]).
+    pub incidents: HashSet<String>,
     pub lexicon: LexiconRule,
     pub thresholds: Thresholds,
     /// Lookup tables for the extractor, built on first use and shared by every document.
@@ -465,6 +471,7 @@ impl Rules {
             aliases: HashMap::new(),
             spelling: HashMap::new(),
             events: HashMap::new(),
+            incidents: HashSet::new(),
             lexicon: LexiconRule::default(),
             thresholds: Thresholds::default(),
             compiled: std::sync::OnceLock::new(),
@@ -601,6 +608,9 @@ impl Rules {
             self.spelling.insert(from.to_lowercase(), to.to_lowercase());
         }
         for ev in file.event {
+            if ev.incident {
+                self.incidents.insert(ev.key.to_lowercase());
+            }
             for w in &ev.words {
                 self.events.insert(w.to_lowercase(), ev.key.to_lowercase());
             }

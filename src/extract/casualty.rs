@@ -246,13 +246,14 @@ fn is_be(word: &str) -> bool {
 /// keyed as one event so that the reports of a story align.
 fn document_event(ctx: &Context) -> Subject {
     let toks = ctx.tokens;
+        let incidents = &ctx.t.rules.incidents;
     let word = (0..toks.len()).find_map(|k| {
-        ctx.t
-            .c
-            .events
-            .at(toks, k)
-            .map(|(len, _)| ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase())
+        let (len, key) = ctx.t.c.events.at(toks, k)?;
+        incidents
+            .contains(key)
+            .then(|| ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase())
     });
+    
     Subject {
         text: word.unwrap_or_else(|| "the reported event".to_string()),
         key: "event".to_string(),
