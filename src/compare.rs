@@ -142,7 +142,24 @@ fn base_interval(c: &Claim, rules: &Rules) -> Option<Interval> {
 /// another post ("deputy", "vice") must be the same on both sides.
 pub fn same_post(a: &str, b: &str, rules: &Rules) -> bool {
     let (fa, fb) = (normal_title(rules, a), normal_title(rules, b));
+    // "president and general manager" holds two posts: either may be the one meant.
+    if fa.contains(" and ") || fb.contains(" and ") {
+        return fa
+            .split(" and ")
+            .any(|x| fb.split(" and ").any(|y| one_post(x, y, rules)));
+    }
+    one_post(&fa, &fb, rules)
+}
+
+/// [`same_post`] for two titles already folded, each naming one post.
+fn one_post(fa: &str, fb: &str, rules: &Rules) -> bool {
+    let (fa, fb) = (fa.trim().to_string(), fb.trim().to_string());
     if fa == fb {
+        return true;
+    }
+    // A generic word for a leader ("IMF chief", "sect leader") describes any post broadly.
+    let generic = |t: &str| rules.title_words.generic.iter().any(|g| g == head_word(t));
+    if generic(&fa) || generic(&fb) {
         return true;
     }
     let broader = rules.posts.iter().any(|p| {
@@ -201,7 +218,8 @@ fn post_by_ending<'r>(title: &str, rules: &'r Rules) -> Option<&'r str> {
 /// The word a title is about: the last word before "of" ("secretary of defense"), else the
 /// last word ("defense secretary").
 fn head_word(title: &str) -> &str {
-    let before_of = title.split(" of ").next().unwrap_or(title);
+        let cut = [" of ", " for "].iter().filter_map(|c| title.find(c)).min().unwrap_or(title.len());
+    let before_of = &title[..cut];
     before_of.split_whitespace().last().unwrap_or(before_of)
 }
 
@@ -452,7 +470,12 @@ mod tests {
         ));
         assert!(!same_post("President", "general manager", &rules));
         assert!(same_post("New York attorney", "Lawyer", &rules));
-        assert!(same_post("HP CEO", "Chief Executive Officer", &rules));
+                assert!(same_post("HP CEO", "Chief Executive Officer", &rules));
+        assert!(same_post("president and general manager", "Team president", &rules));
+        assert!(same_post("IMF chief", "IMF head", &rules));
+        assert!(same_post("Mississippi Sen.", "Senator", &rules));
+        assert!(same_post("DA spokesman", "spokesman for the Bristol district attorney", &rules));
+        assert!(!same_post("Police Chief", "Mayor", &rules));
     }
 
     #[test]

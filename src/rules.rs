@@ -267,6 +267,10 @@ pub struct TitleWords {
     /// Words that make a different post of the same title ("deputy", "vice", "former").
     #[serde(default)]
     pub modifiers: Vec<String>,
+    /// Generic words for a leader ("chief", "head", "leader"): a title ending in one describes
+    /// any post broadly and never conflicts with one.
+    #[serde(default)]
+    pub generic: Vec<String>,
 }
 
 /// Names that denote one subject.
@@ -595,6 +599,7 @@ impl Rules {
             tw.jurisdictions.extend(t.jurisdictions.iter().map(lower));
             tw.connectors.extend(t.connectors.iter().map(lower));
             tw.modifiers.extend(t.modifiers.iter().map(lower));
+            tw.generic.extend(t.generic.iter().map(lower));
         }
         for alias in file.alias {
             for n in &alias.names {

@@ -474,7 +474,11 @@ impl Compiled {
         c.title_connectors = set(&tw.connectors);
         for post in &rules.posts {
             for v in post.variants.iter().chain(&post.broader) {
-                for w in phrase_words(&rules.fold_phrase(v)) {
+                                for w in phrase_words(&rules.fold_phrase(v)) {
+                    // "of", "the", "under" are in many posts but make nothing a title.
+                    if c.title_connectors.contains(&w) || c.stop_words.contains(&w) {
+                        continue;
+                    }
                     c.post_words.insert(w);
                 }
             }

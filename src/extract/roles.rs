@@ -10,10 +10,12 @@ use crate::model::{ClaimKind, Subject, Value};
 /// Every "title + name" in the document.
 pub fn find_roles(ctx: &Context) -> Vec<Draft> {
     let toks = ctx.tokens;
-    let mut out = Vec::new();
-    let mut i = 1;
+        let mut out = Vec::new();
+    let mut i = 0;
     while i < toks.len() {
-        if !is_title_word(ctx, i - 1) || is_title_word(ctx, i) {
+        // A name starts here when the word before it is not part of a name.
+        let starts_name = i == 0 || !(toks[i - 1].capitalized && toks[i - 1].kind == TokenKind::Word) || is_title_word(ctx, i - 1);
+        if !starts_name || is_title_word(ctx, i) {
             i += 1;
             continue;
         }
@@ -21,7 +23,10 @@ pub fn find_roles(ctx: &Context) -> Vec<Draft> {
             i += 1;
             continue;
         };
-        if let Some(draft) = role_before(ctx, i, name_end, person) {
+        let before = (i > 0 && is_title_word(ctx, i - 1))
+            .then(|| role_before(ctx, i, name_end, person.clone()))
+            .flatten();
+        if let Some(draft) = before.or_else(|| role_after(ctx, i, name_end, person)) {
             out.push(draft);
         }
         i = name_end + 1;
@@ -65,7 +70,12 @@ fn role_before(
         }
         // "and" joins two titles ("president and general manager"), not a name to a title
         // ("Brandau and Deputy Teasley").
-        if matches!(t.lower.as_str(), "and" | "&") && !(k > 0 && is_title_word(ctx, k - 1)) {
+                if matches!(t.lower.as_str(), "and" | "&") && !(k > 0 && is_title_word(ctx, k - 1)) {
+            break;
+        }
+        // "a spokesman for Texas Attorney General Greg Abbott": the words before "for" are
+        // another person's post once a full title follows it.
+        if matches!(t.lower.as_str(), "for" | "to") && (k + 1..name_start).any(|j| c.title_heads.contains(&toks[j].lower)) {
             break;
         }
                 // A capitalised word is part of the title ("Joint Chiefs of Staff chairman"); at the
@@ -96,51 +106,104 @@ fn role_before(
     {
         return None;
     }
-    let words: Vec<&str> = (first..name_start)
-        .map(|k| toks[k].lower.as_str())
-        .collect();
-    let has_head = words.iter().any(|w| c.title_heads.contains(*w));
-    let post = post_of(ctx, first, name_start);
+        let title = title_of(ctx, first, name_start)?;
+    Some(role_draft(ctx, first, name_end, title, person))
+}
+
+/// "Bill LaPlante, the US undersecretary of defense for acquisition and sustainment, will
+/// lead": a title set off by commas after a name (or closed by "said").
+fn role_after(ctx: &Context, name_start: usize, name_end: usize, person: Subject) -> Option<Draft> {
+    let toks = ctx.tokens;
+    let c = &ctx.t.c;
+    let sentence = toks[name_start].sentence;
+    if !toks.get(name_end + 1).is_some_and(|t| t.is_punct(",")) {
+        return None;
+    }
+    let mut first = name_end + 2;
+    if matches!(ctx.lower(first), "the" | "a" | "an") {
+        first += 1;
+    }
+    let mut end = first;
+    while end < toks.len() && end - first < 12 {
+        let t = &toks[end];
+        if t.sentence != sentence || t.kind != TokenKind::Word {
+            break;
+        }
+                // Lowercase words describe the post ("the harbour commissioner"); the run must end in
+        // a title word.
+        let titleish = is_title_word(ctx, end)
+            || c.title_connectors.contains(&t.lower)
+            || (t.capitalized && !c.not_names.contains(&t.lower))
+            || (!t.capitalized && !c.stop_words.contains(&t.lower) && !t.lower.ends_with("ed"));
+        if !titleish {
+            break;
+        }
+        end += 1;
+    }
+    if end > first && !is_title_word(ctx, end - 1) {
+        return None;
+    }
+    // The title must be closed: ", will lead", "." or "said".
+    let closed = toks.get(end).is_some_and(|t| {
+        t.sentence == sentence && (t.is_punct(",") || t.is_punct(".") || t.is_punct(";"))
+            || matches!(t.lower.as_str(), "said" | "says" | "told")
+    });
+    while end > first && c.title_connectors.contains(&toks[end - 1].lower) {
+        end -= 1;
+    }
+    if !closed || end == first {
+        return None;
+    }
+    let title = title_of(ctx, first, end)?;
+    Some(role_draft(ctx, name_start, end - 1, title, person))
+}
+
+/// The post named by the title words `first..end`: a post from the rules, or the words as
+/// written less jurisdictions and honorifics in front. None when the words hold no title head
+/// or only a rank ("army general") or an honorific.
+fn title_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
+    let toks = ctx.tokens;
+    let c = &ctx.t.c;
+    let has_head = (first..end).any(|k| c.title_heads.contains(&toks[k].lower));
+    let post = post_of(ctx, first, end);
     if !has_head && post.is_none() {
         return None;
     }
-    let title = match post {
-        Some(p) => p,
-        None => {
-            // Drop jurisdictions and honorifics from the front; what is left is the post as
-            // written. A title made only of ranks ("army general") is a rank, not a post.
-            let mut k = first;
-            while k < name_start
-                && (c.jurisdictions.contains(&toks[k].lower)
-                    || c.honorifics.contains(&toks[k].lower))
-            {
-                k += 1;
-            }
-            let rest: Vec<usize> = (k..name_start).collect();
-            if rest.is_empty()
-                || rest.iter().all(|&r| {
-                    c.ranks.contains(&toks[r].lower) || c.title_connectors.contains(&toks[r].lower)
-                })
-            {
-                return None;
-            }
-            ctx.text[toks[k].start..toks[name_start - 1].end].to_string()
-        }
-    };
-    Some(Draft {
+    if let Some(p) = post {
+        return Some(p);
+    }
+    let mut k = first;
+    while k < end && (c.jurisdictions.contains(&toks[k].lower) || c.honorifics.contains(&toks[k].lower)) {
+        k += 1;
+    }
+    let rest: Vec<usize> = (k..end).collect();
+    if rest.is_empty()
+        || rest
+            .iter()
+            .all(|&r| c.ranks.contains(&toks[r].lower) || c.title_connectors.contains(&toks[r].lower))
+    {
+        return None;
+    }
+    Some(ctx.text[toks[k].start..toks[end - 1].end].to_string())
+}
+
+/// A role claim spanning tokens `first..=last`.
+fn role_draft(ctx: &Context, first: usize, last: usize, title: String, person: Subject) -> Draft {
+    let toks = ctx.tokens;
+    Draft {
         start: toks[first].start,
-        end: toks[name_end].end,
+        end: toks[last].end,
         kind: ClaimKind::Role,
         label: format!("title: {title}"),
         value: Value::Role {
             person: person.text.clone(),
             title,
         },
-        subject: Some(person),
+                subject: Some(person),
         property: "title".to_string(),
         increment: false,
         definite: false,
-    })
+    }
 }
 
 /// The post the title in tokens `first..end` names: the title, less jurisdictions and
@@ -347,6 +410,29 @@ mod tests {
             "Fire Chief Dana Okafor said divers reached the car.",
             &[("Fire Chief Dana Okafor", "dana okafor", "Fire Chief")],
         );
+    }
+
+        #[test]
+    fn a_title_set_off_after_the_name() {
+        check(
+            "Bill LaPlante, the US undersecretary of defense for acquisition and sustainment, will lead it.",
+            &[(
+                "Bill LaPlante, the US undersecretary of defense for acquisition and sustainment",
+                "bill laplante",
+                "Undersecretary of Defense for Acquisition and Sustainment",
+            )],
+        );
+        check(
+            "Ruth Almeida, the harbour commissioner, said the port would reopen.",
+            &[("Ruth Almeida, the harbour commissioner", "ruth almeida", "harbour commissioner")],
+        );
+                // Another person's post after "for" is not this person's.
+        check(
+            "It was, said a spokesman for Texas Attorney General Greg Abbott, final.",
+            &[("Texas Attorney General Greg Abbott", "greg abbott", "Texas Attorney General")],
+        );
+        // A comma after a name followed by something else is no title.
+        check("Ruth Almeida, who chairs the board, said so.", &[]);
     }
 
     #[test]
