@@ -61,7 +61,7 @@ const BETWEEN: &[&str] = &[
     "tragically",
     "sadly",
     "instantly",
-            "immediately", "subsequently", "since", "else", "discovered", "listed", "taken", "remains",
+                "immediately", "subsequently", "since", "discovered", "listed", "taken", "remains",
     "remain", "remained", "still", "being",
 ];
 
@@ -634,6 +634,20 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         increment: false,
         figures: Vec::new(),
     };
+        // "A 3-year-old girl, Dalis Cox, was killed": a name after a comma names the person just
+    // described; it is not another person.
+    let items: Vec<(usize, usize)> = items
+        .iter()
+        .enumerate()
+        .filter(|&(pos, &(a, b))| {
+            let apposed = pos > 0
+                && toks[a - 1].is_punct(",")
+                && (a..=b).all(|k| toks[k].capitalized)
+                && ctx.t.c.person_nouns.contains(ctx.lower(items[pos - 1].1));
+            !apposed
+        })
+        .map(|(_, &item)| item)
+        .collect();
     let n_items = items.len();
     let mut counted = 0;
     for (pos, (a, b)) in items.into_iter().enumerate() {
@@ -890,6 +904,14 @@ mod tests {
             &[("injured", 1.0, "A 9-month-old was injured")],
         );
         check("A Lodi eighth-grader died Friday.", &[("killed", 1.0, "A Lodi eighth-grader died")]);
+    }
+
+        #[test]
+    fn a_name_in_apposition_is_the_same_person() {
+        check(
+            "A 3-year-old girl, Dalis Cox, was shot and killed Wednesday.",
+            &[("killed", 1.0, "A 3-year-old girl, Dalis Cox, was shot and killed")],
+        );
     }
 
     #[test]
