@@ -640,9 +640,14 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         .iter()
         .enumerate()
         .filter(|&(pos, &(a, b))| {
-            let apposed = pos > 0
+                        let apposed = pos > 0
                 && toks[a - 1].is_punct(",")
-                && (a..=b).all(|k| toks[k].capitalized)
+                && (a..=b).all(|k| {
+                    toks[k].capitalized
+                        && !ctx.t.c.person_nouns.contains(ctx.lower(k))
+                        && !ctx.t.rules.number_words.contains_key(ctx.lower(k))
+                        && ctx.lower(k) != "one"
+                })
                 && ctx.t.c.person_nouns.contains(ctx.lower(items[pos - 1].1));
             !apposed
         })
