@@ -157,10 +157,21 @@ fn one_post(fa: &str, fb: &str, rules: &Rules) -> bool {
     if fa == fb {
         return true;
     }
-    // A generic word for a leader ("IMF chief", "sect leader") describes any post broadly.
+        // A generic word for a leader describes a post broadly: "IMF chief" and "IMF head" are one
+    // post; a bare "leader" fits any post; "council leader" is not "mayor".
     let generic = |t: &str| rules.title_words.generic.iter().any(|g| g == head_word(t));
-    if generic(&fa) || generic(&fb) {
-        return true;
+    let qualifier = |t: &str| -> String {
+        let head = head_word(t);
+        t.split_whitespace().filter(|w| *w != head).collect::<Vec<_>>().join(" ")
+    };
+    match (generic(&fa), generic(&fb)) {
+        (true, true) => {
+            let (qa, qb) = (qualifier(&fa), qualifier(&fb));
+            return qa.is_empty() || qb.is_empty() || qa == qb;
+        }
+        (true, false) if qualifier(&fa).is_empty() => return true,
+        (false, true) if qualifier(&fb).is_empty() => return true,
+        _ => {}
     }
     let broader = rules.posts.iter().any(|p| {
         let name = normal_title(rules, &p.name);
@@ -475,7 +486,9 @@ mod tests {
         assert!(same_post("IMF chief", "IMF head", &rules));
         assert!(same_post("Mississippi Sen.", "Senator", &rules));
         assert!(same_post("DA spokesman", "spokesman for the Bristol district attorney", &rules));
-        assert!(!same_post("Police Chief", "Mayor", &rules));
+                assert!(!same_post("Police Chief", "Mayor", &rules));
+        assert!(!same_post("Council leader", "Mayor", &rules));
+        assert!(same_post("leader", "President", &rules));
     }
 
     #[test]

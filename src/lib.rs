@@ -9,6 +9,10 @@
 //!
 //! Only `ingest` reads files; the library never prints. [`check`] runs the whole pipeline.
 
+// Errors carry the rules file text for miette to point into; they are built once per run and
+// never on a hot path, so their size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod align;
 pub mod compare;
 pub mod error;

@@ -245,18 +245,25 @@ fn is_be(word: &str) -> bool {
 /// The event the document reports: the first event word of the rules in it ("shooting"),
 /// keyed as one event so that the reports of a story align.
 fn document_event(ctx: &Context) -> Subject {
-    let toks = ctx.tokens;
-        let incidents = &ctx.t.rules.incidents;
-    let word = (0..toks.len()).find_map(|k| {
+        let toks = ctx.tokens;
+    let incidents = &ctx.t.rules.incidents;
+    let found = (0..toks.len()).find_map(|k| {
         let (len, key) = ctx.t.c.events.at(toks, k)?;
-        incidents
-            .contains(key)
-            .then(|| ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase())
+        // Inside a name ("Fire Chief", "Fire Department") the word names no event.
+        let in_name = toks[k].capitalized
+            && !ctx.starts_sentence(k)
+            && toks.get(k + len).is_some_and(|n| n.capitalized && n.kind == TokenKind::Word);
+        (incidents.contains(key) && !in_name)
+            .then(|| (ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase(), key.clone()))
     });
-    
-    Subject {
-        text: word.unwrap_or_else(|| "the reported event".to_string()),
-        key: "event".to_string(),
+    // Keyed by the kind of incident, so that reports of a shooting and of a fire are not held
+    // against each other even when all documents are compared.
+    match found {
+        Some((text, key)) => Subject { text, key },
+        None => Subject {
+            text: "the reported event".to_string(),
+            key: "event".to_string(),
+        },
     }
 }
 
@@ -321,19 +328,20 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
     {
         p += 1;
     }
-    if p > k + len && p < toks.len() && toks[p].sentence == sentence {
-        if let Some(m) = numbers::number_at(toks, p, ctx.text, ctx.t) {
-            let (low, high) = (m.low, m.high);
-            return Some(Victims {
-                first: k,
-                last: m.last,
-                low,
-                high,
-                explicit: true,
-                increment: false,
-                figures: (m.first..=m.last).collect(),
-            });
-        }
+        if p > k + len
+        && p < toks.len()
+        && toks[p].sentence == sentence
+        && let Some(m) = numbers::number_at(toks, p, ctx.text, ctx.t)
+    {
+        return Some(Victims {
+            first: k,
+            last: m.last,
+            low: m.low,
+            high: m.high,
+            explicit: true,
+            increment: false,
+            figures: (m.first..=m.last).collect(),
+        });
     }
     None
 }

@@ -58,12 +58,12 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     let mut taken = vec![false; toks.tokens.len()];
     let addresses = addresses(text, start);
     for r in &addresses {
-        let first = toks.tokens.partition_point(|tk| tk.end <= r.start);
-        for k in first..toks.tokens.len() {
-            if toks.tokens[k].start >= r.end {
+                let first = toks.tokens.partition_point(|tk| tk.end <= r.start);
+        for (tok, flag) in toks.tokens[first..].iter().zip(&mut taken[first..]) {
+            if tok.start >= r.end {
                 break;
             }
-            taken[k] = true;
+            *flag = true;
         }
     }
     let mentions: Vec<_> = mentions
@@ -90,7 +90,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             .iter()
             .any(|r| r.start <= d.start && d.end <= r.end)
     });
-    drafts.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+        drafts.sort_by_key(|d| (d.start, d.end));
     quantity::inherit_increments(&mut drafts);
 
     drafts

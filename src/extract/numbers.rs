@@ -241,14 +241,13 @@ fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
     let mut j = i;
     let mut seen_any = false;
     // "a hundred", "a million": the article stands for one.
-    if first.lower == "a" || first.lower == "one" {
-        if let Some(next) = tokens.get(i + 1)
-            && scales.contains_key(&next.lower)
-        {
-            current = 1.0;
-            seen_any = true;
-            j = i + 1;
-        }
+        if (first.lower == "a" || first.lower == "one")
+        && let Some(next) = tokens.get(i + 1)
+        && scales.contains_key(&next.lower)
+    {
+        current = 1.0;
+        seen_any = true;
+        j = i + 1;
     }
     while let Some(tok) = tokens.get(j) {
         if tok.kind != TokenKind::Word {
@@ -259,7 +258,7 @@ fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
             if seen_any && current % 100.0 != 0.0 && !(current >= 20.0 && *v < 10.0) {
                 break;
             }
-            if seen_any && current % 10.0 == 0.0 && current >= 20.0 && current < 100.0 && *v >= 10.0
+                        if seen_any && current % 10.0 == 0.0 && (20.0..100.0).contains(&current) && *v >= 10.0
             {
                 break;
             }

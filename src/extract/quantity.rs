@@ -108,12 +108,9 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     let mut pos = m.last + 1;
     if r.unit.is_none() {
         let glued = m.attached_unit.as_deref().or(m.compound.as_deref());
-        if let Some(word) = glued {
-            r.unit = unit_by_name(ctx, word);
-            if r.unit.is_none() {
-                // "four-star", "two-way": a compound that is not a measure.
-                return None;
-            }
+                if let Some(word) = glued {
+            // "four-star", "two-way": a compound that is not a measure is no quantity.
+            r.unit = Some(unit_by_name(ctx, word)?);
         } else if let Some((len, &u)) = ctx.t.c.unit_names.at(toks, pos) {
             r.unit = rules.units.get(u);
             r.end_tok = pos + len - 1;
@@ -163,7 +160,9 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         if let Some(np) = noun_phrase(ctx, pos) {
             subject = Some(np_subject(ctx, &np));
         }
-    } else if let Some(np) = noun_phrase(ctx, pos).filter(|np| np.start_tok == pos) {
+        } else if let Some(np) = noun_phrase(ctx, pos)
+        .filter(|np| np.start_tok == pos && !MEASURE_ADJECTIVES.contains(&ctx.lower(pos)))
+    {
         // "$1.2 billion security assistance package", "155 mm artillery rounds": the measure
         // describes the noun after it.
         r.end_tok = r.end_tok.max(np.end_tok);
@@ -209,6 +208,13 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         definite: r.definite,
     })
 }
+
+/// Words after a measure that say which way it measures ("10 feet high", "44 years old"), not
+/// what it measures.
+const MEASURE_ADJECTIVES: &[&str] = &[
+    "high", "tall", "long", "wide", "deep", "thick", "old", "away", "apart", "across", "north",
+    "south", "east", "west", "off", "offshore", "inland", "behind", "ahead", "late", "early",
+];
 
 /// Years, identifiers, house numbers, times and lone pronoun "one" are not quantities.
 fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
@@ -324,9 +330,8 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
 /// Whether the tokens from `i` name a street ("West 1st Street", "Main St.").
 fn is_address(ctx: &Context, i: usize) -> bool {
     let toks = ctx.tokens;
-    let sentence = toks.get(i).map(|t| t.sentence);
-    for k in i..(i + 4).min(toks.len()) {
-        let t = &toks[k];
+        let sentence = toks.get(i).map(|t| t.sentence);
+    for (k, t) in toks.iter().enumerate().skip(i).take(4) {
         if Some(t.sentence) != sentence || !(t.capitalized || t.kind == TokenKind::Mixed) {
             return false;
         }
@@ -821,9 +826,10 @@ fn entity_at(ctx: &Context, k: usize, acronyms_only: bool) -> Option<Subject> {
         return None;
     }
     let c = &ctx.t.c;
-    if c.jurisdictions.contains(&t.lower)
+        if c.jurisdictions.contains(&t.lower)
         || c.jurisdictions.contains(&singular(&t.lower))
         || c.not_names.contains(&t.lower)
+        || c.name_suffixes.contains(&t.lower)
         || ctx.starts_sentence(k)
     {
         return None;

@@ -75,7 +75,7 @@ pub struct Tokens {
 /// Cuts `text[start..end]` into tokens. `masked` byte ranges (boilerplate lines) are skipped;
 /// `abbreviations` are lowercase words with their final period ("sept.", "u.s.").
 pub fn tokenize(text: &str, start: usize, end: usize, abbreviations: &HashSet<String>) -> Tokens {
-    tokenize_ranges(text, &[start..end], abbreviations)
+        tokenize_ranges(text, std::slice::from_ref(&(start..end)), abbreviations)
 }
 
 /// Cuts several byte ranges of `text` into one token list; each range starts a new paragraph
