@@ -38,9 +38,17 @@ pub fn align(
         .map(|p| (p.name.as_str(), p.compare_common_nouns))
         .collect();
     for (idx, claim) in claims.iter().enumerate() {
-        let Some(subject) = &claim.subject else {
+                let Some(subject) = &claim.subject else {
             continue;
         };
+        // A year alone ("in 1954") near an event word is too loose a tie to say it is the date
+        // of the event the reports share; news mentions earlier events in passing.
+        if let Value::Date(d) = &claim.value
+            && d.month.is_none()
+            && d.day.is_none()
+        {
+            continue;
+        }
         // "10 games" and "23 games" in two reports rarely count the same games: a plain count
         // of a common noun is compared only when a property says what happened to them
         // (killed, injured, arrested, ...). Named things ("NASAMS", "Javelin") always are.

@@ -735,9 +735,13 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             figures: vec![],
         });
     }
-    // A figure: "four people", "two", "at least 5 others", "three of the victims".
+        // A figure: "four people", "two", "at least 5 others", "three of the victims".
     let mut k = a;
     while k <= b {
+        // "aged 91", "both 51": an age, not a count of people.
+        if k > 0 && matches!(ctx.lower(k - 1), "aged" | "age" | "ages" | "both" | "all") && toks[k].kind == TokenKind::Number {
+            return None;
+        }
         if let Some(m) = numbers::number_at(toks, k, ctx.text, ctx.t)
             && m.last <= b
             && m.compound.is_none()

@@ -725,9 +725,17 @@ fn np_subject(ctx: &Context, np: &NounPhrase) -> Subject {
         // militants" are not "Hamas gunmen").
         let name = ctx.text[toks[a].start..toks[b].end].to_string();
         let head = &toks[np.head];
-        let name_is_head = b == np.head;
-        let acronym = (a..=b).any(|k| toks[k].is_acronym(ctx.text));
-        if name_is_head || acronym || ctx.t.c.generic_heads.contains(&head.lower) {
+                let name_is_head = b == np.head;
+        // "200 Ukrainians", "12 Somalis": people named by where they are from are counted
+        // like any common noun.
+        if name_is_head && a == b && is_demonym(&head.lower) {
+            let text = head.text(ctx.text).to_lowercase();
+            return Subject {
+                key: subject_key(ctx, &text),
+                text,
+            };
+        }
+        if name_is_head || ctx.t.c.generic_heads.contains(&head.lower) {
             return Subject {
                 key: subject_key(ctx, &name),
                 text: name,
@@ -744,6 +752,13 @@ fn np_subject(ctx: &Context, np: &NounPhrase) -> Subject {
         key: subject_key(ctx, &head),
         text: whole,
     }
+}
+
+/// A plural that names people by where they are from: "Ukrainians", "Somalis", "Gazans".
+fn is_demonym(word: &str) -> bool {
+    ["ians", "ans", "is", "ese", "ites", "ers"]
+        .iter()
+        .any(|s| word.ends_with(s) && word.len() > s.len() + 2)
 }
 
 /// The subject of a count: the noun phrase after it, or, when that is a generic word ("units")
@@ -884,12 +899,14 @@ fn antecedent(ctx: &Context, at: usize, earlier: &[Draft]) -> Option<Subject> {
         .find_map(|d| {
             d.subject
                 .as_ref()
-                .filter(|s| s.text.chars().next().is_some_and(char::is_uppercase))
-                .map(|s| (d.start, s.clone()))
+                                .filter(|s| s.text.chars().next().is_some_and(char::is_uppercase))
+                .map(|s| (d.start, d.end, s.clone()))
         });
+    // The nearest wins; an acronym inside the earlier claim ("two ZORB ferries") is that
+    // claim's subject.
     let strong = match (acronym, claimed) {
-        (Some(a), Some(c)) => Some(if a.0 >= c.0 { a.1 } else { c.1 }),
-        (a, c) => a.or(c).map(|x| x.1),
+        (Some(a), Some(c)) => Some(if a.0 >= c.1 { a.1 } else { c.2 }),
+        (a, c) => a.map(|x| x.1).or(c.map(|x| x.2)),
     };
     if strong.is_some() {
         return strong;
@@ -1386,12 +1403,12 @@ mod tests {
         );
         check(
             "Officials plan to add six additional ZORB ferries.",
-            &[inc(q(
+                        &[inc(q(
                 "six additional ZORB ferries",
                 Some(6.0),
                 Some(6.0),
                 "count",
-                Some("zorb"),
+                Some("zorb ferry"),
                 "count",
             ))],
         );
@@ -1403,7 +1420,7 @@ mod tests {
                     Some(2.0),
                     Some(2.0),
                     "count",
-                    Some("zorb"),
+                    Some("zorb ferry"),
                     "count",
                 ),
                 inc(q(
@@ -1411,7 +1428,7 @@ mod tests {
                     Some(6.0),
                     Some(6.0),
                     "count",
-                    Some("zorb"),
+                    Some("zorb ferry"),
                     "count",
                 )),
             ],

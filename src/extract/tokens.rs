@@ -119,8 +119,15 @@ pub fn tokenize_ranges(
                         if c.is_whitespace() {
                 if c == '\n' {
                     newlines_since_token += 1;
-                    if newlines_since_token == 1 {
-                        last_line_chars = text[line_start..i].trim().chars().count();
+                                        if newlines_since_token == 1 {
+                        // A line of running text has words; a web address or a code line
+                        // of the same length does not.
+                        let line = text[line_start..i].trim();
+                        last_line_chars = if line.split_whitespace().count() >= 5 {
+                            line.chars().count()
+                        } else {
+                            0
+                        };
                     }
                     line_start = i + 1;
                 }
