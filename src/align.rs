@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::GroupBy;
-use crate::model::{Claim, ClaimGroup, ClaimKind, Document, Value};
+use crate::model::{Claim, ClaimGroup, ClaimKind, Document, Modality, Value};
 use crate::rules::Rules;
 
 /// What claims must share before their subjects are compared.
@@ -21,6 +21,9 @@ struct Bucket {
     kind: ClaimKind,
     property: String,
     increment: bool,
+    /// Stated as fact, or not (planned and hypothetical figures are compared among
+    /// themselves, never with facts).
+    asserted: bool,
     dimension: String,
 }
 
@@ -41,6 +44,9 @@ pub fn align(
                 let Some(subject) = &claim.subject else {
             continue;
         };
+        if claim.modality == Modality::Negated {
+            continue;
+        }
         // A year alone ("in 1954") near an event word is too loose a tie to say it is the date
         // of the event the reports share; news mentions earlier events in passing.
         if let Value::Date(d) = &claim.value
@@ -73,6 +79,7 @@ pub fn align(
             kind: claim.kind,
             property: claim.property.clone(),
             increment: claim.increment,
+            asserted: claim.modality == Modality::Asserted,
             dimension: dimension_of(claim, rules),
         };
         buckets.entry(bucket).or_default().push(idx);
@@ -300,6 +307,7 @@ mod tests {
             }),
             property: "count".into(),
             increment: false,
+            modality: crate::model::Modality::Asserted,
             value: Value::Quantity {
                 low: Some(v),
                 high: Some(v),

@@ -40,8 +40,13 @@ fn judge(group: &ClaimGroup, claims: &[Claim], rules: &Rules) -> Finding {
             agreement(&members),
         ),
     };
-    if group.increment {
+        if group.increment {
         message.push_str(" (both state an increment, not a total)");
+    }
+    if let Some(first) = members.first()
+        && first.modality != crate::model::Modality::Asserted
+    {
+        message.push_str(&format!(" (figures stated as {}, not as fact)", first.modality.as_str()));
     }
     if let Some(unit_note) = conversion_note(&members, rules) {
         message.push_str("; ");
@@ -350,6 +355,7 @@ mod tests {
             }),
             property: "count".into(),
             increment: false,
+            modality: crate::model::Modality::Asserted,
             value: Value::Quantity {
                 low,
                 high,
@@ -430,7 +436,7 @@ mod tests {
         let date = |doc, year, month, day| {
             let mut c = q(doc, None, None, "count", "");
             c.kind = ClaimKind::Date;
-            c.value = Value::Date(DateValue { year, month, day });
+            c.value = Value::Date(DateValue::new(year, month, day));
             c
         };
         let claims = vec![

@@ -125,6 +125,22 @@ pub struct DateValue {
     pub year: Option<i32>,
     pub month: Option<u32>,
     pub day: Option<u32>,
+    /// The text named the date relative to the document's own date ("Thursday", "last
+    /// month"), and it was worked out from the front matter's `date`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resolved: bool,
+}
+
+impl DateValue {
+    /// A date as written in full or in part.
+    pub fn new(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Self {
+        Self {
+            year,
+            month,
+            day,
+            resolved: false,
+        }
+    }
 }
 
 impl DateValue {
@@ -171,6 +187,32 @@ impl Value {
     }
 }
 
+/// Whether a document states a figure as fact, or as planned, possible or denied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated as fact.
+    #[default]
+    Asserted,
+    /// Planned, expected or promised: "plans to send six", "is expected to reach 40".
+    Planned,
+    /// Possible, feared or conditional: "could take years", "might reach 50".
+    Hypothetical,
+    /// Denied: "not four but five" (the four).
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Planned => "planned",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
 /// One statement extracted from one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -184,6 +226,9 @@ pub struct Claim {
     pub property: String,
     /// A change ("four more", "another six") rather than a total.
     pub increment: bool,
+    /// Stated as fact, planned, possible or denied; only claims of the same standing are
+    /// compared, and denied ones never are.
+    pub modality: Modality,
     pub value: Value,
     /// How the value reads to a person: `2 units`, `> 40 members`, `title: Supreme General`.
     pub label: String,

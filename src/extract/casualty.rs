@@ -161,6 +161,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             subject: Some(event.clone()),
             property: rule.name.clone(),
             increment: v.increment,
+            modality: crate::model::Modality::Asserted,
             value: Value::Quantity {
                 low: v.low,
                 high: v.high,

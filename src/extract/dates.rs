@@ -421,7 +421,7 @@ fn date(
     DateMention {
         start: range.start,
         end: range.end,
-        kind: MentionKind::Date(DateValue { year, month, day }),
+        kind: MentionKind::Date(DateValue::new(year, month, day)),
     }
 }
 

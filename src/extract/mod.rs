@@ -10,6 +10,7 @@
 
 pub mod casualty;
 pub mod dates;
+pub mod modality;
 pub mod numbers;
 pub mod quantity;
 pub mod roles;
@@ -92,6 +93,15 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     });
         drafts.sort_by_key(|d| (d.start, d.end));
     quantity::inherit_increments(&mut drafts);
+    for d in &mut drafts {
+        if d.kind == ClaimKind::Quantity {
+            let first = toks.tokens.partition_point(|t| t.end <= d.start);
+            let last = toks.tokens.partition_point(|t| t.start < d.end).saturating_sub(1);
+            if first <= last && last < toks.tokens.len() {
+                d.modality = modality::modality_of(&ctx, first, last);
+            }
+        }
+    }
 
     drafts
         .into_iter()
@@ -103,6 +113,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             subject: d.subject,
             property: d.property,
             increment: d.increment,
+            modality: d.modality,
             value: d.value,
             label: d.label,
         })
@@ -118,6 +129,7 @@ pub struct Draft {
     pub subject: Option<Subject>,
     pub property: String,
     pub increment: bool,
+    pub modality: crate::model::Modality,
     pub value: Value,
     pub label: String,
     /// Whether the figure was introduced by a definite article ("the four systems"): such a
@@ -165,6 +177,7 @@ fn date_draft(
         subject,
         property: "date".to_string(),
         increment: false,
+        modality: crate::model::Modality::Asserted,
         value: Value::Date(value),
         label: date_label(&value),
         definite: false,
@@ -370,6 +383,9 @@ pub struct Compiled {
     pub victim_nouns: PhraseTable<usize>,
     pub person_nouns: HashSet<String>,
     pub events: PhraseTable<String>,
+    pub planned: PhraseTable<()>,
+    pub hypothetical: PhraseTable<()>,
+    pub negations: PhraseTable<()>,
     pub renaming: PhraseTable<()>,
     pub stop_words: HashSet<String>,
     pub generic_heads: HashSet<String>,
@@ -456,6 +472,15 @@ impl Compiled {
         c.person_nouns = set(&rules.lexicon.person_nouns);
         for (word, key) in &rules.events {
             c.events.insert(word, key.clone());
+        }
+        for w in &rules.lexicon.planned {
+            c.planned.insert(w, ());
+        }
+        for w in &rules.lexicon.hypothetical {
+            c.hypothetical.insert(w, ());
+        }
+        for w in &rules.lexicon.negations {
+            c.negations.insert(w, ());
         }
         for r in &rules.lexicon.renaming {
             c.renaming.insert(r, ());

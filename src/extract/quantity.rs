@@ -198,6 +198,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         subject,
         property,
         increment: r.increment,
+        modality: crate::model::Modality::Asserted,
         value: Value::Quantity {
             low,
             high,
@@ -378,6 +379,7 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         subject,
         property: "age".to_string(),
         increment: false,
+        modality: crate::model::Modality::Asserted,
         value: Value::Quantity {
             low: Some(value),
             high: Some(value),
@@ -458,6 +460,7 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
         subject: Some(person),
         property: "age".to_string(),
         increment: false,
+        modality: crate::model::Modality::Asserted,
         value: Value::Quantity {
             low: Some(value),
             high: Some(value),

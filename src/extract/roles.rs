@@ -202,6 +202,7 @@ fn role_draft(ctx: &Context, first: usize, last: usize, title: String, person: S
                 subject: Some(person),
         property: "title".to_string(),
         increment: false,
+        modality: crate::model::Modality::Asserted,
         definite: false,
     }
 }

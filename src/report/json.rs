@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::Analysis;
-use crate::model::{Claim, ClaimKind, Document, FindingKind, Span, Subject, Value, Warning};
+use crate::model::{Claim, ClaimKind, Document, FindingKind, Modality, Span, Subject, Value, Warning};
 use crate::report::{Summary, claim_with_document};
 
 /// The version of the JSON contract.
@@ -71,6 +71,7 @@ pub struct ClaimEntry<'a> {
     pub subject: Option<&'a Subject>,
     pub property: &'a str,
     pub increment: bool,
+    pub modality: Modality,
     pub value: &'a Value,
 }
 
@@ -84,6 +85,7 @@ impl<'a> ClaimEntry<'a> {
             subject: claim.subject.as_ref(),
             property: &claim.property,
             increment: claim.increment,
+            modality: claim.modality,
             value: &claim.value,
         }
     }
@@ -192,6 +194,7 @@ mod tests {
                 "subject": {"text": "NASAMS", "key": "nasams"},
                 "property": "count",
                 "increment": false,
+                "modality": "asserted",
                 "value": {"low": 6.0, "high": 6.0, "unit": "count", "approximate": false},
             })
         );
@@ -218,6 +221,7 @@ mod tests {
             "\"subject\"",
             "\"property\"",
             "\"increment\"",
+            "\"modality\"",
             "\"value\"",
         ];
         let at: Vec<usize> = keys.iter().map(|k| claim.find(k).expect(k)).collect();
@@ -286,11 +290,8 @@ mod tests {
             unit: "count".into(),
             approximate: false,
         };
-        analysis.claims[1].value = Value::Date(crate::model::DateValue {
-            year: Some(2022),
-            month: Some(2),
-            day: None,
-        });
+        analysis.claims[1].value =
+            Value::Date(crate::model::DateValue::new(Some(2022), Some(2), None));
         analysis.claims[1].kind = ClaimKind::Date;
         analysis.claims[2].value = Value::Role {
             person: "Mark Milley".into(),

@@ -107,6 +107,7 @@ pub(crate) mod fixture {
             }),
             property: "count".into(),
             increment: false,
+            modality: crate::model::Modality::Asserted,
             value,
             label: label.into(),
         }

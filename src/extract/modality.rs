@@ -1,0 +1,106 @@
+//! Modality: whether a figure is stated as fact, or as planned, possible or denied.
+//!
+//! "The US plans to send six additional NASAMS" plans six; "delivery of another six units
+//! could take much longer" makes them hypothetical; "not four but five" denies the four. The
+//! words come from the rules (`planned`, `hypothetical`, `negations` in the lexicon): in the
+//! figure's clause before it (up to a clause boundary), or right after the phrase it heads
+//! ("a first batch of two is expected", "six units could take").
+
+use super::Context;
+use crate::model::Modality;
+
+/// How many tokens before the figure a planning word may stand ("plans to send six").
+const BEFORE: usize = 6;
+/// How many tokens after the figure's phrase its verb may stand ("two is expected").
+const AFTER: usize = 3;
+
+/// The standing of the figure in tokens `first..=last`.
+pub fn modality_of(ctx: &Context, first: usize, last: usize) -> Modality {
+    let toks = ctx.tokens;
+    let lx = &ctx.t.c;
+    let sentence = toks[first].sentence;
+    // Denied: "not four but five", "not 40".
+    if first > 0 && lx.negations.ending_before(toks, first).is_some() {
+        return Modality::Negated;
+    }
+    // Before, within the clause.
+    let mut k = first;
+    let mut seen = 0;
+    while k > 0 && seen < BEFORE {
+        k -= 1;
+        let t = &toks[k];
+        if t.sentence != sentence || matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")") {
+            break;
+        }
+        if let Some(m) = word_at(ctx, k) {
+            return m;
+        }
+        seen += 1;
+    }
+    // Right after the phrase: "is expected", "could take", "that would be delivered".
+    let mut k = last + 1;
+    let mut seen = 0;
+    while k < toks.len() && seen < AFTER {
+        let t = &toks[k];
+        if t.sentence != sentence || matches!(t.lower.as_str(), "," | ";" | ":" | "." | "(" | ")") {
+            break;
+        }
+        if let Some(m) = word_at(ctx, k) {
+            return m;
+        }
+        seen += 1;
+        k += 1;
+    }
+    Modality::Asserted
+}
+
+/// A planning or hypothetical word starting at token `k`.
+fn word_at(ctx: &Context, k: usize) -> Option<Modality> {
+    let c = &ctx.t.c;
+    if c.hypothetical.at(ctx.tokens, k).is_some() {
+        return Some(Modality::Hypothetical);
+    }
+    if c.planned.at(ctx.tokens, k).is_some() {
+        return Some(Modality::Planned);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{claims, rules};
+    use crate::model::{ClaimKind, Modality};
+
+    #[track_caller]
+    fn check(text: &str, expected: &[(&str, Modality)]) {
+        let rules = rules();
+        let got: Vec<(String, Modality)> = claims(text, &rules)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Quantity)
+            .map(|c| (c.text, c.modality))
+            .collect();
+        let want: Vec<(String, Modality)> = expected.iter().map(|(t, m)| (t.to_string(), *m)).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn plans_and_possibilities_are_not_facts() {
+        check(
+            "The city plans to buy six additional ZORB ferries.",
+            &[("six additional ZORB ferries", Modality::Planned)],
+        );
+        check(
+            "Delivery of another six ZORB ferries could take years.",
+            &[("another six ZORB ferries", Modality::Hypothetical)],
+        );
+        check("The port bought 12 ZORB ferries last year.", &[("12 ZORB ferries", Modality::Asserted)]);
+    }
+
+    #[test]
+    fn a_denied_figure_is_negated() {
+        check(
+            "The port bought not four but five ZORB ferries.",
+            &[("four", Modality::Negated), ("five ZORB ferries", Modality::Asserted)],
+        );
+    }
+}
