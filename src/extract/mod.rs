@@ -13,6 +13,7 @@ pub mod dates;
 pub mod modality;
 pub mod numbers;
 pub mod quantity;
+pub mod relative;
 pub mod roles;
 pub mod tokens;
 
@@ -80,6 +81,15 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         }
         if let dates::MentionKind::Date(value) = &m.kind {
             drafts.push(date_draft(&ctx, m.start, m.end, *value, first));
+        }
+    }
+    if let Some(today) = relative::document_date(doc.meta.date.as_deref()) {
+        for r in relative::find_relative(&ctx, today, &taken) {
+            let (start, end) = (toks.tokens[r.first].start, toks.tokens[r.last].end);
+            drafts.push(date_draft(&ctx, start, end, r.value, r.first));
+            for flag in &mut taken[r.first..=r.last] {
+                *flag = true;
+            }
         }
     }
     drafts.extend(roles::find_roles(&ctx));

@@ -1,0 +1,207 @@
+//! Relative dates: "Thursday", "yesterday", "last month", "early next month", "three days
+//! ago", worked out from the document's own date (the front matter's `date`) and marked as
+//! resolved. A document without a date gets no relative date claims: "Thursday" alone says
+//! nothing a reader could check.
+//!
+//! News writes of the past: a bare weekday is the latest such day on or before the document's
+//! date ("police said Thursday" in a Friday paper is the day before); "next Thursday" is the
+//! first one after it.
+
+use jiff::civil::{Date, Weekday};
+
+use super::Context;
+use super::tokens::TokenKind;
+use crate::model::DateValue;
+
+/// A relative date found in the tokens `first..=last`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relative {
+    pub first: usize,
+    pub last: usize,
+    pub value: DateValue,
+}
+
+/// The document's date from its front matter: "2014-02-21" or a timestamp starting with one.
+pub fn document_date(meta_date: Option<&str>) -> Option<Date> {
+    let s = meta_date?.trim().trim_matches(['"', '\'']);
+    let day = s.get(..10)?;
+    day.parse::<Date>().ok()
+}
+
+/// Every relative date in the document, resolved against `today`. `taken` tokens (inside
+/// dates already read) are passed over.
+pub fn find_relative(ctx: &Context, today: Date, taken: &[bool]) -> Vec<Relative> {
+    let toks = ctx.tokens;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        if taken[k] {
+            k += 1;
+            continue;
+        }
+        if let Some(r) = relative_at(ctx, k, today)
+            && !(r.first..=r.last).any(|j| taken[j])
+        {
+            k = r.last + 1;
+            out.push(r);
+            continue;
+        }
+        k += 1;
+    }
+    out
+}
+
+fn day_value(d: Date) -> DateValue {
+    DateValue {
+        year: Some(i32::from(d.year())),
+        month: u32::try_from(d.month()).ok(),
+        day: u32::try_from(d.day()).ok(),
+        resolved: true,
+    }
+}
+
+fn month_value(d: Date) -> DateValue {
+    DateValue {
+        day: None,
+        ..day_value(d)
+    }
+}
+
+fn year_value(d: Date) -> DateValue {
+    DateValue {
+        month: None,
+        day: None,
+        ..day_value(d)
+    }
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// The relative date that starts at token `k`, if one does.
+fn relative_at(ctx: &Context, k: usize, today: Date) -> Option<Relative> {
+    let toks = ctx.tokens;
+    let w = |j: usize| ctx.lower(j);
+    let one = |first: usize, last: usize, value: DateValue| Some(Relative { first, last, value });
+
+    // "yesterday", "today", "tonight", "tomorrow", "last night", "this morning".
+    match w(k) {
+        "yesterday" => return one(k, k, day_value(today.yesterday().ok()?)),
+        "today" | "tonight" => return one(k, k, day_value(today)),
+        "tomorrow" => return one(k, k, day_value(today.tomorrow().ok()?)),
+        _ => {}
+    }
+    let next = w(k + 1);
+    if w(k) == "last" && next == "night" {
+        return one(k, k + 1, day_value(today.yesterday().ok()?));
+    }
+    if w(k) == "this" && matches!(next, "morning" | "afternoon" | "evening") {
+        return one(k, k + 1, day_value(today));
+    }
+
+    // "last month", "this year", "early next month", "later this month".
+    let (lead, at) = if matches!(w(k), "early" | "late" | "later" | "earlier" | "mid") { (k, k + 1) } else { (k, k) };
+    if matches!(w(at), "last" | "this" | "next") && matches!(w(at + 1), "month" | "year") {
+        let step: i8 = match w(at) {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        let value = if w(at + 1) == "month" {
+            month_value(today.checked_add(jiff::Span::new().months(step)).ok()?)
+        } else {
+            year_value(today.checked_add(jiff::Span::new().years(step)).ok()?)
+        };
+        return one(lead, at + 1, value);
+    }
+
+    // Weekdays: "Thursday", "on Thursday", "last Thursday", "next Thursday", "Thursday night".
+    let (first, direction, day_tok) = match w(k) {
+        "last" => (k, -1, k + 1),
+        "next" => (k, 1, k + 1),
+        _ => (k, 0, k),
+    };
+    let day = weekday(w(day_tok))?;
+    let tok = toks.get(day_tok)?;
+    if !tok.capitalized || tok.kind != TokenKind::Word {
+        return None;
+    }
+    // "Thursday, Feb. 20, 2014": the full date that follows is the claim.
+    if toks.get(day_tok + 1).is_some_and(|t| t.is_punct(","))
+        && toks.get(day_tok + 2).is_some_and(|t| t.capitalized && t.kind == TokenKind::Word)
+    {
+        return None;
+    }
+    let mut last = day_tok;
+    if matches!(w(day_tok + 1), "morning" | "afternoon" | "evening" | "night") {
+        last += 1;
+    }
+    let date = match direction {
+        1 => today.nth_weekday(1, day).ok()?,
+        -1 => today.nth_weekday(-1, day).ok()?,
+        _ if today.weekday() == day => today,
+        _ => today.nth_weekday(-1, day).ok()?,
+    };
+    one(first, last, day_value(date))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::rules;
+    use crate::model::{ClaimKind, Document, Value};
+
+    /// The dates (text, "YYYY-MM-DD" with "?" for what is not stated) in a text dated `date`.
+    #[track_caller]
+    fn check(date: &str, text: &str, expected: &[(&str, &str)]) {
+        let rules = rules();
+        let front = format!("---\ndate: {date}\n---\n");
+        let mut doc = Document::from_text("t.md", format!("{front}{text}"));
+        doc.body_start = front.len();
+        doc.meta.date = Some(date.to_string());
+        let got: Vec<(String, String)> = crate::extract::extract(0, &doc, &rules)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Date)
+            .map(|c| {
+                let Value::Date(d) = c.value else { panic!("not a date") };
+                let f = |x: Option<u32>| x.map_or("?".to_string(), |v| format!("{v:02}"));
+                (c.text, format!("{}-{}-{}", d.year.map_or("?".into(), |y| y.to_string()), f(d.month), f(d.day)))
+            })
+            .collect();
+        let want: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn weekdays_are_the_latest_such_day() {
+        // 2014-02-21 is a Friday.
+        check("2014-02-21", "Police said Thursday that the shooting happened.", &[("Thursday", "2014-02-20")]);
+        check("2014-02-21", "The council meets next Monday.", &[("next Monday", "2014-02-24")]);
+        check("2014-02-21", "It happened Friday night.", &[("Friday night", "2014-02-21")]);
+        check("2014-02-21", "On Thursday, Feb. 20, 2014, four died.", &[("Feb. 20, 2014", "2014-02-20")]);
+    }
+
+    #[test]
+    fn days_months_and_years_around_the_document_date() {
+        check("2014-02-21", "The meeting was yesterday.", &[("yesterday", "2014-02-20")]);
+        check("2014-02-21", "Systems arrive early next month.", &[("early next month", "2014-03-?")]);
+        check("2014-01-10", "Sales fell last year.", &[("last year", "2013-?-?")]);
+    }
+
+    #[test]
+    fn a_document_without_a_date_resolves_nothing() {
+        let rules = rules();
+        let doc = Document::from_text("t.txt", "Police said Thursday that it happened yesterday.");
+        let dates = crate::extract::extract(0, &doc, &rules);
+        assert!(dates.iter().all(|c| c.kind != ClaimKind::Date), "{dates:?}");
+    }
+}
