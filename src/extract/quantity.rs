@@ -929,9 +929,13 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
     let range = &ctx.sentences[sentence];
     let mut best: Option<(usize, Subject)> = None;
     for k in range.clone() {
-        if let Some((len, key)) = ctx.t.c.events.at(toks, k) {
+                if let Some((len, key)) = ctx.t.c.events.at(toks, k) {
             let dist = k.abs_diff(at);
-            if dist <= 8 && best.as_ref().is_none_or(|(d, _)| dist < *d) {
+            // The event and the date share a clause: "Two people were killed, the coroner
+            // confirmed on Friday" dates the confirmation, not the deaths.
+            let (a, b) = (k.min(at), k.max(at));
+            let same_clause = !(a..b).any(|j| matches!(toks[j].lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":"));
+            if dist <= 8 && same_clause && best.as_ref().is_none_or(|(d, _)| dist < *d) {
                 let text = ctx.text[toks[k].start..toks[k + len - 1].end].to_string();
                 best = Some((
                     dist,
