@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::GroupBy;
-use crate::model::{Claim, ClaimGroup, ClaimKind, Document, Modality, Value};
+use crate::model::{Claim, ClaimGroup, ClaimKind, Document, EVENT_KEY, Modality, Value};
 use crate::rules::Rules;
 
 /// What claims must share before their subjects are compared.
@@ -158,7 +158,18 @@ fn cluster_subjects(
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &i in members {
         if let Some(s) = &claims[i].subject {
-            by_key.entry(group_key(&s.key)).or_default().push(i);
+                        by_key.entry(group_key(&s.key)).or_default().push(i);
+        }
+    }
+    // A report whose incident has no name ("Two dead as the bridge gives way") is about the
+    // one incident the other reports in its scope name, when they name only one.
+    let mut event_note = None;
+    if by_key.len() == 2
+        && let Some(unnamed) = by_key.remove(EVENT_KEY)
+    {
+        if let Some((key, idxs)) = by_key.iter_mut().next() {
+            idxs.extend(unnamed);
+            event_note = Some(format!("reports that name no incident taken as about the {key}"));
         }
     }
     let keys: Vec<String> = by_key.keys().cloned().collect();
@@ -210,11 +221,12 @@ fn cluster_subjects(
             .extend(by_key.get(key).into_iter().flatten().copied());
         entry.1.extend(why.remove(&k).unwrap_or_default());
     }
-    clusters
+        clusters
         .into_iter()
         .map(|(r, (mut idxs, mut merges))| {
             idxs.sort_unstable();
             merges.extend(spelling_merges(claims, &idxs));
+            merges.extend(event_note.clone());
             (keys[r].clone(), idxs, merges)
         })
         .collect()

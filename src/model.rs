@@ -7,6 +7,9 @@
 
 use serde::Serialize;
 
+/// The subject key of a figure about a report's incident when the report names none.
+pub const EVENT_KEY: &str = "event";
+
 /// Index of a document in the corpus, in the order the documents were read.
 pub type DocId = usize;
 

@@ -263,7 +263,7 @@ fn document_event(ctx: &Context) -> Subject {
         Some((text, key)) => Subject { text, key },
         None => Subject {
             text: "the reported event".to_string(),
-            key: "event".to_string(),
+            key: crate::model::EVENT_KEY.to_string(),
         },
     }
 }

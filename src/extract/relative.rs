@@ -146,8 +146,15 @@ fn relative_at(ctx: &Context, k: usize, today: Date) -> Option<Relative> {
     if matches!(w(day_tok + 1), "morning" | "afternoon" | "evening" | "night") {
         last += 1;
     }
+        // "will appear before magistrates on Wednesday": a plan looks ahead.
+    let sentence = tok.sentence;
+    let planned = (first.saturating_sub(8)..first)
+        .any(|j| toks[j].sentence == sentence && ctx.t.c.planned.at(toks, j).is_some());
+    let direction = if direction == 0 && planned { 2 } else { direction };
     let date = match direction {
         1 => today.nth_weekday(1, day).ok()?,
+        2 if today.weekday() == day => today,
+        2 => today.nth_weekday(1, day).ok()?,
         -1 => today.nth_weekday(-1, day).ok()?,
         _ if today.weekday() == day => today,
         _ => today.nth_weekday(-1, day).ok()?,
@@ -186,7 +193,8 @@ mod tests {
         // 2014-02-21 is a Friday.
         check("2014-02-21", "Police said Thursday that the shooting happened.", &[("Thursday", "2014-02-20")]);
         check("2014-02-21", "The council meets next Monday.", &[("next Monday", "2014-02-24")]);
-        check("2014-02-21", "It happened Friday night.", &[("Friday night", "2014-02-21")]);
+                check("2014-02-21", "It happened Friday night.", &[("Friday night", "2014-02-21")]);
+        check("2014-02-21", "He will appear in court on Wednesday.", &[("Wednesday", "2014-02-26")]);
         check("2014-02-21", "On Thursday, Feb. 20, 2014, four died.", &[("Feb. 20, 2014", "2014-02-20")]);
     }
 
