@@ -365,12 +365,13 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         // "a 3-year-old girl, Dalis Cox,", "his 16-year-old brother, Kenneth Guidry"
         end_tok = end;
         Some(person)
-    } else if let Some((start, person)) = name_before_article(ctx, m.first) {
+        } else if let Some((start, person)) = name_before_article(ctx, m.first) {
         // "Jesus Javier Paez, a 22-year-old Latino", "Stephon Harris, the 20-year-old man"
         start_tok = start;
         Some(person)
     } else {
-        None
+        // "Police identified the 29-year-old man killed as Seth Easley"
+        identified_as(ctx, m.last + 1)
     };
     Draft {
         start: toks[start_tok].start,
@@ -389,6 +390,33 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         label: format!("{} years old", format_number(value)),
         definite: false,
     }
+}
+
+/// "... identified as Seth Easley", "... was named as Ann Lee": the person a described figure
+/// turns out to be, named later in the same sentence or the next one.
+fn identified_as(ctx: &Context, from: usize) -> Option<Subject> {
+    let toks = ctx.tokens;
+    let sentence = toks.get(from)?.sentence;
+    let begin = ctx.sentences[sentence].start;
+    // "identified" or "named" earlier in the sentence, or after the figure.
+    let mut naming = (begin..from).any(|k| matches!(ctx.lower(k), "identified" | "named"));
+    let mut k = from;
+    while k + 1 < toks.len() && k < from + 25 && toks[k].sentence <= sentence + 1 {
+        if matches!(ctx.lower(k), "identified" | "named") {
+            naming = true;
+        }
+        if naming && ctx.lower(k) == "as" {
+            let mut n = k + 1;
+            while matches!(ctx.lower(n), "the" | "victim") {
+                n += 1;
+            }
+            if let Some((_, person)) = super::roles::person_name_at(ctx, n) {
+                return Some(person);
+            }
+        }
+        k += 1;
+    }
+    None
 }
 
 /// "girl, Dalis Cox": a name set off by a comma after a short noun phrase that starts at `i`.
@@ -430,7 +458,9 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     let value = m
         .low
         .filter(|v| v.fract() == 0.0 && (0.0..=120.0).contains(v))?;
-    let open = &toks[m.first - 1];
+        // "He and Quamari McAllister, both 19,": the name before the comma.
+    let both = toks[m.first - 1].lower == "both" && m.first >= 3 && toks[m.first - 2].is_punct(",");
+    let open = if both { &toks[m.first - 2] } else { &toks[m.first - 1] };
     let close = toks.get(m.last + 1)?;
     let set_off = (open.is_punct(",")
         && (close.is_punct(",") || close.is_punct(".") || close.is_punct(";")))
@@ -439,7 +469,7 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
         return None;
     }
     // The name ends right before the comma: walk back over capitalised words.
-    let name_end = m.first - 2;
+        let name_end = if both { m.first - 3 } else { m.first - 2 };
     let mut name_start = name_end;
     while name_start > 0
         && toks[name_start - 1].sentence == toks[name_end].sentence
@@ -1559,6 +1589,14 @@ mod tests {
         assert_eq!(ages("Police named him as Tom Reid, 31, of Leeds."), [("Tom Reid".to_string(), 31.0)]);
         assert_eq!(ages("A 3-year-old girl, Dana Coe, was hurt."), [("Dana Coe".to_string(), 3.0)]);
         assert_eq!(ages("Officers found Jon Paul Vey, a 22-year-old student."), [("Jon Paul Vey".to_string(), 22.0)]);
+                assert_eq!(
+            ages("He and Quamari Dell, both 19, were charged."),
+            [("Quamari Dell".to_string(), 19.0)]
+        );
+        assert_eq!(
+            ages("Police identified the 29-year-old man killed as Seth Ealy."),
+            [("Seth Ealy".to_string(), 29.0)]
+        );
         // Nobody named: the age has no subject and is never compared.
         assert_eq!(ages("A 19-year-old woman was hurt."), [(String::new(), 19.0)]);
     }
