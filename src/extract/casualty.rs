@@ -218,8 +218,10 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
             0.0
         }
     };
+        // Only a positive difference says something: when as many were shot as killed, the
+    // injured may simply not be counted in the same sentence.
     let (n, d) = shot[0];
-    if n < dead {
+    if n <= dead {
         return None;
     }
     let fmt = super::quantity::format_number;
@@ -752,7 +754,7 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
                 let w = ctx.lower(r);
                                 matches!(
                     w,
-                    "other" | "others" | "more" | "of" | "the" | "them" | "those" | "whom" | "additional"
+                    "other" | "others" | "more" | "of" | "the" | "them" | "those" | "whom" | "additional" | "her" | "his" | "their" | "its"
                 ) || c.person_nouns.contains(w)
                     || (!c.stop_words.contains(w) && toks[r].kind != TokenKind::Number)
             });
@@ -962,7 +964,11 @@ mod tests {
             "He shot two people, one of whom died.",
                         &[("injured", 1.0, "shot two people"), ("killed", 1.0, "one of whom died")],
         );
-        check("A woman was shot in the leg on Tuesday.", &[("injured", 1.0, "A woman was shot")]);
+                check("A woman was shot in the leg on Tuesday.", &[("injured", 1.0, "A woman was shot")]);
+        check(
+            "The gunman killed a girl and injured three of her family members.",
+            &[("killed", 1.0, "killed a girl"), ("injured", 3.0, "injured three of her family members")],
+        );
         // A death the reader could not count leaves the injured unknown.
         check("A man was shot on Tuesday and later died at the hospital.", &[]);
     }
