@@ -550,8 +550,17 @@ fn np_token(ctx: &Context, k: usize) -> bool {
         TokenKind::Punct => t.lower == ",",
         TokenKind::Word => {
             let w = t.lower.as_str();
-            if ctx.t.c.victim_words.at(ctx.tokens, k).is_some()
+                        if ctx.t.c.victim_words.at(ctx.tokens, k).is_some()
                 || ctx.t.c.victim_nouns.at(ctx.tokens, k).is_some()
+            {
+                return false;
+            }
+            // Times end the people: "injured three of her family members Thursday afternoon".
+                        if matches!(
+                w,
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+                    | "morning" | "afternoon" | "evening" | "night" | "overnight" | "earlier" | "later"
+            )
             {
                 return false;
             }
@@ -966,7 +975,7 @@ mod tests {
         );
                 check("A woman was shot in the leg on Tuesday.", &[("injured", 1.0, "A woman was shot")]);
         check(
-            "The gunman killed a girl and injured three of her family members.",
+                        "The gunman killed a girl and injured three of her family members Thursday afternoon.",
             &[("killed", 1.0, "killed a girl"), ("injured", 3.0, "injured three of her family members")],
         );
         // A death the reader could not count leaves the injured unknown.
