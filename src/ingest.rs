@@ -1,8 +1,10 @@
 //! Ingest: turns the paths a user gives into [`Document`]s. The only module that reads files.
 //!
-//! Folders are walked recursively in sorted order (so runs are deterministic), skipping hidden
-//! entries and anything already visited through a symbolic link. `.txt`, `.md` and `.markdown`
-//! files in folders are read; a file named explicitly is read whatever its extension.
+//! Folders are walked recursively in sorted order (so runs are deterministic) with the `ignore`
+//! crate, skipping hidden entries, what `.gitignore` and `.ignore` files list, and anything
+//! already visited through a symbolic link. `.txt`, `.md` and `.markdown` files in folders are
+//! read (or what a [`Selection`]'s include globs say, less its exclude globs); a file named
+//! explicitly is read whatever its extension, and excluded only with `force_exclude`.
 //!
 //! Nothing here stops the run: a missing or unreadable input is an [`IngestError`] and a file
 //! read with trouble (not UTF-8, empty, binary, huge, unclosed front matter) is a [`Warning`];
@@ -23,6 +25,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use miette::Diagnostic;
 use thiserror::Error;
@@ -87,29 +90,203 @@ pub struct Corpus {
     pub skipped: usize,
 }
 
+/// Which files are read: include and exclude globs, and whether ignore files count.
+///
+/// A glob without `/` matches a file or folder name anywhere (`drafts`, `*.bak`); a glob with
+/// `/` matches the path as shown (`corpus/drafts/*.md`) or the path inside the folder given
+/// (`drafts/**`); `*` does not cross `/`, `**` does. An excluded folder is not entered.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    include: Option<Globs>,
+    exclude: Option<Globs>,
+    /// Apply `exclude` to files and folders given explicitly too.
+    pub force_exclude: bool,
+    /// Skip what `.gitignore`, `.ignore` and `.git/info/exclude` files list (even outside a
+    /// Git repository).
+    pub respect_ignore_files: bool,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Self {
+            include: None,
+            exclude: None,
+            force_exclude: false,
+            respect_ignore_files: true,
+        }
+    }
+}
+
+/// Compiled globs, split by what they match against.
+#[derive(Debug, Clone)]
+struct Globs {
+    /// Globs without `/`: matched against each name.
+    names: globset::GlobSet,
+    /// Globs with `/`: matched against whole paths.
+    paths: globset::GlobSet,
+}
+
+impl Globs {
+    fn new(patterns: &[String]) -> Result<Option<Globs>, SelectionError> {
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let mut names = globset::GlobSetBuilder::new();
+        let mut paths = globset::GlobSetBuilder::new();
+        for pattern in patterns {
+            let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
+            let glob = globset::GlobBuilder::new(trimmed)
+                .literal_separator(true)
+                .backslash_escape(true)
+                .build()
+                .map_err(|e| SelectionError {
+                    glob: pattern.clone(),
+                    message: e.kind().to_string(),
+                })?;
+            if trimmed.contains('/') {
+                paths.add(glob);
+            } else {
+                names.add(glob);
+            }
+        }
+        let build = |b: globset::GlobSetBuilder| {
+            b.build().map_err(|e| SelectionError {
+                glob: patterns.join(", "),
+                message: e.to_string(),
+            })
+        };
+        Ok(Some(Globs {
+            names: build(names)?,
+            paths: build(paths)?,
+        }))
+    }
+
+    /// Whether the entry named `name`, shown as `shown` and at `inside` within the folder
+    /// given, matches.
+    fn matches(&self, name: &str, shown: &str, inside: &str) -> bool {
+        let shown = shown.trim_start_matches("./");
+        self.names.is_match(name) || self.paths.is_match(shown) || self.paths.is_match(inside)
+    }
+
+    /// Whether any component of a path given explicitly matches.
+    fn matches_given(&self, shown: &str) -> bool {
+        let trimmed = shown.trim_start_matches("./").trim_end_matches('/');
+        trimmed
+            .split('/')
+            .any(|part| !part.is_empty() && self.names.is_match(part))
+            || self.paths.is_match(trimmed)
+    }
+}
+
+/// A glob that does not parse.
+#[derive(Debug, Error, Diagnostic)]
+#[error("invalid glob `{glob}`: {message}")]
+#[diagnostic(
+    code(crosscheck::config::invalid),
+    help("globs use `*`, `?`, `[abc]`, `{{a,b}}` and `**` (across folders)")
+)]
+pub struct SelectionError {
+    pub glob: String,
+    pub message: String,
+}
+
+impl Selection {
+    /// A selection from globs; `include` empty means the text extensions.
+    pub fn new(
+        include: &[String],
+        exclude: &[String],
+        force_exclude: bool,
+        respect_ignore_files: bool,
+    ) -> Result<Selection, SelectionError> {
+        Ok(Selection {
+            include: Globs::new(include)?,
+            exclude: Globs::new(exclude)?,
+            force_exclude,
+            respect_ignore_files,
+        })
+    }
+
+    fn excluded(&self, name: &str, shown: &str, inside: &str) -> bool {
+        self.exclude
+            .as_ref()
+            .is_some_and(|g| g.matches(name, shown, inside))
+    }
+
+    fn included(&self, path: &Path, name: &str, shown: &str, inside: &str) -> bool {
+        match &self.include {
+            Some(globs) => globs.matches(name, shown, inside),
+            None => has_text_extension(path),
+        }
+    }
+}
+
 /// Reads files and folders (recursively). Never fails as a whole: each problem is recorded.
 pub fn read_paths(paths: &[PathBuf]) -> Corpus {
-    let mut reader = Reader::default();
+    read_selected(paths, &Selection::default(), &mut |_| {})
+}
+
+/// Reads files and folders with a [`Selection`], calling `progress` with the number of
+/// documents read so far after each one.
+pub fn read_selected(
+    paths: &[PathBuf],
+    selection: &Selection,
+    progress: &mut dyn FnMut(usize),
+) -> Corpus {
+    let mut reader = Reader {
+        selection,
+        progress,
+        corpus: Corpus::default(),
+        visited: Arc::new(Mutex::new(HashSet::new())),
+        read: HashSet::new(),
+    };
     for path in paths {
         reader.read_given(path);
     }
     reader.corpus
 }
 
+/// Reads a list of paths, one a line (as `find` or `git ls-files` print them): blank lines are
+/// skipped and a line's trailing carriage return dropped.
+pub fn read_path_list(input: impl io::BufRead) -> io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for line in input.lines() {
+        let line = line?;
+        let line = line.trim_end_matches('\r');
+        if !line.trim().is_empty() {
+            paths.push(PathBuf::from(line));
+        }
+    }
+    Ok(paths)
+}
+
 /// Walks the inputs, remembering the folders it has been in.
-#[derive(Default)]
-struct Reader {
+struct Reader<'s> {
+    selection: &'s Selection,
+    progress: &'s mut dyn FnMut(usize),
     corpus: Corpus,
-    /// Canonical paths of the folders already walked, so links cannot make it loop.
-    visited: HashSet<PathBuf>,
+    /// Canonical paths of the folders already walked, so links cannot make it loop. Shared with
+    /// the walker's filter.
+    visited: Arc<Mutex<HashSet<PathBuf>>>,
     /// Canonical paths of the files already read, so a file given twice (or reached through a
     /// link) is not compared with itself.
     read: HashSet<PathBuf>,
 }
 
-impl Reader {
+/// The message for a folder reached a second time.
+const LOOP: &str = "folder already read (a link leads back to it); skipped";
+
+impl Reader<'_> {
     fn read_given(&mut self, path: &Path) {
         let shown = given_path(path);
+        if self.selection.force_exclude
+            && self
+                .selection
+                .exclude
+                .as_ref()
+                .is_some_and(|g| g.matches_given(&shown))
+        {
+            return;
+        }
         match fs::metadata(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 self.corpus
@@ -125,15 +302,13 @@ impl Reader {
         }
     }
 
-    /// Reads every text file under `dir`, in sorted order.
+    /// Reads every selected file under `dir`, in sorted order (the `ignore` crate's walker,
+    /// following links, skipping hidden entries and, when asked, what ignore files list).
     fn walk(&mut self, dir: &Path, shown: &str) {
         match fs::canonicalize(dir) {
             Ok(canonical) => {
-                if !self.visited.insert(canonical) {
-                    self.warn(
-                        shown,
-                        "folder already read (a link leads back to it); skipped",
-                    );
+                if !lock(&self.visited).insert(canonical) {
+                    self.warn(shown, LOOP);
                     return;
                 }
             }
@@ -145,47 +320,138 @@ impl Reader {
                 return;
             }
         }
-        let entries = match fs::read_dir(dir).and_then(|d| d.collect::<io::Result<Vec<_>>>()) {
-            Ok(entries) => entries,
-            Err(e) => {
-                self.corpus.errors.push(IngestError::UnreadableFolder {
-                    path: shown.to_string(),
-                    message: e.to_string(),
-                });
-                return;
+        let ignore_files = self.selection.respect_ignore_files;
+        let mut builder = ignore::WalkBuilder::new(dir);
+        builder
+            .follow_links(true)
+            .hidden(true)
+            .parents(ignore_files)
+            .ignore(ignore_files)
+            .git_ignore(ignore_files)
+            .git_exclude(ignore_files)
+            .git_global(false)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b));
+        // Folders: pruned when excluded or already walked (a link to a folder seen before).
+        // Files are decided below, where skipped ones can be counted.
+        let root = dir.to_path_buf();
+        let shown_root = shown.to_string();
+        let selection = self.selection.clone();
+        let visited = Arc::clone(&self.visited);
+        let revisits: Arc<Mutex<Vec<String>>> = Arc::default();
+        let revisited = Arc::clone(&revisits);
+        builder.filter_entry(move |entry| {
+            if entry.depth() == 0 {
+                return true;
             }
-        };
-        let mut entries: Vec<(std::ffi::OsString, PathBuf)> = entries
-            .into_iter()
-            .map(|e| (e.file_name(), e.path()))
-            .collect();
-        entries.sort();
-        for (name, path) in entries {
-            let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue;
+            // With links followed, the type is the target's.
+            if !entry.file_type().is_some_and(|t| t.is_dir()) {
+                return true;
             }
-            let child = join_shown(shown, &name);
-            // Follows links: a link to a file is read as that file, a link to a folder is walked.
-            match fs::metadata(&path) {
-                Err(e) => {
-                    let is_link =
-                        fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-                    if is_link && e.kind() == io::ErrorKind::NotFound {
-                        self.warn(&child, "broken symbolic link; skipped");
-                    } else {
-                        self.corpus.errors.push(IngestError::Unreadable {
-                            path: child,
-                            message: e.to_string(),
-                        });
-                    }
+            let (child, inside) = shown_child(&root, &shown_root, entry.path());
+            let name = entry.file_name().to_string_lossy();
+            if selection.excluded(&name, &child, &inside) {
+                return false;
+            }
+            let seen = fs::canonicalize(entry.path())
+                .is_ok_and(|canonical| !lock(&visited).insert(canonical));
+            if seen {
+                lock(&revisited).push(child);
+            }
+            !seen
+        });
+        for item in builder.build() {
+            let revisited: Vec<String> = std::mem::take(&mut *lock(&revisits));
+            for child in revisited {
+                self.warn(&child, LOOP);
+            }
+            match item {
+                Ok(entry) if entry.depth() == 0 => {}
+                Ok(entry) => self.visit(dir, shown, entry.path()),
+                Err(error) => self.walk_error(dir, shown, &error),
+            }
+        }
+        let revisited: Vec<String> = std::mem::take(&mut *lock(&revisits));
+        for child in revisited {
+            self.warn(&child, LOOP);
+        }
+    }
+
+    /// One entry the walker yielded below the folder given.
+    fn visit(&mut self, dir: &Path, shown: &str, path: &Path) {
+        let (child, inside) = shown_child(dir, shown, path);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Follows links: a link to a file is read as that file, a link to a folder is walked.
+        match fs::metadata(path) {
+            Err(e) => self.metadata_error(path, child, e),
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) if self.selection.excluded(&name, &child, &inside) => {}
+            Ok(meta) if meta.is_file() && self.selection.included(path, &name, &child, &inside) => {
+                self.read_file(path, child, meta.len());
+            }
+            Ok(_) => self.corpus.skipped += 1,
+        }
+    }
+
+    fn metadata_error(&mut self, path: &Path, child: String, e: io::Error) {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && e.kind() == io::ErrorKind::NotFound {
+            self.warn(&child, "broken symbolic link; skipped");
+        } else {
+            self.corpus.errors.push(IngestError::Unreadable {
+                path: child,
+                message: e.to_string(),
+            });
+        }
+    }
+
+    /// An error from the walker: a folder that cannot be listed, a broken link, a loop, or an
+    /// ignore file that does not parse.
+    fn walk_error(&mut self, dir: &Path, shown: &str, error: &ignore::Error) {
+        if let ignore::Error::Partial(errors) = error {
+            for e in errors {
+                self.walk_error(dir, shown, e);
+            }
+            return;
+        }
+        // Unwrap the layers of context down to the error itself, keeping the first path.
+        let mut path: Option<&Path> = None;
+        let mut inner = error;
+        loop {
+            match inner {
+                ignore::Error::WithDepth { err, .. }
+                | ignore::Error::WithLineNumber { err, .. } => {
+                    inner = err;
                 }
-                Ok(meta) if meta.is_dir() => self.walk(&path, &child),
-                Ok(meta) if meta.is_file() && has_text_extension(&path) => {
-                    self.read_file(&path, child, meta.len());
+                ignore::Error::WithPath { path: p, err } => {
+                    path.get_or_insert(p);
+                    inner = err;
                 }
-                Ok(_) => self.corpus.skipped += 1,
+                _ => break,
             }
+        }
+        let child = path.map_or_else(|| shown.to_string(), |p| shown_child(dir, shown, p).0);
+        match (inner, path) {
+            (ignore::Error::Loop { child: looped, .. }, _) => {
+                let (looped, _) = shown_child(dir, shown, looped);
+                self.warn(&looped, LOOP);
+            }
+            (ignore::Error::Io(io), Some(path)) => {
+                let io = io::Error::new(io.kind(), io.to_string());
+                if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+                    self.corpus.errors.push(IngestError::UnreadableFolder {
+                        path: child,
+                        message: io.to_string(),
+                    });
+                } else {
+                    self.metadata_error(path, child, io);
+                }
+            }
+            // An ignore file that does not parse: its other lines still apply.
+            (other, _) => self.warn(&child, &format!("ignore file: {other}")),
         }
     }
 
@@ -260,6 +526,7 @@ impl Reader {
             meta: front.meta,
             decoded_from,
         });
+        (self.progress)(self.corpus.documents.len());
     }
 
     fn warn(&mut self, path: &str, message: &str) {
@@ -278,6 +545,26 @@ fn given_path(path: &Path) -> String {
     } else {
         shown.into_owned()
     }
+}
+
+/// Locks a mutex, going on with the data if another thread panicked while holding it (the sets
+/// and lists it guards stay valid whatever happened).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The shown path of `path` under the folder `root` shown as `shown`, and its path inside
+/// `root`, both with `/` separators.
+fn shown_child(root: &Path, shown: &str, path: &Path) -> (String, String) {
+    let inside = path.strip_prefix(root).unwrap_or(path);
+    let inside: Vec<String> = inside
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let inside = inside.join("/");
+    (join_shown(shown, &inside), inside)
 }
 
 /// `corpus/` + `a` is `corpus/a`; `/` + `a` is `/a`.
@@ -853,5 +1140,118 @@ mod tests {
             warnings(&corpus),
             ["huge.txt: large file (67108865 bytes, over the 64 MiB warning limit); read anyway"]
         );
+    }
+    fn read_with(base: &Path, given: &[&str], selection: &Selection) -> Vec<String> {
+        let paths: Vec<PathBuf> = given.iter().map(|g| base.join(g)).collect();
+        let prefix = format!("{}/", given_path(base));
+        read_selected(&paths, selection, &mut |_| {})
+            .documents
+            .iter()
+            .map(|d| d.path.strip_prefix(&prefix).unwrap_or(&d.path).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn gitignore_files_are_respected_outside_a_repository_unless_turned_off() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "c/.gitignore", b"drafts/\n*.tmp.md\n");
+        write(dir.path(), "c/a.md", b"a");
+        write(dir.path(), "c/b.tmp.md", b"b");
+        write(dir.path(), "c/drafts/d.md", b"d");
+        let corpus = read_in(dir.path(), &["c"]);
+        assert_eq!(paths(&corpus), ["c/a.md"]);
+        assert_eq!(
+            corpus.skipped, 0,
+            "ignored files are not counted as skipped"
+        );
+        let all = Selection::new(&[], &[], false, false).expect("no globs");
+        assert_eq!(
+            read_with(dir.path(), &["c"], &all),
+            ["c/a.md", "c/b.tmp.md", "c/drafts/d.md"]
+        );
+    }
+
+    #[test]
+    fn excludes_match_names_anywhere_or_paths_and_prune_folders() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "c/a.md", b"a");
+        write(dir.path(), "c/old/x.md", b"x");
+        write(dir.path(), "c/sub/old/y.md", b"y");
+        write(dir.path(), "c/sub/z.md", b"z");
+        write(dir.path(), "c/sub/z.bak.md", b"z");
+        let by_name =
+            Selection::new(&[], &["old".into(), "*.bak.md".into()], false, true).expect("globs");
+        assert_eq!(
+            read_with(dir.path(), &["c"], &by_name),
+            ["c/a.md", "c/sub/z.md"]
+        );
+        let by_path = Selection::new(&[], &["sub/**".into()], false, true).expect("globs");
+        assert_eq!(
+            read_with(dir.path(), &["c"], &by_path),
+            ["c/a.md", "c/old/x.md"]
+        );
+        // `*` does not cross folders.
+        let shallow = Selection::new(&[], &["sub/*.md".into()], false, true).expect("globs");
+        assert_eq!(
+            read_with(dir.path(), &["c"], &shallow),
+            ["c/a.md", "c/old/x.md", "c/sub/old/y.md"]
+        );
+    }
+
+    #[test]
+    fn explicit_files_are_excluded_only_when_forced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "drafts/a.md", b"a");
+        write(dir.path(), "b.md", b"b");
+        let given = ["drafts/a.md", "b.md"];
+        let soft = Selection::new(&[], &["drafts".into()], false, true).expect("globs");
+        assert_eq!(
+            read_with(dir.path(), &given, &soft),
+            ["drafts/a.md", "b.md"]
+        );
+        let forced = Selection::new(&[], &["drafts".into()], true, true).expect("globs");
+        assert_eq!(read_with(dir.path(), &given, &forced), ["b.md"]);
+    }
+
+    #[test]
+    fn include_globs_replace_the_text_extensions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "c/a.md", b"a");
+        write(dir.path(), "c/b.html", b"b");
+        let html = Selection::new(&["*.html".into()], &[], false, true).expect("globs");
+        let paths: Vec<PathBuf> = vec![dir.path().join("c")];
+        let corpus = read_selected(&paths, &html, &mut |_| {});
+        assert_eq!(corpus.documents.len(), 1);
+        assert!(corpus.documents[0].path.ends_with("c/b.html"));
+        assert_eq!(corpus.skipped, 1, "a.md is not included");
+    }
+
+    #[test]
+    fn a_bad_glob_is_an_error_naming_it() {
+        let err = Selection::new(&[], &["a[".into()], false, true).expect_err("unclosed class");
+        assert_eq!(err.glob, "a[");
+    }
+
+    #[test]
+    fn a_path_list_is_one_path_a_line() {
+        let list = "a.md\r\n\n  \nfolder/b.txt\n";
+        let paths = read_path_list(list.as_bytes()).expect("read");
+        assert_eq!(
+            paths,
+            [PathBuf::from("a.md"), PathBuf::from("folder/b.txt")]
+        );
+    }
+
+    #[test]
+    fn progress_is_called_once_a_document() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..5 {
+            write(dir.path(), &format!("c/{i}.md"), b"x");
+        }
+        let mut seen = Vec::new();
+        read_selected(&[dir.path().join("c")], &Selection::default(), &mut |n| {
+            seen.push(n)
+        });
+        assert_eq!(seen, [1, 2, 3, 4, 5]);
     }
 }

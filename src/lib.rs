@@ -14,13 +14,16 @@
 #![allow(clippy::result_large_err)]
 
 pub mod align;
+pub mod baseline;
 pub mod compare;
+pub mod config;
 pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 
 use model::{Claim, ClaimGroup, Document, Finding, Warning};

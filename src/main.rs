@@ -1,18 +1,26 @@
-//! The `crosscheck` command: parses arguments, runs the library, renders the result, and maps
-//! the outcome to an exit code (0 no conflicts, 1 conflicts, 2 failure). The one place that
-//! prints, and the one place that renders errors.
+//! The `crosscheck` command: parses arguments, merges them with `crosscheck.toml`, runs the
+//! library, renders the result in the format asked for, and maps the outcome to an exit code
+//! (0 nothing fails the gate, 1 a finding does, 2 failure). The one place that prints, and the
+//! one place that renders errors.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::baseline::{Baseline, BaselineError};
+use crosscheck::config::{self, ConfigError, FailOn, Grouping, Layer, Settings};
+use crosscheck::ingest::{Selection, SelectionError};
 use crosscheck::model::Warning;
-use crosscheck::report::{human, json};
+use crosscheck::report::listing::{self, RuleFileText};
+use crosscheck::report::{
+    Context, Format, codes, github, html, human, json, json_lines, markdown, rdjsonl, sarif,
+};
 use crosscheck::rules::{Rules, RulesError};
-use crosscheck::{Analysis, GroupBy};
+use crosscheck::{Analysis, suppress};
 use miette::{Diagnostic, GraphicalReportHandler};
 use thiserror::Error;
 
@@ -30,40 +38,86 @@ enum Command {
     Check(Options),
     /// List every claim extracted from each document, including those without a subject.
     Claims(Options),
+    /// Say what a code (`crosscheck::conflict::quantity`, `conflict::date`, ...) means, with an
+    /// example. Without a code, list them all.
+    Explain {
+        #[arg(value_name = "CODE")]
+        code: Option<String>,
+    },
+    /// List the rules files in effect and what each contributes.
+    Rules(RulesOptions),
 }
 
 #[derive(Debug, Args)]
 struct Options {
-    /// Files and folders to read (folders recursively: .txt, .md, .markdown).
-    #[arg(required = true, value_name = "PATH")]
+    /// Files and folders to read (folders recursively: .txt, .md, .markdown); `-` reads a list
+    /// of paths, one a line, from standard input.
+    #[arg(value_name = "PATH", required_unless_present = "dump_config")]
     paths: Vec<PathBuf>,
-    /// Output for people (diagnostics) or for programs (JSON, see the README).
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// Output format [default: human, or `format` in crosscheck.toml]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// List agreements in full instead of only counting them.
     #[arg(long)]
     show_agreements: bool,
-    /// Compare every document with every other, or only documents in the same folder.
-    #[arg(long, value_enum, default_value_t = GroupByArg::All)]
-    group_by: GroupByArg,
+    /// Compare every document with every other, or only documents in the same folder
+    /// [default: all]
+    #[arg(long, value_enum)]
+    group_by: Option<Grouping>,
     /// A folder of rule files (*.toml) added on top of the built-in rules.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
-    /// When to colour human output.
+    /// When to colour human output (`auto`: on a terminal, unless NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// What makes the exit code 1 (`update` is reserved and means `conflict` for now)
+    /// [default: conflict]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// A baseline file: the findings it records are reported as known and do not fail the run.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (then known: the run passes the gate).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Read settings from FILE instead of the nearest crosscheck.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Read no crosscheck.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Print the settings in effect (file and flags merged) as TOML and exit.
+    #[arg(long)]
+    dump_config: bool,
+    /// Skip files and folders matching GLOB (repeatable; a glob without `/` matches a name
+    /// anywhere).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Apply --exclude to paths given on the command line too.
+    #[arg(long)]
+    force_exclude: bool,
+    /// Read files that .gitignore and .ignore files list.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Print no warnings and no summary line (errors are still printed).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    Human,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum GroupByArg {
-    All,
-    Folder,
+#[derive(Debug, Args)]
+struct RulesOptions {
+    /// A folder of rule files (*.toml) added on top of the built-in rules.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Read settings from FILE instead of the nearest crosscheck.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Read no crosscheck.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// When to colour error messages.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -92,6 +146,9 @@ impl Color {
     }
 }
 
+/// More documents than this make a run long enough for a progress indicator.
+const LONG_RUN: usize = 200;
+
 /// An input read with trouble, shown on stderr.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{path}: {message}")]
@@ -107,17 +164,54 @@ enum Failure {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Rules(RulesError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Config(ConfigError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Selection(SelectionError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Baseline(BaselineError),
+    #[error("cannot read the list of paths from standard input: {0}")]
+    #[diagnostic(code(crosscheck::input::stdin))]
+    Stdin(io::Error),
+    #[error("`claims` prints human, json or json-lines, not {0}")]
+    #[diagnostic(code(crosscheck::usage))]
+    ClaimsFormat(String),
+    #[error("unknown code `{0}`")]
+    #[diagnostic(code(crosscheck::usage), help("`crosscheck explain` lists every code"))]
+    UnknownCode(String),
     #[error("cannot write the report: {0}")]
     #[diagnostic(code(crosscheck::output))]
     Output(io::Error),
+    #[error("cannot write {path}: {error}")]
+    #[diagnostic(code(crosscheck::output))]
+    Write { path: String, error: io::Error },
+}
+
+impl Failure {
+    fn boxed(self) -> Box<Failure> {
+        Box::new(self)
+    }
 }
 
 fn main() -> ExitCode {
     // Usage errors exit 2 from clap itself; `--help` and `--version` exit 0.
     let cli = Cli::parse();
-    let (Command::Check(options) | Command::Claims(options)) = &cli.command;
-    let stderr_handler = options.color.handler(io::stderr().is_terminal());
-    match run(&cli.command, &stderr_handler) {
+    let color = match &cli.command {
+        Command::Check(o) | Command::Claims(o) => o.color,
+        Command::Rules(o) => o.color,
+        Command::Explain { .. } => Color::Auto,
+    };
+    let stderr_handler = color.handler(io::stderr().is_terminal());
+    let outcome = match &cli.command {
+        Command::Check(options) => run(options, true, &stderr_handler),
+        Command::Claims(options) => run(options, false, &stderr_handler),
+        Command::Explain { code } => explain(code.as_deref()),
+        Command::Rules(options) => list_rules(options),
+    };
+    match outcome {
         Ok(code) => code,
         Err(failure) => match *failure {
             Failure::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -129,73 +223,382 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs one command; the exit code when it got as far as a report. (The failure is boxed: a
-/// rules error carries the file's text.)
+/// The settings of a run: `crosscheck.toml` (unless `--no-config`) under the flags.
+fn settings(
+    config: Option<&Path>,
+    no_config: bool,
+    flags: Layer,
+) -> Result<Settings, Box<Failure>> {
+    let file = if no_config {
+        None
+    } else {
+        match config {
+            Some(path) => Some(path.to_path_buf()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|dir| config::discover(&dir)),
+        }
+    };
+    let file = match file {
+        Some(path) => {
+            let layer = config::load(&path).map_err(|e| Failure::Config(e).boxed())?;
+            Some((path, layer))
+        }
+        None => None,
+    };
+    Ok(Settings::merge(file, flags))
+}
+
+fn flags(options: &Options) -> Layer {
+    Layer {
+        rules: options.rules.clone(),
+        include: None,
+        exclude: Some(options.exclude.clone()),
+        force_exclude: options.force_exclude.then_some(true),
+        respect_gitignore: options.no_ignore.then_some(false),
+        group_by: options.group_by,
+        fail_on: options.fail_on,
+        format: options.format,
+        show_agreements: options.show_agreements.then_some(true),
+        baseline: options.baseline.clone(),
+        thresholds: None,
+    }
+}
+
+fn load_rules(settings: &mut Settings) -> Result<Rules, Box<Failure>> {
+    let mut rules =
+        Rules::load(settings.rules.as_deref()).map_err(|e| Failure::Rules(e).boxed())?;
+    settings.apply_thresholds(&mut rules);
+    Ok(rules)
+}
+
+/// `check` (`gate`: true) or `claims`.
 fn run(
-    command: &Command,
+    options: &Options,
+    gate: bool,
     stderr_handler: &GraphicalReportHandler,
 ) -> Result<ExitCode, Box<Failure>> {
-    let (Command::Check(options) | Command::Claims(options)) = command;
-    let rules = Rules::load(options.rules.as_deref()).map_err(|e| Box::new(Failure::Rules(e)))?;
-    let corpus = crosscheck::ingest::read_paths(&options.paths);
+    let mut settings = settings(options.config.as_deref(), options.no_config, flags(options))?;
+    let rules = load_rules(&mut settings)?;
+    if options.dump_config {
+        write_stdout(&settings.dump())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !gate
+        && !matches!(
+            settings.format,
+            Format::Human | Format::Json | Format::JsonLines
+        )
+    {
+        let name = settings
+            .format
+            .to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string());
+        return Err(Failure::ClaimsFormat(name).boxed());
+    }
+    let selection = Selection::new(
+        &settings.include,
+        &settings.exclude,
+        settings.force_exclude,
+        settings.respect_gitignore,
+    )
+    .map_err(|e| Failure::Selection(e).boxed())?;
+    let baseline = match &settings.baseline {
+        Some(path) if gate && options.write_baseline.is_none() => Some(read_baseline(path)?),
+        _ => None,
+    };
+
+    let paths = expand_stdin(&options.paths)?;
+    let progress = Progress::new(io::stderr().is_terminal() && !options.quiet);
+    let corpus = crosscheck::ingest::read_selected(&paths, &selection, &mut |n| {
+        progress.reading(n);
+    });
+    progress.clear();
     for error in &corpus.errors {
         print_diagnostic(error, stderr_handler);
     }
-    for warning in &corpus.warnings {
-        print_warning(warning, stderr_handler);
-    }
-    let group_by = match options.group_by {
-        GroupByArg::All => GroupBy::All,
-        GroupByArg::Folder => GroupBy::Folder,
-    };
     let stdout_handler = || options.color.handler(io::stdout().is_terminal());
 
-    let (report, conflicts) = match command {
-        Command::Check(_) => {
-            let analysis = crosscheck::check(corpus.documents, corpus.warnings, &rules, group_by);
-            let report = match options.format {
-                Format::Json => json::render_check(&analysis, corpus.skipped) + "\n",
-                Format::Human => human::render_check(
-                    &analysis,
-                    corpus.skipped,
-                    options.show_agreements,
-                    &stdout_handler(),
-                ),
-            };
-            (report, analysis.conflicts())
+    if !gate {
+        for warning in &corpus.warnings {
+            print_warning(warning, stderr_handler, options.quiet);
         }
-        Command::Claims(_) => {
-            let claims = crosscheck::extract_all(&corpus.documents, &rules);
-            let analysis = Analysis {
-                documents: corpus.documents,
-                claims,
-                warnings: corpus.warnings,
-                ..Analysis::default()
-            };
-            let report = match options.format {
-                Format::Json => json::render_claims(&analysis) + "\n",
-                Format::Human => human::render_claims(&analysis),
-            };
-            (report, 0)
-        }
+        let claims = crosscheck::extract_all(&corpus.documents, &rules);
+        let analysis = Analysis {
+            documents: corpus.documents,
+            claims,
+            warnings: corpus.warnings,
+            ..Analysis::default()
+        };
+        let report = match settings.format {
+            Format::Json => json::render_claims(&analysis) + "\n",
+            Format::JsonLines => json_lines::render_claims(&analysis),
+            _ if options.quiet => {
+                let full = human::render_claims(&analysis);
+                // The last line is the count of documents and claims.
+                let body = full.trim_end_matches('\n');
+                body.rfind('\n')
+                    .map_or_else(String::new, |i| body[..=i].to_string())
+            }
+            _ => human::render_claims(&analysis),
+        };
+        write_stdout(&report)?;
+        return Ok(if corpus.errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        });
+    }
+
+    let documents = corpus.documents.len();
+    if documents > LONG_RUN {
+        progress.checking(documents);
+    }
+    let mut analysis = crosscheck::check(
+        corpus.documents,
+        corpus.warnings,
+        &rules,
+        settings.group_by.into(),
+    );
+    progress.clear();
+    let suppressed = suppress::apply(&mut analysis).suppressed;
+
+    let mut context = Context {
+        skipped: corpus.skipped,
+        show_agreements: settings.show_agreements,
+        suppressed,
+        ..Context::default()
     };
+    if let Some(path) = &options.write_baseline {
+        let recorded = Baseline::record(&analysis, |f| settings.fail_on.records(f.kind));
+        std::fs::write(path, recorded.render()).map_err(|error| {
+            Failure::Write {
+                path: path.display().to_string(),
+                error,
+            }
+            .boxed()
+        })?;
+        context.baseline = true;
+        context.known = recorded.matches(&analysis).known;
+    } else if let (Some(baseline), Some(path)) = (&baseline, &settings.baseline) {
+        let matches = baseline.matches(&analysis);
+        analysis
+            .warnings
+            .extend(matches.stale_warnings(&path.display().to_string()));
+        context.baseline = true;
+        context.known = matches.known;
+    }
 
-    let mut stdout = io::stdout().lock();
-    stdout
-        .write_all(report.as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|e| Box::new(Failure::Output(e)))?;
+    for warning in &analysis.warnings {
+        print_warning(warning, stderr_handler, options.quiet);
+    }
+    let report = match settings.format {
+        Format::Human => {
+            let diagnostics = human::diagnostics(&analysis, settings.show_agreements);
+            let mut out = human::render(
+                diagnostics.iter().map(|d| d as &dyn Diagnostic),
+                &stdout_handler(),
+            );
+            if !options.quiet {
+                out.push_str(&format!("{}\n", context.summary(&analysis)));
+            }
+            out
+        }
+        Format::Json => json::render(&analysis, &context),
+        Format::JsonLines => json_lines::render(&analysis, &context),
+        Format::Sarif => sarif::render(&analysis, &context),
+        Format::Github => github::render(&analysis, &context),
+        Format::Rdjsonl => rdjsonl::render(&analysis, &context),
+        Format::Markdown => markdown::render(&analysis, &context),
+        Format::Html => html::render(&analysis, &context),
+    };
+    if settings.format == Format::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        append_step_summary(
+            Path::new(&path),
+            &markdown::render(&analysis, &context),
+            stderr_handler,
+        );
+    }
+    write_stdout(&report)?;
 
+    let failing = analysis
+        .findings
+        .iter()
+        .enumerate()
+        .any(|(i, f)| !context.is_known(i) && settings.fail_on.fails(f.kind));
     Ok(if !corpus.errors.is_empty() {
         ExitCode::from(2)
-    } else if conflicts > 0 {
+    } else if failing {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn print_warning(warning: &Warning, handler: &GraphicalReportHandler) {
+fn read_baseline(path: &Path) -> Result<Baseline, Box<Failure>> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::Baseline(BaselineError::Unreadable {
+            path: shown.clone(),
+            message: e.to_string(),
+        })
+        .boxed()
+    })?;
+    Baseline::parse(&shown, &text).map_err(|e| Failure::Baseline(e).boxed())
+}
+
+/// The paths given, with `-` replaced by the paths listed on standard input.
+fn expand_stdin(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Box<Failure>> {
+    let mut out = Vec::with_capacity(paths.len());
+    let mut read = false;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if !read {
+                let listed = crosscheck::ingest::read_path_list(io::stdin().lock())
+                    .map_err(|e| Failure::Stdin(e).boxed())?;
+                out.extend(listed);
+                read = true;
+            }
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Appends the Markdown report to GitHub's step summary; a failure is a warning, not a reason
+/// to lose the gate's verdict.
+fn append_step_summary(path: &Path, text: &str, handler: &GraphicalReportHandler) {
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = written {
+        let warning = Warning {
+            path: path.display().to_string(),
+            message: format!("cannot append the step summary: {e}"),
+        };
+        print_warning(&warning, handler, false);
+    }
+}
+
+/// `crosscheck explain [CODE]`.
+fn explain(code: Option<&str>) -> Result<ExitCode, Box<Failure>> {
+    let text = match code {
+        None => codes::render_index(),
+        Some(code) => match codes::explain(code) {
+            Some(doc) => codes::render_explain(doc),
+            None => return Err(Failure::UnknownCode(code.to_string()).boxed()),
+        },
+    };
+    write_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `crosscheck rules`.
+fn list_rules(options: &RulesOptions) -> Result<ExitCode, Box<Failure>> {
+    let flags = Layer {
+        rules: options.rules.clone(),
+        ..Layer::default()
+    };
+    let mut settings = settings(options.config.as_deref(), options.no_config, flags)?;
+    let rules = load_rules(&mut settings)?;
+    let files: Vec<RuleFileText> = rules
+        .sources
+        .iter()
+        .map(|source| {
+            let text = if source.builtin {
+                let name = source.name.trim_start_matches("rules/");
+                crosscheck::rules::BUILTIN
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, t)| (*t).to_string())
+                    .ok_or_else(|| "not among the built-in files".to_string())
+            } else {
+                std::fs::read_to_string(&source.name).map_err(|e| e.to_string())
+            };
+            RuleFileText {
+                name: source.name.clone(),
+                builtin: source.builtin,
+                text,
+            }
+        })
+        .collect();
+    write_stdout(&listing::render(&files))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_stdout(text: &str) -> Result<(), Box<Failure>> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Failure::Output(e).boxed())
+}
+
+/// A progress indicator on stderr for long runs, only when stderr is a terminal: never on
+/// stdout, never in a pipe or a CI log.
+struct Progress {
+    enabled: bool,
+    bar: std::cell::RefCell<Option<indicatif::ProgressBar>>,
+}
+
+impl Progress {
+    fn new(enabled: bool) -> Self {
+        Self {
+            enabled,
+            bar: std::cell::RefCell::new(None),
+        }
+    }
+
+    fn spinner(message: String) -> indicatif::ProgressBar {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.set_message(message);
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    }
+
+    /// After each document read.
+    fn reading(&self, documents: usize) {
+        if !self.enabled || documents < LONG_RUN {
+            return;
+        }
+        let mut bar = self.bar.borrow_mut();
+        let message = format!("reading: {documents} documents");
+        match bar.as_ref() {
+            Some(b) => b.set_message(message),
+            None => *bar = Some(Self::spinner(message)),
+        }
+    }
+
+    /// While the documents are compared.
+    fn checking(&self, documents: usize) {
+        if self.enabled {
+            *self.bar.borrow_mut() = Some(Self::spinner(format!(
+                "extracting and comparing the claims of {documents} documents"
+            )));
+        }
+    }
+
+    fn clear(&self) {
+        if let Some(bar) = self.bar.borrow_mut().take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn print_warning(warning: &Warning, handler: &GraphicalReportHandler, quiet: bool) {
+    if quiet {
+        return;
+    }
     let warning = InputWarning {
         path: warning.path.clone(),
         message: warning.message.clone(),

@@ -8,8 +8,10 @@
 use serde::Serialize;
 
 use crate::Analysis;
-use crate::model::{Claim, ClaimKind, Document, FindingKind, Modality, Span, Subject, Value, Warning};
-use crate::report::{Summary, claim_with_document};
+use crate::model::{
+    Claim, ClaimKind, Document, FindingKind, Modality, Span, Subject, Value, Warning,
+};
+use crate::report::{Context, Summary, claim_with_document};
 
 /// The version of the JSON contract.
 pub const VERSION: u32 = 1;
@@ -59,6 +61,9 @@ pub struct FindingEntry<'a> {
     pub property: &'a str,
     pub message: &'a str,
     pub claims: Vec<ClaimEntry<'a>>,
+    /// Recorded in the baseline: reported, but it does not fail the run. Absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub known: bool,
 }
 
 /// One claim, naming its document by path.
@@ -93,6 +98,33 @@ impl<'a> ClaimEntry<'a> {
 
 /// Builds the `check` report; `skipped` is the number of files ingest passed over.
 pub fn check_report(analysis: &Analysis, skipped: usize) -> CheckReport<'_> {
+    check_report_in(analysis, &Context::with_skipped(skipped))
+}
+
+/// One finding of the contract; `known` when the baseline records it.
+pub fn finding_entry<'a>(
+    analysis: &'a Analysis,
+    finding: &'a crate::model::Finding,
+    known: bool,
+) -> FindingEntry<'a> {
+    FindingEntry {
+        kind: finding.kind,
+        code: &finding.code,
+        subject: &finding.subject,
+        property: &finding.property,
+        message: &finding.message,
+        claims: finding
+            .claims
+            .iter()
+            .filter_map(|&i| claim_with_document(analysis, i))
+            .map(|(c, d)| ClaimEntry::new(c, d))
+            .collect(),
+        known,
+    }
+}
+
+/// Builds the `check` report of a run.
+pub fn check_report_in<'a>(analysis: &'a Analysis, context: &Context) -> CheckReport<'a> {
     let mut claims_per_doc = vec![0usize; analysis.documents.len()];
     for claim in &analysis.claims {
         if let Some(n) = claims_per_doc.get_mut(claim.doc) {
@@ -116,25 +148,14 @@ pub fn check_report(analysis: &Analysis, skipped: usize) -> CheckReport<'_> {
     let findings = analysis
         .findings
         .iter()
-        .map(|f| FindingEntry {
-            kind: f.kind,
-            code: &f.code,
-            subject: &f.subject,
-            property: &f.property,
-            message: &f.message,
-            claims: f
-                .claims
-                .iter()
-                .filter_map(|&i| claim_with_document(analysis, i))
-                .map(|(c, d)| ClaimEntry::new(c, d))
-                .collect(),
-        })
+        .enumerate()
+        .map(|(i, f)| finding_entry(analysis, f, context.is_known(i)))
         .collect();
     CheckReport {
         version: VERSION,
         documents,
         findings,
-        summary: Summary::of(analysis, skipped),
+        summary: context.summary(analysis),
         warnings: &analysis.warnings,
     }
 }
@@ -155,12 +176,17 @@ pub fn render_check(analysis: &Analysis, skipped: usize) -> String {
     to_json(&check_report(analysis, skipped))
 }
 
+/// The `check` report of a run as pretty-printed JSON, with a trailing newline.
+pub fn render(analysis: &Analysis, context: &Context) -> String {
+    to_json(&check_report_in(analysis, context)) + "\n"
+}
+
 /// The `claims` report as pretty-printed JSON (no trailing newline).
 pub fn render_claims(analysis: &Analysis) -> String {
     to_json(&claims_report(analysis))
 }
 
-fn to_json(value: &impl Serialize) -> String {
+pub(crate) fn to_json(value: &impl Serialize) -> String {
     // These structs have string keys only and serde_json writes non-finite floats as null, so
     // serialising them cannot fail.
     serde_json::to_string_pretty(value).expect("report structs always serialise")

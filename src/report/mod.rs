@@ -1,16 +1,120 @@
 //! Report: renders an [`crate::Analysis`] for people and machines.
 //!
-//! The library never prints. [`json`] builds the stable JSON contract as serde structs (and
-//! strings); [`human`] builds miette diagnostics, one per finding, and the one-line summary. The
-//! binary picks one by `--format` and writes the result.
+//! The library never prints. Every format is a pure function of the analysis and a [`Context`]
+//! (what the run knows besides the analysis: skipped files, the baseline, suppressions) that
+//! returns the text to print; the binary picks one by `--format` and writes it:
+//!
+//! - [`human`]: miette diagnostics, one per finding, and the one-line summary;
+//! - [`json`]: the stable JSON contract; [`json_lines`]: one finding of that contract a line;
+//! - [`sarif`]: SARIF 2.1.0 for code-scanning tools; [`github`]: GitHub workflow commands;
+//!   [`rdjsonl`]: reviewdog's diagnostic format;
+//! - [`markdown`]: a pull-request comment; [`html`]: one self-contained page for review.
+//!
+//! [`codes`] documents every code the tool emits (`crosscheck explain`), and [`listing`] says
+//! what each rules file contributes (`crosscheck rules`).
 
+pub mod codes;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod listing;
+pub mod markdown;
+pub mod rdjsonl;
+pub mod sarif;
 
-use serde::Serialize;
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
 
 use crate::Analysis;
-use crate::model::{Claim, Document};
+use crate::model::{Claim, Document, Finding, FindingKind};
+use crate::text::LineIndex;
+
+/// The output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum Format {
+    /// Diagnostics for people.
+    #[default]
+    Human,
+    /// The JSON contract (see the README).
+    Json,
+    /// One finding of the JSON contract a line.
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// reviewdog's diagnostic format, one JSON object a line.
+    Rdjsonl,
+    /// A Markdown report for a pull-request comment.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// Whether the format is read by programs (so nothing decorative may reach stdout).
+    pub fn is_machine(self) -> bool {
+        !matches!(self, Format::Human | Format::Markdown | Format::Html)
+    }
+}
+
+/// What a reporter needs besides the analysis: facts about the run the analysis does not hold.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Files found in folders but not read because of their extension.
+    pub skipped: usize,
+    /// List agreements in full (human, SARIF, GitHub, reviewdog, Markdown); JSON and the HTML
+    /// page always list every finding.
+    pub show_agreements: bool,
+    /// Whether a baseline was given, so that a finding is either new or known.
+    pub baseline: bool,
+    /// Indices into `analysis.findings` of the findings recorded in the baseline.
+    pub known: BTreeSet<usize>,
+    /// Findings removed by in-document suppressions (`<!-- crosscheck-ignore -->`).
+    pub suppressed: usize,
+}
+
+impl Context {
+    /// A context with only the count of skipped files.
+    pub fn with_skipped(skipped: usize) -> Self {
+        Self {
+            skipped,
+            ..Self::default()
+        }
+    }
+
+    /// Whether finding `index` is recorded in the baseline.
+    pub fn is_known(&self, index: usize) -> bool {
+        self.known.contains(&index)
+    }
+
+    /// The counts of a run.
+    pub fn summary(&self, analysis: &Analysis) -> Summary {
+        Summary {
+            known: self.known.len(),
+            suppressed: self.suppressed,
+            ..Summary::of(analysis, self.skipped)
+        }
+    }
+
+    /// The findings to list in full: every conflict, and agreements when asked, with their
+    /// index in `analysis.findings`.
+    pub fn shown<'a>(
+        &'a self,
+        analysis: &'a Analysis,
+    ) -> impl Iterator<Item = (usize, &'a Finding)> + 'a {
+        analysis
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| self.show_agreements || f.kind == FindingKind::Conflict)
+    }
+}
 
 /// Counts shown at the end of a human report and in the JSON `summary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -22,6 +126,16 @@ pub struct Summary {
     /// Files found in folders but not read because of their extension.
     pub skipped: usize,
     pub warnings: usize,
+    /// Findings recorded in the baseline (reported as known; they do not fail the run).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub known: usize,
+    /// Findings removed by in-document suppressions.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -34,6 +148,8 @@ impl Summary {
             conflicts: analysis.conflicts(),
             skipped,
             warnings: analysis.warnings.len(),
+            known: 0,
+            suppressed: 0,
         }
     }
 }
@@ -60,6 +176,12 @@ impl std::fmt::Display for Summary {
         if self.warnings > 0 {
             write!(f, ", {}", counted(self.warnings, "warning", "warnings"))?;
         }
+        if self.known > 0 {
+            write!(f, ", {} known (in the baseline)", self.known)?;
+        }
+        if self.suppressed > 0 {
+            write!(f, ", {} suppressed", self.suppressed)?;
+        }
         Ok(())
     }
 }
@@ -70,10 +192,150 @@ fn counted(n: usize, one: &str, many: &str) -> String {
 
 /// A claim of a finding together with its document, skipping indices that point nowhere (a
 /// reporter must not panic on a malformed analysis built by a library caller).
-fn claim_with_document(analysis: &Analysis, index: usize) -> Option<(&Claim, &Document)> {
+pub(crate) fn claim_with_document(
+    analysis: &Analysis,
+    index: usize,
+) -> Option<(&Claim, &Document)> {
     let claim = analysis.claims.get(index)?;
     let doc = analysis.documents.get(claim.doc)?;
     Some((claim, doc))
+}
+
+/// Where a claim is, for formats that need both ends of its span.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Located<'a> {
+    pub claim: &'a Claim,
+    pub doc: &'a Document,
+    /// 1-based line and column (in characters) of the first character.
+    pub start: (usize, usize),
+    /// 1-based line and column (in characters) just after the last character.
+    pub end: (usize, usize),
+}
+
+impl Located<'_> {
+    /// `path:line:column`.
+    pub fn at(&self) -> String {
+        format!("{}:{}:{}", self.doc.path, self.start.0, self.start.1)
+    }
+
+    /// 1-based column of the start counted in bytes (reviewdog counts in bytes).
+    pub fn start_byte_column(&self) -> usize {
+        byte_column(&self.doc.text, self.claim.span.start)
+    }
+
+    /// 1-based column just after the end, counted in bytes.
+    pub fn end_byte_column(&self) -> usize {
+        byte_column(&self.doc.text, self.claim.span.end)
+    }
+}
+
+fn byte_column(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    offset - line_start + 1
+}
+
+/// The claims of a finding with both ends located, skipping indices that point nowhere.
+pub(crate) fn located<'a>(analysis: &'a Analysis, finding: &Finding) -> Vec<Located<'a>> {
+    finding
+        .claims
+        .iter()
+        .filter_map(|&i| claim_with_document(analysis, i))
+        .map(|(claim, doc)| {
+            let text = &doc.text;
+            let index = LineIndex::new(text);
+            let end = claim.span.end.min(text.len()).max(claim.span.start);
+            Located {
+                claim,
+                doc,
+                start: (claim.span.line, claim.span.column),
+                end: index.line_col(text, end),
+            }
+        })
+        .collect()
+}
+
+/// The line a claim stands on, cut around it: text before the claim, the claim, text after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Excerpt {
+    pub before: String,
+    pub claim: String,
+    pub after: String,
+}
+
+/// How many characters of context an excerpt keeps on each side of the claim.
+const EXCERPT_CONTEXT: usize = 90;
+
+/// The excerpt of a claim: its line(s), with at most [`EXCERPT_CONTEXT`] characters on each
+/// side (cut at a word, marked with `…`), whitespace runs folded to one space.
+pub(crate) fn excerpt(doc: &Document, claim: &Claim) -> Excerpt {
+    let text = &doc.text;
+    let end = claim.span.end.min(text.len());
+    let start = claim.span.start.min(end);
+    let (Some(head), Some(body), Some(tail)) =
+        (text.get(..start), text.get(start..end), text.get(end..))
+    else {
+        return Excerpt {
+            before: String::new(),
+            claim: claim.text.clone(),
+            after: String::new(),
+        };
+    };
+    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = tail.find('\n').unwrap_or(tail.len());
+    let before = fold(head[line_start..].trim_start_matches('\u{feff}'));
+    let after = fold(&tail[..line_end]);
+    let before = if before.chars().count() > EXCERPT_CONTEXT {
+        let skip = before.chars().count() - EXCERPT_CONTEXT;
+        let cut: String = before.chars().skip(skip).collect();
+        let cut = cut.split_once(' ').map_or(cut.as_str(), |(_, rest)| rest);
+        format!("…{cut}")
+    } else {
+        before.trim_start().to_string()
+    };
+    let after = if after.chars().count() > EXCERPT_CONTEXT {
+        let cut: String = after.chars().take(EXCERPT_CONTEXT).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(rest, _)| rest);
+        format!("{cut}…")
+    } else {
+        after.trim_end().to_string()
+    };
+    Excerpt {
+        before,
+        claim: fold(body),
+        after,
+    }
+}
+
+/// Whitespace runs (line breaks included) as one space.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !blank {
+                out.push(' ');
+            }
+            blank = true;
+        } else {
+            out.push(c);
+            blank = false;
+        }
+    }
+    out
+}
+
+/// A short name for a document: its `source` from the front matter, else its file name.
+pub(crate) fn short_name(doc: &Document) -> &str {
+    doc.meta
+        .source
+        .as_deref()
+        .unwrap_or_else(|| doc.path.rsplit('/').next().unwrap_or(&doc.path))
+}
+
+/// `1 conflict`, `2 conflicts`.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    counted(n, one, many)
 }
 
 #[cfg(test)]

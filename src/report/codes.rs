@@ -1,0 +1,259 @@
+//! Every code crosscheck emits, with what it means and an example: the text of
+//! `crosscheck explain CODE` and the help of each rule in SARIF output.
+//!
+//! Finding codes (`crosscheck::conflict::*`, `crosscheck::agreement::*`) are what the reports
+//! list; the others name errors and warnings about the run itself.
+
+/// What a code is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    /// Sources disagree: fails the run by default.
+    Conflict,
+    /// Sources agree: shown with `--show-agreements`.
+    Agreement,
+    /// Something stopped an input or the run (exit 2).
+    Error,
+    /// Something to look at that did not stop the run.
+    Warning,
+}
+
+impl CodeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodeKind::Conflict => "conflict",
+            CodeKind::Agreement => "agreement",
+            CodeKind::Error => "error",
+            CodeKind::Warning => "warning",
+        }
+    }
+}
+
+/// The documentation of one code.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeDoc {
+    pub code: &'static str,
+    pub kind: CodeKind,
+    /// One line: what the code says.
+    pub summary: &'static str,
+    /// A paragraph: when it is emitted and what to do about it.
+    pub explanation: &'static str,
+    /// An example, as text a user could have written or seen.
+    pub example: &'static str,
+}
+
+/// Every code, findings first.
+pub const CODES: &[CodeDoc] = &[
+    CodeDoc {
+        code: "crosscheck::conflict::quantity",
+        kind: CodeKind::Conflict,
+        summary: "Two sources state figures for the same subject and property that cannot both be true.",
+        explanation: "Quantities (counts, casualties, money, distances, durations, shares) are read as intervals in the base unit of their dimension: hedges widen them (\"more than 40\" is 40 and up, \"about 50\" a band around 50). Two documents conflict when nothing one states about the subject is compatible with anything the other states. Check the sources; if one is wrong, correct it, or suppress the claim with `<!-- crosscheck-ignore -->` on the line before, or record the finding in a baseline.",
+        example: "a.md: \"Two people were injured when the span fell.\"\nb.md: \"Six people were injured in the collapse.\"\n=> injured: 2 and 6 do not overlap",
+    },
+    CodeDoc {
+        code: "crosscheck::conflict::date",
+        kind: CodeKind::Conflict,
+        summary: "Two sources give different dates for the same event.",
+        explanation: "Dates are compared field by field: two dates agree when every field both state (year, month, day) is the same, so \"February 2022\" and \"Feb. 24, 2022\" agree while \"Feb. 24\" and \"Feb. 25\" conflict. Relative dates (\"Thursday\", \"last month\") are resolved against the document's `date` in its front matter.",
+        example: "a.md: \"The council voted on March 3.\"\nb.md: \"The council voted on March 4.\"\n=> vote date: 3 March and 4 March differ",
+    },
+    CodeDoc {
+        code: "crosscheck::conflict::title",
+        kind: CodeKind::Conflict,
+        summary: "Two sources give the same person different titles.",
+        explanation: "Titles are normalised to posts with `rules/titles.toml` (\"Defense Secretary\" is \"Secretary of Defense\"); two titles agree when they name the same post, or one is a broader description of the other. Otherwise they conflict. Teach crosscheck a variant with a `[[post]]` in your own rules folder.",
+        example: "a.md: \"Fire Chief Dana Reyes said ...\"\nb.md: \"Deputy Fire Chief Dana Reyes said ...\"\n=> Dana Reyes title: 'Fire Chief' and 'Deputy Fire Chief' are different posts",
+    },
+    CodeDoc {
+        code: "crosscheck::agreement::quantity",
+        kind: CodeKind::Agreement,
+        summary: "Sources state compatible figures for the same subject and property.",
+        explanation: "Every pair of documents states figures whose intervals overlap (after converting units). Agreements never fail a run unless `--fail-on agreement` is given; `--show-agreements` lists them.",
+        example: "a.md: \"at least 12 firefighters were hurt\"\nb.md: \"14 firefighters were injured\"\n=> injured: 12 or more and 14 overlap",
+    },
+    CodeDoc {
+        code: "crosscheck::agreement::date",
+        kind: CodeKind::Agreement,
+        summary: "Sources give compatible dates for the same event.",
+        explanation: "Every field that both dates state is the same. A resolved relative date (\"Thursday\") agrees with the calendar date it resolves to.",
+        example: "a.md (dated 2024-05-10): \"He was arrested Thursday.\"\nb.md: \"He was arrested on May 9.\"\n=> arrest date: 9 May 2024 and 9 May agree",
+    },
+    CodeDoc {
+        code: "crosscheck::agreement::title",
+        kind: CodeKind::Agreement,
+        summary: "Sources give the same person the same post.",
+        explanation: "The titles normalise to the same post, or one is a broader description of the other; names are matched across spellings and forms (\"Lloyd J Austin III\" is \"Lloyd Austin\").",
+        example: "a.md: \"Defense Secretary Lloyd Austin\"\nb.md: \"US Secretary of Defense Lloyd J Austin III\"\n=> Lloyd Austin title: both say Secretary of Defense",
+    },
+    CodeDoc {
+        code: "crosscheck::input::missing",
+        kind: CodeKind::Error,
+        summary: "A path given on the command line does not exist.",
+        explanation: "The rest of the corpus is still checked and reported, and the run exits 2.",
+        example: "crosscheck check reports/ no-such-file.md",
+    },
+    CodeDoc {
+        code: "crosscheck::input::unreadable",
+        kind: CodeKind::Error,
+        summary: "A file could not be read (permissions, I/O error).",
+        explanation: "The rest of the corpus is still checked and reported, and the run exits 2.",
+        example: "reports/locked.md: cannot read file: Permission denied",
+    },
+    CodeDoc {
+        code: "crosscheck::input::unreadable_folder",
+        kind: CodeKind::Error,
+        summary: "A folder could not be listed.",
+        explanation: "The rest of the corpus is still checked and reported, and the run exits 2.",
+        example: "reports/private: cannot read folder: Permission denied",
+    },
+    CodeDoc {
+        code: "crosscheck::input::warning",
+        kind: CodeKind::Warning,
+        summary: "An input was read with trouble, or something in the run deserves a look.",
+        explanation: "A file that is not UTF-8 (decoded, offsets then refer to the decoded text), an empty or binary file, a link loop, unclosed front matter, an unused suppression comment, a stale baseline entry. The run goes on; `--quiet` hides these.",
+        example: "old.txt: not UTF-8; decoded as windows-1252, offsets refer to the decoded text",
+    },
+    CodeDoc {
+        code: "crosscheck::suppression::unused",
+        kind: CodeKind::Warning,
+        summary: "A `<!-- crosscheck-ignore -->` comment suppresses nothing.",
+        explanation: "The comment stands on the line before a claim (or opens a block with `<!-- crosscheck-ignore-start -->` closed by `<!-- crosscheck-ignore-end -->`) and hides every finding that claim is part of. When no finding is hidden, the comment is reported so it does not outlive its reason; remove it.",
+        example: "a.md: line 12: `<!-- crosscheck-ignore -->` suppresses no finding; remove it",
+    },
+    CodeDoc {
+        code: "crosscheck::baseline::stale",
+        kind: CodeKind::Warning,
+        summary: "A baseline entry no longer matches any finding.",
+        explanation: "The finding it recorded was fixed or changed (a new value makes a new finding). Rewrite the baseline with `--write-baseline FILE` to drop it.",
+        example: "crosscheck-baseline.json: stale entry crosscheck::conflict::quantity bridge injured [2 count, 6 count] matches no finding",
+    },
+    CodeDoc {
+        code: "crosscheck::baseline::invalid",
+        kind: CodeKind::Error,
+        summary: "A baseline file is not valid.",
+        explanation: "The file given to `--baseline` is not JSON of the documented shape (`{\"version\": 1, \"findings\": [...]}`); the error points at the line. The run stops with exit 2.",
+        example: "crosscheck-baseline.json:3:5: unknown field `line`",
+    },
+    CodeDoc {
+        code: "crosscheck::rules::invalid",
+        kind: CodeKind::Error,
+        summary: "A rules file has an unknown field, a wrong type or a bad value.",
+        explanation: "Rules files are read strictly so that a typo does not silently change what is found. The error points at the line and column in the file. The run stops with exit 2.",
+        example: "rules/units.toml:5:1: unknown field `namez`",
+    },
+    CodeDoc {
+        code: "crosscheck::rules::unreadable",
+        kind: CodeKind::Error,
+        summary: "A rules folder or file could not be read.",
+        explanation: "Check the path given to `--rules` (or `rules` in crosscheck.toml). The run stops with exit 2.",
+        example: "cannot read rules file my-rules: No such file or directory",
+    },
+    CodeDoc {
+        code: "crosscheck::config::invalid",
+        kind: CodeKind::Error,
+        summary: "crosscheck.toml has an unknown key, a wrong type or a bad glob.",
+        explanation: "The configuration is read strictly; the error points at the line. `crosscheck check --dump-config` prints the configuration in effect. The run stops with exit 2.",
+        example: "crosscheck.toml:2:1: unknown field `exclude-glob`",
+    },
+    CodeDoc {
+        code: "crosscheck::config::unreadable",
+        kind: CodeKind::Error,
+        summary: "The configuration file could not be read.",
+        explanation: "Check the path given to `--config`. The run stops with exit 2.",
+        example: "cannot read config file ci.toml: No such file or directory",
+    },
+    CodeDoc {
+        code: "crosscheck::output",
+        kind: CodeKind::Error,
+        summary: "The report (or a baseline, or the GitHub step summary) could not be written.",
+        explanation: "A closed pipe is not an error (the run ends quietly with 0); any other write error is, with exit 2.",
+        example: "cannot write the baseline ci/baseline.json: No such file or directory",
+    },
+];
+
+/// The documentation of a code, given in full (`crosscheck::conflict::date`) or without the
+/// `crosscheck::` prefix (`conflict::date`), in any case.
+pub fn explain(code: &str) -> Option<&'static CodeDoc> {
+    let code = code.trim().to_ascii_lowercase();
+    let full = if code.starts_with("crosscheck::") {
+        code
+    } else {
+        format!("crosscheck::{code}")
+    };
+    CODES.iter().find(|c| c.code == full)
+}
+
+/// The finding codes, the rules of SARIF output.
+pub fn finding_codes() -> impl Iterator<Item = &'static CodeDoc> {
+    CODES
+        .iter()
+        .filter(|c| matches!(c.kind, CodeKind::Conflict | CodeKind::Agreement))
+}
+
+/// `crosscheck explain CODE` as text.
+pub fn render_explain(doc: &CodeDoc) -> String {
+    let example: String = doc.example.lines().map(|l| format!("    {l}\n")).collect();
+    format!(
+        "{code} ({kind})\n\n{summary}\n\n{explanation}\n\nExample:\n\n{example}",
+        code = doc.code,
+        kind = doc.kind.as_str(),
+        summary = doc.summary,
+        explanation = doc.explanation,
+    )
+}
+
+/// The list printed when `crosscheck explain` is given a code it does not know.
+pub fn render_index() -> String {
+    let width = CODES.iter().map(|c| c.code.len()).max().unwrap_or(0);
+    CODES
+        .iter()
+        .map(|c| format!("{:width$}  {}\n", c.code, c.summary))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_is_found_with_or_without_its_prefix() {
+        assert_eq!(
+            explain("conflict::quantity").map(|c| c.code),
+            Some("crosscheck::conflict::quantity")
+        );
+        assert_eq!(
+            explain("CROSSCHECK::agreement::title").map(|c| c.kind),
+            Some(CodeKind::Agreement)
+        );
+        assert!(explain("conflict::colour").is_none());
+    }
+
+    #[test]
+    fn every_finding_code_the_comparer_makes_is_documented() {
+        for kind in ["conflict", "agreement"] {
+            for what in ["quantity", "date", "title"] {
+                let code = format!("crosscheck::{kind}::{what}");
+                assert!(explain(&code).is_some(), "{code}");
+            }
+        }
+        assert_eq!(finding_codes().count(), 6);
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut codes: Vec<&str> = CODES.iter().map(|c| c.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), CODES.len());
+    }
+
+    #[test]
+    fn an_explanation_has_the_code_its_meaning_and_an_example() {
+        let text = render_explain(explain("conflict::date").expect("documented"));
+        assert!(
+            text.starts_with("crosscheck::conflict::date (conflict)\n"),
+            "{text}"
+        );
+        assert!(text.contains("Example:\n\n    a.md: "), "{text}");
+    }
+}
