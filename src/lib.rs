@@ -27,6 +27,7 @@ pub mod suppress;
 pub mod text;
 
 use model::{Claim, ClaimGroup, Document, Finding, Warning};
+use rayon::prelude::*;
 use rules::Rules;
 
 /// Which documents are compared with which.
@@ -73,30 +74,72 @@ impl Analysis {
     }
 }
 
-/// Extracts claims from every document (in order) without comparing them.
+/// Extracts claims from every document without comparing them, on rayon's global thread pool.
+///
+/// Documents are read in parallel, but the result is the same whatever the number of threads:
+/// claims are sorted by document (in the order given) then offset.
 pub fn extract_all(documents: &[Document], rules: &Rules) -> Vec<Claim> {
-    documents
-        .iter()
+    let per_document: Vec<Vec<Claim>> = documents
+        .par_iter()
         .enumerate()
-        .flat_map(|(id, doc)| extract::extract(id, doc, rules))
-        .collect()
+        .map(|(id, doc)| extract::extract(id, doc, rules))
+        .collect();
+    per_document.into_iter().flatten().collect()
 }
 
-/// Runs extraction, alignment and comparison over documents already read.
+/// [`extract_all`] on `jobs` threads (`None`: rayon's default, one a core or
+/// `RAYON_NUM_THREADS`). The output does not depend on `jobs`.
+pub fn extract_all_with_jobs(
+    documents: &[Document],
+    rules: &Rules,
+    jobs: Option<usize>,
+) -> Vec<Claim> {
+    with_jobs(jobs, || extract_all(documents, rules))
+}
+
+/// Runs extraction, alignment and comparison over documents already read, on rayon's default
+/// thread pool. The same as [`check_with_jobs`] with `jobs = None`.
 pub fn check(
     documents: Vec<Document>,
     warnings: Vec<Warning>,
     rules: &Rules,
     group_by: GroupBy,
 ) -> Analysis {
-    let claims = extract_all(&documents, rules);
-    let groups = align::align(&claims, &documents, rules, group_by);
-    let findings = compare::compare(&groups, &claims, rules);
-    Analysis {
-        documents,
-        claims,
-        groups,
-        findings,
-        warnings,
+    check_with_jobs(documents, warnings, rules, group_by, None)
+}
+
+/// Runs extraction, alignment and comparison over documents already read, extracting on
+/// `jobs` threads (`None`: rayon's default). The analysis is identical whatever `jobs` is.
+pub fn check_with_jobs(
+    documents: Vec<Document>,
+    warnings: Vec<Warning>,
+    rules: &Rules,
+    group_by: GroupBy,
+    jobs: Option<usize>,
+) -> Analysis {
+    with_jobs(jobs, move || {
+        let claims = extract_all(&documents, rules);
+        let groups = align::align(&claims, &documents, rules, group_by);
+        let findings = compare::compare(&groups, &claims, rules);
+        Analysis {
+            documents,
+            claims,
+            groups,
+            findings,
+            warnings,
+        }
+    })
+}
+
+/// Runs `work` inside a local thread pool of `jobs` threads, or in the current (by default the
+/// global) pool when `jobs` is `None` or `Some(0)`. A pool that cannot be built (the system
+/// refuses threads) leaves the work to the current pool: fewer threads, same output.
+fn with_jobs<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
+    let pool = jobs
+        .filter(|&n| n > 0)
+        .and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
     }
 }

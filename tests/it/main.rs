@@ -10,6 +10,7 @@ mod cli;
 mod contract;
 mod examples;
 mod outputs;
+mod props;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,369 @@
+//! Property tests of the extractor (proptest): on arbitrary Unicode and on adversarial numeric
+//! text it never panics, and every claim it makes names a byte range of the document on
+//! character boundaries whose text is the claim's `text`, with the right line and column.
+//! Also: the analysis is the same on one thread and on four (`check_with_jobs`), on the
+//! `examples/` corpus and on generated reports.
+//!
+//! Case counts are modest so `cargo test` stays fast; `PROPTEST_CASES=10000 cargo test --test
+//! it props` runs more.
+
+use std::sync::LazyLock;
+
+use crosscheck::model::{Document, Metadata};
+use crosscheck::rules::Rules;
+use crosscheck::{Analysis, GroupBy};
+use proptest::prelude::*;
+
+static RULES: LazyLock<Rules> =
+    LazyLock::new(|| Rules::builtin().expect("the built-in rules load"));
+
+/// `PROPTEST_CASES` when set, `default` otherwise.
+fn cases(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+/// The 1-based line and column of byte `offset`, worked out the slow way: lines end at `\n`
+/// only, columns count characters, and a byte-order mark opening the text is not a column.
+fn slow_line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = 1 + before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut prefix = &text[line_start..offset];
+    if line_start == 0 {
+        prefix = prefix.trim_start_matches('\u{feff}');
+    }
+    (line, prefix.chars().count() + 1)
+}
+
+/// Extracts from `doc` and checks every claim against the document; the error says which
+/// claim broke which promise.
+fn check_spans(doc: &Document) -> Result<(), TestCaseError> {
+    let claims = crosscheck::extract::extract(3, doc, &RULES);
+    let text = doc.text.as_str();
+    let mut last = (0, 0);
+    for c in &claims {
+        let s = c.span;
+        prop_assert_eq!(c.doc, 3);
+        prop_assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "span {s:?} outside the text ({} bytes)",
+            text.len()
+        );
+        prop_assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "span {s:?} cuts a character"
+        );
+        prop_assert_eq!(&c.text, &text[s.start..s.end]);
+        prop_assert_eq!((s.line, s.column), slow_line_col(text, s.start), "{:?}", c);
+        prop_assert!(last <= (s.start, s.end), "claims out of order at {s:?}");
+        last = (s.start, s.end);
+    }
+    Ok(())
+}
+
+/// A document with Markdown front matter (title and date) before `body`, as ingest makes it.
+fn with_front_matter(title: &str, date: &str, body: &str) -> Document {
+    let front = format!("---\ntitle: \"{title}\"\ndate: {date}\n---\n");
+    let mut doc = Document::from_text("props.md", format!("{front}{body}"));
+    doc.body_start = front.len();
+    doc.meta = Metadata {
+        title: Some(title.to_string()),
+        date: Some(date.to_string()),
+        ..Metadata::default()
+    };
+    doc
+}
+
+/// Pieces of text that have broken number readers somewhere: separators in odd places, signs
+/// and currency without figures, long digit runs, digits of other scripts, dates and times cut
+/// short, words the extractor keys on, and characters that are hard on offsets (combining
+/// marks, right-to-left text and marks, byte-order marks, NUL, CRLF).
+const PIECES: &[&str] = &[
+    "1,,2",
+    "$-",
+    "..3",
+    "1.2.3",
+    "1,000,00",
+    ",5",
+    "5,",
+    "1.",
+    ".",
+    ",",
+    "-",
+    "−5",
+    "–",
+    "—",
+    "$",
+    "US$",
+    "€",
+    "£1.2bn",
+    "%",
+    "½",
+    "¾ mile",
+    "1e308",
+    "0x1F",
+    "1_000",
+    "007",
+    "00",
+    "99999999999999999999999999999999",
+    "1234567890123456789012345678901234567890.5",
+    "٣٤٥",
+    "१२",
+    "１２",
+    "Ⅻ",
+    "²",
+    "more than",
+    "up to",
+    "about",
+    "between 40 and",
+    "and 50",
+    "or more",
+    "another",
+    "more",
+    "additional",
+    "killed",
+    "were injured",
+    "people",
+    "dead",
+    "shot",
+    "no one was hurt",
+    "dozens of",
+    "a dozen",
+    "twenty-one",
+    "billion",
+    "million",
+    "bn",
+    "miles",
+    "km",
+    "-year-old",
+    "year-old",
+    "44-year-old",
+    ", 44,",
+    "Feb.",
+    "Sept. 28",
+    "February 2022",
+    "Feb. 20, 2014",
+    "Thursday",
+    "last month",
+    "3:30 p.m.",
+    "12:",
+    ":30",
+    "p.m.",
+    "No.",
+    "F-16",
+    "Flight 370",
+    "III",
+    "U.S.",
+    "Secretary of Defense",
+    "Mayor",
+    "Lloyd J Austin III",
+    "Mr.",
+    "said",
+    "http://example.com/1/2",
+    "www.",
+    "a@b.cd",
+    "555-0142",
+    "1/2",
+    "2014/02",
+    "#4",
+    "(3)",
+    "\"12\"",
+    "'5'",
+    "’",
+    "e\u{301}",
+    "\u{301}",
+    "\u{300}1",
+    "1\u{20e3}",
+    "\u{202e}",
+    "\u{200f}",
+    "\u{200b}",
+    "\u{feff}",
+    "\0",
+    "\r\n",
+    "\r",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u{a0}",
+    "\u{2028}",
+    "שלום 12",
+    "مرحبا ١٢",
+    "日本 3人",
+    "Ελλάδα 4",
+    "😀",
+    "🇺🇦",
+    "ǅ",
+    "İ",
+    "ß",
+    "ﬁ",
+    "---",
+    "title:",
+    "#",
+    "*",
+    "> ",
+];
+
+/// Text made of adversarial pieces, joined by nothing or by spaces and line breaks.
+fn adversarial() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(PIECES);
+    let glue = prop::sample::select(&["", " ", " ", "\n", "\r\n", ". "][..]);
+    prop::collection::vec((piece, glue), 0..60).prop_map(|parts| {
+        let mut s = String::new();
+        for (p, g) in parts {
+            s.push_str(p);
+            s.push_str(g);
+        }
+        s
+    })
+}
+
+/// A run of digits with separators, longer than any number type holds.
+fn long_numbers() -> impl Strategy<Value = String> {
+    (
+        "[0-9]{1,400}",
+        "[.,]{0,3}",
+        "[0-9]{0,200}",
+        prop::sample::select(&["", " people", " million", " miles", "%", " were killed"][..]),
+    )
+        .prop_map(|(a, sep, b, tail)| format!("About {a}{sep}{b}{tail}."))
+}
+
+proptest! {
+    #![proptest_config(cases(64))]
+
+    #[test]
+    fn arbitrary_unicode_never_panics_and_spans_name_their_text(text in "\\PC{0,300}") {
+        check_spans(&Document::from_text("props.txt", text))?;
+    }
+
+    #[test]
+    fn any_chars_including_controls_keep_spans_right(text in any::<String>()) {
+        check_spans(&Document::from_text("props.txt", text))?;
+    }
+
+    #[test]
+    fn adversarial_numeric_text_keeps_spans_right(text in adversarial()) {
+        check_spans(&Document::from_text("props.txt", text))?;
+    }
+
+    #[test]
+    fn adversarial_text_after_a_byte_order_mark_and_front_matter(
+        title in adversarial(),
+        date in prop::sample::select(&["2023-05-18", "2023-02-30", "yesterday", "", "99999-1-1"][..]),
+        body in adversarial(),
+        bom in any::<bool>(),
+    ) {
+        // A title with a line break or quote would end the front matter's line early; that is
+        // ingest's business, not the extractor's.
+        let title: String = title.chars().filter(|c| !matches!(c, '\n' | '\r' | '"')).collect();
+        let mut doc = with_front_matter(&title, date, &body);
+        if bom {
+            doc.text.insert(0, '\u{feff}');
+            doc.body_start += '\u{feff}'.len_utf8();
+        }
+        check_spans(&doc)?;
+    }
+
+    #[test]
+    fn long_digit_runs_keep_spans_right(text in long_numbers()) {
+        check_spans(&Document::from_text("props.txt", text))?;
+    }
+}
+
+/// The analysis as text, for comparing two runs: every claim, group and finding.
+fn fingerprint(a: &Analysis) -> String {
+    format!("{:#?}\n{:#?}\n{:#?}", a.claims, a.groups, a.findings)
+}
+
+fn analyse(documents: Vec<Document>, group_by: GroupBy, jobs: Option<usize>) -> String {
+    fingerprint(&crosscheck::check_with_jobs(
+        documents,
+        Vec::new(),
+        &RULES,
+        group_by,
+        jobs,
+    ))
+}
+
+#[test]
+fn the_examples_give_the_same_analysis_on_one_thread_and_on_four() {
+    let corpus = crosscheck::ingest::read_paths(&[crate::at_root("examples")]);
+    assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+    assert!(corpus.documents.len() >= 9);
+    for group_by in [GroupBy::All, GroupBy::Folder] {
+        let one = analyse(corpus.documents.clone(), group_by, Some(1));
+        assert!(one.contains("Conflict"), "the examples have conflicts");
+        for jobs in [Some(4), Some(4), None] {
+            let other = analyse(corpus.documents.clone(), group_by, jobs);
+            assert!(
+                one == other,
+                "jobs {jobs:?} differs from jobs 1 ({group_by:?})"
+            );
+        }
+    }
+    // `extract_all_with_jobs` (what `claims --jobs` runs) agrees too.
+    let one = crosscheck::extract_all_with_jobs(&corpus.documents, &RULES, Some(1));
+    let four = crosscheck::extract_all_with_jobs(&corpus.documents, &RULES, Some(4));
+    assert_eq!(one, four);
+}
+
+/// One generated report: sentences from templates with the figures and names drawn.
+fn report() -> impl Strategy<Value = String> {
+    let sentence = (
+        prop::sample::select(
+            &[
+                "{n} people were killed and {m} were injured in the {e}.",
+                "Mayor {p} said more than {n} homes lost power after the {e}.",
+                "The {e} on Thursday left {n} dead, police said.",
+                "{p}, {n}, was among the injured.",
+                "Officials pledged ${n} million and another {m} trucks.",
+                "Defense Secretary {p} said the {e} was about {n} miles from the city.",
+                "A {n}-year-old man, {p}, was arrested on Feb. {m}.",
+                "Up to {n} volunteers and {m} more firefighters joined by last month.",
+            ][..],
+        ),
+        1u32..200,
+        1u32..40,
+        prop::sample::select(&["Ana Ruiz", "Tom Hale", "Lloyd J Austin III", "Mei Lin"][..]),
+        prop::sample::select(&["fire", "shooting", "crash", "flood"][..]),
+    )
+        .prop_map(|(t, n, m, p, e)| {
+            t.replace("{n}", &n.to_string())
+                .replace("{m}", &m.to_string())
+                .replace("{p}", p)
+                .replace("{e}", e)
+        });
+    prop::collection::vec(sentence, 1..12).prop_map(|s| s.join(" "))
+}
+
+proptest! {
+    #![proptest_config(cases(12))]
+
+    #[test]
+    fn generated_reports_give_the_same_analysis_on_one_thread_and_on_four(
+        reports in prop::collection::vec(report(), 2..24),
+    ) {
+        let documents: Vec<Document> = reports
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let mut d = with_front_matter(&format!("Report {i}"), "2023-05-18", &text);
+                d.path = format!("g{}/r{i}.md", i % 3);
+                d.group = format!("g{}", i % 3);
+                d
+            })
+            .collect();
+        for group_by in [GroupBy::All, GroupBy::Folder] {
+            let one = analyse(documents.clone(), group_by, Some(1));
+            let four = analyse(documents.clone(), group_by, Some(4));
+            prop_assert!(one == four, "jobs 4 differs from jobs 1 ({:?})", group_by);
+        }
+    }
+}
