@@ -9,8 +9,10 @@ use crate::model::{ClaimKind, Subject, Value};
 
 /// Every "title + name" in the document.
 pub fn find_roles(ctx: &Context) -> Vec<Draft> {
-    let toks = ctx.tokens;
-        let mut out = Vec::new();
+        let toks = ctx.tokens;
+    let mut out = Vec::new();
+    // People named in full so far: a later "Secretary Austin" is one of them.
+    let mut known: Vec<Subject> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         // A name starts here when the word before it is not part of a name.
@@ -19,10 +21,14 @@ pub fn find_roles(ctx: &Context) -> Vec<Draft> {
             i += 1;
             continue;
         }
-        let Some((name_end, person)) = person_name_at(ctx, i) else {
+                let found = person_name_at(ctx, i).or_else(|| surname_of_known(ctx, i, &known));
+        let Some((name_end, person)) = found else {
             i += 1;
             continue;
         };
+        if person.key.contains(' ') && !known.iter().any(|k: &Subject| k.key == person.key) {
+            known.push(person.clone());
+        }
         let before = (i > 0 && is_title_word(ctx, i - 1))
             .then(|| role_before(ctx, i, name_end, person.clone()))
             .flatten();
@@ -32,6 +38,23 @@ pub fn find_roles(ctx: &Context) -> Vec<Draft> {
         i = name_end + 1;
     }
     out
+}
+
+/// A surname alone ("Secretary Austin said") that ends the full name of someone named earlier
+/// in the document: that person, as one token.
+fn surname_of_known(ctx: &Context, i: usize, known: &[Subject]) -> Option<(usize, Subject)> {
+    let t = ctx.tokens.get(i)?;
+    if !t.capitalized || t.kind != TokenKind::Word || i == 0 || !is_title_word(ctx, i - 1) {
+        return None;
+    }
+    let surname = ctx.t.rules.fold_spelling(&t.lower);
+    let mut matches = known.iter().filter(|p| p.key.rsplit(' ').next() == Some(surname.as_str()));
+    let person = matches.next()?;
+    // Two people with this surname: which one is meant is not known.
+    if matches.next().is_some() {
+        return None;
+    }
+    Some((i, person.clone()))
 }
 
 /// Whether token `k` can be part of a title: a title word from the rules, or a capitalised
@@ -405,7 +428,15 @@ mod tests {
         );
     }
 
-        #[test]
+            #[test]
+    fn a_surname_alone_after_the_full_name_is_that_person() {
+        check(
+            "Lloyd Austin arrived. Later, Defense Secretary Austin said so.",
+            &[("Defense Secretary Austin", "lloyd austin", "Secretary of Defense")],
+        );
+    }
+
+    #[test]
     fn a_title_may_open_the_sentence() {
         check(
             "Fire Chief Dana Okafor said divers reached the car.",
