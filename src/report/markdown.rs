@@ -121,10 +121,25 @@ fn side_by_side(analysis: &Analysis, n: usize, finding: &Finding) -> String {
         .iter()
         .map(|c| {
             let e = excerpt(c.doc, c.claim);
+            // Emphasis must start and end at a word: punctuation and blanks at either end of
+            // the claim go outside the `**`.
+            let edge = |ch: char| !ch.is_alphanumeric() && !"$€£%)(\"'".contains(ch);
+            let core = e.claim.trim_matches(edge);
+            let (lead, trail) = match e.claim.find(core) {
+                Some(at) if !core.is_empty() => (&e.claim[..at], &e.claim[at + core.len()..]),
+                _ => ("", ""),
+            };
+            let core = if core.is_empty() {
+                e.claim.as_str()
+            } else {
+                core
+            };
             format!(
-                "{}**{}**{}",
+                "{}{}**{}**{}{}",
                 escape(&e.before),
-                escape(e.claim.trim()),
+                escape(lead),
+                escape(core),
+                escape(trail),
                 escape(&e.after)
             )
         })

@@ -33,7 +33,7 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
             .skip(1)
             .map(|c| {
                 json!({
-                    "message": format!("{} {}: {}", finding.subject, finding.property, c.claim.label),
+                    "message": c.claim.label,
                     "location": location(c),
                 })
             })
@@ -101,6 +101,6 @@ mod tests {
         let related = &d["related_locations"][0];
         assert_eq!(related["location"]["path"], "news/b.txt");
         assert_eq!(related["location"]["range"]["start"]["column"], 27);
-        assert_eq!(related["message"], "NASAMS count: 6 units");
+        assert_eq!(related["message"], "6 units");
     }
 }

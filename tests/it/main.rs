@@ -9,6 +9,8 @@
 mod cli;
 mod contract;
 mod examples;
+mod formats;
+mod gates;
 mod outputs;
 mod props;
 
