@@ -394,7 +394,7 @@ fn run(
     }
     let report = match settings.format {
         Format::Human => {
-            let diagnostics = human::diagnostics(&analysis, settings.show_agreements);
+            let diagnostics = human::diagnostics_in(&analysis, &context);
             let mut out = human::render(
                 diagnostics.iter().map(|d| d as &dyn Diagnostic),
                 &stdout_handler(),

@@ -13,7 +13,7 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode, SourceS
 
 use crate::Analysis;
 use crate::model::{Claim, Document, Finding, FindingKind};
-use crate::report::{Summary, claim_with_document};
+use crate::report::{Context, Summary, claim_with_document};
 
 /// One finding as a diagnostic: the first claim, with the others as related diagnostics.
 #[derive(Debug)]
@@ -148,6 +148,17 @@ pub fn diagnostics(analysis: &Analysis, show_agreements: bool) -> Vec<FindingDia
         .iter()
         .filter(|f| show_agreements || f.kind == FindingKind::Conflict)
         .map(|f| finding_diagnostic(analysis, f, &mut sources))
+        .collect()
+}
+
+/// The diagnostics of a run: as [`diagnostics`], less the findings the baseline records (the
+/// summary line counts them).
+pub fn diagnostics_in(analysis: &Analysis, context: &Context) -> Vec<FindingDiagnostic> {
+    let mut sources = Sources::new(&analysis.documents);
+    context
+        .shown(analysis)
+        .filter(|(i, _)| !context.is_known(*i))
+        .map(|(_, f)| finding_diagnostic(analysis, f, &mut sources))
         .collect()
 }
 
@@ -346,6 +357,20 @@ mod tests {
         assert_eq!(diags.len(), 2);
         assert_eq!(diags[1].severity(), Some(Severity::Advice));
         assert_eq!(diags[1].kind(), FindingKind::Agreement);
+    }
+
+    #[test]
+    fn known_findings_are_not_listed() {
+        let analysis = fixture::analysis();
+        let mut context = Context {
+            show_agreements: true,
+            ..Context::default()
+        };
+        assert_eq!(diagnostics_in(&analysis, &context).len(), 2);
+        context.known.insert(0);
+        let diags = diagnostics_in(&analysis, &context);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].kind(), FindingKind::Agreement);
     }
 
     #[test]
