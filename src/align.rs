@@ -9,6 +9,9 @@
 //! the sentences of one report.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::GroupBy;
 use crate::model::{Claim, ClaimGroup, ClaimKind, Document, EVENT_KEY, Modality, Value};
@@ -34,6 +37,7 @@ pub fn align(
     rules: &Rules,
     group_by: GroupBy,
 ) -> Vec<ClaimGroup> {
+        let learned = learn_acronyms(claims);
     let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
     let common_ok: HashMap<&str, bool> = rules
         .properties
@@ -87,7 +91,7 @@ pub fn align(
 
     let mut groups = Vec::new();
     for (bucket, members) in buckets {
-        for (key, idxs, merges) in cluster_subjects(claims, &members, rules) {
+                for (key, idxs, merges) in cluster_subjects(claims, &members, rules, &learned) {
             let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();
             docs_seen.sort_unstable();
             docs_seen.dedup();
@@ -118,6 +122,59 @@ pub fn align(
             .then(a.subject_key.cmp(&b.subject_key))
     });
     groups
+}
+
+/// Acronyms the corpus spells out in its claims: "four more high mobility artillery rocket
+/// systems (HIMARS)" makes "high mobility artillery rocket system" the subject HIMARS in every
+/// document. Returns the long form's group key mapped to the acronym's.
+fn learn_acronyms(claims: &[Claim]) -> HashMap<String, String> {
+    static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,8})\s*\(([A-Z][A-Za-z]{1,9})\)")
+            .expect("the acronym pattern is valid")
+    });
+    let mut out = HashMap::new();
+    for claim in claims {
+        for cap in SPELLED.captures_iter(&claim.text) {
+            let (Some(long), Some(acronym)) = (cap.get(1), cap.get(2)) else { continue };
+            if let Some(words) = spelled_out(long.as_str(), acronym.as_str()) {
+                let long_key = group_key(&crate::extract::quantity::singular_phrase(&words.to_lowercase()));
+                if long_key.is_empty() {
+                    continue;
+                }
+                out.insert(long_key, group_key(&acronym.as_str().to_lowercase()));
+            }
+        }
+    }
+    out
+}
+
+/// The shortest tail of `words` that `acronym` abbreviates: each letter of the acronym, from
+/// the last, found in the words from the end, the first one at the start of a word (the
+/// Schwartz-Hearst reading of "high mobility artillery rocket systems (HIMARS)").
+fn spelled_out(words: &str, acronym: &str) -> Option<String> {
+    let short: Vec<char> = acronym.strip_suffix('s').unwrap_or(acronym).to_lowercase().chars().collect();
+    let long: Vec<char> = words.to_lowercase().chars().collect();
+    let mut s = short.len();
+    let mut l = long.len();
+    while s > 0 {
+        let c = short[s - 1];
+        loop {
+            if l == 0 {
+                return None;
+            }
+            let at_word_start = l == 1 || !long[l - 2].is_alphanumeric();
+            if long[l - 1] == c && (s > 1 || at_word_start) {
+                break;
+            }
+            l -= 1;
+        }
+        l -= 1;
+        s -= 1;
+    }
+    let tail: String = long[l..].iter().collect();
+    let n_words = tail.split_whitespace().count();
+    // At least two words, and not far more words than letters.
+    (n_words >= 2 && n_words <= short.len() + 2).then(|| words[words.len() - tail.len()..].to_string())
 }
 
 /// A subject that is one common noun ("games", "people"), not a name or a described thing.
@@ -154,11 +211,24 @@ fn cluster_subjects(
     claims: &[Claim],
     members: &[usize],
     rules: &Rules,
+    learned: &HashMap<String, String>,
 ) -> Vec<(String, Vec<usize>, Vec<String>)> {
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut acronym_notes: Vec<String> = Vec::new();
     for &i in members {
         if let Some(s) = &claims[i].subject {
-                        by_key.entry(group_key(&s.key)).or_default().push(i);
+            let key = group_key(&s.key);
+            let key = match learned.get(&key) {
+                Some(acronym) => {
+                    let note = format!("'{}' taken as {}: the corpus spells it out", s.text, acronym.to_uppercase());
+                    if !acronym_notes.contains(&note) {
+                        acronym_notes.push(note);
+                    }
+                    acronym.clone()
+                }
+                None => key,
+            };
+            by_key.entry(key).or_default().push(i);
         }
     }
     // A report whose incident has no name ("Two dead as the bridge gives way") is about the
@@ -226,7 +296,9 @@ fn cluster_subjects(
         .map(|(r, (mut idxs, mut merges))| {
             idxs.sort_unstable();
             merges.extend(spelling_merges(claims, &idxs));
-            merges.extend(event_note.clone());
+                        merges.extend(event_note.clone());
+            let key = &keys[r];
+            merges.extend(acronym_notes.iter().filter(|n| n.ends_with("spells it out") && n.contains(&key.to_uppercase())).cloned());
             (keys[r].clone(), idxs, merges)
         })
         .collect()
@@ -334,6 +406,23 @@ mod tests {
         (0..n)
             .map(|i| Document::from_text(format!("d{i}.txt"), ""))
             .collect()
+    }
+
+    #[test]
+    fn acronyms_spelled_out_in_the_corpus_join_their_long_form() {
+        assert_eq!(
+            spelled_out("four more high mobility artillery rocket systems", "HIMARS").as_deref(),
+            Some("high mobility artillery rocket systems")
+        );
+        assert_eq!(spelled_out("the guided multiple launch rocket systems", "GMLRs").as_deref(), Some("guided multiple launch rocket systems"));
+        assert_eq!(spelled_out("some unrelated words here", "NASA"), None);
+        let rules = Rules::builtin().expect("rules");
+        let mut a = claim(0, "PLOW", "plow", 3.0);
+        a.text = "three portable lake oil washers (PLOW)".into();
+        let b = claim(1, "portable lake oil washers", "portable lake oil washer", 3.0);
+        let groups = align(&[a, b], &docs(2), &rules, GroupBy::All);
+        assert_eq!(groups.len(), 1, "{groups:#?}");
+        assert!(groups[0].merges.iter().any(|m| m.contains("spells it out")), "{:?}", groups[0].merges);
     }
 
     #[test]

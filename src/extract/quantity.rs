@@ -1170,7 +1170,7 @@ fn alias_of(ctx: &Context, text: &str) -> Option<String> {
 }
 
 /// The singular of the last word of a phrase.
-fn singular_phrase(phrase: &str) -> String {
+pub fn singular_phrase(phrase: &str) -> String {
     match phrase.rsplit_once(' ') {
         Some((head, last)) => format!("{head} {}", singular(last)),
         None => singular(phrase),
