@@ -146,10 +146,13 @@ fn relative_at(ctx: &Context, k: usize, today: Date) -> Option<Relative> {
     if matches!(w(day_tok + 1), "morning" | "afternoon" | "evening" | "night") {
         last += 1;
     }
-        // "will appear before magistrates on Wednesday": a plan looks ahead.
+            // "will appear before magistrates on Wednesday": a plan looks ahead. Only plain future
+    // forms count: "would" is as often reported speech about the past.
     let sentence = tok.sentence;
-    let planned = (first.saturating_sub(8)..first)
-        .any(|j| toks[j].sentence == sentence && ctx.t.c.planned.at(toks, j).is_some());
+    let planned = (first.saturating_sub(6)..first).any(|j| {
+        toks[j].sentence == sentence
+            && matches!(ctx.lower(j), "will" | "scheduled" | "plans" | "expected" | "due" | "set")
+    });
     let direction = if direction == 0 && planned { 2 } else { direction };
     let date = match direction {
         1 => today.nth_weekday(1, day).ok()?,
