@@ -234,13 +234,12 @@ fn cluster_subjects(
     // A report whose incident has no name ("Two dead as the bridge gives way") is about the
     // one incident the other reports in its scope name, when they name only one.
     let mut event_note = None;
-    if by_key.len() == 2
+        if by_key.len() == 2
         && let Some(unnamed) = by_key.remove(EVENT_KEY)
+        && let Some((key, idxs)) = by_key.iter_mut().next()
     {
-        if let Some((key, idxs)) = by_key.iter_mut().next() {
-            idxs.extend(unnamed);
-            event_note = Some(format!("reports that name no incident taken as about the {key}"));
-        }
+        idxs.extend(unnamed);
+        event_note = Some(format!("reports that name no incident taken as about the {key}"));
     }
     let keys: Vec<String> = by_key.keys().cloned().collect();
     // Fuzzy matching is for names only: common nouns spelled alike ("southeast", "southwest")

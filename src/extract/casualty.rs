@@ -698,6 +698,10 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         total.increment |= v.increment;
         total.figures.extend(v.figures);
     }
+        // A skipped leading item leaves its joiner behind: ", and nine people" starts at "nine".
+    while total.first < total.last && (toks[total.first].kind == TokenKind::Punct || ctx.lower(total.first) == "and") {
+        total.first += 1;
+    }
     (counted > 0).then_some(total)
 }
 
@@ -940,6 +944,14 @@ mod tests {
         check(
             "A 3-year-old girl, Dalis Cox, was shot and killed Wednesday.",
             &[("killed", 1.0, "A 3-year-old girl, Dalis Cox, was shot and killed")],
+        );
+    }
+
+        #[test]
+    fn the_span_starts_at_the_people() {
+        check(
+            "Two people died after the bridge collapsed, and nine people were injured.",
+            &[("killed", 2.0, "Two people died"), ("injured", 9.0, "nine people were injured")],
         );
     }
 
