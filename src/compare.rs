@@ -6,15 +6,26 @@
 //! other's post in the rules. Only claims from different documents are held against each
 //! other.
 
+use jiff::civil::Date;
+
 use crate::extract::date_label;
+use crate::extract::relative::document_date;
 use crate::extract::roles::normal_title;
-use crate::model::{Claim, ClaimGroup, ClaimKind, Finding, FindingKind, Interval, Value};
+use crate::model::{Claim, ClaimGroup, ClaimKind, DateValue, Document, Finding, FindingKind, Interval, Support, Value};
 use crate::rules::Rules;
 
-/// One finding per group, conflicts first, then agreements, each in the order of their first
-/// claim.
-pub fn compare(groups: &[ClaimGroup], claims: &[Claim], rules: &Rules) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = groups.iter().map(|g| judge(g, claims, rules)).collect();
+/// One finding per group, conflicts first, then updates, then agreements, each in the order
+/// of their first claim.
+pub fn compare(groups: &[ClaimGroup], claims: &[Claim], docs: &[Document], rules: &Rules) -> Vec<Finding> {
+    let today = today();
+    let dates: Vec<Date> = docs
+        .iter()
+        .map(|d| document_date(d.meta.date.as_deref()).unwrap_or(today))
+        .collect();
+    let mut findings: Vec<Finding> = groups
+        .iter()
+        .map(|g| judge(g, claims, docs, &dates, rules))
+        .collect();
     findings.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
@@ -24,23 +35,23 @@ pub fn compare(groups: &[ClaimGroup], claims: &[Claim], rules: &Rules) -> Vec<Fi
     findings
 }
 
-fn judge(group: &ClaimGroup, claims: &[Claim], rules: &Rules) -> Finding {
+/// Today's date (UTC): the date of a report that gives none.
+fn today() -> Date {
+    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
+}
+
+fn judge(group: &ClaimGroup, claims: &[Claim], docs: &[Document], dates: &[Date], rules: &Rules) -> Finding {
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
+    let support = support_of(&members, rules);
     let clash = first_clash(&members, rules);
-    let kind_name = group.kind.as_str();
-    let (kind, code, mut message) = match clash {
-        Some((a, b)) => (
-            FindingKind::Conflict,
-            format!("crosscheck::conflict::{}", code_name(group.kind)),
-            disagreement(a, b),
-        ),
-        None => (
-            FindingKind::Agreement,
-            format!("crosscheck::agreement::{}", code_name(group.kind)),
-            agreement(&members),
-        ),
+    let evolves = rules.properties.iter().any(|p| p.name == group.property && p.evolves);
+    let (kind, mut message) = match clash {
+        Some(_) if evolves && let Some(history) = update_history(&members, dates, rules) => (FindingKind::Update, history),
+        Some((a, b)) => (FindingKind::Conflict, consensus(&support, docs).unwrap_or_else(|| disagreement(a, b))),
+        None => (FindingKind::Agreement, agreement(&members)),
     };
-        if group.increment {
+    let code = format!("crosscheck::{}::{}", kind.as_str(), code_name(group.kind));
+    if group.increment {
         message.push_str(" (both state an increment, not a total)");
     }
     if let Some(first) = members.first()
@@ -56,7 +67,6 @@ fn judge(group: &ClaimGroup, claims: &[Claim], rules: &Rules) -> Finding {
         message.push_str("; ");
         message.push_str(&group.merges.join("; "));
     }
-    let _ = kind_name;
     Finding {
         kind,
         code,
@@ -64,7 +74,117 @@ fn judge(group: &ClaimGroup, claims: &[Claim], rules: &Rules) -> Finding {
         property: group.property.clone(),
         message,
         claims: group.claims.clone(),
+        support,
     }
+}
+
+/// The value of a claim as a reader compares it, without the words around it: "2", "> 40",
+/// "190 mi", "20 February 2014", "Secretary of Defense".
+fn value_text(c: &Claim) -> String {
+    match &c.value {
+        Value::Quantity { low, high, unit, .. } => {
+            let fmt = crate::extract::quantity::format_number;
+            let figure = match (low, high) {
+                (Some(a), Some(b)) if a == b => fmt(*a),
+                (Some(a), Some(b)) => format!("{}–{}", fmt(*a), fmt(*b)),
+                (Some(a), None) => format!("≥ {}", fmt(*a)),
+                (None, Some(b)) => format!("≤ {}", fmt(*b)),
+                (None, None) => "?".to_string(),
+            };
+            if unit == "count" { figure } else { format!("{figure} {unit}") }
+        }
+        Value::Date(d) => date_label(d),
+        Value::Role { title, .. } => title.clone(),
+    }
+}
+
+/// Each distinct value in the group and the documents that state it, the most supported first.
+/// Values that are compatible with each other but written differently ("about 50", "50") stay
+/// apart: support says what each source wrote.
+fn support_of(members: &[&Claim], rules: &Rules) -> Vec<Support> {
+    let mut out: Vec<Support> = Vec::new();
+    for c in members {
+        let value = value_text(c);
+        let _ = rules;
+        match out.iter_mut().find(|s| s.value == value) {
+            Some(s) => {
+                if !s.documents.contains(&c.doc) {
+                    s.documents.push(c.doc);
+                }
+            }
+            None => out.push(Support { value, documents: vec![c.doc] }),
+        }
+    }
+    for s in &mut out {
+        s.documents.sort_unstable();
+    }
+    out.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()).then(a.documents.cmp(&b.documents)));
+    out
+}
+
+/// With three or more sources and one value most of them state: "3 sources say 2; news10.net
+/// says 3".
+fn consensus(support: &[Support], docs: &[Document]) -> Option<String> {
+    let mut all: Vec<usize> = support.iter().flat_map(|s| s.documents.iter().copied()).collect();
+    all.sort_unstable();
+    all.dedup();
+    let top = support.first()?;
+    let runner = support.get(1)?;
+    if all.len() < 3 || top.documents.len() < 2 || top.documents.len() == runner.documents.len() {
+        return None;
+    }
+    let others: Vec<String> = support[1..]
+        .iter()
+        .map(|s| {
+            let names: Vec<String> = s.documents.iter().map(|&d| source_name(docs, d)).collect();
+            let verb = if names.len() == 1 { "says" } else { "say" };
+            format!("{} {verb} {}", names.join(", "), s.value)
+        })
+        .collect();
+    Some(format!("{} sources say {}; {}", top.documents.len(), top.value, others.join("; ")))
+}
+
+/// A document as people name it: its `source` from the front matter, else its file name.
+fn source_name(docs: &[Document], d: usize) -> String {
+    let Some(doc) = docs.get(d) else { return format!("document {d}") };
+    if let Some(source) = &doc.meta.source {
+        return source.clone();
+    }
+    doc.path.rsplit('/').next().unwrap_or(&doc.path).to_string()
+}
+
+/// When every disagreement is between reports of different dates, and reports of the same
+/// date agree, the figure changed over time: "1 on 20 February 2014, 2 on 22 February 2014".
+fn update_history(members: &[&Claim], dates: &[Date], rules: &Rules) -> Option<String> {
+    let date_of = |c: &Claim| dates.get(c.doc).copied();
+    let mut days: Vec<Date> = members.iter().filter_map(|c| date_of(c)).collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.len() < 2 {
+        return None;
+    }
+    // Reports of one day must agree among themselves.
+    for day in &days {
+        let same: Vec<&Claim> = members.iter().copied().filter(|c| date_of(c) == Some(*day)).collect();
+        if first_clash(&same, rules).is_some() {
+            return None;
+        }
+    }
+    let steps: Vec<String> = days
+        .iter()
+        .map(|day| {
+                        let mut values: Vec<String> = Vec::new();
+            for c in members.iter().filter(|c| date_of(c) == Some(*day)) {
+                let v = value_text(c);
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+            let d = DateValue::new(Some(i32::from(day.year())), u32::try_from(day.month()).ok(), u32::try_from(day.day()).ok());
+            format!("{} on {}", values.join(" and "), date_label(&d))
+        })
+        .collect();
+    Some(format!("changed over time: {}", steps.join(", ")))
 }
 
 fn code_name(kind: ClaimKind) -> &'static str {
@@ -366,6 +486,10 @@ mod tests {
         }
     }
 
+    fn docs(n: usize) -> Vec<Document> {
+        (0..n).map(|i| Document::from_text(format!("d{i}.txt"), "")).collect()
+    }
+
     fn group(n: usize, kind: ClaimKind) -> ClaimGroup {
         ClaimGroup {
             kind,
@@ -385,7 +509,7 @@ mod tests {
             q(0, Some(2.0), Some(2.0), "count", "2 units"),
             q(1, Some(6.0), Some(6.0), "count", "6 units"),
         ];
-        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
+        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
         assert_eq!(f[0].kind, FindingKind::Conflict);
         assert_eq!(f[0].code, "crosscheck::conflict::quantity");
         assert_eq!(f[0].message, "2 units and 6 units do not overlap");
@@ -394,7 +518,7 @@ mod tests {
             q(0, Some(40.0), None, "count", "> 40 members"),
             q(1, Some(45.0), Some(55.0), "count", "~ 50 countries"),
         ];
-        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
+        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
         assert_eq!(f[0].kind, FindingKind::Agreement);
     }
 
@@ -406,7 +530,7 @@ mod tests {
             q(0, Some(190.0), Some(190.0), "mi", "190 mi"),
             q(1, Some(300.0), Some(310.0), "km", "300–310 km"),
         ];
-        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
+        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
         assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
         assert!(f[0].message.contains("converted"), "{}", f[0].message);
         // 90 days is three months: a month is 28 to 31 days.
@@ -414,7 +538,7 @@ mod tests {
             q(0, Some(90.0), Some(90.0), "d", "90 d"),
             q(1, Some(3.0), Some(3.0), "mo", "3 mo"),
         ];
-        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &rules);
+        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
         assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
     }
 
@@ -426,7 +550,7 @@ mod tests {
             q(0, Some(6.0), Some(6.0), "count", "6"),
             q(1, Some(2.0), Some(6.0), "count", "2–6"),
         ];
-        let f = compare(&[group(3, ClaimKind::Quantity)], &claims, &rules);
+        let f = compare(&[group(3, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
         assert_eq!(f[0].kind, FindingKind::Agreement);
     }
 
@@ -444,14 +568,14 @@ mod tests {
             date(1, None, Some(2), None),
         ];
         assert_eq!(
-            compare(&[group(2, ClaimKind::Date)], &claims, &rules)[0].kind,
+            compare(&[group(2, ClaimKind::Date)], &claims, &docs(claims.len()), &rules)[0].kind,
             FindingKind::Agreement
         );
         let claims = vec![
             date(0, Some(2022), Some(2), Some(24)),
             date(1, None, Some(2), Some(25)),
         ];
-        let f = compare(&[group(2, ClaimKind::Date)], &claims, &rules);
+        let f = compare(&[group(2, ClaimKind::Date)], &claims, &docs(claims.len()), &rules);
         assert_eq!(f[0].kind, FindingKind::Conflict);
         assert_eq!(
             f[0].message,
@@ -497,6 +621,51 @@ mod tests {
         assert!(same_post("leader", "President", &rules));
     }
 
+        #[test]
+    fn a_later_report_of_an_evolving_figure_is_an_update() {
+        let rules = Rules::builtin().expect("rules");
+        let mut d = docs(3);
+        d[0].meta.date = Some("2014-02-20".into());
+        d[1].meta.date = Some("2014-02-22".into());
+        d[2].meta.date = Some("2014-02-22".into());
+        let killed = |doc, v| {
+            let mut c = q(doc, Some(v), Some(v), "count", &format!("{v} killed"));
+            c.property = "killed".into();
+            c
+        };
+        let mut g = group(3, ClaimKind::Quantity);
+        g.property = "killed".into();
+        let claims = vec![killed(0, 1.0), killed(1, 2.0), killed(2, 2.0)];
+        let f = &compare(&[g.clone()], &claims, &d, &rules)[0];
+        assert_eq!(f.kind, FindingKind::Update);
+        assert_eq!(f.code, "crosscheck::update::quantity");
+        assert_eq!(f.message, "changed over time: 1 on 20 February 2014, 2 on 22 February 2014");
+        // Two reports of the same day that disagree are a conflict.
+        let claims = vec![killed(0, 1.0), killed(1, 2.0), killed(2, 3.0)];
+        assert_eq!(compare(&[g], &claims, &d, &rules)[0].kind, FindingKind::Conflict);
+    }
+
+    #[test]
+    fn the_outlier_against_a_consensus_is_named() {
+        let rules = Rules::builtin().expect("rules");
+        let mut d = docs(4);
+        for (i, s) in ["a.test", "b.test", "c.test", "news10.net"].iter().enumerate() {
+            d[i].meta.source = Some(s.to_string());
+        }
+        let claims = vec![
+            q(0, Some(2.0), Some(2.0), "count", "2"),
+            q(1, Some(2.0), Some(2.0), "count", "2"),
+            q(2, Some(2.0), Some(2.0), "count", "2"),
+            q(3, Some(3.0), Some(3.0), "count", "3"),
+        ];
+        let f = &compare(&[group(4, ClaimKind::Quantity)], &claims, &d, &rules)[0];
+        assert_eq!(f.kind, FindingKind::Conflict);
+        assert_eq!(f.message, "3 sources say 2; news10.net says 3");
+        assert_eq!(f.support[0].value, "2");
+        assert_eq!(f.support[0].documents, vec![0, 1, 2]);
+        assert_eq!(f.support[1].documents, vec![3]);
+    }
+
     #[test]
     fn a_third_report_reconciles_two_posts_of_one_person() {
         let rules = Rules::builtin().expect("rules");
@@ -511,7 +680,7 @@ mod tests {
         };
         let claims = vec![role(0, "President"), role(1, "general manager")];
         assert_eq!(
-            compare(&[group(2, ClaimKind::Role)], &claims, &rules)[0].kind,
+            compare(&[group(2, ClaimKind::Role)], &claims, &docs(claims.len()), &rules)[0].kind,
             FindingKind::Conflict
         );
         let claims = vec![
@@ -520,7 +689,7 @@ mod tests {
             role(2, "president and general manager"),
         ];
         assert_eq!(
-            compare(&[group(3, ClaimKind::Role)], &claims, &rules)[0].kind,
+            compare(&[group(3, ClaimKind::Role)], &claims, &docs(claims.len()), &rules)[0].kind,
             FindingKind::Agreement
         );
     }

@@ -46,8 +46,7 @@ pub enum FailOn {
     /// Any conflict not in the baseline.
     #[default]
     Conflict,
-    /// Conflicts and updates (a later report revising a figure). Reserved: crosscheck does not
-    /// tell updates from conflicts yet, so this is the same as `conflict`.
+    /// Conflicts and updates (a later report revising an evolving figure).
     Update,
     /// Any finding not in the baseline, agreements included.
     Agreement,
@@ -59,7 +58,8 @@ impl FailOn {
     /// Whether a finding of this kind (not in the baseline) fails the run.
     pub fn fails(self, kind: FindingKind) -> bool {
         match self {
-            FailOn::Conflict | FailOn::Update => kind == FindingKind::Conflict,
+            FailOn::Conflict => kind == FindingKind::Conflict,
+            FailOn::Update => matches!(kind, FindingKind::Conflict | FindingKind::Update),
             FailOn::Agreement => true,
             FailOn::Never => false,
         }

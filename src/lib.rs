@@ -61,6 +61,13 @@ impl Analysis {
             .count()
     }
 
+    pub fn updates(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.kind == model::FindingKind::Update)
+            .count()
+    }
+
     pub fn agreements(&self) -> usize {
         self.findings
             .iter()
@@ -120,7 +127,7 @@ pub fn check_with_jobs(
     with_jobs(jobs, move || {
         let claims = extract_all(&documents, rules);
         let groups = align::align(&claims, &documents, rules, group_by);
-        let findings = compare::compare(&groups, &claims, rules);
+        let findings = compare::compare(&groups, &claims, &documents, rules);
         Analysis {
             documents,
             claims,

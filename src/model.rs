@@ -257,8 +257,31 @@ pub struct ClaimGroup {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FindingKind {
+    /// Reports of the same time disagree.
     Conflict,
+    /// A figure that evolves (casualties, totals) differs, and the later report gives the
+    /// later figure: "killed: 1 on 20 February, 2 on 22 February". A warning, not an error.
+    Update,
     Agreement,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Conflict => "conflict",
+            FindingKind::Update => "update",
+            FindingKind::Agreement => "agreement",
+        }
+    }
+}
+
+/// One distinct value of a finding and the documents that state it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Support {
+    /// The value as shown to people ("2 killed", "title: Mayor").
+    pub value: String,
+    /// Indices into the corpus's documents, ascending.
+    pub documents: Vec<DocId>,
 }
 
 /// The verdict on one group of claims.
@@ -273,6 +296,8 @@ pub struct Finding {
     pub message: String,
     /// Indices into the corpus-wide claim list.
     pub claims: Vec<usize>,
+    /// Each distinct value and the documents that state it, the most supported first.
+    pub support: Vec<Support>,
 }
 
 /// A problem with one input that did not stop the run.

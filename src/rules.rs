@@ -226,6 +226,10 @@ pub struct PropertyRule {
     /// plain count says too little about what was counted; "killed" says enough.
     #[serde(default = "yes")]
     pub compare_common_nouns: bool,
+    /// A figure that changes as a story unfolds (casualties): a later report with another
+    /// figure is an update, not a conflict.
+    #[serde(default)]
+    pub evolves: bool,
 }
 
 fn yes() -> bool {

@@ -22,6 +22,7 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
         }
         let command = match finding.kind {
             FindingKind::Conflict => "error",
+            FindingKind::Update => "warning",
             FindingKind::Agreement => "notice",
         };
         let claims = located(analysis, finding);

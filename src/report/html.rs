@@ -130,6 +130,7 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
 fn kind_name(kind: FindingKind) -> &'static str {
     match kind {
         FindingKind::Conflict => "conflict",
+        FindingKind::Update => "update",
         FindingKind::Agreement => "agreement",
     }
 }

@@ -43,10 +43,10 @@ struct ClaimSource {
 
 impl FindingDiagnostic {
     pub fn kind(&self) -> FindingKind {
-        if self.severity == Severity::Error {
-            FindingKind::Conflict
-        } else {
-            FindingKind::Agreement
+                match self.severity {
+            Severity::Error => FindingKind::Conflict,
+            Severity::Warning => FindingKind::Update,
+            Severity::Advice => FindingKind::Agreement,
         }
     }
 }
@@ -146,7 +146,7 @@ pub fn diagnostics(analysis: &Analysis, show_agreements: bool) -> Vec<FindingDia
     analysis
         .findings
         .iter()
-        .filter(|f| show_agreements || f.kind == FindingKind::Conflict)
+        .filter(|f| show_agreements || f.kind != FindingKind::Agreement)
         .map(|f| finding_diagnostic(analysis, f, &mut sources))
         .collect()
 }
@@ -169,6 +169,7 @@ fn finding_diagnostic(
 ) -> FindingDiagnostic {
     let severity = match finding.kind {
         FindingKind::Conflict => Severity::Error,
+        FindingKind::Update => Severity::Warning,
         FindingKind::Agreement => Severity::Advice,
     };
     let mut claims = finding

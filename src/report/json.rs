@@ -60,10 +60,19 @@ pub struct FindingEntry<'a> {
     pub subject: &'a str,
     pub property: &'a str,
     pub message: &'a str,
-    pub claims: Vec<ClaimEntry<'a>>,
+        pub claims: Vec<ClaimEntry<'a>>,
+    /// Each distinct value and the documents (paths) that state it, the most supported first.
+    pub support: Vec<SupportEntry<'a>>,
     /// Recorded in the baseline: reported, but it does not fail the run. Absent when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub known: bool,
+}
+
+/// One distinct value of a finding and the documents that state it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SupportEntry<'a> {
+    pub value: &'a str,
+    pub documents: Vec<&'a str>,
 }
 
 /// One claim, naming its document by path.
@@ -117,7 +126,19 @@ pub fn finding_entry<'a>(
             .claims
             .iter()
             .filter_map(|&i| claim_with_document(analysis, i))
-            .map(|(c, d)| ClaimEntry::new(c, d))
+                        .map(|(c, d)| ClaimEntry::new(c, d))
+            .collect(),
+        support: finding
+            .support
+            .iter()
+            .map(|s| SupportEntry {
+                value: &s.value,
+                documents: s
+                    .documents
+                    .iter()
+                    .filter_map(|&d| analysis.documents.get(d).map(|doc| doc.path.as_str()))
+                    .collect(),
+            })
             .collect(),
         known,
     }
@@ -268,7 +289,7 @@ mod tests {
         );
         assert_eq!(
             out["summary"],
-            json!({"documents": 3, "claims": 3, "agreements": 1, "conflicts": 1, "skipped": 4, "warnings": 1})
+            json!({"documents": 3, "claims": 3, "agreements": 1, "conflicts": 1, "updates": 0, "skipped": 4, "warnings": 1})
         );
         let findings = out["findings"].as_array().expect("findings");
         assert_eq!(findings.len(), 2);

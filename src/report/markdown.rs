@@ -71,7 +71,7 @@ fn conflicts<'a>(
         .findings
         .iter()
         .enumerate()
-        .filter(|(i, f)| f.kind == FindingKind::Conflict && context.is_known(*i) == known)
+        .filter(|(i, f)| f.kind != FindingKind::Agreement && context.is_known(*i) == known)
         .collect()
 }
 

@@ -112,7 +112,7 @@ impl Context {
             .findings
             .iter()
             .enumerate()
-            .filter(|(_, f)| self.show_agreements || f.kind == FindingKind::Conflict)
+            .filter(|(_, f)| self.show_agreements || f.kind != FindingKind::Agreement)
     }
 }
 
@@ -123,6 +123,8 @@ pub struct Summary {
     pub claims: usize,
     pub agreements: usize,
     pub conflicts: usize,
+    /// Evolving figures that later reports revised (warnings, not conflicts).
+    pub updates: usize,
     /// Files found in folders but not read because of their extension.
     pub skipped: usize,
     pub warnings: usize,
@@ -146,6 +148,7 @@ impl Summary {
             claims: analysis.claims.len(),
             agreements: analysis.agreements(),
             conflicts: analysis.conflicts(),
+            updates: analysis.updates(),
             skipped,
             warnings: analysis.warnings.len(),
             known: 0,
@@ -166,6 +169,9 @@ impl std::fmt::Display for Summary {
             counted(self.agreements, "agreement", "agreements"),
             counted(self.conflicts, "conflict", "conflicts"),
         )?;
+        if self.updates > 0 {
+            write!(f, ", {}", counted(self.updates, "update", "updates"))?;
+        }
         if self.skipped > 0 {
             write!(
                 f,
@@ -417,6 +423,7 @@ pub(crate) mod fixture {
                 property: "count".into(),
                 message: "2 and 6 do not overlap".into(),
                 claims: vec![0, 1],
+                support: Vec::new(),
             },
             Finding {
                 kind: FindingKind::Agreement,
@@ -425,6 +432,7 @@ pub(crate) mod fixture {
                 property: "count".into(),
                 message: "2 and 2 overlap".into(),
                 claims: vec![0, 2],
+                support: Vec::new(),
             },
         ];
         Analysis {

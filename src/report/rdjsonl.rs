@@ -26,6 +26,7 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
         };
         let severity = match finding.kind {
             FindingKind::Conflict => "ERROR",
+            FindingKind::Update => "WARNING",
             FindingKind::Agreement => "INFO",
         };
         let related: Vec<Json> = claims

@@ -104,6 +104,7 @@ fn result(
     let claims = located(analysis, finding);
     let level = match finding.kind {
         FindingKind::Conflict => "error",
+        FindingKind::Update => "warning",
         FindingKind::Agreement => "note",
     };
     let mut text = format!(
