@@ -91,7 +91,12 @@ pub fn align(
 
     let mut groups = Vec::new();
     for (bucket, members) in buckets {
-                for (key, idxs, merges) in cluster_subjects(claims, &members, rules, &learned) {
+                        let clusters = if bucket.kind == ClaimKind::Quote {
+            cluster_quotes(claims, &members)
+        } else {
+            cluster_subjects(claims, &members, rules, &learned)
+        };
+        for (key, idxs, merges) in clusters {
             let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();
             docs_seen.sort_unstable();
             docs_seen.dedup();
@@ -122,6 +127,58 @@ pub fn align(
             .then(a.subject_key.cmp(&b.subject_key))
     });
     groups
+}
+
+/// Groups quotes that are the same words, whole or in part: one quote's words inside the
+/// other's ("the systems will be deployed as soon as we can"), or nearly the same words (a
+/// normalised Levenshtein similarity of 0.85 or more). Candidates are found through shared
+/// runs of three words, never by comparing every quote with every other.
+fn cluster_quotes(claims: &[Claim], members: &[usize]) -> Vec<(String, Vec<usize>, Vec<String>)> {
+    let keys: Vec<&str> = members
+        .iter()
+        .map(|&i| claims[i].subject.as_ref().map_or("", |s| s.key.as_str()))
+        .collect();
+    let mut by_shingle: HashMap<String, Vec<usize>> = HashMap::new();
+    for (pos, key) in keys.iter().enumerate() {
+        let words: Vec<&str> = key.split(' ').collect();
+        for w in words.windows(3) {
+            by_shingle.entry(w.join(" ")).or_default().push(pos);
+        }
+    }
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let same = |a: &str, b: &str| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        (short.split(' ').count() >= 5 && long.contains(short)) || strsim::normalized_levenshtein(a, b) >= 0.85
+    };
+    for positions in by_shingle.values() {
+        for (x, &a) in positions.iter().enumerate() {
+            for &b in &positions[x + 1..] {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                if ra != rb && same(keys[a], keys[b]) {
+                    parent[rb] = ra;
+                }
+            }
+        }
+    }
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for pos in 0..keys.len() {
+        let r = root(&mut parent, pos);
+        clusters.entry(r).or_default().push(members[pos]);
+    }
+    clusters
+        .into_iter()
+        .map(|(r, mut idxs)| {
+            idxs.sort_unstable();
+            (keys[r].to_string(), idxs, Vec::new())
+        })
+        .collect()
 }
 
 /// Acronyms the corpus spells out in its claims: "four more high mobility artillery rocket
@@ -192,6 +249,7 @@ fn dimension_of(claim: &Claim, rules: &Rules) -> String {
             .map_or_else(|| unit.clone(), |u| u.dimension.clone()),
         Value::Date(_) => "date".to_string(),
         Value::Role { .. } => "title".to_string(),
+        Value::Quote { .. } => "speaker".to_string(),
     }
 }
 
@@ -422,6 +480,26 @@ mod tests {
         let groups = align(&[a, b], &docs(2), &rules, GroupBy::All);
         assert_eq!(groups.len(), 1, "{groups:#?}");
         assert!(groups[0].merges.iter().any(|m| m.contains("spells it out")), "{:?}", groups[0].merges);
+    }
+
+        #[test]
+    fn the_same_quote_in_part_or_in_full_is_one_subject() {
+        let rules = Rules::builtin().expect("rules");
+        let quote = |doc: usize, words: &str, speaker: &str| Claim {
+            kind: ClaimKind::Quote,
+            subject: Some(Subject { text: words.into(), key: words.into() }),
+            property: "speaker".into(),
+            value: Value::Quote { speaker: speaker.into(), quote: words.into() },
+            ..claim(doc, "x", "x", 0.0)
+        };
+        let claims = vec![
+            quote(0, "the systems will be deployed as soon as we can physically get them there", "Lloyd Austin"),
+            quote(1, "the systems will be deployed as soon as we can", "Mark Milley"),
+            quote(2, "there are other systems around the world that are available", "Mark Milley"),
+        ];
+        let groups = align(&claims, &docs(3), &rules, GroupBy::All);
+        assert_eq!(groups.len(), 1, "{groups:#?}");
+        assert_eq!(groups[0].claims, vec![0, 1]);
     }
 
     #[test]

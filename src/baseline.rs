@@ -139,6 +139,7 @@ pub fn value_key(value: &Value) -> String {
             )
         }
         Value::Role { title, .. } => format!("title: {title}"),
+        Value::Quote { speaker, .. } => format!("said by: {speaker}"),
     }
 }
 

@@ -95,6 +95,7 @@ fn value_text(c: &Claim) -> String {
         }
         Value::Date(d) => date_label(d),
         Value::Role { title, .. } => title.clone(),
+        Value::Quote { speaker, .. } => speaker.clone(),
     }
 }
 
@@ -192,6 +193,7 @@ fn code_name(kind: ClaimKind) -> &'static str {
         ClaimKind::Quantity => "quantity",
         ClaimKind::Date => "date",
         ClaimKind::Role => "title",
+        ClaimKind::Quote => "attribution",
     }
 }
 
@@ -240,8 +242,25 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
         }
         (Value::Date(x), Value::Date(y)) => x.compatible(y),
         (Value::Role { title: x, .. }, Value::Role { title: y, .. }) => same_post(x, y, rules),
+        (Value::Quote { speaker: x, .. }, Value::Quote { speaker: y, .. }) => same_speaker(x, y, rules),
         _ => true,
     }
+}
+
+/// Two speakers are one person when their names share a surname and any given name they both
+/// give ("Lloyd Austin", "Austin", "Lloyd J. Austin").
+fn same_speaker(a: &str, b: &str, rules: &Rules) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| rules.fold_spelling(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .filter(|w| w.chars().count() > 1 && !rules.lexicon.name_suffixes.contains(w))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    // Same surname, and every name the shorter form gives is in the longer one: "Ken
+    // Salazar" and "Interior Secretary Ken Salazar", "Boone Isaacs" and "Cheryl Boone Isaacs".
+    wa.last().is_some() && wa.last() == wb.last() && short.iter().all(|w| long.contains(w))
 }
 
 /// A quantity's interval in the base unit of its dimension.
@@ -372,6 +391,9 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
                 date_label(x),
                 date_label(y)
             )
+        }
+        (Value::Quote { speaker: x, .. }, Value::Quote { speaker: y, .. }) => {
+            format!("the same words are put in the mouths of {x} and {y}")
         }
         _ => format!("{} and {} do not overlap", a.label, b.label),
     }

@@ -69,6 +69,8 @@ pub enum ClaimKind {
     Quantity,
     Date,
     Role,
+    /// A quoted sentence and who said it.
+    Quote,
 }
 
 impl ClaimKind {
@@ -77,6 +79,7 @@ impl ClaimKind {
             ClaimKind::Quantity => "quantity",
             ClaimKind::Date => "date",
             ClaimKind::Role => "role",
+            ClaimKind::Quote => "quote",
         }
     }
 }
@@ -175,6 +178,11 @@ pub enum Value {
     Role {
         person: String,
         title: String,
+    },
+    /// Who a quoted sentence is attributed to.
+    Quote {
+        speaker: String,
+        quote: String,
     },
 }
 

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod modality;
 pub mod numbers;
 pub mod quantity;
+pub mod quotes;
 pub mod relative;
 pub mod roles;
 pub mod tokens;
@@ -93,6 +94,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         }
     }
     drafts.extend(roles::find_roles(&ctx));
+    drafts.extend(quotes::find_quotes(&ctx));
     drafts.extend(casualty::find_casualties(&ctx, &mut taken));
     drafts.extend(quantity::find_quantities(&ctx, &mut taken));
 

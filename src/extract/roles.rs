@@ -288,8 +288,10 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
             && t.capitalized
             && t.sentence == sentence
             && !c.not_names.contains(&t.lower)
-            && !c.title_heads.contains(&t.lower)
+                        && !c.title_heads.contains(&t.lower)
             && !c.jurisdictions.contains(&t.lower)
+            && !c.ranks.contains(&t.lower)
+            && !c.honorifics.contains(&t.lower)
     };
     if !is_name_word(i) || is_initial(ctx, i) || c.name_suffixes.contains(&first.lower) {
         return None;
