@@ -48,9 +48,17 @@ pub fn find_quotes(ctx: &Context) -> Vec<Draft> {
             k += 1;
             continue;
         };
-        let words = (k + 1..close).filter(|&j| toks[j].kind != TokenKind::Punct).count();
+                let words = (k + 1..close).filter(|&j| toks[j].kind != TokenKind::Punct).count();
+        // "the 55-year-old said: “…”": a speech verb before the quote says who speaks, named
+        // or not; only a quote without one looks after itself.
+        let introduced = k >= 2 && (toks[k - 1].is_punct(":") || toks[k - 1].is_punct(",")) && SPEECH.contains(&ctx.lower(k - 2));
+        let speaker = if introduced {
+            speaker_before(ctx, k, &known)
+        } else {
+            speaker_after(ctx, close, &known).or_else(|| speaker_before(ctx, k, &known))
+        };
         if words >= MIN_WORDS
-            && let Some(speaker) = speaker_after(ctx, close, &known).or_else(|| speaker_before(ctx, k, &known))
+            && let Some(speaker) = speaker
         {
             out.push(quote_draft(ctx, k, close, speaker));
         }
@@ -132,8 +140,10 @@ fn speaker_after(ctx: &Context, close: usize, known: &[Subject]) -> Option<Subje
     if toks.get(k).is_some_and(|t| t.is_punct(",")) {
         k += 1;
     }
-    let paragraph = toks.get(close)?.paragraph;
-    let same = |j: usize| toks.get(j).is_some_and(|t| t.paragraph == paragraph);
+        // The attribution continues the quote's sentence: `…,” Austin said`, not the next line.
+    let sentence = toks.get(close)?.sentence;
+    let continues = toks.get(close + 1).is_some_and(|t| t.is_punct(","));
+    let same = |j: usize| toks.get(j).is_some_and(|t| t.sentence == sentence || (continues && t.sentence == sentence + 1));
     if !same(k) {
         return None;
     }
@@ -141,12 +151,15 @@ fn speaker_after(ctx: &Context, close: usize, known: &[Subject]) -> Option<Subje
         // "said ABC Entertainment Group President Paul Lee": the name that ends the run of
         // capitalised and title words after the verb; the words before it are its title.
         let mut end = k;
-        while end + 1 < toks.len()
-            && same(end + 1)
-            && end - k < 10
-            && toks[end + 1].kind == TokenKind::Word
-            && (toks[end + 1].capitalized || ctx.t.c.title_heads.contains(&toks[end + 1].lower))
-        {
+                // A lowercase word inside the title is allowed when a capitalised word follows it
+        // ("ABC Entertainment Group prexy Paul Lee").
+        let titled = |j: usize| {
+            toks[j].kind == TokenKind::Word
+                && (toks[j].capitalized
+                    || ctx.t.c.title_heads.contains(&toks[j].lower)
+                    || toks.get(j + 1).is_some_and(|n| n.capitalized && n.kind == TokenKind::Word && j > k + 1))
+        };
+        while end + 1 < toks.len() && same(end + 1) && end - k < 10 && titled(end + 1) {
             end += 1;
         }
         let found: Vec<(usize, Subject)> = (k + 1..=end).filter_map(|j| person_at(ctx, j, known)).collect();
@@ -180,7 +193,8 @@ fn speaker_before(ctx: &Context, open: usize, known: &[Subject]) -> Option<Subje
     // The speech verb, perhaps followed by "reporters".
     let verb = (k.saturating_sub(3)..k).rev().find(|&j| SPEECH.contains(&ctx.lower(j)))?;
     let name_end = verb.checked_sub(1)?;
-    (name_end.saturating_sub(4)..=name_end).find_map(|s| {
+        // The shortest name that ends there: "Producer Steven Moffat" is Steven Moffat.
+    (name_end.saturating_sub(4)..=name_end).rev().find_map(|s| {
         let (e, person) = person_at(ctx, s, known)?;
         (e == name_end).then_some(person)
     })
@@ -217,6 +231,19 @@ mod tests {
         check(
             "Lena Voss arrived early. “We will rebuild the bridge this year,” Voss said.",
             &["Lena Voss"],
+        );
+    }
+
+        #[test]
+    fn the_speaker_of_an_introduced_quote_is_before_it() {
+        // The next line's speaker is not this quote's.
+        check(
+            "In a statement, the actor said: “Being asked to play the part is a privilege.”\nProducer Steven Moffat added: “It is an incendiary combination of talents.”",
+            &["Steven Moffat"],
+        );
+        check(
+            "“It is an honor to welcome her back as host,” said ABC Entertainment Group prexy Paul Lee.",
+            &["Paul Lee"],
         );
     }
 
