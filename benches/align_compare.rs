@@ -32,7 +32,7 @@ fn align_compare(c: &mut Criterion) {
             b.iter(|| {
                 let groups =
                     crosscheck::align::align(black_box(claims), &docs, &rules, GroupBy::All);
-                crosscheck::compare::compare(&groups, claims, &rules)
+                crosscheck::compare::compare(&groups, claims, &docs, &rules)
             })
         });
     }
