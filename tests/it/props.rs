@@ -367,3 +367,36 @@ proptest! {
         }
     }
 }
+
+/// The bodies of the fuzz targets in `fuzz/` (cargo-fuzz needs nightly; these run anywhere).
+#[path = "../../fuzz/src/lib.rs"]
+mod fuzz_bodies;
+
+#[test]
+fn the_fuzz_bodies_run_on_sample_inputs() {
+    let texts: &[&[u8]] = &[
+        b"",
+        b"---\n",
+        b"---\ntitle: \"Fire kills 3\"\ndate: 2023-05-18\n---\nThe fire on Thursday killed 3.\n",
+        b"---\ntitle: x\n---\n",
+        b"\xef\xbb\xbf12 people\r\nwere hurt \xff\xfe 1,,2 $- ..3\0 e\xcc\x81 \xd7\xa9 40",
+        b"The fire killed 3 people and 40 homes burned.",
+    ];
+    for text in texts {
+        fuzz_bodies::extract_bytes(text);
+    }
+    let rules: &[&[u8]] = &[
+        b"",
+        b"[[unit]]\ncode = \"fur\"\ndimension = \"length\"\nfactor = 201.0\nnames = [\"furlongs\"]\n",
+        b"[[unit]]\ncode = \"fur\"\ndimension = \"length\"\nfactor = -1.0\nnames = []\n",
+        b"[[unit]\n",
+        b"[thresholds]\nband = 0.2\nband = 0.3\n",
+        b"[thresholds]\nband = \"wide\"\n",
+        b"[[alias]]\nkey = \"\"\nnames = [\"\"]\n",
+        b"[number-words]\n\"\" = 1\n",
+        b"caf\xe9",
+    ];
+    for file in rules {
+        fuzz_bodies::load_rules(file);
+    }
+}
