@@ -17,14 +17,11 @@ use crate::rules::Rules;
 /// One finding per group, conflicts first, then updates, then agreements, each in the order
 /// of their first claim.
 pub fn compare(groups: &[ClaimGroup], claims: &[Claim], docs: &[Document], rules: &Rules) -> Vec<Finding> {
+    let dates: Vec<Option<Date>> = docs.iter().map(|d| document_date(d.meta.date.as_deref())).collect();
     let today = today();
-    let dates: Vec<Date> = docs
-        .iter()
-        .map(|d| document_date(d.meta.date.as_deref()).unwrap_or(today))
-        .collect();
     let mut findings: Vec<Finding> = groups
         .iter()
-        .map(|g| judge(g, claims, docs, &dates, rules))
+        .map(|g| judge(g, claims, docs, &dates, today, rules))
         .collect();
     findings.sort_by(|a, b| {
         a.kind
@@ -40,13 +37,20 @@ fn today() -> Date {
     jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
 }
 
-fn judge(group: &ClaimGroup, claims: &[Claim], docs: &[Document], dates: &[Date], rules: &Rules) -> Finding {
+fn judge(
+    group: &ClaimGroup,
+    claims: &[Claim],
+    docs: &[Document],
+    dates: &[Option<Date>],
+    today: Date,
+    rules: &Rules,
+) -> Finding {
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
     let support = support_of(&members, rules);
     let clash = first_clash(&members, rules);
     let evolves = rules.properties.iter().any(|p| p.name == group.property && p.evolves);
     let (kind, mut message) = match clash {
-        Some(_) if evolves && let Some(history) = update_history(&members, dates, rules) => (FindingKind::Update, history),
+        Some(_) if evolves && let Some(history) = update_history(&members, dates, today, rules) => (FindingKind::Update, history),
         Some((a, b)) => (FindingKind::Conflict, consensus(&support, docs).unwrap_or_else(|| disagreement(a, b))),
         None => (FindingKind::Agreement, agreement(&members)),
     };
@@ -156,17 +160,18 @@ fn source_name(docs: &[Document], d: usize) -> String {
 
 /// When every disagreement is between reports of different dates, and reports of the same
 /// date agree, the figure changed over time: "1 on 20 February 2014, 2 on 22 February 2014".
-fn update_history(members: &[&Claim], dates: &[Date], rules: &Rules) -> Option<String> {
-    let date_of = |c: &Claim| dates.get(c.doc).copied();
-    let mut days: Vec<Date> = members.iter().filter_map(|c| date_of(c)).collect();
-    days.sort_unstable();
+/// A report with no date is taken as written today, the latest.
+fn update_history(members: &[&Claim], dates: &[Option<Date>], today: Date, rules: &Rules) -> Option<String> {
+    let date_of = |c: &Claim| dates.get(c.doc).copied().flatten();
+    let mut days: Vec<Option<Date>> = members.iter().map(|c| date_of(c)).collect();
+    days.sort_by_key(|d| (d.unwrap_or(today), d.is_none()));
     days.dedup();
     if days.len() < 2 {
         return None;
     }
     // Reports of one day must agree among themselves.
     for day in &days {
-        let same: Vec<&Claim> = members.iter().copied().filter(|c| date_of(c) == Some(*day)).collect();
+        let same: Vec<&Claim> = members.iter().copied().filter(|c| date_of(c) == *day).collect();
         if first_clash(&same, rules).is_some() {
             return None;
         }
@@ -174,15 +179,24 @@ fn update_history(members: &[&Claim], dates: &[Date], rules: &Rules) -> Option<S
     let steps: Vec<String> = days
         .iter()
         .map(|day| {
-                        let mut values: Vec<String> = Vec::new();
-            for c in members.iter().filter(|c| date_of(c) == Some(*day)) {
+            let mut values: Vec<String> = Vec::new();
+            for c in members.iter().filter(|c| date_of(c) == *day) {
                 let v = value_text(c);
                 if !values.contains(&v) {
                     values.push(v);
                 }
             }
-            let d = DateValue::new(Some(i32::from(day.year())), u32::try_from(day.month()).ok(), u32::try_from(day.day()).ok());
-            format!("{} on {}", values.join(" and "), date_label(&d))
+            match day {
+                Some(day) => {
+                    let d = DateValue::new(
+                        Some(i32::from(day.year())),
+                        u32::try_from(day.month()).ok(),
+                        u32::try_from(day.day()).ok(),
+                    );
+                    format!("{} on {}", values.join(" and "), date_label(&d))
+                }
+                None => format!("{} in an undated report (taken as the latest)", values.join(" and ")),
+            }
         })
         .collect();
     Some(format!("changed over time: {}", steps.join(", ")))

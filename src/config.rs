@@ -66,9 +66,9 @@ impl FailOn {
     }
 
     /// Whether `--write-baseline` records a finding of this kind: whatever could fail the run
-    /// (conflicts always, so that `never` still writes a useful baseline).
+    /// (conflicts and updates always, so that `never` still writes a useful baseline).
     pub fn records(self, kind: FindingKind) -> bool {
-        kind == FindingKind::Conflict || self.fails(kind)
+        kind != FindingKind::Agreement || self.fails(kind)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Every code crosscheck emits, with what it means and an example: the text of
 //! `crosscheck explain CODE` and the help of each rule in SARIF output.
 //!
-//! Finding codes (`crosscheck::conflict::*`, `crosscheck::agreement::*`) are what the reports
+//! Finding codes (`crosscheck::{conflict,update,agreement}::*`) are what the reports
 //! list; the others name errors and warnings about the run itself.
 
 /// What a code is attached to.
@@ -9,6 +9,8 @@
 pub enum CodeKind {
     /// Sources disagree: fails the run by default.
     Conflict,
+    /// A later source revises an evolving figure: fails only with `--fail-on update`.
+    Update,
     /// Sources agree: shown with `--show-agreements`.
     Agreement,
     /// Something stopped an input or the run (exit 2).
@@ -21,6 +23,7 @@ impl CodeKind {
     pub fn as_str(self) -> &'static str {
         match self {
             CodeKind::Conflict => "conflict",
+            CodeKind::Update => "update",
             CodeKind::Agreement => "agreement",
             CodeKind::Error => "error",
             CodeKind::Warning => "warning",
@@ -63,6 +66,27 @@ pub const CODES: &[CodeDoc] = &[
         summary: "Two sources give the same person different titles.",
         explanation: "Titles are normalised to posts with `rules/titles.toml` (\"Defense Secretary\" is \"Secretary of Defense\"); two titles agree when they name the same post, or one is a broader description of the other. Otherwise they conflict. Teach crosscheck a variant with a `[[post]]` in your own rules folder.",
         example: "a.md: \"Fire Chief Dana Reyes said ...\"\nb.md: \"Deputy Fire Chief Dana Reyes said ...\"\n=> Dana Reyes title: 'Fire Chief' and 'Deputy Fire Chief' are different posts",
+    },
+    CodeDoc {
+        code: "crosscheck::conflict::attribution",
+        kind: CodeKind::Conflict,
+        summary: "Two sources put the same quoted words in different people's mouths.",
+        explanation: "A quote of five words or more with a named speaker is a claim; the same quote (one inside the other, or nearly the same words) in two reports is aligned, and different speakers conflict. Names are matched by surname and any given name both give (\"Ken Salazar\" is \"Interior Secretary Ken Salazar\").",
+        example: "a.md: \u{201c}We will rebuild the bridge this year,\u{201d} Mayor Lena Voss said.\nb.md: \u{201c}We will rebuild the bridge this year,\u{201d} said council leader Tom Ellery.\n=> the same words are put in the mouths of Lena Voss and Tom Ellery",
+    },
+    CodeDoc {
+        code: "crosscheck::update::quantity",
+        kind: CodeKind::Update,
+        summary: "A figure that evolves (casualties, arrests) differs, and the later report gives the later figure.",
+        explanation: "Properties marked `evolves = true` in the rules change as a story unfolds. When two reports disagree only across dates (front matter `date`; an undated report is taken as the latest) and reports of one date agree, the finding is an update, a warning that fails the run only with `--fail-on update`. Reports of the same date that disagree are still a conflict.",
+        example: "a.md (2014-02-20): \"One person was killed.\"\nb.md (2014-02-22): \"Two people were killed.\"\n=> killed: changed over time: 1 on 20 February 2014, 2 on 22 February 2014",
+    },
+    CodeDoc {
+        code: "crosscheck::agreement::attribution",
+        kind: CodeKind::Agreement,
+        summary: "Sources attribute the same quote to the same person.",
+        explanation: "The quote is aligned across reports (in full or in part) and every report names the same speaker.",
+        example: "a.md: \u{201c}The systems will be deployed as soon as we can,\u{201d} Austin said.\nb.md: Lloyd Austin said: \u{201c}The systems will be deployed as soon as we can physically get them there.\u{201d}\n=> 2 sources agree: said by Lloyd Austin",
     },
     CodeDoc {
         code: "crosscheck::agreement::quantity",
@@ -187,7 +211,7 @@ pub fn explain(code: &str) -> Option<&'static CodeDoc> {
 pub fn finding_codes() -> impl Iterator<Item = &'static CodeDoc> {
     CODES
         .iter()
-        .filter(|c| matches!(c.kind, CodeKind::Conflict | CodeKind::Agreement))
+        .filter(|c| matches!(c.kind, CodeKind::Conflict | CodeKind::Update | CodeKind::Agreement))
 }
 
 /// `crosscheck explain CODE` as text.
@@ -230,13 +254,15 @@ mod tests {
 
     #[test]
     fn every_finding_code_the_comparer_makes_is_documented() {
-        for kind in ["conflict", "agreement"] {
-            for what in ["quantity", "date", "title"] {
+                for kind in ["conflict", "agreement"] {
+            for what in ["quantity", "date", "title", "attribution"] {
                 let code = format!("crosscheck::{kind}::{what}");
                 assert!(explain(&code).is_some(), "{code}");
             }
         }
-        assert_eq!(finding_codes().count(), 6);
+        // Only evolving figures (quantities) are updated.
+        assert!(explain("crosscheck::update::quantity").is_some());
+        assert_eq!(finding_codes().count(), 9);
     }
 
     #[test]

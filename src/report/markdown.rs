@@ -16,10 +16,17 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
     let new: Vec<(usize, &Finding)> = conflicts(analysis, context, false);
     let known: Vec<(usize, &Finding)> = conflicts(analysis, context, true);
     let mut out = String::from("## crosscheck\n\n");
-    let status = if new.is_empty() {
-        "No new conflicts".to_string()
-    } else {
-        format!("**{}**", plural(new.len(), "new conflict", "new conflicts"))
+        let n_conflicts = new.iter().filter(|(_, f)| f.kind == FindingKind::Conflict).count();
+    let n_updates = new.len() - n_conflicts;
+    let status = match (n_conflicts, n_updates) {
+        (0, 0) => "No new conflicts".to_string(),
+        (c, 0) => format!("**{}**", plural(c, "new conflict", "new conflicts")),
+        (0, u) => format!("No new conflicts, **{}**", plural(u, "update", "updates")),
+        (c, u) => format!(
+            "**{}**, **{}**",
+            plural(c, "new conflict", "new conflicts"),
+            plural(u, "update", "updates")
+        ),
     };
     out.push_str(&format!("{status} · {summary}\n\n"));
 

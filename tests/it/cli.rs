@@ -58,7 +58,7 @@ fn agreements_alone_exit_0_and_are_only_counted_unless_asked() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("1 agreement"), "{}", r.stdout);
+    assert!(r.stdout.contains("2 agreements"), "{}", r.stdout);
 
     let r = run(&["check", "--show-agreements", "tests/fixtures/agree"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);

@@ -47,6 +47,7 @@ fn check_claim(claim: &Value) {
             "document",
             "increment",
             "kind",
+            "modality",
             "property",
             "span",
             "subject",
@@ -125,6 +126,7 @@ fn check_json_has_the_contract_fields_in_order() {
             "conflicts",
             "documents",
             "skipped",
+            "updates",
             "warnings"
         ]
     );
@@ -148,7 +150,7 @@ fn check_json_has_the_contract_fields_in_order() {
     for f in findings {
         assert_eq!(
             keys(f),
-            ["claims", "code", "kind", "message", "property", "subject"],
+            ["claims", "code", "kind", "message", "property", "subject", "support"],
             "{f:#}"
         );
         assert!(

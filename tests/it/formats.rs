@@ -161,7 +161,7 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|f| args.contains(&"--show-agreements") || f["kind"] == "conflict")
+            .filter(|f| args.contains(&"--show-agreements") || f["kind"] != "agreement")
             .count();
         let results = log["runs"][0]["results"].as_array().unwrap();
         assert_eq!(results.len(), shown, "{args:?}");
@@ -329,9 +329,12 @@ fn rdjsonl_lines_have_related_locations() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect();
-    assert_eq!(lines.len(), 2, "{}", r.stdout);
+        assert_eq!(lines.len(), 2, "{}", r.stdout);
+    // The title conflict is an error; the injured update (an undated report against a dated
+    // one) a warning.
+    let severities: Vec<&str> = lines.iter().filter_map(|d| d["severity"].as_str()).collect();
+    assert_eq!(severities, ["ERROR", "WARNING"]);
     for d in &lines {
-        assert_eq!(d["severity"], "ERROR");
         assert_eq!(d["source"]["name"], "crosscheck");
         let related = d["related_locations"].as_array().expect("related");
         assert_eq!(related.len(), 1);
@@ -351,8 +354,10 @@ fn github_commands_and_the_step_summary() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    // Two conflicts, each annotated in both documents, then the summary line.
-    assert_eq!(stdout.matches("::error file=").count(), 4, "{stdout}");
+    // A conflict (the title) and an update (the injured: the undated report is taken as the
+    // later one), each annotated in both documents, then the summary line.
+    assert_eq!(stdout.matches("::error file=").count(), 2, "{stdout}");
+    assert_eq!(stdout.matches("::warning file=").count(), 2, "{stdout}");
     assert!(
         stdout
             .lines()
@@ -363,7 +368,7 @@ fn github_commands_and_the_step_summary() {
         written.starts_with("earlier step\n## crosscheck\n"),
         "appended: {written}"
     );
-    assert!(written.contains("**2 new conflicts**"), "{written}");
+    assert!(written.contains("**1 new conflict**, **1 update**"), "{written}");
 }
 
 #[test]

@@ -103,10 +103,11 @@ fn a_baseline_makes_known_conflicts_pass_and_reports_stale_entries() {
     .unwrap();
     assert_eq!(run(&["check", "--baseline", b, c]).code, 0);
 
-    // A changed figure: a new conflict fails, and the old entry is stale.
+        // A changed figure: the old entry is stale, and the new finding (an update: the undated
+    // report is taken as the later one) fails the run under --fail-on update.
     let text = std::fs::read_to_string(&courier).unwrap();
     std::fs::write(&courier, text.replace("Eleven people", "Twelve people")).unwrap();
-    let r = run(&["check", "--baseline", b, c]);
+    let r = run(&["check", "--baseline", b, "--fail-on", "update", c]);
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("stale baseline entry"), "{}", r.stderr);
     assert!(
