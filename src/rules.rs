@@ -77,6 +77,9 @@ pub struct RuleFile {
     /// Multipliers abbreviated after digits, attached or spaced: `bn = 1e9` ("3bn", "$5m").
     #[serde(default)]
     pub scale_abbreviations: BTreeMap<String, f64>,
+    /// Fractions as shares of a whole: `half = 0.5`, `third = 0.3333`, `thirds` for "two-thirds".
+    #[serde(default)]
+    pub fractions: BTreeMap<String, f64>,
     /// Fixed phrases that state a number or a bound: "a dozen", "dozens of".
     #[serde(default)]
     pub number_phrase: Vec<NumberPhrase>,
@@ -370,6 +373,7 @@ pub struct Rules {
     pub number_words: HashMap<String, f64>,
     pub scales: HashMap<String, f64>,
     pub scale_abbreviations: HashMap<String, f64>,
+    pub fractions: HashMap<String, f64>,
     pub number_phrases: Vec<NumberPhrase>,
     pub ordinals: HashSet<String>,
     pub qualifiers: Vec<QualifierRule>,
@@ -468,6 +472,7 @@ impl Rules {
             number_words: HashMap::new(),
             scales: HashMap::new(),
             scale_abbreviations: HashMap::new(),
+            fractions: HashMap::new(),
             number_phrases: Vec::new(),
             ordinals: HashSet::new(),
             qualifiers: Vec::new(),
@@ -520,6 +525,12 @@ impl Rules {
                 ));
             }
             self.scale_abbreviations.insert(word.to_lowercase(), value);
+        }
+        for (word, value) in file.fractions {
+            if !(value > 0.0 && value <= 1.0) {
+                return Err(bad(format!("fraction `{word}` must be above 0 and at most 1"), &word));
+            }
+            self.fractions.insert(word.to_lowercase(), value);
         }
         for phrase in file.number_phrase {
             if phrase.low.is_none() && phrase.high.is_none() {

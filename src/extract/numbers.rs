@@ -112,6 +112,9 @@ fn raw_value(tokens: &[Token], i: usize, text: &str) -> f64 {
 
 fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
     let tok = tokens.get(i)?;
+    if let Some(share) = share_at(tokens, i, text, t) {
+        return Some(share);
+    }
     // Fixed phrases first: "a dozen", "dozens of", "a couple of".
     if let Some((len, low, high)) = t.number_phrase_at(tokens, i) {
         return Some(NumberMatch {
@@ -153,6 +156,64 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
         TokenKind::Word => word_number(tokens, i, t),
         TokenKind::Punct => None,
     }
+}
+
+/// A share of a whole, as a percentage: "one in five" (20%), "1 in 4", and fractions before
+/// "of" ("half of", "a third of", "two-thirds of").
+fn share_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
+    let tok = tokens.get(i)?;
+    let percent = |first: usize, last: usize, v: f64| {
+        let v = (v * 1000.0).round() / 10.0;
+        let mut m = NumberMatch::single(first, last, v);
+        m.attached_unit = Some("%".to_string());
+        Some(m)
+    };
+    let of_follows = |k: usize| tokens.get(k).is_some_and(|n| n.lower == "of");
+    // "half of", "a third of", "one quarter of", "two-thirds of".
+    if let Some(&f) = t.rules.fractions.get(&tok.lower)
+        && of_follows(i + 1)
+        && tok.lower == "half"
+    {
+        return percent(i, i, f);
+    }
+    if matches!(tok.lower.as_str(), "a" | "one")
+        && let Some(next) = tokens.get(i + 1)
+        && let Some(&f) = t.rules.fractions.get(&next.lower)
+        && of_follows(i + 2)
+    {
+        return percent(i, i + 1, f);
+    }
+    if let Some((count, frac)) = tok.lower.split_once('-')
+        && let (Some(n), Some(&f)) = (t.rules.number_words.get(count), t.rules.fractions.get(frac))
+        && of_follows(i + 1)
+        && *n >= 1.0
+    {
+        return percent(i, i, n * f);
+    }
+    // "one in five", "1 in 4": only with a simple figure on each side.
+    if tokens.get(i + 1).is_some_and(|n| n.lower == "in") {
+        let value = |k: usize| -> Option<f64> {
+            let tk = tokens.get(k)?;
+            match tk.kind {
+                TokenKind::Number => parse_digits(tk.text(text)),
+                TokenKind::Word => t.rules.number_words.get(&tk.lower).copied(),
+                _ => None,
+            }
+        };
+                // "one in 2014" is a year, not a share.
+        let year_like = tokens
+            .get(i + 2)
+            .is_some_and(|n| n.kind == TokenKind::Number && n.text(text).len() == 4 && !n.text(text).contains(','));
+        if let (Some(a), Some(b)) = (value(i), value(i + 2))
+            && !year_like
+            && a >= 1.0
+            && b > a
+            && tokens.get(i + 3).is_none_or(|n| !matches!(n.lower.as_str(), "minutes" | "hours" | "days" | "weeks" | "months" | "years"))
+        {
+            return percent(i, i + 2, a / b);
+        }
+    }
+    None
 }
 
 /// "1.2 billion": a scale word after the digits multiplies them.
@@ -357,6 +418,15 @@ mod tests {
         );
         check("a dozen eggs", Some(12.0), Some(12.0), "a dozen");
         check("dozens of countries", Some(24.0), None, "dozens of");
+    }
+
+    #[test]
+    fn shares_and_fractions() {
+        check("one in five adults", Some(20.0), Some(20.0), "one in five");
+        check("about 1 in 4 homes", Some(25.0), Some(25.0), "1 in 4");
+        check("half of the residents", Some(50.0), Some(50.0), "half");
+        check("two-thirds of voters", Some(66.7), Some(66.7), "two-thirds");
+        check("a quarter of the budget", Some(25.0), Some(25.0), "a quarter");
     }
 
     #[test]
