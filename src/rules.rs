@@ -308,6 +308,9 @@ pub struct LexiconRule {
     /// Nouns that stand for something named before ("units", "systems", "batch").
     #[serde(default)]
     pub generic_heads: Vec<String>,
+        /// Kinds of equipment a product name before them already says ("NASAMS air defenses").
+    #[serde(default)]
+    pub product_kinds: Vec<String>,
     /// Phrases that rename what precedes them ("known as", "called").
     #[serde(default)]
     pub renaming: Vec<String>,
@@ -637,7 +640,8 @@ impl Rules {
         }
         if let Some(lx) = file.lexicon {
             let l = &mut self.lexicon;
-            l.generic_heads.extend(lx.generic_heads.iter().map(lower));
+                        l.generic_heads.extend(lx.generic_heads.iter().map(lower));
+            l.product_kinds.extend(lx.product_kinds.iter().map(lower));
             l.renaming.extend(lx.renaming.iter().map(lower));
             l.abbreviations.extend(lx.abbreviations.iter().map(lower));
             l.stop_words.extend(lx.stop_words.iter().map(lower));

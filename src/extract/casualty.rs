@@ -555,6 +555,10 @@ fn np_token(ctx: &Context, k: usize) -> bool {
             {
                 return false;
             }
+                        // Verbs before the people end them: "the collapse leaves two dead".
+            if matches!(w, "leaves" | "left" | "leaving" | "claimed" | "claims" | "said" | "says" | "reported" | "reports") {
+                return false;
+            }
             // Times end the people: "injured three of her family members Thursday afternoon".
                         if matches!(
                 w,

@@ -401,6 +401,7 @@ pub struct Compiled {
     pub renaming: PhraseTable<()>,
     pub stop_words: HashSet<String>,
     pub generic_heads: HashSet<String>,
+    pub product_kinds: HashSet<String>,
     pub name_suffixes: HashSet<String>,
     pub not_names: HashSet<String>,
     pub street_words: HashSet<String>,
@@ -499,6 +500,7 @@ impl Compiled {
         }
         c.stop_words = set(&rules.lexicon.stop_words);
         c.generic_heads = set(&rules.lexicon.generic_heads);
+        c.product_kinds = set(&rules.lexicon.product_kinds);
         c.name_suffixes = set(&rules.lexicon.name_suffixes);
         c.not_names = set(&rules.lexicon.not_names);
         c.street_words = set(&rules.lexicon.street_words);

@@ -768,7 +768,10 @@ fn np_subject(ctx: &Context, np: &NounPhrase) -> Subject {
                 text,
             };
         }
-        if name_is_head || ctx.t.c.generic_heads.contains(&head.lower) {
+        if name_is_head
+            || ctx.t.c.generic_heads.contains(&head.lower)
+            || ctx.t.c.product_kinds.contains(&head.lower)
+        {
             return Subject {
                 key: subject_key(ctx, &name),
                 text: name,
