@@ -37,7 +37,7 @@ pub fn align(
     rules: &Rules,
     group_by: GroupBy,
 ) -> Vec<ClaimGroup> {
-        let learned = learn_acronyms(claims);
+    let learned = learn_acronyms(claims);
     let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
     let common_ok: HashMap<&str, bool> = rules
         .properties
@@ -45,7 +45,7 @@ pub fn align(
         .map(|p| (p.name.as_str(), p.compare_common_nouns))
         .collect();
     for (idx, claim) in claims.iter().enumerate() {
-                let Some(subject) = &claim.subject else {
+        let Some(subject) = &claim.subject else {
             continue;
         };
         if claim.modality == Modality::Negated {
@@ -91,7 +91,7 @@ pub fn align(
 
     let mut groups = Vec::new();
     for (bucket, members) in buckets {
-                        let clusters = if bucket.kind == ClaimKind::Quote {
+        let clusters = if bucket.kind == ClaimKind::Quote {
             cluster_quotes(claims, &members)
         } else {
             cluster_subjects(claims, &members, rules, &learned)
@@ -155,7 +155,8 @@ fn cluster_quotes(claims: &[Claim], members: &[usize]) -> Vec<(String, Vec<usize
     }
     let same = |a: &str, b: &str| {
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-        (short.split(' ').count() >= 5 && long.contains(short)) || strsim::normalized_levenshtein(a, b) >= 0.85
+        (short.split(' ').count() >= 5 && long.contains(short))
+            || strsim::normalized_levenshtein(a, b) >= 0.85
     };
     for positions in by_shingle.values() {
         for (x, &a) in positions.iter().enumerate() {
@@ -168,9 +169,9 @@ fn cluster_quotes(claims: &[Claim], members: &[usize]) -> Vec<(String, Vec<usize
         }
     }
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for pos in 0..keys.len() {
+    for (pos, &member) in members.iter().enumerate() {
         let r = root(&mut parent, pos);
-        clusters.entry(r).or_default().push(members[pos]);
+        clusters.entry(r).or_default().push(member);
     }
     clusters
         .into_iter()
@@ -186,15 +187,21 @@ fn cluster_quotes(claims: &[Claim], members: &[usize]) -> Vec<(String, Vec<usize
 /// document. Returns the long form's group key mapped to the acronym's.
 fn learn_acronyms(claims: &[Claim]) -> HashMap<String, String> {
     static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,8})\s*\(([A-Z][A-Za-z]{1,9})\)")
-            .expect("the acronym pattern is valid")
+        Regex::new(
+            r"([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,8})\s*\(([A-Z][A-Za-z]{1,9})\)",
+        )
+        .expect("the acronym pattern is valid")
     });
     let mut out = HashMap::new();
     for claim in claims {
         for cap in SPELLED.captures_iter(&claim.text) {
-            let (Some(long), Some(acronym)) = (cap.get(1), cap.get(2)) else { continue };
+            let (Some(long), Some(acronym)) = (cap.get(1), cap.get(2)) else {
+                continue;
+            };
             if let Some(words) = spelled_out(long.as_str(), acronym.as_str()) {
-                let long_key = group_key(&crate::extract::quantity::singular_phrase(&words.to_lowercase()));
+                let long_key = group_key(&crate::extract::quantity::singular_phrase(
+                    &words.to_lowercase(),
+                ));
                 if long_key.is_empty() {
                     continue;
                 }
@@ -209,7 +216,12 @@ fn learn_acronyms(claims: &[Claim]) -> HashMap<String, String> {
 /// the last, found in the words from the end, the first one at the start of a word (the
 /// Schwartz-Hearst reading of "high mobility artillery rocket systems (HIMARS)").
 fn spelled_out(words: &str, acronym: &str) -> Option<String> {
-    let short: Vec<char> = acronym.strip_suffix('s').unwrap_or(acronym).to_lowercase().chars().collect();
+    let short: Vec<char> = acronym
+        .strip_suffix('s')
+        .unwrap_or(acronym)
+        .to_lowercase()
+        .chars()
+        .collect();
     let long: Vec<char> = words.to_lowercase().chars().collect();
     let mut s = short.len();
     let mut l = long.len();
@@ -231,7 +243,8 @@ fn spelled_out(words: &str, acronym: &str) -> Option<String> {
     let tail: String = long[l..].iter().collect();
     let n_words = tail.split_whitespace().count();
     // At least two words, and not far more words than letters.
-    (n_words >= 2 && n_words <= short.len() + 2).then(|| words[words.len() - tail.len()..].to_string())
+    (n_words >= 2 && n_words <= short.len() + 2)
+        .then(|| words[words.len() - tail.len()..].to_string())
 }
 
 /// A subject that is one common noun ("games", "people"), not a name or a described thing.
@@ -278,7 +291,11 @@ fn cluster_subjects(
             let key = group_key(&s.key);
             let key = match learned.get(&key) {
                 Some(acronym) => {
-                    let note = format!("'{}' taken as {}: the corpus spells it out", s.text, acronym.to_uppercase());
+                    let note = format!(
+                        "'{}' taken as {}: the corpus spells it out",
+                        s.text,
+                        acronym.to_uppercase()
+                    );
                     if !acronym_notes.contains(&note) {
                         acronym_notes.push(note);
                     }
@@ -292,12 +309,14 @@ fn cluster_subjects(
     // A report whose incident has no name ("Two dead as the bridge gives way") is about the
     // one incident the other reports in its scope name, when they name only one.
     let mut event_note = None;
-        if by_key.len() == 2
+    if by_key.len() == 2
         && let Some(unnamed) = by_key.remove(EVENT_KEY)
         && let Some((key, idxs)) = by_key.iter_mut().next()
     {
         idxs.extend(unnamed);
-        event_note = Some(format!("reports that name no incident taken as about the {key}"));
+        event_note = Some(format!(
+            "reports that name no incident taken as about the {key}"
+        ));
     }
     let keys: Vec<String> = by_key.keys().cloned().collect();
     // Fuzzy matching is for names only: common nouns spelled alike ("southeast", "southwest")
@@ -348,14 +367,19 @@ fn cluster_subjects(
             .extend(by_key.get(key).into_iter().flatten().copied());
         entry.1.extend(why.remove(&k).unwrap_or_default());
     }
-        clusters
+    clusters
         .into_iter()
         .map(|(r, (mut idxs, mut merges))| {
             idxs.sort_unstable();
             merges.extend(spelling_merges(claims, &idxs));
-                        merges.extend(event_note.clone());
+            merges.extend(event_note.clone());
             let key = &keys[r];
-            merges.extend(acronym_notes.iter().filter(|n| n.ends_with("spells it out") && n.contains(&key.to_uppercase())).cloned());
+            merges.extend(
+                acronym_notes
+                    .iter()
+                    .filter(|n| n.ends_with("spells it out") && n.contains(&key.to_uppercase()))
+                    .cloned(),
+            );
             (keys[r].clone(), idxs, merges)
         })
         .collect()
@@ -471,31 +495,61 @@ mod tests {
             spelled_out("four more high mobility artillery rocket systems", "HIMARS").as_deref(),
             Some("high mobility artillery rocket systems")
         );
-        assert_eq!(spelled_out("the guided multiple launch rocket systems", "GMLRs").as_deref(), Some("guided multiple launch rocket systems"));
+        assert_eq!(
+            spelled_out("the guided multiple launch rocket systems", "GMLRs").as_deref(),
+            Some("guided multiple launch rocket systems")
+        );
         assert_eq!(spelled_out("some unrelated words here", "NASA"), None);
         let rules = Rules::builtin().expect("rules");
         let mut a = claim(0, "PLOW", "plow", 3.0);
         a.text = "three portable lake oil washers (PLOW)".into();
-        let b = claim(1, "portable lake oil washers", "portable lake oil washer", 3.0);
+        let b = claim(
+            1,
+            "portable lake oil washers",
+            "portable lake oil washer",
+            3.0,
+        );
         let groups = align(&[a, b], &docs(2), &rules, GroupBy::All);
         assert_eq!(groups.len(), 1, "{groups:#?}");
-        assert!(groups[0].merges.iter().any(|m| m.contains("spells it out")), "{:?}", groups[0].merges);
+        assert!(
+            groups[0].merges.iter().any(|m| m.contains("spells it out")),
+            "{:?}",
+            groups[0].merges
+        );
     }
 
-        #[test]
+    #[test]
     fn the_same_quote_in_part_or_in_full_is_one_subject() {
         let rules = Rules::builtin().expect("rules");
         let quote = |doc: usize, words: &str, speaker: &str| Claim {
             kind: ClaimKind::Quote,
-            subject: Some(Subject { text: words.into(), key: words.into() }),
+            subject: Some(Subject {
+                text: words.into(),
+                key: words.into(),
+            }),
             property: "speaker".into(),
-            value: Value::Quote { speaker: speaker.into(), quote: words.into() },
+            value: Value::Quote {
+                speaker: speaker.into(),
+                quote: words.into(),
+            },
             ..claim(doc, "x", "x", 0.0)
         };
         let claims = vec![
-            quote(0, "the systems will be deployed as soon as we can physically get them there", "Lloyd Austin"),
-            quote(1, "the systems will be deployed as soon as we can", "Mark Milley"),
-            quote(2, "there are other systems around the world that are available", "Mark Milley"),
+            quote(
+                0,
+                "the systems will be deployed as soon as we can physically get them there",
+                "Lloyd Austin",
+            ),
+            quote(
+                1,
+                "the systems will be deployed as soon as we can",
+                "Mark Milley",
+            ),
+            quote(
+                2,
+                "there are other systems around the world that are available",
+                "Mark Milley",
+            ),
         ];
         let groups = align(&claims, &docs(3), &rules, GroupBy::All);
         assert_eq!(groups.len(), 1, "{groups:#?}");

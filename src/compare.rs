@@ -11,13 +11,24 @@ use jiff::civil::Date;
 use crate::extract::date_label;
 use crate::extract::relative::document_date;
 use crate::extract::roles::normal_title;
-use crate::model::{Claim, ClaimGroup, ClaimKind, DateValue, Document, Finding, FindingKind, Interval, Support, Value};
+use crate::model::{
+    Claim, ClaimGroup, ClaimKind, DateValue, Document, Finding, FindingKind, Interval, Support,
+    Value,
+};
 use crate::rules::Rules;
 
 /// One finding per group, conflicts first, then updates, then agreements, each in the order
 /// of their first claim.
-pub fn compare(groups: &[ClaimGroup], claims: &[Claim], docs: &[Document], rules: &Rules) -> Vec<Finding> {
-    let dates: Vec<Option<Date>> = docs.iter().map(|d| document_date(d.meta.date.as_deref())).collect();
+pub fn compare(
+    groups: &[ClaimGroup],
+    claims: &[Claim],
+    docs: &[Document],
+    rules: &Rules,
+) -> Vec<Finding> {
+    let dates: Vec<Option<Date>> = docs
+        .iter()
+        .map(|d| document_date(d.meta.date.as_deref()))
+        .collect();
     let today = today();
     let mut findings: Vec<Finding> = groups
         .iter()
@@ -34,7 +45,9 @@ pub fn compare(groups: &[ClaimGroup], claims: &[Claim], docs: &[Document], rules
 
 /// Today's date (UTC): the date of a report that gives none.
 fn today() -> Date {
-    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
 }
 
 fn judge(
@@ -48,10 +61,18 @@ fn judge(
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
     let support = support_of(&members, rules);
     let clash = first_clash(&members, rules);
-    let evolves = rules.properties.iter().any(|p| p.name == group.property && p.evolves);
+    let evolves = rules
+        .properties
+        .iter()
+        .any(|p| p.name == group.property && p.evolves);
     let (kind, mut message) = match clash {
-        Some(_) if evolves && let Some(history) = update_history(&members, dates, today, rules) => (FindingKind::Update, history),
-        Some((a, b)) => (FindingKind::Conflict, consensus(&support, docs).unwrap_or_else(|| disagreement(a, b))),
+        Some(_) if evolves && let Some(history) = update_history(&members, dates, today, rules) => {
+            (FindingKind::Update, history)
+        }
+        Some((a, b)) => (
+            FindingKind::Conflict,
+            consensus(&support, docs).unwrap_or_else(|| disagreement(a, b)),
+        ),
         None => (FindingKind::Agreement, agreement(&members)),
     };
     let code = format!("crosscheck::{}::{}", kind.as_str(), code_name(group.kind));
@@ -61,7 +82,10 @@ fn judge(
     if let Some(first) = members.first()
         && first.modality != crate::model::Modality::Asserted
     {
-        message.push_str(&format!(" (figures stated as {}, not as fact)", first.modality.as_str()));
+        message.push_str(&format!(
+            " (figures stated as {}, not as fact)",
+            first.modality.as_str()
+        ));
     }
     if let Some(unit_note) = conversion_note(&members, rules) {
         message.push_str("; ");
@@ -86,7 +110,9 @@ fn judge(
 /// "190 mi", "20 February 2014", "Secretary of Defense".
 fn value_text(c: &Claim) -> String {
     match &c.value {
-        Value::Quantity { low, high, unit, .. } => {
+        Value::Quantity {
+            low, high, unit, ..
+        } => {
             let fmt = crate::extract::quantity::format_number;
             let figure = match (low, high) {
                 (Some(a), Some(b)) if a == b => fmt(*a),
@@ -95,7 +121,11 @@ fn value_text(c: &Claim) -> String {
                 (None, Some(b)) => format!("≤ {}", fmt(*b)),
                 (None, None) => "?".to_string(),
             };
-            if unit == "count" { figure } else { format!("{figure} {unit}") }
+            if unit == "count" {
+                figure
+            } else {
+                format!("{figure} {unit}")
+            }
         }
         Value::Date(d) => date_label(d),
         Value::Role { title, .. } => title.clone(),
@@ -117,20 +147,31 @@ fn support_of(members: &[&Claim], rules: &Rules) -> Vec<Support> {
                     s.documents.push(c.doc);
                 }
             }
-            None => out.push(Support { value, documents: vec![c.doc] }),
+            None => out.push(Support {
+                value,
+                documents: vec![c.doc],
+            }),
         }
     }
     for s in &mut out {
         s.documents.sort_unstable();
     }
-    out.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()).then(a.documents.cmp(&b.documents)));
+    out.sort_by(|a, b| {
+        b.documents
+            .len()
+            .cmp(&a.documents.len())
+            .then(a.documents.cmp(&b.documents))
+    });
     out
 }
 
 /// With three or more sources and one value most of them state: "3 sources say 2; news10.net
 /// says 3".
 fn consensus(support: &[Support], docs: &[Document]) -> Option<String> {
-    let mut all: Vec<usize> = support.iter().flat_map(|s| s.documents.iter().copied()).collect();
+    let mut all: Vec<usize> = support
+        .iter()
+        .flat_map(|s| s.documents.iter().copied())
+        .collect();
     all.sort_unstable();
     all.dedup();
     let top = support.first()?;
@@ -146,12 +187,19 @@ fn consensus(support: &[Support], docs: &[Document]) -> Option<String> {
             format!("{} {verb} {}", names.join(", "), s.value)
         })
         .collect();
-    Some(format!("{} sources say {}; {}", top.documents.len(), top.value, others.join("; ")))
+    Some(format!(
+        "{} sources say {}; {}",
+        top.documents.len(),
+        top.value,
+        others.join("; ")
+    ))
 }
 
 /// A document as people name it: its `source` from the front matter, else its file name.
 fn source_name(docs: &[Document], d: usize) -> String {
-    let Some(doc) = docs.get(d) else { return format!("document {d}") };
+    let Some(doc) = docs.get(d) else {
+        return format!("document {d}");
+    };
     if let Some(source) = &doc.meta.source {
         return source.clone();
     }
@@ -161,7 +209,12 @@ fn source_name(docs: &[Document], d: usize) -> String {
 /// When every disagreement is between reports of different dates, and reports of the same
 /// date agree, the figure changed over time: "1 on 20 February 2014, 2 on 22 February 2014".
 /// A report with no date is taken as written today, the latest.
-fn update_history(members: &[&Claim], dates: &[Option<Date>], today: Date, rules: &Rules) -> Option<String> {
+fn update_history(
+    members: &[&Claim],
+    dates: &[Option<Date>],
+    today: Date,
+    rules: &Rules,
+) -> Option<String> {
     let date_of = |c: &Claim| dates.get(c.doc).copied().flatten();
     let mut days: Vec<Option<Date>> = members.iter().map(|c| date_of(c)).collect();
     days.sort_by_key(|d| (d.unwrap_or(today), d.is_none()));
@@ -171,7 +224,11 @@ fn update_history(members: &[&Claim], dates: &[Option<Date>], today: Date, rules
     }
     // Reports of one day must agree among themselves.
     for day in &days {
-        let same: Vec<&Claim> = members.iter().copied().filter(|c| date_of(c) == *day).collect();
+        let same: Vec<&Claim> = members
+            .iter()
+            .copied()
+            .filter(|c| date_of(c) == *day)
+            .collect();
         if first_clash(&same, rules).is_some() {
             return None;
         }
@@ -195,7 +252,10 @@ fn update_history(members: &[&Claim], dates: &[Option<Date>], today: Date, rules
                     );
                     format!("{} on {}", values.join(" and "), date_label(&d))
                 }
-                None => format!("{} in an undated report (taken as the latest)", values.join(" and ")),
+                None => format!(
+                    "{} in an undated report (taken as the latest)",
+                    values.join(" and ")
+                ),
             }
         })
         .collect();
@@ -256,7 +316,9 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
         }
         (Value::Date(x), Value::Date(y)) => x.compatible(y),
         (Value::Role { title: x, .. }, Value::Role { title: y, .. }) => same_post(x, y, rules),
-        (Value::Quote { speaker: x, .. }, Value::Quote { speaker: y, .. }) => same_speaker(x, y, rules),
+        (Value::Quote { speaker: x, .. }, Value::Quote { speaker: y, .. }) => {
+            same_speaker(x, y, rules)
+        }
         _ => true,
     }
 }
@@ -271,7 +333,11 @@ fn same_speaker(a: &str, b: &str, rules: &Rules) -> bool {
             .collect()
     };
     let (wa, wb) = (words(a), words(b));
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
     // Same surname, and every name the shorter form gives is in the longer one: "Ken
     // Salazar" and "Interior Secretary Ken Salazar", "Boone Isaacs" and "Cheryl Boone Isaacs".
     wa.last().is_some() && wa.last() == wb.last() && short.iter().all(|w| long.contains(w))
@@ -315,12 +381,15 @@ fn one_post(fa: &str, fb: &str, rules: &Rules) -> bool {
     if fa == fb {
         return true;
     }
-        // A generic word for a leader describes a post broadly: "IMF chief" and "IMF head" are one
+    // A generic word for a leader describes a post broadly: "IMF chief" and "IMF head" are one
     // post; a bare "leader" fits any post; "council leader" is not "mayor".
     let generic = |t: &str| rules.title_words.generic.iter().any(|g| g == head_word(t));
     let qualifier = |t: &str| -> String {
         let head = head_word(t);
-        t.split_whitespace().filter(|w| *w != head).collect::<Vec<_>>().join(" ")
+        t.split_whitespace()
+            .filter(|w| *w != head)
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     match (generic(&fa), generic(&fb)) {
         (true, true) => {
@@ -387,7 +456,11 @@ fn post_by_ending<'r>(title: &str, rules: &'r Rules) -> Option<&'r str> {
 /// The word a title is about: the last word before "of" ("secretary of defense"), else the
 /// last word ("defense secretary").
 fn head_word(title: &str) -> &str {
-        let cut = [" of ", " for "].iter().filter_map(|c| title.find(c)).min().unwrap_or(title.len());
+    let cut = [" of ", " for "]
+        .iter()
+        .filter_map(|c| title.find(c))
+        .min()
+        .unwrap_or(title.len());
     let before_of = &title[..cut];
     before_of.split_whitespace().last().unwrap_or(before_of)
 }
@@ -523,7 +596,9 @@ mod tests {
     }
 
     fn docs(n: usize) -> Vec<Document> {
-        (0..n).map(|i| Document::from_text(format!("d{i}.txt"), "")).collect()
+        (0..n)
+            .map(|i| Document::from_text(format!("d{i}.txt"), ""))
+            .collect()
     }
 
     fn group(n: usize, kind: ClaimKind) -> ClaimGroup {
@@ -545,7 +620,12 @@ mod tests {
             q(0, Some(2.0), Some(2.0), "count", "2 units"),
             q(1, Some(6.0), Some(6.0), "count", "6 units"),
         ];
-        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
+        let f = compare(
+            &[group(2, ClaimKind::Quantity)],
+            &claims,
+            &docs(claims.len()),
+            &rules,
+        );
         assert_eq!(f[0].kind, FindingKind::Conflict);
         assert_eq!(f[0].code, "crosscheck::conflict::quantity");
         assert_eq!(f[0].message, "2 units and 6 units do not overlap");
@@ -554,7 +634,12 @@ mod tests {
             q(0, Some(40.0), None, "count", "> 40 members"),
             q(1, Some(45.0), Some(55.0), "count", "~ 50 countries"),
         ];
-        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
+        let f = compare(
+            &[group(2, ClaimKind::Quantity)],
+            &claims,
+            &docs(claims.len()),
+            &rules,
+        );
         assert_eq!(f[0].kind, FindingKind::Agreement);
     }
 
@@ -566,7 +651,12 @@ mod tests {
             q(0, Some(190.0), Some(190.0), "mi", "190 mi"),
             q(1, Some(300.0), Some(310.0), "km", "300–310 km"),
         ];
-        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
+        let f = compare(
+            &[group(2, ClaimKind::Quantity)],
+            &claims,
+            &docs(claims.len()),
+            &rules,
+        );
         assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
         assert!(f[0].message.contains("converted"), "{}", f[0].message);
         // 90 days is three months: a month is 28 to 31 days.
@@ -574,7 +664,12 @@ mod tests {
             q(0, Some(90.0), Some(90.0), "d", "90 d"),
             q(1, Some(3.0), Some(3.0), "mo", "3 mo"),
         ];
-        let f = compare(&[group(2, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
+        let f = compare(
+            &[group(2, ClaimKind::Quantity)],
+            &claims,
+            &docs(claims.len()),
+            &rules,
+        );
         assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
     }
 
@@ -586,7 +681,12 @@ mod tests {
             q(0, Some(6.0), Some(6.0), "count", "6"),
             q(1, Some(2.0), Some(6.0), "count", "2–6"),
         ];
-        let f = compare(&[group(3, ClaimKind::Quantity)], &claims, &docs(claims.len()), &rules);
+        let f = compare(
+            &[group(3, ClaimKind::Quantity)],
+            &claims,
+            &docs(claims.len()),
+            &rules,
+        );
         assert_eq!(f[0].kind, FindingKind::Agreement);
     }
 
@@ -604,14 +704,25 @@ mod tests {
             date(1, None, Some(2), None),
         ];
         assert_eq!(
-            compare(&[group(2, ClaimKind::Date)], &claims, &docs(claims.len()), &rules)[0].kind,
+            compare(
+                &[group(2, ClaimKind::Date)],
+                &claims,
+                &docs(claims.len()),
+                &rules
+            )[0]
+            .kind,
             FindingKind::Agreement
         );
         let claims = vec![
             date(0, Some(2022), Some(2), Some(24)),
             date(1, None, Some(2), Some(25)),
         ];
-        let f = compare(&[group(2, ClaimKind::Date)], &claims, &docs(claims.len()), &rules);
+        let f = compare(
+            &[group(2, ClaimKind::Date)],
+            &claims,
+            &docs(claims.len()),
+            &rules,
+        );
         assert_eq!(f[0].kind, FindingKind::Conflict);
         assert_eq!(
             f[0].message,
@@ -647,17 +758,25 @@ mod tests {
         ));
         assert!(!same_post("President", "general manager", &rules));
         assert!(same_post("New York attorney", "Lawyer", &rules));
-                assert!(same_post("HP CEO", "Chief Executive Officer", &rules));
-        assert!(same_post("president and general manager", "Team president", &rules));
+        assert!(same_post("HP CEO", "Chief Executive Officer", &rules));
+        assert!(same_post(
+            "president and general manager",
+            "Team president",
+            &rules
+        ));
         assert!(same_post("IMF chief", "IMF head", &rules));
         assert!(same_post("Mississippi Sen.", "Senator", &rules));
-        assert!(same_post("DA spokesman", "spokesman for the Bristol district attorney", &rules));
-                assert!(!same_post("Police Chief", "Mayor", &rules));
+        assert!(same_post(
+            "DA spokesman",
+            "spokesman for the Bristol district attorney",
+            &rules
+        ));
+        assert!(!same_post("Police Chief", "Mayor", &rules));
         assert!(!same_post("Council leader", "Mayor", &rules));
         assert!(same_post("leader", "President", &rules));
     }
 
-        #[test]
+    #[test]
     fn a_later_report_of_an_evolving_figure_is_an_update() {
         let rules = Rules::builtin().expect("rules");
         let mut d = docs(3);
@@ -675,17 +794,26 @@ mod tests {
         let f = &compare(&[g.clone()], &claims, &d, &rules)[0];
         assert_eq!(f.kind, FindingKind::Update);
         assert_eq!(f.code, "crosscheck::update::quantity");
-        assert_eq!(f.message, "changed over time: 1 on 20 February 2014, 2 on 22 February 2014");
+        assert_eq!(
+            f.message,
+            "changed over time: 1 on 20 February 2014, 2 on 22 February 2014"
+        );
         // Two reports of the same day that disagree are a conflict.
         let claims = vec![killed(0, 1.0), killed(1, 2.0), killed(2, 3.0)];
-        assert_eq!(compare(&[g], &claims, &d, &rules)[0].kind, FindingKind::Conflict);
+        assert_eq!(
+            compare(&[g], &claims, &d, &rules)[0].kind,
+            FindingKind::Conflict
+        );
     }
 
     #[test]
     fn the_outlier_against_a_consensus_is_named() {
         let rules = Rules::builtin().expect("rules");
         let mut d = docs(4);
-        for (i, s) in ["a.test", "b.test", "c.test", "news10.net"].iter().enumerate() {
+        for (i, s) in ["a.test", "b.test", "c.test", "news10.net"]
+            .iter()
+            .enumerate()
+        {
             d[i].meta.source = Some(s.to_string());
         }
         let claims = vec![
@@ -716,7 +844,13 @@ mod tests {
         };
         let claims = vec![role(0, "President"), role(1, "general manager")];
         assert_eq!(
-            compare(&[group(2, ClaimKind::Role)], &claims, &docs(claims.len()), &rules)[0].kind,
+            compare(
+                &[group(2, ClaimKind::Role)],
+                &claims,
+                &docs(claims.len()),
+                &rules
+            )[0]
+            .kind,
             FindingKind::Conflict
         );
         let claims = vec![
@@ -725,7 +859,13 @@ mod tests {
             role(2, "president and general manager"),
         ];
         assert_eq!(
-            compare(&[group(3, ClaimKind::Role)], &claims, &docs(claims.len()), &rules)[0].kind,
+            compare(
+                &[group(3, ClaimKind::Role)],
+                &claims,
+                &docs(claims.len()),
+                &rules
+            )[0]
+            .kind,
             FindingKind::Agreement
         );
     }

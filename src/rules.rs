@@ -308,7 +308,7 @@ pub struct LexiconRule {
     /// Nouns that stand for something named before ("units", "systems", "batch").
     #[serde(default)]
     pub generic_heads: Vec<String>,
-        /// Kinds of equipment a product name before them already says ("NASAMS air defenses").
+    /// Kinds of equipment a product name before them already says ("NASAMS air defenses").
     #[serde(default)]
     pub product_kinds: Vec<String>,
     /// Phrases that rename what precedes them ("known as", "called").
@@ -531,7 +531,10 @@ impl Rules {
         }
         for (word, value) in file.fractions {
             if !(value > 0.0 && value <= 1.0) {
-                return Err(bad(format!("fraction `{word}` must be above 0 and at most 1"), &word));
+                return Err(bad(
+                    format!("fraction `{word}` must be above 0 and at most 1"),
+                    &word,
+                ));
             }
             self.fractions.insert(word.to_lowercase(), value);
         }
@@ -640,7 +643,7 @@ impl Rules {
         }
         if let Some(lx) = file.lexicon {
             let l = &mut self.lexicon;
-                        l.generic_heads.extend(lx.generic_heads.iter().map(lower));
+            l.generic_heads.extend(lx.generic_heads.iter().map(lower));
             l.product_kinds.extend(lx.product_kinds.iter().map(lower));
             l.renaming.extend(lx.renaming.iter().map(lower));
             l.abbreviations.extend(lx.abbreviations.iter().map(lower));

@@ -61,8 +61,17 @@ const BETWEEN: &[&str] = &[
     "tragically",
     "sadly",
     "instantly",
-                "immediately", "subsequently", "since", "discovered", "listed", "taken", "remains",
-    "remain", "remained", "still", "being",
+    "immediately",
+    "subsequently",
+    "since",
+    "discovered",
+    "listed",
+    "taken",
+    "remains",
+    "remain",
+    "remained",
+    "still",
+    "being",
 ];
 
 /// People counted, read from tokens `first..=last`.
@@ -168,7 +177,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
                 unit: "count".to_string(),
                 approximate: false,
             },
-                        label: format!("{figure} {}", rule.name),
+            label: format!("{figure} {}", rule.name),
             definite: false,
         });
     }
@@ -188,7 +197,11 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
             .iter()
             .filter(|d| d.property == prop && !d.increment)
             .filter_map(|d| match d.value {
-                Value::Quantity { low: Some(l), high: Some(h), .. } if l == h => Some((l, d)),
+                Value::Quantity {
+                    low: Some(l),
+                    high: Some(h),
+                    ..
+                } if l == h => Some((l, d)),
                 _ => None,
             })
             .collect()
@@ -201,13 +214,21 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     };
     let shot = exact("shot");
     let killed = exact("killed");
-    if drafts.iter().any(|d| d.property == "injured") || distinct(&shot).len() != 1 || distinct(&killed).len() > 1 {
+    if drafts.iter().any(|d| d.property == "injured")
+        || distinct(&shot).len() != 1
+        || distinct(&killed).len() > 1
+    {
         return None;
     }
     let dead = match distinct(&killed).first() {
         Some(k) => *k,
         None => {
-            let killed_idx = ctx.t.rules.properties.iter().position(|p| p.name == "killed")?;
+            let killed_idx = ctx
+                .t
+                .rules
+                .properties
+                .iter()
+                .position(|p| p.name == "killed")?;
             let any_death = (0..ctx.tokens.len()).any(|k| {
                 matches!(ctx.t.c.victim_words.at(ctx.tokens, k), Some((_, &p)) if p == killed_idx)
                     || matches!(ctx.t.c.victim_nouns.at(ctx.tokens, k), Some((_, &p)) if p == killed_idx)
@@ -218,7 +239,7 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
             0.0
         }
     };
-        // Only a positive difference says something: when as many were shot as killed, the
+    // Only a positive difference says something: when as many were shot as killed, the
     // injured may simply not be counted in the same sentence.
     let (n, d) = shot[0];
     if n <= dead {
@@ -233,7 +254,12 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
             unit: "count".to_string(),
             approximate: false,
         },
-        label: format!("{} injured ({} shot, {} killed)", fmt(n - dead), fmt(n), fmt(dead)),
+        label: format!(
+            "{} injured ({} shot, {} killed)",
+            fmt(n - dead),
+            fmt(n),
+            fmt(dead)
+        ),
         ..d.clone()
     })
 }
@@ -248,16 +274,22 @@ fn is_be(word: &str) -> bool {
 /// The event the document reports: the first event word of the rules in it ("shooting"),
 /// keyed as one event so that the reports of a story align.
 fn document_event(ctx: &Context) -> Subject {
-        let toks = ctx.tokens;
+    let toks = ctx.tokens;
     let incidents = &ctx.t.rules.incidents;
     let found = (0..toks.len()).find_map(|k| {
         let (len, key) = ctx.t.c.events.at(toks, k)?;
         // Inside a name ("Fire Chief", "Fire Department") the word names no event.
         let in_name = toks[k].capitalized
             && !ctx.starts_sentence(k)
-            && toks.get(k + len).is_some_and(|n| n.capitalized && n.kind == TokenKind::Word);
-        (incidents.contains(key) && !in_name)
-            .then(|| (ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase(), key.clone()))
+            && toks
+                .get(k + len)
+                .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word);
+        (incidents.contains(key) && !in_name).then(|| {
+            (
+                ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase(),
+                key.clone(),
+            )
+        })
     });
     // Keyed by the kind of incident, so that reports of a shooting and of a fire are not held
     // against each other even when all documents are compared.
@@ -331,7 +363,7 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
     {
         p += 1;
     }
-        if p > k + len
+    if p > k + len
         && p < toks.len()
         && toks[p].sentence == sentence
         && let Some(m) = numbers::number_at(toks, p, ctx.text, ctx.t)
@@ -485,12 +517,15 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
     while start <= end && matches!(ctx.lower(start), "and" | "," | "of") {
         start += 1;
     }
-        if start > end {
+    if start > end {
         return None;
     }
-        // "two people, one of whom died": only the relative clause's people.
+    // "two people, one of whom died": only the relative clause's people.
     if let Some(w) = (start..=end).rev().find(|&k| ctx.lower(k) == "whom") {
-        start = (start..w).rev().find(|&k| toks[k].is_punct(",")).map_or(start, |c| c + 1);
+        start = (start..w)
+            .rev()
+            .find(|&k| toks[k].is_punct(","))
+            .map_or(start, |c| c + 1);
     }
     // The words found are the object of a preposition ("A child under the age of 10 was
     // killed"): the people are further back, and are not read.
@@ -498,7 +533,23 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
         && toks[start - 1].sentence == sentence
         && matches!(
             ctx.lower(start - 1),
-            "of" | "under" | "over" | "than" | "at" | "in" | "on" | "by" | "with" | "from" | "to" | "for" | "near" | "after" | "before" | "during" | "age" | "aged"
+            "of" | "under"
+                | "over"
+                | "than"
+                | "at"
+                | "in"
+                | "on"
+                | "by"
+                | "with"
+                | "from"
+                | "to"
+                | "for"
+                | "near"
+                | "after"
+                | "before"
+                | "during"
+                | "age"
+                | "aged"
         )
     {
         return None;
@@ -510,15 +561,17 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
 fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     let toks = ctx.tokens;
     let sentence = toks.get(from.checked_sub(1)?)?.sentence;
-        // The object comes right after the verb: "killed four", not "died and 16 were wounded".
-    if toks.get(from).is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct)
+    // The object comes right after the verb: "killed four", not "died and 16 were wounded".
+    if toks
+        .get(from)
+        .is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct)
         || matches!(ctx.lower(from), "and" | "or" | "of" | "but")
     {
         return None;
     }
     let mut end = from;
     let mut steps = 0;
-        // An object has no commas: "shot two people, one of whom died" ends at the comma.
+    // An object has no commas: "shot two people, one of whom died" ends at the comma.
     while end + 1 < toks.len()
         && toks[end + 1].sentence == sentence
         && steps < 16
@@ -550,30 +603,55 @@ fn np_token(ctx: &Context, k: usize) -> bool {
         TokenKind::Punct => t.lower == ",",
         TokenKind::Word => {
             let w = t.lower.as_str();
-                        if ctx.t.c.victim_words.at(ctx.tokens, k).is_some()
+            if ctx.t.c.victim_words.at(ctx.tokens, k).is_some()
                 || ctx.t.c.victim_nouns.at(ctx.tokens, k).is_some()
             {
                 return false;
             }
-                        // Verbs before the people end them: "the collapse leaves two dead".
-            if matches!(w, "leaves" | "left" | "leaving" | "claimed" | "claims" | "said" | "says" | "reported" | "reports") {
+            // Verbs before the people end them: "the collapse leaves two dead".
+            if matches!(
+                w,
+                "leaves"
+                    | "left"
+                    | "leaving"
+                    | "claimed"
+                    | "claims"
+                    | "said"
+                    | "says"
+                    | "reported"
+                    | "reports"
+            ) {
                 return false;
             }
             // Times end the people: "injured three of her family members Thursday afternoon".
-                        if matches!(
+            if matches!(
                 w,
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-                    | "morning" | "afternoon" | "evening" | "night" | "overnight" | "earlier" | "later"
-            )
-            {
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "overnight"
+                    | "earlier"
+                    | "later"
+            ) {
                 return false;
             }
             let next = ctx.lower(k + 1);
             if w == "at" {
                 return next == "least" || next == "most";
             }
-                        if w == "of" {
-                return matches!(next, "the" | "them" | "those" | "his" | "her" | "their" | "whom");
+            if w == "of" {
+                return matches!(
+                    next,
+                    "the" | "them" | "those" | "his" | "her" | "their" | "whom"
+                );
             }
             if matches!(
                 w,
@@ -658,13 +736,13 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         increment: false,
         figures: Vec::new(),
     };
-        // "A 3-year-old girl, Dalis Cox, was killed": a name after a comma names the person just
+    // "A 3-year-old girl, Dalis Cox, was killed": a name after a comma names the person just
     // described; it is not another person.
     let items: Vec<(usize, usize)> = items
         .iter()
         .enumerate()
         .filter(|&(pos, &(a, b))| {
-                        let apposed = pos > 0
+            let apposed = pos > 0
                 && toks[a - 1].is_punct(",")
                 && (a..=b).all(|k| {
                     toks[k].capitalized
@@ -702,8 +780,10 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         total.increment |= v.increment;
         total.figures.extend(v.figures);
     }
-        // A skipped leading item leaves its joiner behind: ", and nine people" starts at "nine".
-    while total.first < total.last && (toks[total.first].kind == TokenKind::Punct || ctx.lower(total.first) == "and") {
+    // A skipped leading item leaves its joiner behind: ", and nine people" starts at "nine".
+    while total.first < total.last
+        && (toks[total.first].kind == TokenKind::Punct || ctx.lower(total.first) == "and")
+    {
         total.first += 1;
     }
     (counted > 0).then_some(total)
@@ -715,7 +795,7 @@ fn age_apposition(ctx: &Context, comma: usize) -> bool {
     toks.get(comma + 1)
         .is_some_and(|t| t.kind == TokenKind::Number)
         && toks.get(comma + 2).is_some_and(|t| t.is_punct(","))
-                && comma > 0
+        && comma > 0
         && (toks[comma - 1].capitalized || ctx.t.c.person_nouns.contains(&toks[comma - 1].lower))
 }
 
@@ -730,7 +810,8 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
     }
     let head = ctx.lower(b);
     // "a 9-month-old", "an eighth-grader": ages and school grades stand for people.
-    let person_head = c.person_nouns.contains(head) || head.ends_with("-old") || head.ends_with("grader");
+    let person_head =
+        c.person_nouns.contains(head) || head.ends_with("-old") || head.ends_with("grader");
     let single = |explicit: bool, increment: bool| Victims {
         first: a,
         last: b,
@@ -755,11 +836,14 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             figures: vec![],
         });
     }
-        // A figure: "four people", "two", "at least 5 others", "three of the victims".
+    // A figure: "four people", "two", "at least 5 others", "three of the victims".
     let mut k = a;
     while k <= b {
         // "aged 91", "both 51": an age, not a count of people.
-        if k > 0 && matches!(ctx.lower(k - 1), "aged" | "age" | "ages" | "both" | "all") && toks[k].kind == TokenKind::Number {
+        if k > 0
+            && matches!(ctx.lower(k - 1), "aged" | "age" | "ages" | "both" | "all")
+            && toks[k].kind == TokenKind::Number
+        {
             return None;
         }
         if let Some(m) = numbers::number_at(toks, k, ctx.text, ctx.t)
@@ -769,13 +853,25 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
         {
             let rest_ok = (m.last + 1..=b).all(|r| {
                 let w = ctx.lower(r);
-                                matches!(
+                matches!(
                     w,
-                    "other" | "others" | "more" | "of" | "the" | "them" | "those" | "whom" | "additional" | "her" | "his" | "their" | "its"
+                    "other"
+                        | "others"
+                        | "more"
+                        | "of"
+                        | "the"
+                        | "them"
+                        | "those"
+                        | "whom"
+                        | "additional"
+                        | "her"
+                        | "his"
+                        | "their"
+                        | "its"
                 ) || c.person_nouns.contains(w)
                     || (!c.stop_words.contains(w) && toks[r].kind != TokenKind::Number)
             });
-                        let nounless = m.last == b || matches!(ctx.lower(b), "them" | "those" | "whom");
+            let nounless = m.last == b || matches!(ctx.lower(b), "them" | "those" | "whom");
             if rest_ok && (person_head || nounless) {
                 let (first, low, high) = hedge(ctx, m.first, m.low, m.high);
                 let increment = (a..m.first).any(|r| matches!(ctx.lower(r), "another"))
@@ -940,22 +1036,32 @@ mod tests {
             "A 9-month-old was injured in a double shooting.",
             &[("injured", 1.0, "A 9-month-old was injured")],
         );
-        check("A Lodi eighth-grader died Friday.", &[("killed", 1.0, "A Lodi eighth-grader died")]);
-    }
-
-        #[test]
-    fn a_name_in_apposition_is_the_same_person() {
         check(
-            "A 3-year-old girl, Dalis Cox, was shot and killed Wednesday.",
-            &[("killed", 1.0, "A 3-year-old girl, Dalis Cox, was shot and killed")],
+            "A Lodi eighth-grader died Friday.",
+            &[("killed", 1.0, "A Lodi eighth-grader died")],
         );
     }
 
-        #[test]
+    #[test]
+    fn a_name_in_apposition_is_the_same_person() {
+        check(
+            "A 3-year-old girl, Dalis Cox, was shot and killed Wednesday.",
+            &[(
+                "killed",
+                1.0,
+                "A 3-year-old girl, Dalis Cox, was shot and killed",
+            )],
+        );
+    }
+
+    #[test]
     fn the_span_starts_at_the_people() {
         check(
             "Two people died after the bridge collapsed, and nine people were injured.",
-            &[("killed", 2.0, "Two people died"), ("injured", 9.0, "nine people were injured")],
+            &[
+                ("killed", 2.0, "Two people died"),
+                ("injured", 9.0, "nine people were injured"),
+            ],
         );
     }
 
@@ -983,19 +1089,31 @@ mod tests {
         );
     }
 
-        #[test]
+    #[test]
     fn the_injured_are_those_shot_who_did_not_die() {
         check(
             "He shot two people, one of whom died.",
-                        &[("injured", 1.0, "shot two people"), ("killed", 1.0, "one of whom died")],
+            &[
+                ("injured", 1.0, "shot two people"),
+                ("killed", 1.0, "one of whom died"),
+            ],
         );
-                check("A woman was shot in the leg on Tuesday.", &[("injured", 1.0, "A woman was shot")]);
         check(
-                        "The gunman killed a girl and injured three of her family members Thursday afternoon.",
-            &[("killed", 1.0, "killed a girl"), ("injured", 3.0, "injured three of her family members")],
+            "A woman was shot in the leg on Tuesday.",
+            &[("injured", 1.0, "A woman was shot")],
+        );
+        check(
+            "The gunman killed a girl and injured three of her family members Thursday afternoon.",
+            &[
+                ("killed", 1.0, "killed a girl"),
+                ("injured", 3.0, "injured three of her family members"),
+            ],
         );
         // A death the reader could not count leaves the injured unknown.
-        check("A man was shot on Tuesday and later died at the hospital.", &[]);
+        check(
+            "A man was shot on Tuesday and later died at the hospital.",
+            &[],
+        );
     }
 
     #[test]

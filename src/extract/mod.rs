@@ -61,7 +61,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     let mut taken = vec![false; toks.tokens.len()];
     let addresses = addresses(text, start);
     for r in &addresses {
-                let first = toks.tokens.partition_point(|tk| tk.end <= r.start);
+        let first = toks.tokens.partition_point(|tk| tk.end <= r.start);
         for (tok, flag) in toks.tokens[first..].iter().zip(&mut taken[first..]) {
             if tok.start >= r.end {
                 break;
@@ -103,12 +103,15 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             .iter()
             .any(|r| r.start <= d.start && d.end <= r.end)
     });
-        drafts.sort_by_key(|d| (d.start, d.end));
+    drafts.sort_by_key(|d| (d.start, d.end));
     quantity::inherit_increments(&mut drafts);
     for d in &mut drafts {
         if d.kind == ClaimKind::Quantity {
             let first = toks.tokens.partition_point(|t| t.end <= d.start);
-            let last = toks.tokens.partition_point(|t| t.start < d.end).saturating_sub(1);
+            let last = toks
+                .tokens
+                .partition_point(|t| t.start < d.end)
+                .saturating_sub(1);
             if first <= last && last < toks.tokens.len() {
                 d.modality = modality::modality_of(&ctx, first, last);
             }
@@ -513,7 +516,7 @@ impl Compiled {
         c.title_connectors = set(&tw.connectors);
         for post in &rules.posts {
             for v in post.variants.iter().chain(&post.broader) {
-                                for w in phrase_words(&rules.fold_phrase(v)) {
+                for w in phrase_words(&rules.fold_phrase(v)) {
                     // "of", "the", "under" are in many posts but make nothing a title.
                     if c.title_connectors.contains(&w) || c.stop_words.contains(&w) {
                         continue;

@@ -29,7 +29,9 @@ pub fn modality_of(ctx: &Context, first: usize, last: usize) -> Modality {
     while k > 0 && seen < BEFORE {
         k -= 1;
         let t = &toks[k];
-        if t.sentence != sentence || matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")") {
+        if t.sentence != sentence
+            || matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")
+        {
             break;
         }
         if let Some(m) = word_at(ctx, k) {
@@ -79,7 +81,8 @@ mod tests {
             .filter(|c| c.kind == ClaimKind::Quantity)
             .map(|c| (c.text, c.modality))
             .collect();
-        let want: Vec<(String, Modality)> = expected.iter().map(|(t, m)| (t.to_string(), *m)).collect();
+        let want: Vec<(String, Modality)> =
+            expected.iter().map(|(t, m)| (t.to_string(), *m)).collect();
         assert_eq!(got, want, "{text:?}");
     }
 
@@ -93,14 +96,20 @@ mod tests {
             "Delivery of another six ZORB ferries could take years.",
             &[("another six ZORB ferries", Modality::Hypothetical)],
         );
-        check("The port bought 12 ZORB ferries last year.", &[("12 ZORB ferries", Modality::Asserted)]);
+        check(
+            "The port bought 12 ZORB ferries last year.",
+            &[("12 ZORB ferries", Modality::Asserted)],
+        );
     }
 
     #[test]
     fn a_denied_figure_is_negated() {
         check(
             "The port bought not four but five ZORB ferries.",
-            &[("four", Modality::Negated), ("five ZORB ferries", Modality::Asserted)],
+            &[
+                ("four", Modality::Negated),
+                ("five ZORB ferries", Modality::Asserted),
+            ],
         );
     }
 }

@@ -200,15 +200,20 @@ fn share_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Number
                 _ => None,
             }
         };
-                // "one in 2014" is a year, not a share.
-        let year_like = tokens
-            .get(i + 2)
-            .is_some_and(|n| n.kind == TokenKind::Number && n.text(text).len() == 4 && !n.text(text).contains(','));
+        // "one in 2014" is a year, not a share.
+        let year_like = tokens.get(i + 2).is_some_and(|n| {
+            n.kind == TokenKind::Number && n.text(text).len() == 4 && !n.text(text).contains(',')
+        });
         if let (Some(a), Some(b)) = (value(i), value(i + 2))
             && !year_like
             && a >= 1.0
             && b > a
-            && tokens.get(i + 3).is_none_or(|n| !matches!(n.lower.as_str(), "minutes" | "hours" | "days" | "weeks" | "months" | "years"))
+            && tokens.get(i + 3).is_none_or(|n| {
+                !matches!(
+                    n.lower.as_str(),
+                    "minutes" | "hours" | "days" | "weeks" | "months" | "years"
+                )
+            })
         {
             return percent(i, i + 2, a / b);
         }
@@ -302,7 +307,7 @@ fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
     let mut j = i;
     let mut seen_any = false;
     // "a hundred", "a million": the article stands for one.
-        if (first.lower == "a" || first.lower == "one")
+    if (first.lower == "a" || first.lower == "one")
         && let Some(next) = tokens.get(i + 1)
         && scales.contains_key(&next.lower)
     {
@@ -319,8 +324,7 @@ fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
             if seen_any && current % 100.0 != 0.0 && !(current >= 20.0 && *v < 10.0) {
                 break;
             }
-                        if seen_any && current % 10.0 == 0.0 && (20.0..100.0).contains(&current) && *v >= 10.0
-            {
+            if seen_any && current % 10.0 == 0.0 && (20.0..100.0).contains(&current) && *v >= 10.0 {
                 break;
             }
             current += v;
@@ -426,7 +430,12 @@ mod tests {
         check("about 1 in 4 homes", Some(25.0), Some(25.0), "1 in 4");
         check("half of the residents", Some(50.0), Some(50.0), "half");
         check("two-thirds of voters", Some(66.7), Some(66.7), "two-thirds");
-        check("a quarter of the budget", Some(25.0), Some(25.0), "a quarter");
+        check(
+            "a quarter of the budget",
+            Some(25.0),
+            Some(25.0),
+            "a quarter",
+        );
     }
 
     #[test]

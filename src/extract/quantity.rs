@@ -108,7 +108,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     let mut pos = m.last + 1;
     if r.unit.is_none() {
         let glued = m.attached_unit.as_deref().or(m.compound.as_deref());
-                if let Some(word) = glued {
+        if let Some(word) = glued {
             // "four-star", "two-way": a compound that is not a measure is no quantity.
             r.unit = Some(unit_by_name(ctx, word)?);
         } else if let Some((len, &u)) = ctx.t.c.unit_names.at(toks, pos) {
@@ -160,14 +160,14 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         if let Some(np) = noun_phrase(ctx, pos) {
             subject = Some(np_subject(ctx, &np));
         }
-        } else if let Some(np) = noun_phrase(ctx, pos)
+    } else if let Some(np) = noun_phrase(ctx, pos)
         .filter(|np| np.start_tok == pos && !MEASURE_ADJECTIVES.contains(&ctx.lower(pos)))
     {
         // "$1.2 billion security assistance package", "155 mm artillery rounds": the measure
         // describes the noun after it.
         r.end_tok = r.end_tok.max(np.end_tok);
         subject = Some(np_subject(ctx, &np));
-        } else if r.unit.is_some_and(|u| u.dimension.starts_with("money"))
+    } else if r.unit.is_some_and(|u| u.dimension.starts_with("money"))
         && ctx.lower(pos) == "in"
         && let Some(np) = noun_phrase(ctx, pos + 1).filter(|np| np.start_tok == pos + 1)
     {
@@ -308,7 +308,7 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
             return true;
         }
     }
-        // A time of day in words: "six o'clock".
+    // A time of day in words: "six o'clock".
     if next.is_some_and(|n| matches!(n.lower.as_str(), "o'clock" | "o’clock")) {
         return true;
     }
@@ -331,7 +331,7 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
 /// Whether the tokens from `i` name a street ("West 1st Street", "Main St.").
 fn is_address(ctx: &Context, i: usize) -> bool {
     let toks = ctx.tokens;
-        let sentence = toks.get(i).map(|t| t.sentence);
+    let sentence = toks.get(i).map(|t| t.sentence);
     for (k, t) in toks.iter().enumerate().skip(i).take(4) {
         if Some(t.sentence) != sentence || !(t.capitalized || t.kind == TokenKind::Mixed) {
             return false;
@@ -353,7 +353,7 @@ fn is_age_compound(compound: &str) -> bool {
 /// "44-year-old Sherie Lash": the age of the person named right after (no subject otherwise,
 /// since "a 19-year-old woman" names nobody that other reports could be matched on).
 fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
-        let toks = ctx.tokens;
+    let toks = ctx.tokens;
     let value = m.low.unwrap_or(0.0);
     let mut start_tok = m.first;
     let mut end_tok = m.last;
@@ -365,7 +365,7 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         // "a 3-year-old girl, Dalis Cox,", "his 16-year-old brother, Kenneth Guidry"
         end_tok = end;
         Some(person)
-        } else if let Some((start, person)) = name_before_article(ctx, m.first) {
+    } else if let Some((start, person)) = name_before_article(ctx, m.first) {
         // "Jesus Javier Paez, a 22-year-old Latino", "Stephon Harris, the 20-year-old man"
         start_tok = start;
         Some(person)
@@ -424,7 +424,11 @@ fn name_after_noun(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
     let toks = ctx.tokens;
     let sentence = toks.get(i)?.sentence;
     let mut k = i;
-    while k < i + 3 && toks.get(k).is_some_and(|t| t.sentence == sentence && t.kind == TokenKind::Word && !t.capitalized) {
+    while k < i + 3
+        && toks
+            .get(k)
+            .is_some_and(|t| t.sentence == sentence && t.kind == TokenKind::Word && !t.capitalized)
+    {
         k += 1;
     }
     if k == i || !toks.get(k).is_some_and(|t| t.is_punct(",")) {
@@ -437,7 +441,8 @@ fn name_after_noun(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
 /// the age. Returns the token where the name starts.
 fn name_before_article(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
     let toks = ctx.tokens;
-    if age < 3 || !matches!(ctx.lower(age - 1), "a" | "an" | "the") || !toks[age - 2].is_punct(",") {
+    if age < 3 || !matches!(ctx.lower(age - 1), "a" | "an" | "the") || !toks[age - 2].is_punct(",")
+    {
         return None;
     }
     let end = age - 3;
@@ -458,9 +463,13 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     let value = m
         .low
         .filter(|v| v.fract() == 0.0 && (0.0..=120.0).contains(v))?;
-        // "He and Quamari McAllister, both 19,": the name before the comma.
+    // "He and Quamari McAllister, both 19,": the name before the comma.
     let both = toks[m.first - 1].lower == "both" && m.first >= 3 && toks[m.first - 2].is_punct(",");
-    let open = if both { &toks[m.first - 2] } else { &toks[m.first - 1] };
+    let open = if both {
+        &toks[m.first - 2]
+    } else {
+        &toks[m.first - 1]
+    };
     let close = toks.get(m.last + 1)?;
     let set_off = (open.is_punct(",")
         && (close.is_punct(",") || close.is_punct(".") || close.is_punct(";")))
@@ -469,7 +478,7 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
         return None;
     }
     // The name ends right before the comma: walk back over capitalised words.
-        let name_end = if both { m.first - 3 } else { m.first - 2 };
+    let name_end = if both { m.first - 3 } else { m.first - 2 };
     let mut name_start = name_end;
     while name_start > 0
         && toks[name_start - 1].sentence == toks[name_end].sentence
@@ -606,8 +615,7 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
         }
         // A participle right after the figure is its verb ("12 delivered earlier"), unless a
         // noun follows it ("two injured people").
-                if !t.capitalized && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
-            
+        if !t.capitalized && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
             let next_is_noun = toks.get(k + 1).is_some_and(|n| {
                 n.sentence == sentence
                     && n.kind == TokenKind::Word
@@ -632,11 +640,24 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
             start = k;
             continue;
         }
-                // A plural-looking word followed by an article or a particle is a verb: "The $184
+        // A plural-looking word followed by an article or a particle is a verb: "The $184
         // million budget sets aside", "three units arrive".
         if end.is_some()
             && t.lower.ends_with('s')
-            && matches!(ctx.lower(k + 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "aside" | "up" | "out" | "off" | "down")
+            && matches!(
+                ctx.lower(k + 1),
+                "a" | "an"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "aside"
+                    | "up"
+                    | "out"
+                    | "off"
+                    | "down"
+            )
         {
             break;
         }
@@ -644,7 +665,8 @@ fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
         // A possessive ends the phrase ("two Ukraine's"), and so does a plural noun: what
         // follows it is most often the verb ("two systems arrive"), and a capitalised plural
         // ("Two Kestrels pumped").
-        let capitalized_plural = t.capitalized && !t.is_acronym(ctx.text) && t.lower.ends_with('s') && t.lower.len() > 3;
+        let capitalized_plural =
+            t.capitalized && !t.is_acronym(ctx.text) && t.lower.ends_with('s') && t.lower.len() > 3;
         if t.text(ctx.text).ends_with("'s")
             || t.text(ctx.text).ends_with("’s")
             || is_plural_noun(ctx, k)
@@ -758,7 +780,7 @@ fn np_subject(ctx: &Context, np: &NounPhrase) -> Subject {
         // militants" are not "Hamas gunmen").
         let name = ctx.text[toks[a].start..toks[b].end].to_string();
         let head = &toks[np.head];
-                let name_is_head = b == np.head;
+        let name_is_head = b == np.head;
         // "200 Ukrainians", "12 Somalis": people named by where they are from are counted
         // like any common noun.
         if name_is_head && a == b && is_demonym(&head.lower) {
@@ -843,14 +865,17 @@ fn measured_subject(
     unit: Option<&UnitRule>,
     earlier: &[Draft],
 ) -> Option<Subject> {
-        let toks = ctx.tokens;
+    let toks = ctx.tokens;
     // A sum of money is rarely about the name before it ("AMD will take a charge of $334
     // million"): it gets a subject only from the noun it describes, "budget of $184 million".
     if unit.is_some_and(|u| u.dimension.starts_with("money")) {
         let of = start_tok.checked_sub(1).filter(|&k| ctx.lower(k) == "of")?;
         let noun = of.checked_sub(1)?;
         let t = &toks[noun];
-        if t.kind != TokenKind::Word || ctx.t.c.stop_words.contains(&t.lower) || t.sentence != toks[start_tok].sentence {
+        if t.kind != TokenKind::Word
+            || ctx.t.c.stop_words.contains(&t.lower)
+            || t.sentence != toks[start_tok].sentence
+        {
             return None;
         }
         let text = t.text(ctx.text).to_string();
@@ -877,7 +902,7 @@ fn entity_at(ctx: &Context, k: usize, acronyms_only: bool) -> Option<Subject> {
         return None;
     }
     let c = &ctx.t.c;
-        if c.jurisdictions.contains(&t.lower)
+    if c.jurisdictions.contains(&t.lower)
         || c.jurisdictions.contains(&singular(&t.lower))
         || c.not_names.contains(&t.lower)
         || c.name_suffixes.contains(&t.lower)
@@ -935,7 +960,7 @@ fn antecedent(ctx: &Context, at: usize, earlier: &[Draft]) -> Option<Subject> {
         .find_map(|d| {
             d.subject
                 .as_ref()
-                                .filter(|s| s.text.chars().next().is_some_and(char::is_uppercase))
+                .filter(|s| s.text.chars().next().is_some_and(char::is_uppercase))
                 .map(|s| (d.start, d.end, s.clone()))
         });
     // The nearest wins; an acronym inside the earlier claim ("two ZORB ferries") is that
@@ -962,12 +987,17 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
     let range = &ctx.sentences[sentence];
     let mut best: Option<(usize, Subject)> = None;
     for k in range.clone() {
-                if let Some((len, key)) = ctx.t.c.events.at(toks, k) {
+        if let Some((len, key)) = ctx.t.c.events.at(toks, k) {
             let dist = k.abs_diff(at);
             // The event and the date share a clause: "Two people were killed, the coroner
             // confirmed on Friday" dates the confirmation, not the deaths.
             let (a, b) = (k.min(at), k.max(at));
-            let same_clause = !(a..b).any(|j| matches!(toks[j].lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":"));
+            let same_clause = !(a..b).any(|j| {
+                matches!(
+                    toks[j].lower.as_str(),
+                    "," | ";" | "—" | "–" | "(" | ")" | ":"
+                )
+            });
             if dist <= 8 && same_clause && best.as_ref().is_none_or(|(d, _)| dist < *d) {
                 let text = ctx.text[toks[k].start..toks[k + len - 1].end].to_string();
                 best = Some((
@@ -1390,7 +1420,7 @@ mod tests {
                 Some(1.2e9),
                 Some(1.2e9),
                 "USD",
-                                Some("budget"),
+                Some("budget"),
                 "amount",
             )],
         );
@@ -1411,15 +1441,29 @@ mod tests {
         );
         check(
             "Turnout reached 15% in the district.",
-                        &[q("15%", Some(15.0), Some(15.0), "%", None, "share")],
+            &[q("15%", Some(15.0), Some(15.0), "%", None, "share")],
         );
         check(
             "The city's budget of $184 million was approved.",
-            &[q("$184 million", Some(184e6), Some(184e6), "USD", Some("budget"), "amount")],
+            &[q(
+                "$184 million",
+                Some(184e6),
+                Some(184e6),
+                "USD",
+                Some("budget"),
+                "amount",
+            )],
         );
         check(
             "The storm caused about $3.5 million in damage.",
-            &[q("about $3.5 million in damage", Some(3.15e6), Some(3.85e6), "USD", Some("damage"), "amount")],
+            &[q(
+                "about $3.5 million in damage",
+                Some(3.15e6),
+                Some(3.85e6),
+                "USD",
+                Some("damage"),
+                "amount",
+            )],
         );
         check("The service ended at six o'clock.", &[]);
         check(
@@ -1443,7 +1487,7 @@ mod tests {
         );
         check(
             "Officials plan to add six additional ZORB ferries.",
-                        &[inc(q(
+            &[inc(q(
                 "six additional ZORB ferries",
                 Some(6.0),
                 Some(6.0),
@@ -1575,7 +1619,7 @@ mod tests {
         check("He called 555-1234 twice.", &[]);
     }
 
-        #[test]
+    #[test]
     fn ages_belong_to_the_person_named_beside_them() {
         let rules = rules();
         let ages = |text: &str| -> Vec<(String, f64)> {
@@ -1583,16 +1627,33 @@ mod tests {
                 .into_iter()
                 .filter(|c| c.property == "age")
                 .map(|c| {
-                    let Value::Quantity { low, .. } = c.value else { panic!("not a quantity") };
-                    (c.subject.map(|s| s.text).unwrap_or_default(), low.unwrap_or(-1.0))
+                    let Value::Quantity { low, .. } = c.value else {
+                        panic!("not a quantity")
+                    };
+                    (
+                        c.subject.map(|s| s.text).unwrap_or_default(),
+                        low.unwrap_or(-1.0),
+                    )
                 })
                 .collect()
         };
-        assert_eq!(ages("Police said 44-year-old Ann Marsh was held."), [("Ann Marsh".to_string(), 44.0)]);
-        assert_eq!(ages("Police named him as Tom Reid, 31, of Leeds."), [("Tom Reid".to_string(), 31.0)]);
-        assert_eq!(ages("A 3-year-old girl, Dana Coe, was hurt."), [("Dana Coe".to_string(), 3.0)]);
-        assert_eq!(ages("Officers found Jon Paul Vey, a 22-year-old student."), [("Jon Paul Vey".to_string(), 22.0)]);
-                assert_eq!(
+        assert_eq!(
+            ages("Police said 44-year-old Ann Marsh was held."),
+            [("Ann Marsh".to_string(), 44.0)]
+        );
+        assert_eq!(
+            ages("Police named him as Tom Reid, 31, of Leeds."),
+            [("Tom Reid".to_string(), 31.0)]
+        );
+        assert_eq!(
+            ages("A 3-year-old girl, Dana Coe, was hurt."),
+            [("Dana Coe".to_string(), 3.0)]
+        );
+        assert_eq!(
+            ages("Officers found Jon Paul Vey, a 22-year-old student."),
+            [("Jon Paul Vey".to_string(), 22.0)]
+        );
+        assert_eq!(
             ages("He and Quamari Dell, both 19, were charged."),
             [("Quamari Dell".to_string(), 19.0)]
         );
@@ -1601,7 +1662,10 @@ mod tests {
             [("Seth Ealy".to_string(), 29.0)]
         );
         // Nobody named: the age has no subject and is never compared.
-        assert_eq!(ages("A 19-year-old woman was hurt."), [(String::new(), 19.0)]);
+        assert_eq!(
+            ages("A 19-year-old woman was hurt."),
+            [(String::new(), 19.0)]
+        );
     }
 
     #[test]

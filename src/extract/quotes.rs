@@ -16,8 +16,24 @@ const MIN_WORDS: usize = 5;
 
 /// Verbs that attribute speech.
 const SPEECH: &[&str] = &[
-    "said", "says", "added", "adds", "told", "explained", "wrote", "stated", "asked", "declared",
-    "insisted", "warned", "noted", "recalled", "continued", "replied", "tweeted", "announced",
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "explained",
+    "wrote",
+    "stated",
+    "asked",
+    "declared",
+    "insisted",
+    "warned",
+    "noted",
+    "recalled",
+    "continued",
+    "replied",
+    "tweeted",
+    "announced",
 ];
 
 fn opens(s: &str) -> bool {
@@ -48,10 +64,14 @@ pub fn find_quotes(ctx: &Context) -> Vec<Draft> {
             k += 1;
             continue;
         };
-                let words = (k + 1..close).filter(|&j| toks[j].kind != TokenKind::Punct).count();
+        let words = (k + 1..close)
+            .filter(|&j| toks[j].kind != TokenKind::Punct)
+            .count();
         // "the 55-year-old said: “…”": a speech verb before the quote says who speaks, named
         // or not; only a quote without one looks after itself.
-        let introduced = k >= 2 && (toks[k - 1].is_punct(":") || toks[k - 1].is_punct(",")) && SPEECH.contains(&ctx.lower(k - 2));
+        let introduced = k >= 2
+            && (toks[k - 1].is_punct(":") || toks[k - 1].is_punct(","))
+            && SPEECH.contains(&ctx.lower(k - 2));
         let speaker = if introduced {
             speaker_before(ctx, k, &known)
         } else {
@@ -128,7 +148,9 @@ fn person_at(ctx: &Context, k: usize, known: &[Subject]) -> Option<(usize, Subje
         return None;
     }
     let surname = ctx.t.rules.fold_spelling(&t.lower);
-    let mut hits = known.iter().filter(|p| p.key.rsplit(' ').next() == Some(surname.as_str()));
+    let mut hits = known
+        .iter()
+        .filter(|p| p.key.rsplit(' ').next() == Some(surname.as_str()));
     let person = hits.next()?;
     hits.next().is_none().then(|| (k, person.clone()))
 }
@@ -140,29 +162,36 @@ fn speaker_after(ctx: &Context, close: usize, known: &[Subject]) -> Option<Subje
     if toks.get(k).is_some_and(|t| t.is_punct(",")) {
         k += 1;
     }
-        // The attribution continues the quote's sentence: `…,” Austin said`, not the next line.
+    // The attribution continues the quote's sentence: `…,” Austin said`, not the next line.
     let sentence = toks.get(close)?.sentence;
     let continues = toks.get(close + 1).is_some_and(|t| t.is_punct(","));
-    let same = |j: usize| toks.get(j).is_some_and(|t| t.sentence == sentence || (continues && t.sentence == sentence + 1));
+    let same = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.sentence == sentence || (continues && t.sentence == sentence + 1))
+    };
     if !same(k) {
         return None;
     }
-        if SPEECH.contains(&ctx.lower(k)) {
+    if SPEECH.contains(&ctx.lower(k)) {
         // "said ABC Entertainment Group President Paul Lee": the name that ends the run of
         // capitalised and title words after the verb; the words before it are its title.
         let mut end = k;
-                // A lowercase word inside the title is allowed when a capitalised word follows it
+        // A lowercase word inside the title is allowed when a capitalised word follows it
         // ("ABC Entertainment Group prexy Paul Lee").
         let titled = |j: usize| {
             toks[j].kind == TokenKind::Word
                 && (toks[j].capitalized
                     || ctx.t.c.title_heads.contains(&toks[j].lower)
-                    || toks.get(j + 1).is_some_and(|n| n.capitalized && n.kind == TokenKind::Word && j > k + 1))
+                    || toks
+                        .get(j + 1)
+                        .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word && j > k + 1))
         };
         while end + 1 < toks.len() && same(end + 1) && end - k < 10 && titled(end + 1) {
             end += 1;
         }
-        let found: Vec<(usize, Subject)> = (k + 1..=end).filter_map(|j| person_at(ctx, j, known)).collect();
+        let found: Vec<(usize, Subject)> = (k + 1..=end)
+            .filter_map(|j| person_at(ctx, j, known))
+            .collect();
         return found
             .iter()
             .find(|(e, _)| *e == end)
@@ -170,8 +199,8 @@ fn speaker_after(ctx: &Context, close: usize, known: &[Subject]) -> Option<Subje
             .map(|(_, p)| p.clone());
     }
     // "Austin said", "Lloyd Austin told reporters": a name, then a speech verb.
-    for j in k..(k + 8).min(toks.len()) {
-        if !same(j) || toks[j].kind == TokenKind::Punct {
+    for (j, t) in toks.iter().enumerate().skip(k).take(8) {
+        if !same(j) || t.kind == TokenKind::Punct {
             break;
         }
         if let Some((end, person)) = person_at(ctx, j, known)
@@ -191,9 +220,11 @@ fn speaker_before(ctx: &Context, open: usize, known: &[Subject]) -> Option<Subje
         k -= 1;
     }
     // The speech verb, perhaps followed by "reporters".
-    let verb = (k.saturating_sub(3)..k).rev().find(|&j| SPEECH.contains(&ctx.lower(j)))?;
+    let verb = (k.saturating_sub(3)..k)
+        .rev()
+        .find(|&j| SPEECH.contains(&ctx.lower(j)))?;
     let name_end = verb.checked_sub(1)?;
-        // The shortest name that ends there: "Producer Steven Moffat" is Steven Moffat.
+    // The shortest name that ends there: "Producer Steven Moffat" is Steven Moffat.
     (name_end.saturating_sub(4)..=name_end).rev().find_map(|s| {
         let (e, person) = person_at(ctx, s, known)?;
         (e == name_end).then_some(person)
@@ -221,20 +252,29 @@ mod tests {
 
     #[test]
     fn speakers_after_and_before_the_quote() {
-        check("“We will rebuild the bridge this year,” Mayor Lena Voss said.", &["Lena Voss"]);
-                check("“We will rebuild the bridge this year,” said Police Chief Ken Barnes.", &["Ken Barnes"]);
+        check(
+            "“We will rebuild the bridge this year,” Mayor Lena Voss said.",
+            &["Lena Voss"],
+        );
+        check(
+            "“We will rebuild the bridge this year,” said Police Chief Ken Barnes.",
+            &["Ken Barnes"],
+        );
         check(
             "“We will rebuild the bridge this year,” said Harbour Board Chairman Ken Barnes.",
             &["Ken Barnes"],
         );
-        check("Lena Voss said: “We will rebuild the bridge this year.”", &["Lena Voss"]);
+        check(
+            "Lena Voss said: “We will rebuild the bridge this year.”",
+            &["Lena Voss"],
+        );
         check(
             "Lena Voss arrived early. “We will rebuild the bridge this year,” Voss said.",
             &["Lena Voss"],
         );
     }
 
-        #[test]
+    #[test]
     fn the_speaker_of_an_introduced_quote_is_before_it() {
         // The next line's speaker is not this quote's.
         check(
@@ -250,6 +290,9 @@ mod tests {
     #[test]
     fn no_speaker_or_too_short_is_no_claim() {
         check("“We will rebuild the bridge this year,” she said.", &[]);
-        check("He called it “air defense systems” twice, Lena Voss said.", &[]);
+        check(
+            "He called it “air defense systems” twice, Lena Voss said.",
+            &[],
+        );
     }
 }

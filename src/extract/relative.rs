@@ -110,7 +110,11 @@ fn relative_at(ctx: &Context, k: usize, today: Date) -> Option<Relative> {
     }
 
     // "last month", "this year", "early next month", "later this month".
-    let (lead, at) = if matches!(w(k), "early" | "late" | "later" | "earlier" | "mid") { (k, k + 1) } else { (k, k) };
+    let (lead, at) = if matches!(w(k), "early" | "late" | "later" | "earlier" | "mid") {
+        (k, k + 1)
+    } else {
+        (k, k)
+    };
     if matches!(w(at), "last" | "this" | "next") && matches!(w(at + 1), "month" | "year") {
         let step: i8 = match w(at) {
             "last" => -1,
@@ -138,22 +142,34 @@ fn relative_at(ctx: &Context, k: usize, today: Date) -> Option<Relative> {
     }
     // "Thursday, Feb. 20, 2014": the full date that follows is the claim.
     if toks.get(day_tok + 1).is_some_and(|t| t.is_punct(","))
-        && toks.get(day_tok + 2).is_some_and(|t| t.capitalized && t.kind == TokenKind::Word)
+        && toks
+            .get(day_tok + 2)
+            .is_some_and(|t| t.capitalized && t.kind == TokenKind::Word)
     {
         return None;
     }
     let mut last = day_tok;
-    if matches!(w(day_tok + 1), "morning" | "afternoon" | "evening" | "night") {
+    if matches!(
+        w(day_tok + 1),
+        "morning" | "afternoon" | "evening" | "night"
+    ) {
         last += 1;
     }
-            // "will appear before magistrates on Wednesday": a plan looks ahead. Only plain future
+    // "will appear before magistrates on Wednesday": a plan looks ahead. Only plain future
     // forms count: "would" is as often reported speech about the past.
     let sentence = tok.sentence;
     let planned = (first.saturating_sub(6)..first).any(|j| {
         toks[j].sentence == sentence
-            && matches!(ctx.lower(j), "will" | "scheduled" | "plans" | "expected" | "due" | "set")
+            && matches!(
+                ctx.lower(j),
+                "will" | "scheduled" | "plans" | "expected" | "due" | "set"
+            )
     });
-    let direction = if direction == 0 && planned { 2 } else { direction };
+    let direction = if direction == 0 && planned {
+        2
+    } else {
+        direction
+    };
     let date = match direction {
         1 => today.nth_weekday(1, day).ok()?,
         2 if today.weekday() == day => today,
@@ -182,30 +198,75 @@ mod tests {
             .into_iter()
             .filter(|c| c.kind == ClaimKind::Date)
             .map(|c| {
-                let Value::Date(d) = c.value else { panic!("not a date") };
+                let Value::Date(d) = c.value else {
+                    panic!("not a date")
+                };
                 let f = |x: Option<u32>| x.map_or("?".to_string(), |v| format!("{v:02}"));
-                (c.text, format!("{}-{}-{}", d.year.map_or("?".into(), |y| y.to_string()), f(d.month), f(d.day)))
+                (
+                    c.text,
+                    format!(
+                        "{}-{}-{}",
+                        d.year.map_or("?".into(), |y| y.to_string()),
+                        f(d.month),
+                        f(d.day)
+                    ),
+                )
             })
             .collect();
-        let want: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(got, want, "{text:?}");
     }
 
     #[test]
     fn weekdays_are_the_latest_such_day() {
         // 2014-02-21 is a Friday.
-        check("2014-02-21", "Police said Thursday that the shooting happened.", &[("Thursday", "2014-02-20")]);
-        check("2014-02-21", "The council meets next Monday.", &[("next Monday", "2014-02-24")]);
-                check("2014-02-21", "It happened Friday night.", &[("Friday night", "2014-02-21")]);
-        check("2014-02-21", "He will appear in court on Wednesday.", &[("Wednesday", "2014-02-26")]);
-        check("2014-02-21", "On Thursday, Feb. 20, 2014, four died.", &[("Feb. 20, 2014", "2014-02-20")]);
+        check(
+            "2014-02-21",
+            "Police said Thursday that the shooting happened.",
+            &[("Thursday", "2014-02-20")],
+        );
+        check(
+            "2014-02-21",
+            "The council meets next Monday.",
+            &[("next Monday", "2014-02-24")],
+        );
+        check(
+            "2014-02-21",
+            "It happened Friday night.",
+            &[("Friday night", "2014-02-21")],
+        );
+        check(
+            "2014-02-21",
+            "He will appear in court on Wednesday.",
+            &[("Wednesday", "2014-02-26")],
+        );
+        check(
+            "2014-02-21",
+            "On Thursday, Feb. 20, 2014, four died.",
+            &[("Feb. 20, 2014", "2014-02-20")],
+        );
     }
 
     #[test]
     fn days_months_and_years_around_the_document_date() {
-        check("2014-02-21", "The meeting was yesterday.", &[("yesterday", "2014-02-20")]);
-        check("2014-02-21", "Systems arrive early next month.", &[("early next month", "2014-03-?")]);
-        check("2014-01-10", "Sales fell last year.", &[("last year", "2013-?-?")]);
+        check(
+            "2014-02-21",
+            "The meeting was yesterday.",
+            &[("yesterday", "2014-02-20")],
+        );
+        check(
+            "2014-02-21",
+            "Systems arrive early next month.",
+            &[("early next month", "2014-03-?")],
+        );
+        check(
+            "2014-01-10",
+            "Sales fell last year.",
+            &[("last year", "2013-?-?")],
+        );
     }
 
     #[test]

@@ -9,19 +9,21 @@ use crate::model::{ClaimKind, Subject, Value};
 
 /// Every "title + name" in the document.
 pub fn find_roles(ctx: &Context) -> Vec<Draft> {
-        let toks = ctx.tokens;
+    let toks = ctx.tokens;
     let mut out = Vec::new();
     // People named in full so far: a later "Secretary Austin" is one of them.
     let mut known: Vec<Subject> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         // A name starts here when the word before it is not part of a name.
-        let starts_name = i == 0 || !(toks[i - 1].capitalized && toks[i - 1].kind == TokenKind::Word) || is_title_word(ctx, i - 1);
+        let starts_name = i == 0
+            || !(toks[i - 1].capitalized && toks[i - 1].kind == TokenKind::Word)
+            || is_title_word(ctx, i - 1);
         if !starts_name || is_title_word(ctx, i) {
             i += 1;
             continue;
         }
-                let found = person_name_at(ctx, i).or_else(|| surname_of_known(ctx, i, &known));
+        let found = person_name_at(ctx, i).or_else(|| surname_of_known(ctx, i, &known));
         let Some((name_end, person)) = found else {
             i += 1;
             continue;
@@ -48,7 +50,9 @@ fn surname_of_known(ctx: &Context, i: usize, known: &[Subject]) -> Option<(usize
         return None;
     }
     let surname = ctx.t.rules.fold_spelling(&t.lower);
-    let mut matches = known.iter().filter(|p| p.key.rsplit(' ').next() == Some(surname.as_str()));
+    let mut matches = known
+        .iter()
+        .filter(|p| p.key.rsplit(' ').next() == Some(surname.as_str()));
     let person = matches.next()?;
     // Two people with this surname: which one is meant is not known.
     if matches.next().is_some() {
@@ -93,15 +97,17 @@ fn role_before(
         }
         // "and" joins two titles ("president and general manager"), not a name to a title
         // ("Brandau and Deputy Teasley").
-                if matches!(t.lower.as_str(), "and" | "&") && !(k > 0 && is_title_word(ctx, k - 1)) {
+        if matches!(t.lower.as_str(), "and" | "&") && !(k > 0 && is_title_word(ctx, k - 1)) {
             break;
         }
         // "a spokesman for Texas Attorney General Greg Abbott": the words before "for" are
         // another person's post once a full title follows it.
-        if matches!(t.lower.as_str(), "for" | "to") && (k + 1..name_start).any(|j| c.title_heads.contains(&toks[j].lower)) {
+        if matches!(t.lower.as_str(), "for" | "to")
+            && (k + 1..name_start).any(|j| c.title_heads.contains(&toks[j].lower))
+        {
             break;
         }
-                // A capitalised word is part of the title ("Joint Chiefs of Staff chairman"); at the
+        // A capitalised word is part of the title ("Joint Chiefs of Staff chairman"); at the
         // start of a sentence only right before a title word ("Fire Chief Dana Okafor said").
         let titleish = is_title_word(ctx, k)
             || c.title_connectors.contains(&t.lower)
@@ -129,7 +135,7 @@ fn role_before(
     {
         return None;
     }
-        let title = title_of(ctx, first, name_start)?;
+    let title = title_of(ctx, first, name_start)?;
     Some(role_draft(ctx, first, name_end, title, person))
 }
 
@@ -152,7 +158,7 @@ fn role_after(ctx: &Context, name_start: usize, name_end: usize, person: Subject
         if t.sentence != sentence || t.kind != TokenKind::Word {
             break;
         }
-                // Lowercase words describe the post ("the harbour commissioner"); the run must end in
+        // Lowercase words describe the post ("the harbour commissioner"); the run must end in
         // a title word.
         let titleish = is_title_word(ctx, end)
             || c.title_connectors.contains(&t.lower)
@@ -196,14 +202,16 @@ fn title_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
         return Some(p);
     }
     let mut k = first;
-    while k < end && (c.jurisdictions.contains(&toks[k].lower) || c.honorifics.contains(&toks[k].lower)) {
+    while k < end
+        && (c.jurisdictions.contains(&toks[k].lower) || c.honorifics.contains(&toks[k].lower))
+    {
         k += 1;
     }
     let rest: Vec<usize> = (k..end).collect();
     if rest.is_empty()
-        || rest
-            .iter()
-            .all(|&r| c.ranks.contains(&toks[r].lower) || c.title_connectors.contains(&toks[r].lower))
+        || rest.iter().all(|&r| {
+            c.ranks.contains(&toks[r].lower) || c.title_connectors.contains(&toks[r].lower)
+        })
     {
         return None;
     }
@@ -222,7 +230,7 @@ fn role_draft(ctx: &Context, first: usize, last: usize, title: String, person: S
             person: person.text.clone(),
             title,
         },
-                subject: Some(person),
+        subject: Some(person),
         property: "title".to_string(),
         increment: false,
         modality: crate::model::Modality::Asserted,
@@ -288,7 +296,7 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
             && t.capitalized
             && t.sentence == sentence
             && !c.not_names.contains(&t.lower)
-                        && !c.title_heads.contains(&t.lower)
+            && !c.title_heads.contains(&t.lower)
             && !c.jurisdictions.contains(&t.lower)
             && !c.ranks.contains(&t.lower)
             && !c.honorifics.contains(&t.lower)
@@ -430,11 +438,15 @@ mod tests {
         );
     }
 
-            #[test]
+    #[test]
     fn a_surname_alone_after_the_full_name_is_that_person() {
         check(
             "Lloyd Austin arrived. Later, Defense Secretary Austin said so.",
-            &[("Defense Secretary Austin", "lloyd austin", "Secretary of Defense")],
+            &[(
+                "Defense Secretary Austin",
+                "lloyd austin",
+                "Secretary of Defense",
+            )],
         );
     }
 
@@ -446,7 +458,7 @@ mod tests {
         );
     }
 
-        #[test]
+    #[test]
     fn a_title_set_off_after_the_name() {
         check(
             "Bill LaPlante, the US undersecretary of defense for acquisition and sustainment, will lead it.",
@@ -458,12 +470,20 @@ mod tests {
         );
         check(
             "Ruth Almeida, the harbour commissioner, said the port would reopen.",
-            &[("Ruth Almeida, the harbour commissioner", "ruth almeida", "harbour commissioner")],
+            &[(
+                "Ruth Almeida, the harbour commissioner",
+                "ruth almeida",
+                "harbour commissioner",
+            )],
         );
-                // Another person's post after "for" is not this person's.
+        // Another person's post after "for" is not this person's.
         check(
             "It was, said a spokesman for Texas Attorney General Greg Abbott, final.",
-            &[("Texas Attorney General Greg Abbott", "greg abbott", "Texas Attorney General")],
+            &[(
+                "Texas Attorney General Greg Abbott",
+                "greg abbott",
+                "Texas Attorney General",
+            )],
         );
         // A comma after a name followed by something else is no title.
         check("Ruth Almeida, who chairs the board, said so.", &[]);

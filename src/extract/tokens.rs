@@ -75,7 +75,7 @@ pub struct Tokens {
 /// Cuts `text[start..end]` into tokens. `masked` byte ranges (boilerplate lines) are skipped;
 /// `abbreviations` are lowercase words with their final period ("sept.", "u.s.").
 pub fn tokenize(text: &str, start: usize, end: usize, abbreviations: &HashSet<String>) -> Tokens {
-        tokenize_ranges(text, std::slice::from_ref(&(start..end)), abbreviations)
+    tokenize_ranges(text, std::slice::from_ref(&(start..end)), abbreviations)
 }
 
 /// Cuts several byte ranges of `text` into one token list; each range starts a new paragraph
@@ -101,7 +101,7 @@ pub fn tokenize_ranges(
     };
 
     for range in ranges {
-                let end = range.end.min(text.len());
+        let end = range.end.min(text.len());
         let mut i = range.start.min(end);
         let mut line_start = i;
         let mut last_line_chars = 0usize;
@@ -116,10 +116,10 @@ pub fn tokenize_ranges(
                 break;
             };
             let clen = c.len_utf8();
-                        if c.is_whitespace() {
+            if c.is_whitespace() {
                 if c == '\n' {
                     newlines_since_token += 1;
-                                        if newlines_since_token == 1 {
+                    if newlines_since_token == 1 {
                         // A line of running text has words; a web address or a code line
                         // of the same length does not.
                         let line = text[line_start..i].trim();
@@ -142,7 +142,10 @@ pub fn tokenize_ranges(
                 if newlines_since_token >= 2 {
                     end_sentence(&tokens, &mut sentence, &mut sentence_starts);
                     paragraph += 1;
-                } else if last_line_chars < WRAPPED_LINE || ends_with_colon(&tokens) || starts_list_item(c) {
+                } else if last_line_chars < WRAPPED_LINE
+                    || ends_with_colon(&tokens)
+                    || starts_list_item(c)
+                {
                     end_sentence(&tokens, &mut sentence, &mut sentence_starts);
                 }
             }
@@ -370,7 +373,7 @@ mod tests {
     }
 
     #[test]
-        fn a_wrapped_line_goes_on_but_a_short_heading_line_ends() {
+    fn a_wrapped_line_goes_on_but_a_short_heading_line_ends() {
         let text = "The commission heard that the harbour master, Ruth\nAlmeida, had resigned.\nShort caption\nNext line.";
         let t = tokenize(text, 0, text.len(), &abbrevs());
         assert_eq!(t.sentences.len(), 3, "{:?}", t.sentences);

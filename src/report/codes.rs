@@ -209,9 +209,12 @@ pub fn explain(code: &str) -> Option<&'static CodeDoc> {
 
 /// The finding codes, the rules of SARIF output.
 pub fn finding_codes() -> impl Iterator<Item = &'static CodeDoc> {
-    CODES
-        .iter()
-        .filter(|c| matches!(c.kind, CodeKind::Conflict | CodeKind::Update | CodeKind::Agreement))
+    CODES.iter().filter(|c| {
+        matches!(
+            c.kind,
+            CodeKind::Conflict | CodeKind::Update | CodeKind::Agreement
+        )
+    })
 }
 
 /// `crosscheck explain CODE` as text.
@@ -254,7 +257,7 @@ mod tests {
 
     #[test]
     fn every_finding_code_the_comparer_makes_is_documented() {
-                for kind in ["conflict", "agreement"] {
+        for kind in ["conflict", "agreement"] {
             for what in ["quantity", "date", "title", "attribution"] {
                 let code = format!("crosscheck::{kind}::{what}");
                 assert!(explain(&code).is_some(), "{code}");

@@ -43,7 +43,7 @@ struct ClaimSource {
 
 impl FindingDiagnostic {
     pub fn kind(&self) -> FindingKind {
-                match self.severity {
+        match self.severity {
             Severity::Error => FindingKind::Conflict,
             Severity::Warning => FindingKind::Update,
             Severity::Advice => FindingKind::Agreement,

@@ -60,7 +60,7 @@ pub struct FindingEntry<'a> {
     pub subject: &'a str,
     pub property: &'a str,
     pub message: &'a str,
-        pub claims: Vec<ClaimEntry<'a>>,
+    pub claims: Vec<ClaimEntry<'a>>,
     /// Each distinct value and the documents (paths) that state it, the most supported first.
     pub support: Vec<SupportEntry<'a>>,
     /// Recorded in the baseline: reported, but it does not fail the run. Absent when false.
@@ -126,7 +126,7 @@ pub fn finding_entry<'a>(
             .claims
             .iter()
             .filter_map(|&i| claim_with_document(analysis, i))
-                        .map(|(c, d)| ClaimEntry::new(c, d))
+            .map(|(c, d)| ClaimEntry::new(c, d))
             .collect(),
         support: finding
             .support

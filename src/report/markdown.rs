@@ -16,7 +16,10 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
     let new: Vec<(usize, &Finding)> = conflicts(analysis, context, false);
     let known: Vec<(usize, &Finding)> = conflicts(analysis, context, true);
     let mut out = String::from("## crosscheck\n\n");
-        let n_conflicts = new.iter().filter(|(_, f)| f.kind == FindingKind::Conflict).count();
+    let n_conflicts = new
+        .iter()
+        .filter(|(_, f)| f.kind == FindingKind::Conflict)
+        .count();
     let n_updates = new.len() - n_conflicts;
     let status = match (n_conflicts, n_updates) {
         (0, 0) => "No new conflicts".to_string(),

@@ -362,7 +362,7 @@ pub(crate) mod fixture {
         let kind = match value {
             Value::Quantity { .. } => ClaimKind::Quantity,
             Value::Date(_) => ClaimKind::Date,
-                        Value::Role { .. } => ClaimKind::Role,
+            Value::Role { .. } => ClaimKind::Role,
             Value::Quote { .. } => ClaimKind::Quote,
         };
         Claim {

@@ -150,7 +150,9 @@ fn check_json_has_the_contract_fields_in_order() {
     for f in findings {
         assert_eq!(
             keys(f),
-            ["claims", "code", "kind", "message", "property", "subject", "support"],
+            [
+                "claims", "code", "kind", "message", "property", "subject", "support"
+            ],
             "{f:#}"
         );
         assert!(

@@ -329,10 +329,13 @@ fn rdjsonl_lines_have_related_locations() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect();
-        assert_eq!(lines.len(), 2, "{}", r.stdout);
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
     // The title conflict is an error; the injured update (an undated report against a dated
     // one) a warning.
-    let severities: Vec<&str> = lines.iter().filter_map(|d| d["severity"].as_str()).collect();
+    let severities: Vec<&str> = lines
+        .iter()
+        .filter_map(|d| d["severity"].as_str())
+        .collect();
     assert_eq!(severities, ["ERROR", "WARNING"]);
     for d in &lines {
         assert_eq!(d["source"]["name"], "crosscheck");
@@ -368,7 +371,10 @@ fn github_commands_and_the_step_summary() {
         written.starts_with("earlier step\n## crosscheck\n"),
         "appended: {written}"
     );
-    assert!(written.contains("**1 new conflict**, **1 update**"), "{written}");
+    assert!(
+        written.contains("**1 new conflict**, **1 update**"),
+        "{written}"
+    );
 }
 
 #[test]

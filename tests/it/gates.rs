@@ -103,7 +103,7 @@ fn a_baseline_makes_known_conflicts_pass_and_reports_stale_entries() {
     .unwrap();
     assert_eq!(run(&["check", "--baseline", b, c]).code, 0);
 
-        // A changed figure: the old entry is stale, and the new finding (an update: the undated
+    // A changed figure: the old entry is stale, and the new finding (an update: the undated
     // report is taken as the later one) fails the run under --fail-on update.
     let text = std::fs::read_to_string(&courier).unwrap();
     std::fs::write(&courier, text.replace("Eleven people", "Twelve people")).unwrap();
