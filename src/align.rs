@@ -94,7 +94,7 @@ pub fn align(
         let clusters = if bucket.kind == ClaimKind::Quote {
             cluster_quotes(claims, &members)
         } else {
-            cluster_subjects(claims, &members, rules, &learned)
+            cluster_subjects(claims, docs, &members, rules, &learned)
         };
         for (key, idxs, merges) in clusters {
             let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();
@@ -280,6 +280,7 @@ fn group_key(key: &str) -> String {
 /// Returns each subject's key, its claims, and one line per merge saying why.
 fn cluster_subjects(
     claims: &[Claim],
+    docs: &[Document],
     members: &[usize],
     rules: &Rules,
     learned: &HashMap<String, String>,
@@ -307,16 +308,41 @@ fn cluster_subjects(
         }
     }
     // A report whose incident has no name ("Two dead as the bridge gives way") is about the
-    // one incident the other reports in its scope name, when they name only one.
-    let mut event_note = None;
-    if by_key.len() == 2
-        && let Some(unnamed) = by_key.remove(EVENT_KEY)
-        && let Some((key, idxs)) = by_key.iter_mut().next()
-    {
-        idxs.extend(unnamed);
-        event_note = Some(format!(
-            "reports that name no incident taken as about the {key}"
-        ));
+    // one incident the other reports of its folder name, or failing that of its scope, when
+    // they name only one.
+    let mut event_notes: HashMap<String, String> = HashMap::new();
+    if let Some(unnamed) = by_key.remove(EVENT_KEY) {
+        let named: Vec<(String, usize)> = by_key
+            .iter()
+            .flat_map(|(k, idxs)| idxs.iter().map(move |&i| (k.clone(), i)))
+            .collect();
+        let only = |keys: Vec<&String>| -> Option<String> {
+            let mut keys = keys;
+            keys.sort();
+            keys.dedup();
+            (keys.len() == 1).then(|| keys[0].clone())
+        };
+        let everywhere = only(named.iter().map(|(k, _)| k).collect());
+        for i in unnamed {
+            let folder = docs.get(claims[i].doc).map(|d| &d.group);
+            let here = only(
+                named
+                    .iter()
+                    .filter(|(_, j)| docs.get(claims[*j].doc).map(|d| &d.group) == folder)
+                    .map(|(k, _)| k)
+                    .collect(),
+            );
+            match here.or_else(|| everywhere.clone()) {
+                Some(key) => {
+                    event_notes.insert(
+                        key.clone(),
+                        format!("reports that name no incident taken as about the {key}"),
+                    );
+                    by_key.entry(key).or_default().push(i);
+                }
+                None => by_key.entry(EVENT_KEY.to_string()).or_default().push(i),
+            }
+        }
     }
     let keys: Vec<String> = by_key.keys().cloned().collect();
     // Fuzzy matching is for names only: common nouns spelled alike ("southeast", "southwest")
@@ -372,7 +398,7 @@ fn cluster_subjects(
         .map(|(r, (mut idxs, mut merges))| {
             idxs.sort_unstable();
             merges.extend(spelling_merges(claims, &idxs));
-            merges.extend(event_note.clone());
+            merges.extend(event_notes.get(&keys[r]).cloned());
             let key = &keys[r];
             merges.extend(
                 acronym_notes
