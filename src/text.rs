@@ -30,8 +30,46 @@ impl LineIndex {
         (line, prefix.chars().count() + 1)
     }
 
-    pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
+        pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(text, start);
+        Span {
+            start,
+            end,
+            line,
+            column,
+        }
+    }
+
+    /// A cursor for spans asked for in ascending order: each column is counted on from the
+    /// previous one on the same line, so a long line costs its length once, not once per span.
+    pub fn cursor<'a>(&'a self, text: &'a str) -> SpanCursor<'a> {
+        SpanCursor {
+            index: self,
+            text,
+            at: None,
+        }
+    }
+}
+
+/// See [`LineIndex::cursor`].
+pub struct SpanCursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    /// The last position given: (line, byte offset, column).
+    at: Option<(usize, usize, usize)>,
+}
+
+impl SpanCursor<'_> {
+    pub fn span(&mut self, start: usize, end: usize) -> Span {
+        let offset = start.min(self.text.len());
+        let line = self.index.starts.partition_point(|&s| s <= offset);
+        let column = match self.at {
+            Some((l, o, c)) if l == line && o <= offset && self.text.is_char_boundary(o) => {
+                c + self.text.get(o..offset).map_or(0, |s| s.chars().count())
+            }
+            _ => self.index.line_col(self.text, offset).1,
+        };
+        self.at = Some((line, offset, column));
         Span {
             start,
             end,
@@ -54,6 +92,16 @@ mod tests {
         // 'ç' is two bytes but one column.
         assert_eq!(idx.line_col(text, 7), (2, 4));
         assert_eq!(idx.line_col(text, text.len() - 3), (3, 1));
+    }
+
+        #[test]
+    fn the_cursor_gives_the_same_spans_as_the_index() {
+        let text = "\u{feff}ab çd\nef gh ij\n\nklm";
+        let idx = LineIndex::new(text);
+        let mut cursor = idx.cursor(text);
+        for (start, end) in [(3, 4), (4, 7), (9, 12), (13, 15), (13, 16), (20, 22)] {
+            assert_eq!(cursor.span(start, end), idx.span(text, start, end), "{start}");
+        }
     }
 
     #[test]
