@@ -155,10 +155,17 @@ fn cluster_quotes(claims: &[Claim], members: &[usize]) -> Vec<(String, Vec<usize
     }
     let same = |a: &str, b: &str| {
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        // Lengths far apart can only match by containment; nearly equal texts have nearly
+        // equal lengths, so the edit distance is computed only then.
+        let near = long.len() * 85 <= short.len() * 100;
         (short.split(' ').count() >= 5 && long.contains(short))
-            || strsim::normalized_levenshtein(a, b) >= 0.85
+            || (near && strsim::normalized_levenshtein(a, b) >= 0.85)
     };
     for positions in by_shingle.values() {
+        // A run of three words shared by very many quotes ("one of the") finds no one quote.
+        if positions.len() > 64 {
+            continue;
+        }
         for (x, &a) in positions.iter().enumerate() {
             for &b in &positions[x + 1..] {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));

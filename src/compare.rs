@@ -6,6 +6,8 @@
 //! other's post in the rules. Only claims from different documents are held against each
 //! other.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 
 use crate::extract::date_label;
@@ -279,11 +281,13 @@ fn code_name(kind: ClaimKind) -> &'static str {
 /// some claim is compatible with both titles ("president and general manager"), the two are
 /// two posts of one person, not a contradiction.
 fn first_clash<'c>(members: &[&'c Claim], rules: &Rules) -> Option<(&'c Claim, &'c Claim)> {
-    let mut docs: Vec<usize> = members.iter().map(|c| c.doc).collect();
-    docs.dedup();
-    docs.sort_unstable();
-    docs.dedup();
-    let of = |d: usize| members.iter().copied().filter(move |c| c.doc == d);
+    // Each document's claims, found once.
+    let mut by_doc: BTreeMap<usize, Vec<&'c Claim>> = BTreeMap::new();
+    for &c in members {
+        by_doc.entry(c.doc).or_default().push(c);
+    }
+    let docs: Vec<usize> = by_doc.keys().copied().collect();
+    let of = |d: usize| by_doc.get(&d).into_iter().flatten().copied();
     for (i, &da) in docs.iter().enumerate() {
         for &db in &docs[i + 1..] {
             let compatible = of(da).any(|a| of(db).any(|b| agree(a, b, rules)));

@@ -102,6 +102,9 @@ struct Options {
     /// Print no warnings and no summary line (errors are still printed).
     #[arg(long, short)]
     quiet: bool,
+    /// Threads to extract with (default: one per core). The output is the same for any number.
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -323,7 +326,7 @@ fn run(
         for warning in &corpus.warnings {
             print_warning(warning, stderr_handler, options.quiet);
         }
-        let claims = crosscheck::extract_all(&corpus.documents, &rules);
+        let claims = crosscheck::extract_all_with_jobs(&corpus.documents, &rules, options.jobs);
         let analysis = Analysis {
             documents: corpus.documents,
             claims,
@@ -354,11 +357,12 @@ fn run(
     if documents > LONG_RUN {
         progress.checking(documents);
     }
-    let mut analysis = crosscheck::check(
+    let mut analysis = crosscheck::check_with_jobs(
         corpus.documents,
         corpus.warnings,
         &rules,
         settings.group_by.into(),
+        options.jobs,
     );
     progress.clear();
     let suppressed = suppress::apply(&mut analysis).suppressed;

@@ -30,7 +30,7 @@ impl LineIndex {
         (line, prefix.chars().count() + 1)
     }
 
-        pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
+    pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(text, start);
         Span {
             start,
@@ -94,13 +94,17 @@ mod tests {
         assert_eq!(idx.line_col(text, text.len() - 3), (3, 1));
     }
 
-        #[test]
+    #[test]
     fn the_cursor_gives_the_same_spans_as_the_index() {
         let text = "\u{feff}ab çd\nef gh ij\n\nklm";
         let idx = LineIndex::new(text);
         let mut cursor = idx.cursor(text);
         for (start, end) in [(3, 4), (4, 7), (9, 12), (13, 15), (13, 16), (20, 22)] {
-            assert_eq!(cursor.span(start, end), idx.span(text, start, end), "{start}");
+            assert_eq!(
+                cursor.span(start, end),
+                idx.span(text, start, end),
+                "{start}"
+            );
         }
     }
 
