@@ -68,6 +68,9 @@ pub fn align(
                 .copied()
                 .unwrap_or(true)
             && is_common_noun(subject)
+            && !learned.contains_key(&group_key(&crate::extract::quantity::singular_phrase(
+                &subject.text.to_lowercase(),
+            )))
         {
             continue;
         }
@@ -297,7 +300,12 @@ fn cluster_subjects(
     for &i in members {
         if let Some(s) = &claims[i].subject {
             let key = group_key(&s.key);
-            let key = match learned.get(&key) {
+            // The long form may be the key or the whole phrase as written ("portable lake oil
+            // washers", keyed by its head).
+            let spelled = group_key(&crate::extract::quantity::singular_phrase(
+                &s.text.to_lowercase(),
+            ));
+            let key = match learned.get(&key).or_else(|| learned.get(&spelled)) {
                 Some(acronym) => {
                     let note = format!(
                         "'{}' taken as {}: the corpus spells it out",

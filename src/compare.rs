@@ -142,8 +142,12 @@ fn support_of(members: &[&Claim], rules: &Rules) -> Vec<Support> {
     let mut out: Vec<Support> = Vec::new();
     for c in members {
         let value = value_text(c);
-        let _ = rules;
-        match out.iter_mut().find(|s| s.value == value) {
+        // "Transport Minister" and "transport minister" are one value, shown as first written.
+        let folded = rules.fold_phrase(&value);
+        match out
+            .iter_mut()
+            .find(|s| rules.fold_phrase(&s.value) == folded)
+        {
             Some(s) => {
                 if !s.documents.contains(&c.doc) {
                     s.documents.push(c.doc);

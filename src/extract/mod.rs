@@ -118,12 +118,12 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         }
     }
 
-        let mut cursor = index.cursor(text);
+    let mut cursor = index.cursor(text);
     drafts
         .into_iter()
         .map(|d| Claim {
             doc: id,
-                        span: cursor.span(d.start, d.end),
+            span: cursor.span(d.start, d.end),
             text: text[d.start..d.end].to_string(),
             kind: d.kind,
             subject: d.subject,

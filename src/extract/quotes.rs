@@ -178,13 +178,18 @@ fn speaker_after(ctx: &Context, close: usize, known: &[Subject]) -> Option<Subje
         let mut end = k;
         // A lowercase word inside the title is allowed when a capitalised word follows it
         // ("ABC Entertainment Group prexy Paul Lee").
+        // Lowercase words of a title ("harbour master Piet Vandermeer") are allowed when a
+        // capitalised word comes within two more words.
         let titled = |j: usize| {
-            toks[j].kind == TokenKind::Word
-                && (toks[j].capitalized
-                    || ctx.t.c.title_heads.contains(&toks[j].lower)
-                    || toks
-                        .get(j + 1)
-                        .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word && j > k + 1))
+            let t = &toks[j];
+            t.kind == TokenKind::Word
+                && (t.capitalized
+                    || ctx.t.c.title_heads.contains(&t.lower)
+                    || (!ctx.t.c.stop_words.contains(&t.lower)
+                        && (j + 1..j + 3).any(|n| {
+                            toks.get(n)
+                                .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word)
+                        })))
         };
         while end + 1 < toks.len() && same(end + 1) && end - k < 10 && titled(end + 1) {
             end += 1;
@@ -284,6 +289,10 @@ mod tests {
         check(
             "“It is an honor to welcome her back as host,” said ABC Entertainment Group prexy Paul Lee.",
             &["Paul Lee"],
+        );
+        check(
+            "“We owe the families a full account of it,” said harbour master Piet Vandermeer.",
+            &["Piet Vandermeer"],
         );
     }
 

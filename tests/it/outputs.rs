@@ -97,3 +97,23 @@ fn malformed_rules_human() {
         },
     );
 }
+
+/// The alignment cases in one story: a name with an initial and a suffix and without, an
+/// acronym one report spells out, a title three reports agree on and one does not, a quote put
+/// in two people's mouths, a casualty figure that rises between dated reports, and a
+/// three-against-one count.
+#[test]
+fn alignment_check_human() {
+    snapshot(
+        "alignment_check_human",
+        &["check", "--show-agreements", "tests/fixtures/alignment"],
+    );
+}
+
+#[test]
+fn alignment_check_json() {
+    snapshot(
+        "alignment_check_json",
+        &["check", "--format", "json", "tests/fixtures/alignment"],
+    );
+}
