@@ -107,11 +107,29 @@ pub struct ThresholdSettings {
     pub antecedent_sentences: Option<usize>,
 }
 
+/// Rules folders as a file writes them: one (`rules = "rules"`) or several
+/// (`rules = ["rules", "../shared-rules"]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RulesDirs {
+    One(PathBuf),
+    Many(Vec<PathBuf>),
+}
+
+impl RulesDirs {
+    pub fn into_vec(self) -> Vec<PathBuf> {
+        match self {
+            RulesDirs::One(p) => vec![p],
+            RulesDirs::Many(v) => v,
+        }
+    }
+}
+
 /// One layer of settings: what a file or the command line sets (`None`: not set there).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
 pub struct Layer {
-    pub rules: Option<PathBuf>,
+    pub rules: Option<RulesDirs>,
     pub include: Option<Vec<String>>,
     pub exclude: Option<Vec<String>>,
     pub force_exclude: Option<bool>,
@@ -135,8 +153,9 @@ pub struct Settings {
     pub fail_on: FailOn,
     pub group_by: Grouping,
     pub show_agreements: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rules: Option<PathBuf>,
+    /// Rules folders on top of the built-in rules, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<PathBuf>,
     /// Empty: the text extensions (`.txt`, `.md`, `.markdown`).
@@ -188,7 +207,16 @@ impl Settings {
                 .show_agreements
                 .or(file.show_agreements)
                 .unwrap_or(false),
-            rules: flags.rules.or_else(|| file.rules.map(relative)),
+            rules: match flags.rules {
+                Some(dirs) => dirs.into_vec(),
+                None => file
+                    .rules
+                    .map(RulesDirs::into_vec)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(relative)
+                    .collect(),
+            },
             baseline: flags.baseline.or_else(|| file.baseline.map(relative)),
             include: flags.include.or(file.include).unwrap_or_default(),
             exclude,
@@ -315,11 +343,21 @@ mod tests {
         assert_eq!(s.exclude, ["drafts", "*.bak"]);
         assert_eq!(
             s.rules,
-            Some(PathBuf::from("corpus/my-rules")),
+            [PathBuf::from("corpus/my-rules")],
             "relative to the file"
         );
         assert_eq!(s.thresholds.band, Some(0.2));
         assert!(s.respect_gitignore, "the default");
+        let many = parse("crosscheck.toml", "rules = [\"a\", \"b\"]\n").expect("valid");
+        let s = Settings::merge(
+            Some((PathBuf::from("c/crosscheck.toml"), many)),
+            Layer::default(),
+        );
+        assert_eq!(
+            s.rules,
+            [PathBuf::from("c/a"), PathBuf::from("c/b")],
+            "several folders, in order"
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::baseline::{Baseline, BaselineError};
-use crosscheck::config::{self, ConfigError, FailOn, Grouping, Layer, Settings};
+use crosscheck::config::{self, ConfigError, FailOn, Grouping, Layer, RulesDirs, Settings};
 use crosscheck::ingest::{Selection, SelectionError};
 use crosscheck::model::Warning;
 use crosscheck::report::listing::{self, RuleFileText};
@@ -64,9 +64,9 @@ struct Options {
     /// [default: all]
     #[arg(long, value_enum)]
     group_by: Option<Grouping>,
-    /// A folder of rule files (*.toml) added on top of the built-in rules.
+    /// A folder of rule files (*.toml) added on top of the built-in rules (repeatable).
     #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
+    rules: Vec<PathBuf>,
     /// When to colour human output (`auto`: on a terminal, unless NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -109,9 +109,9 @@ struct Options {
 
 #[derive(Debug, Args)]
 struct RulesOptions {
-    /// A folder of rule files (*.toml) added on top of the built-in rules.
+    /// A folder of rule files (*.toml) added on top of the built-in rules (repeatable).
     #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
+    rules: Vec<PathBuf>,
     /// Read settings from FILE instead of the nearest crosscheck.toml.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -254,7 +254,7 @@ fn settings(
 
 fn flags(options: &Options) -> Layer {
     Layer {
-        rules: options.rules.clone(),
+        rules: (!options.rules.is_empty()).then(|| RulesDirs::Many(options.rules.clone())),
         include: None,
         exclude: Some(options.exclude.clone()),
         force_exclude: options.force_exclude.then_some(true),
@@ -269,8 +269,8 @@ fn flags(options: &Options) -> Layer {
 }
 
 fn load_rules(settings: &mut Settings) -> Result<Rules, Box<Failure>> {
-    let mut rules =
-        Rules::load(settings.rules.as_deref()).map_err(|e| Failure::Rules(e).boxed())?;
+    let mut rules = Rules::load_all(settings.rules.iter().map(PathBuf::as_path))
+        .map_err(|e| Failure::Rules(e).boxed())?;
     settings.apply_thresholds(&mut rules);
     Ok(rules)
 }
@@ -505,7 +505,7 @@ fn explain(code: Option<&str>) -> Result<ExitCode, Box<Failure>> {
 /// `crosscheck rules`.
 fn list_rules(options: &RulesOptions) -> Result<ExitCode, Box<Failure>> {
     let flags = Layer {
-        rules: options.rules.clone(),
+        rules: (!options.rules.is_empty()).then(|| RulesDirs::Many(options.rules.clone())),
         ..Layer::default()
     };
     let mut settings = settings(options.config.as_deref(), options.no_config, flags)?;

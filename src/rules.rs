@@ -426,11 +426,17 @@ impl Rules {
 
     /// The built-in rules with every `*.toml` file of `dir` (sorted by name) on top.
     pub fn load(dir: Option<&Path>) -> Result<Rules, RulesError> {
+        Self::load_all(dir)
+    }
+
+    /// The built-in rules with the `*.toml` files of each folder on top, folder after folder,
+    /// each folder's files sorted by name.
+    pub fn load_all<'p>(dirs: impl IntoIterator<Item = &'p Path>) -> Result<Rules, RulesError> {
         let mut files = Vec::new();
         for (name, text) in BUILTIN {
             files.push((format!("rules/{name}"), (*text).to_string(), true));
         }
-        if let Some(dir) = dir {
+        for dir in dirs {
             let entries = std::fs::read_dir(dir).map_err(|e| RulesError::Unreadable {
                 path: dir.display().to_string(),
                 message: e.to_string(),

@@ -998,7 +998,7 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
                     "," | ";" | "—" | "–" | "(" | ")" | ":"
                 )
             });
-            if dist <= 5 && same_clause && best.as_ref().is_none_or(|(d, _)| dist < *d) {
+            if dist <= 8 && same_clause && best.as_ref().is_none_or(|(d, _)| dist < *d) {
                 let text = ctx.text[toks[k].start..toks[k + len - 1].end].to_string();
                 best = Some((
                     dist,
