@@ -7,7 +7,7 @@
 //! with `deny_unknown_fields`: a typo is an error that points at the line.
 //!
 //! ```toml
-//! rules = "rules"                 # a folder of rules files on top of the built-in ones
+//! rules = "rules"                 # a folder of rules files (or a list) on top of the built-in ones
 //! include = ["*.md", "*.txt"]     # files read in folders (default: .txt, .md, .markdown)
 //! exclude = ["drafts", "archive/**"]
 //! force-exclude = false           # apply exclude to files named on the command line too
