@@ -494,40 +494,14 @@ fn display_subject(claims: &[Claim], idxs: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Span, Subject};
+    use crate::model::Subject;
 
     fn claim(doc: usize, subject: &str, key: &str, v: f64) -> Claim {
-        Claim {
-            doc,
-            span: Span {
-                start: 0,
-                end: 1,
-                line: 1,
-                column: 1,
-            },
-            text: "x".into(),
-            kind: ClaimKind::Quantity,
-            subject: Some(Subject {
-                text: subject.into(),
-                key: key.into(),
-            }),
-            property: "count".into(),
-            increment: false,
-            modality: crate::model::Modality::Asserted,
-            value: Value::Quantity {
-                low: Some(v),
-                high: Some(v),
-                unit: "count".into(),
-                approximate: false,
-            },
-            label: String::new(),
-        }
+        crate::model::fixture::quantity(doc, subject, key, Some(v), Some(v), "count", "")
     }
 
     fn docs(n: usize) -> Vec<Document> {
-        (0..n)
-            .map(|i| Document::from_text(format!("d{i}.txt"), ""))
-            .collect()
+        crate::model::fixture::documents(n)
     }
 
     #[test]

@@ -573,40 +573,26 @@ fn conversion_note(members: &[&Claim], rules: &Rules) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateValue, Span, Subject};
+    use crate::model::DateValue;
 
     fn q(doc: usize, low: Option<f64>, high: Option<f64>, unit: &str, label: &str) -> Claim {
-        Claim {
-            doc,
-            span: Span {
-                start: 0,
-                end: 1,
-                line: 1,
-                column: 1,
-            },
-            text: "x".into(),
-            kind: ClaimKind::Quantity,
-            subject: Some(Subject {
-                text: "tanks".into(),
-                key: "tank".into(),
-            }),
-            property: "count".into(),
-            increment: false,
-            modality: crate::model::Modality::Asserted,
-            value: Value::Quantity {
-                low,
-                high,
-                unit: unit.into(),
-                approximate: false,
-            },
-            label: label.into(),
-        }
+        crate::model::fixture::quantity(doc, "tanks", "tank", low, high, unit, label)
     }
 
     fn docs(n: usize) -> Vec<Document> {
-        (0..n)
-            .map(|i| Document::from_text(format!("d{i}.txt"), ""))
-            .collect()
+        crate::model::fixture::documents(n)
+    }
+
+    /// The verdict on claims 0..n of one group, in documents of no date.
+    fn verdict(claims: &[Claim], kind: ClaimKind) -> Finding {
+        let rules = Rules::builtin().expect("rules");
+        let mut findings = compare(
+            &[group(claims.len(), kind)],
+            claims,
+            &docs(claims.len()),
+            &rules,
+        );
+        findings.remove(0)
     }
 
     fn group(n: usize, kind: ClaimKind) -> ClaimGroup {
@@ -623,17 +609,11 @@ mod tests {
 
     #[test]
     fn disjoint_intervals_conflict_and_overlapping_ones_agree() {
-        let rules = Rules::builtin().expect("rules");
         let claims = vec![
             q(0, Some(2.0), Some(2.0), "count", "2 units"),
             q(1, Some(6.0), Some(6.0), "count", "6 units"),
         ];
-        let f = compare(
-            &[group(2, ClaimKind::Quantity)],
-            &claims,
-            &docs(claims.len()),
-            &rules,
-        );
+        let f = [verdict(&claims, ClaimKind::Quantity)];
         assert_eq!(f[0].kind, FindingKind::Conflict);
         assert_eq!(f[0].code, "crosscheck::conflict::quantity");
         assert_eq!(f[0].message, "2 units and 6 units do not overlap");
@@ -642,29 +622,18 @@ mod tests {
             q(0, Some(40.0), None, "count", "> 40 members"),
             q(1, Some(45.0), Some(55.0), "count", "~ 50 countries"),
         ];
-        let f = compare(
-            &[group(2, ClaimKind::Quantity)],
-            &claims,
-            &docs(claims.len()),
-            &rules,
-        );
+        let f = [verdict(&claims, ClaimKind::Quantity)];
         assert_eq!(f[0].kind, FindingKind::Agreement);
     }
 
     #[test]
     fn units_are_converted_before_comparing() {
-        let rules = Rules::builtin().expect("rules");
         // 190 miles is about 306 km.
         let claims = vec![
             q(0, Some(190.0), Some(190.0), "mi", "190 mi"),
             q(1, Some(300.0), Some(310.0), "km", "300–310 km"),
         ];
-        let f = compare(
-            &[group(2, ClaimKind::Quantity)],
-            &claims,
-            &docs(claims.len()),
-            &rules,
-        );
+        let f = [verdict(&claims, ClaimKind::Quantity)];
         assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
         assert!(f[0].message.contains("converted"), "{}", f[0].message);
         // 90 days is three months: a month is 28 to 31 days.
@@ -672,35 +641,23 @@ mod tests {
             q(0, Some(90.0), Some(90.0), "d", "90 d"),
             q(1, Some(3.0), Some(3.0), "mo", "3 mo"),
         ];
-        let f = compare(
-            &[group(2, ClaimKind::Quantity)],
-            &claims,
-            &docs(claims.len()),
-            &rules,
-        );
+        let f = [verdict(&claims, ClaimKind::Quantity)];
         assert_eq!(f[0].kind, FindingKind::Agreement, "{}", f[0].message);
     }
 
     #[test]
     fn claims_of_one_document_are_not_held_against_each_other() {
-        let rules = Rules::builtin().expect("rules");
         let claims = vec![
             q(0, Some(2.0), Some(2.0), "count", "2"),
             q(0, Some(6.0), Some(6.0), "count", "6"),
             q(1, Some(2.0), Some(6.0), "count", "2–6"),
         ];
-        let f = compare(
-            &[group(3, ClaimKind::Quantity)],
-            &claims,
-            &docs(claims.len()),
-            &rules,
-        );
+        let f = [verdict(&claims, ClaimKind::Quantity)];
         assert_eq!(f[0].kind, FindingKind::Agreement);
     }
 
     #[test]
     fn dates_agree_on_the_fields_both_state() {
-        let rules = Rules::builtin().expect("rules");
         let date = |doc, year, month, day| {
             let mut c = q(doc, None, None, "count", "");
             c.kind = ClaimKind::Date;
@@ -712,25 +669,14 @@ mod tests {
             date(1, None, Some(2), None),
         ];
         assert_eq!(
-            compare(
-                &[group(2, ClaimKind::Date)],
-                &claims,
-                &docs(claims.len()),
-                &rules
-            )[0]
-            .kind,
+            verdict(&claims, ClaimKind::Date).kind,
             FindingKind::Agreement
         );
         let claims = vec![
             date(0, Some(2022), Some(2), Some(24)),
             date(1, None, Some(2), Some(25)),
         ];
-        let f = compare(
-            &[group(2, ClaimKind::Date)],
-            &claims,
-            &docs(claims.len()),
-            &rules,
-        );
+        let f = [verdict(&claims, ClaimKind::Date)];
         assert_eq!(f[0].kind, FindingKind::Conflict);
         assert_eq!(
             f[0].message,
@@ -840,7 +786,6 @@ mod tests {
 
     #[test]
     fn a_third_report_reconciles_two_posts_of_one_person() {
-        let rules = Rules::builtin().expect("rules");
         let role = |doc, title: &str| {
             let mut c = q(doc, None, None, "count", "");
             c.kind = ClaimKind::Role;
@@ -852,13 +797,7 @@ mod tests {
         };
         let claims = vec![role(0, "President"), role(1, "general manager")];
         assert_eq!(
-            compare(
-                &[group(2, ClaimKind::Role)],
-                &claims,
-                &docs(claims.len()),
-                &rules
-            )[0]
-            .kind,
+            verdict(&claims, ClaimKind::Role).kind,
             FindingKind::Conflict
         );
         let claims = vec![
@@ -867,13 +806,7 @@ mod tests {
             role(2, "president and general manager"),
         ];
         assert_eq!(
-            compare(
-                &[group(3, ClaimKind::Role)],
-                &claims,
-                &docs(claims.len()),
-                &rules
-            )[0]
-            .kind,
+            verdict(&claims, ClaimKind::Role).kind,
             FindingKind::Agreement
         );
     }

@@ -314,3 +314,53 @@ pub struct Warning {
     pub path: String,
     pub message: String,
 }
+
+/// Builders for tests of the later stages, which need claims and documents but not text.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::*;
+
+    /// A count claim about `subject` (keyed `key`) in document `doc`, from `low` to `high`.
+    pub fn quantity(
+        doc: DocId,
+        subject: &str,
+        key: &str,
+        low: Option<f64>,
+        high: Option<f64>,
+        unit: &str,
+        label: &str,
+    ) -> Claim {
+        Claim {
+            doc,
+            span: Span {
+                start: 0,
+                end: 1,
+                line: 1,
+                column: 1,
+            },
+            text: "x".into(),
+            kind: ClaimKind::Quantity,
+            subject: Some(Subject {
+                text: subject.into(),
+                key: key.into(),
+            }),
+            property: "count".into(),
+            increment: false,
+            modality: Modality::Asserted,
+            value: Value::Quantity {
+                low,
+                high,
+                unit: unit.into(),
+                approximate: false,
+            },
+            label: label.into(),
+        }
+    }
+
+    /// `n` empty documents named `d0.txt`, `d1.txt`, ...
+    pub fn documents(n: usize) -> Vec<Document> {
+        (0..n)
+            .map(|i| Document::from_text(format!("d{i}.txt"), ""))
+            .collect()
+    }
+}
