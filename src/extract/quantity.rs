@@ -63,6 +63,17 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     {
         return Some(age_claim(ctx, m));
     }
+    // Ages written apart: "the 17 year old male", "a 9 month old".
+    if matches!(ctx.lower(m.last + 1), "year" | "years" | "month" | "months")
+        && ctx.lower(m.last + 2) == "old"
+        && m.compound.is_none()
+    {
+        let whole = NumberMatch {
+            last: m.last + 2,
+            ..m.clone()
+        };
+        return Some(age_claim(ctx, &whole));
+    }
     // Ages after names: "Sherie Lash, 44, was arrested", "Queric Richardson, 17".
     if let Some(person) = apposed_age(ctx, m) {
         return Some(person);
@@ -1652,6 +1663,10 @@ mod tests {
         assert_eq!(
             ages("Officers found Jon Paul Vey, a 22-year-old student."),
             [("Jon Paul Vey".to_string(), 22.0)]
+        );
+        assert_eq!(
+            ages("Police said 17 year old Ann Marsh was held."),
+            [("Ann Marsh".to_string(), 17.0)]
         );
         assert_eq!(
             ages("He and Quamari Dell, both 19, were charged."),
