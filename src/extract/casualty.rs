@@ -188,9 +188,8 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
 }
 
 /// The injured a report implies without saying: people shot less people killed ("He shot two
-/// people, one of whom died": one injured; "A woman was shot in the leg", with no death in the
-/// report: one injured). Only when the report gives one figure for each, says nothing of the
-/// injured itself, and, when it gives no killed figure, has no word of death at all.
+/// people, one of whom died": one injured). Only when the report gives one figure for each and
+/// says nothing of the injured itself.
 fn injured_from_shot(drafts: &[Draft]) -> Option<Draft> {
     let exact = |prop: &str| -> Vec<(f64, &Draft)> {
         drafts
