@@ -39,7 +39,7 @@ pub const LARGE_FILE: u64 = 64 * 1024 * 1024;
 const BINARY_SNIFF: usize = 8 * 1024;
 
 /// Extensions read when found in a folder, compared case-insensitively.
-const TEXT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "jsonl"];
 
 /// An input that could not be read at all.
 #[derive(Debug, Error, Diagnostic)]
@@ -66,6 +66,19 @@ pub enum IngestError {
         help("check that you may list this folder; the rest of the corpus was still checked")
     )]
     UnreadableFolder { path: String, message: String },
+
+    #[error("{path}: line {line}: {message}")]
+    #[diagnostic(
+        code(crosscheck::input::bad_json_line),
+        help(
+            "each line of a JSON Lines corpus is one JSON object with a \"text\" string (and optional id, title, date, source, url, group); the other lines were still checked"
+        )
+    )]
+    BadJsonLine {
+        path: String,
+        line: usize,
+        message: String,
+    },
 }
 
 impl IngestError {
@@ -74,7 +87,8 @@ impl IngestError {
         match self {
             IngestError::Missing { path }
             | IngestError::Unreadable { path, .. }
-            | IngestError::UnreadableFolder { path, .. } => path,
+            | IngestError::UnreadableFolder { path, .. }
+            | IngestError::BadJsonLine { path, .. } => path,
         }
     }
 }
@@ -506,6 +520,13 @@ impl Reader<'_> {
                 return;
             }
         };
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+        {
+            self.read_json_lines(&shown, &text);
+            return;
+        }
         let front = front_matter(&text);
         if front.unclosed {
             self.warn(
@@ -527,6 +548,65 @@ impl Reader<'_> {
             decoded_from,
         });
         (self.progress)(self.corpus.documents.len());
+    }
+
+    /// A JSON Lines corpus: one article a line, `{"text", "id", "title", "date", "source",
+    /// "url", "group"}`, only `text` required. Each becomes a document named `FILE#id` (the
+    /// line number when there is no id) whose text is the `text` field, so spans refer to it;
+    /// `group` is what `--group-by folder` groups by (the file's folder when absent). A line that
+    /// is not such an object is an error naming its number; the other lines are still read.
+    fn read_json_lines(&mut self, shown: &str, text: &str) {
+        #[derive(serde::Deserialize)]
+        struct Article {
+            text: String,
+            #[serde(default)]
+            id: Option<serde_json::Value>,
+            title: Option<String>,
+            date: Option<String>,
+            source: Option<String>,
+            url: Option<String>,
+            group: Option<String>,
+        }
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_start_matches('\u{feff}').trim();
+            if line.is_empty() {
+                continue;
+            }
+            let article: Article = match serde_json::from_str(line) {
+                Ok(a) => a,
+                Err(e) => {
+                    self.corpus.errors.push(IngestError::BadJsonLine {
+                        path: shown.to_string(),
+                        line: n + 1,
+                        message: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            let id = match article.id {
+                Some(serde_json::Value::String(s)) => s,
+                Some(other) => other.to_string(),
+                None => (n + 1).to_string(),
+            };
+            let path = format!("{shown}#{id}");
+            if article.text.trim().is_empty() {
+                self.warn(&path, "empty text; it states no claims");
+            }
+            self.corpus.documents.push(Document {
+                group: article.group.unwrap_or_else(|| group_of(shown)),
+                path,
+                text: article.text,
+                body_start: 0,
+                meta: crate::model::Metadata {
+                    title: article.title,
+                    date: article.date,
+                    source: article.source,
+                    url: article.url,
+                },
+                decoded_from: None,
+            });
+            (self.progress)(self.corpus.documents.len());
+        }
     }
 
     fn warn(&mut self, path: &str, message: &str) {

@@ -534,7 +534,6 @@ fn a_corpus_of_only_skipped_and_empty_files_exits_0_and_says_so() {
 }
 
 #[test]
-#[ignore = "not implemented yet: JSON Lines input (ingest); the expected behaviour per issue 6"]
 fn a_json_lines_file_with_a_broken_line_reports_that_line_and_checks_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     write(
@@ -565,4 +564,42 @@ fn a_json_lines_file_with_a_broken_line_reports_that_line_and_checks_the_rest() 
         .collect();
     assert_eq!(paths, ["corpus.jsonl#a", "corpus.jsonl#c"]);
     assert_eq!(json["summary"]["conflicts"], 1, "{json:#}");
+}
+
+#[test]
+fn json_lines_spans_refer_to_the_text_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Police said 14 people were injured on the quay.";
+    write(
+        dir.path(),
+        "corpus.jsonl",
+                format!(
+            "{}\n\n{}\n",
+            serde_json::json!({"id": 7, "text": text, "date": "2025-03-14"}),
+            serde_json::json!({"text": "Nothing here."})
+        ),
+    );
+    let (r, json) = run_json_in(dir.path(), &["claims", "corpus.jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let claims = json["claims"].as_array().unwrap();
+    let injured = claims
+        .iter()
+        .find(|c| c["property"] == "injured")
+        .expect("the injured figure");
+    // The document is named by its id; a line without one by its line number.
+    assert_eq!(injured["document"], "corpus.jsonl#7");
+    let (s, e) = (
+        injured["span"]["start"].as_u64().unwrap() as usize,
+        injured["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], injured["text"].as_str().unwrap());
+    let (r, json) = run_json_in(dir.path(), &["check", "corpus.jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let paths: Vec<&str> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["corpus.jsonl#7", "corpus.jsonl#3"]);
 }
