@@ -573,7 +573,7 @@ fn json_lines_spans_refer_to_the_text_field() {
     write(
         dir.path(),
         "corpus.jsonl",
-                format!(
+        format!(
             "{}\n\n{}\n",
             serde_json::json!({"id": 7, "text": text, "date": "2025-03-14"}),
             serde_json::json!({"text": "Nothing here."})
