@@ -7,7 +7,10 @@
 //! parsed with `deny_unknown_fields` and validated before any document is read; a mistake is a
 //! [`RulesError`] that points at the line and column in that file.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+// FxHash: these maps are looked up for every token of every document.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
@@ -478,22 +481,22 @@ impl Rules {
     fn empty() -> Rules {
         Rules {
             sources: Vec::new(),
-            number_words: HashMap::new(),
-            scales: HashMap::new(),
-            scale_abbreviations: HashMap::new(),
-            fractions: HashMap::new(),
+            number_words: HashMap::default(),
+            scales: HashMap::default(),
+            scale_abbreviations: HashMap::default(),
+            fractions: HashMap::default(),
             number_phrases: Vec::new(),
-            ordinals: HashSet::new(),
+            ordinals: HashSet::default(),
             qualifiers: Vec::new(),
             increment: IncrementRule::default(),
             units: Vec::new(),
             properties: Vec::new(),
             posts: Vec::new(),
             title_words: TitleWords::default(),
-            aliases: HashMap::new(),
-            spelling: HashMap::new(),
-            events: HashMap::new(),
-            incidents: HashSet::new(),
+            aliases: HashMap::default(),
+            spelling: HashMap::default(),
+            events: HashMap::default(),
+            incidents: HashSet::default(),
             lexicon: LexiconRule::default(),
             thresholds: Thresholds::default(),
             compiled: std::sync::OnceLock::new(),

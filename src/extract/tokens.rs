@@ -5,7 +5,7 @@
 //! their separators ("1,400", "1.2"); known abbreviations and initials keep their periods
 //! ("Sept.", "U.S.", "J."), so that a period token is a real full stop.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,7 +190,14 @@ pub fn tokenize_ranges(
             }
 
             let raw = &text[tok_start..tok_end];
-            let mut lower = raw.to_lowercase().replace('’', "'");
+            // ASCII needs no Unicode case tables, and only a curly apostrophe needs replacing.
+            let mut lower = if raw.is_ascii() {
+                raw.to_ascii_lowercase()
+            } else if raw.contains('’') {
+                raw.to_lowercase().replace('’', "'")
+            } else {
+                raw.to_lowercase()
+            };
             if kind == TokenKind::Word && (lower.ends_with("'s")) && lower.len() > 2 {
                 lower.truncate(lower.len() - 2);
             }
