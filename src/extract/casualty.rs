@@ -1056,6 +1056,14 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_another_story_inside_the_body_states_nothing() {
+        check(
+            "Three people were killed in the shooting on Monday, police said.\n86 Sick, 7 Dead in Largest Outbreak of Legionnaires\nThe gunman fled.",
+            &[("killed", 3.0, "Three people were killed")],
+        );
+    }
+
+    #[test]
     fn an_age_written_apart_is_no_count() {
         check(
             "Police said the 17 year old male had been killed.",

@@ -292,20 +292,52 @@ fn addresses(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
 fn boilerplate_lines(text: &str, start: usize, t: &Tables) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut pos = start;
+    // Headline-like lines before the running text are this report's own headline and
+    // dateline; only those after it are links to other stories.
+    let mut before_text = true;
     for line in text[start..].split_inclusive('\n') {
         let trimmed = line.trim().to_lowercase();
-        if !trimmed.is_empty()
-            && t.rules
-                .lexicon
-                .boilerplate
-                .iter()
-                .any(|b| trimmed.starts_with(b.as_str()))
-        {
+        let listed = t
+            .rules
+            .lexicon
+            .boilerplate
+            .iter()
+            .any(|b| trimmed.starts_with(b.as_str()));
+        // A headline line after the running text has begun is most often a link to another
+        // story ("86 Sick, 7 Dead in Outbreak"): its figures are not this report's.
+        if !trimmed.is_empty() && (listed || (!before_text && is_headline_line(line.trim()))) {
             out.push(pos..pos + line.len());
+        }
+        if trimmed.ends_with(['.', '!', '?', '"', '”']) && trimmed.split_whitespace().count() > 6
+        {
+            before_text = false;
         }
         pos += line.len();
     }
     out
+}
+
+/// A line written like a headline: four to sixteen words, most of them capitalised, with a
+/// figure in it and no full stop at the end.
+fn is_headline_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(4..=16).contains(&words.len()) || line.ends_with(['.', '!', '?', ':', '"', '”']) {
+        return false;
+    }
+    let lettered: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = lettered
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    let small = lettered.len() - capitalised;
+    capitalised * 10 >= lettered.len() * 6 && small <= 4 && line.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Multi-word phrases looked up at token positions, longest first.
