@@ -186,7 +186,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         r.end_tok = r.end_tok.max(np.end_tok);
         subject = Some(np_subject(ctx, &np));
     } else {
-        subject = measured_subject(ctx, r.start_tok, r.unit, earlier);
+        subject = measured_subject(ctx, r.start_tok, r.unit);
     }
 
     // A hedge after the counted noun: "12 guards or more".
@@ -200,7 +200,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     let property = property_of(ctx, m, &r, dimension);
     let (low, high, approximate) = interval(m, r.qualifier, ctx.t.rules.thresholds.band);
     let unit_code = r.unit.map_or("count".to_string(), |u| u.code.clone());
-    let label = label(low, high, m, r.qualifier, r.unit, head_text.as_deref());
+    let label = label(m, r.qualifier, r.unit, head_text.as_deref());
 
     Some(Draft {
         start: toks[r.start_tok].start,
@@ -870,12 +870,7 @@ fn count_subject(
 
 /// The subject of a measure ("190 miles", "$1.2 billion"): the name nearest before it in its
 /// sentence ("ATACMS, which can fire missiles up to 190 miles"), or none.
-fn measured_subject(
-    ctx: &Context,
-    start_tok: usize,
-    unit: Option<&UnitRule>,
-    earlier: &[Draft],
-) -> Option<Subject> {
+fn measured_subject(ctx: &Context, start_tok: usize, unit: Option<&UnitRule>) -> Option<Subject> {
     let toks = ctx.tokens;
     // A sum of money is rarely about the name before it ("AMD will take a charge of $334
     // million"): it gets a subject only from the noun it describes, "budget of $184 million".
@@ -897,7 +892,6 @@ fn measured_subject(
     }
     let sentence = toks[start_tok].sentence;
     let begin = ctx.sentences[sentence].start;
-    let _ = earlier;
     (begin..start_tok)
         .rev()
         .find_map(|k| entity_at(ctx, k, true))
@@ -1105,8 +1099,6 @@ fn interval(
 
 /// How a quantity reads to a person: "> 40 members", "≤ 190 mi", "1,200,000,000 USD".
 fn label(
-    low: Option<f64>,
-    high: Option<f64>,
     m: &NumberMatch,
     q: Option<&QualifierRule>,
     unit: Option<&UnitRule>,
@@ -1130,7 +1122,6 @@ fn label(
         None if m.low.is_some() && m.high.is_none() => ">".into(),
         None => String::new(),
     };
-    let _ = (low, high);
     let mut out = String::new();
     if !sign.is_empty() {
         out.push_str(&sign);
