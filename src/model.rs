@@ -241,8 +241,20 @@ pub struct Claim {
     /// compared, and denied ones never are.
     pub modality: Modality,
     pub value: Value,
+    /// A measure converted to the base unit of its dimension (`190 mi` is 305,775 `m`), kept
+    /// beside the value as written; `None` for counts, dates, roles and quotes.
+    pub base: Option<BaseValue>,
     /// How the value reads to a person: `2 units`, `> 40 members`, `title: Supreme General`.
     pub label: String,
+}
+
+/// A quantity in the base unit of its dimension.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BaseValue {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The code of the dimension's base unit (`m`, `kg`, `s`, `USD`).
+    pub unit: String,
 }
 
 /// Claims from several documents that are about the same subject and property and so are
@@ -353,6 +365,7 @@ pub(crate) mod fixture {
                 unit: unit.into(),
                 approximate: false,
             },
+            base: None,
             label: label.into(),
         }
     }

@@ -131,10 +131,34 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             property: d.property,
             increment: d.increment,
             modality: d.modality,
+            base: base_value(&d.value, rules),
             value: d.value,
             label: d.label,
         })
         .collect()
+}
+
+/// A measure in the base unit of its dimension: the unit of that dimension whose factor is 1.
+fn base_value(value: &Value, rules: &Rules) -> Option<crate::model::BaseValue> {
+    let Value::Quantity {
+        low, high, unit, ..
+    } = value
+    else {
+        return None;
+    };
+    let rule = rules.units.iter().find(|u| &u.code == unit)?;
+    let base = rules
+        .units
+        .iter()
+        .find(|u| u.dimension == rule.dimension && u.factor == 1.0)?;
+    if base.code == rule.code {
+        return None;
+    }
+    Some(crate::model::BaseValue {
+        low: low.map(|v| v * rule.factor),
+        high: high.map(|v| v * rule.factor),
+        unit: base.code.clone(),
+    })
 }
 
 /// A claim before it is placed in its document.

@@ -87,6 +87,9 @@ pub struct ClaimEntry<'a> {
     pub increment: bool,
     pub modality: Modality,
     pub value: &'a Value,
+    /// A measure in the base unit of its dimension, beside the value as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<&'a crate::model::BaseValue>,
 }
 
 impl<'a> ClaimEntry<'a> {
@@ -101,6 +104,7 @@ impl<'a> ClaimEntry<'a> {
             increment: claim.increment,
             modality: claim.modality,
             value: &claim.value,
+            base: claim.base.as_ref(),
         }
     }
 }

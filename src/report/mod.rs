@@ -378,6 +378,7 @@ pub(crate) mod fixture {
             increment: false,
             modality: crate::model::Modality::Asserted,
             value,
+            base: None,
             label: label.into(),
         }
     }
