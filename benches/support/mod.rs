@@ -238,7 +238,7 @@ pub fn claims(n: usize, docs: usize, seed: u64) -> Vec<Claim> {
             subject,
             property,
             increment: rng.below(8) == 0,
-                        modality: Modality::Asserted,
+            modality: Modality::Asserted,
             value,
             base: None,
             label,
