@@ -273,6 +273,7 @@ fn dimension_of(claim: &Claim, rules: &Rules) -> String {
         Value::Date(_) => "date".to_string(),
         Value::Role { .. } => "title".to_string(),
         Value::Quote { .. } => "speaker".to_string(),
+        Value::Place { .. } => "place".to_string(),
     }
 }
 

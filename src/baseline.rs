@@ -140,6 +140,9 @@ pub fn value_key(value: &Value) -> String {
         }
         Value::Role { title, .. } => format!("title: {title}"),
         Value::Quote { speaker, .. } => format!("said by: {speaker}"),
+        Value::Place { city, region } => {
+            format!("place: {city}, {}", region.as_deref().unwrap_or("?"))
+        }
     }
 }
 

@@ -132,6 +132,7 @@ fn value_text(c: &Claim) -> String {
         Value::Date(d) => date_label(d),
         Value::Role { title, .. } => title.clone(),
         Value::Quote { speaker, .. } => speaker.clone(),
+        Value::Place { city, region } => place_text(city, region.as_deref()),
     }
 }
 
@@ -274,6 +275,7 @@ fn code_name(kind: ClaimKind) -> &'static str {
         ClaimKind::Date => "date",
         ClaimKind::Role => "title",
         ClaimKind::Quote => "attribution",
+        ClaimKind::Place => "place",
     }
 }
 
@@ -327,7 +329,23 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
         (Value::Quote { speaker: x, .. }, Value::Quote { speaker: y, .. }) => {
             same_speaker(x, y, rules)
         }
+        (Value::Place { region: ra, .. }, Value::Place { region: rb, .. }) => {
+            // Reports name an event's place at different grains (the dateline's city, the
+            // suburb it happened in, the county), so only different regions contradict.
+            match (ra, rb) {
+                (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                _ => true,
+            }
+        }
         _ => true,
+    }
+}
+
+/// "Alturas, California", or the city alone.
+fn place_text(city: &str, region: Option<&str>) -> String {
+    match region {
+        Some(r) => format!("{city}, {r}"),
+        None => city.to_string(),
     }
 }
 
@@ -490,6 +508,20 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
         (Value::Quote { speaker: x, .. }, Value::Quote { speaker: y, .. }) => {
             format!("the same words are put in the mouths of {x} and {y}")
         }
+        (
+            Value::Place {
+                city: ca,
+                region: ra,
+            },
+            Value::Place {
+                city: cb,
+                region: rb,
+            },
+        ) => format!(
+            "{} and {} are different places",
+            place_text(ca, ra.as_deref()),
+            place_text(cb, rb.as_deref())
+        ),
         _ => format!("{} and {} do not overlap", a.label, b.label),
     }
 }
@@ -681,6 +713,39 @@ mod tests {
         assert_eq!(
             f[0].message,
             "24 February 2022 and 25 February are different dates"
+        );
+    }
+
+    #[test]
+    fn places_conflict_only_on_different_regions() {
+        let place = |doc, city: &str, region: Option<&str>| {
+            let mut c = q(doc, None, None, "count", "");
+            c.kind = ClaimKind::Place;
+            c.value = Value::Place {
+                city: city.to_string(),
+                region: region.map(str::to_string),
+            };
+            c
+        };
+        // A city and its suburb, or a town given without its state, are the same scene.
+        let claims = vec![
+            place(0, "Alturas", Some("California")),
+            place(1, "Likely", Some("California")),
+            place(2, "Alturas", None),
+        ];
+        assert_eq!(
+            verdict(&claims, ClaimKind::Place).kind,
+            FindingKind::Agreement
+        );
+        let claims = vec![
+            place(0, "Alturas", Some("California")),
+            place(1, "Alturas", Some("Oregon")),
+        ];
+        let f = verdict(&claims, ClaimKind::Place);
+        assert_eq!(f.kind, FindingKind::Conflict);
+        assert_eq!(
+            f.message,
+            "Alturas, California and Alturas, Oregon are different places"
         );
     }
 

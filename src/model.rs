@@ -71,6 +71,8 @@ pub enum ClaimKind {
     Role,
     /// A quoted sentence and who said it.
     Quote,
+    /// Where the event a report covers happened.
+    Place,
 }
 
 impl ClaimKind {
@@ -80,6 +82,7 @@ impl ClaimKind {
             ClaimKind::Date => "date",
             ClaimKind::Role => "role",
             ClaimKind::Quote => "quote",
+            ClaimKind::Place => "place",
         }
     }
 }
@@ -183,6 +186,11 @@ pub enum Value {
     Quote {
         speaker: String,
         quote: String,
+    },
+    /// A place: a city or town and, when the text gives it, its region (state, province).
+    Place {
+        city: String,
+        region: Option<String>,
     },
 }
 

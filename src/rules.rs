@@ -27,6 +27,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("aliases.toml", include_str!("../rules/aliases.toml")),
     ("lexicon.toml", include_str!("../rules/lexicon.toml")),
     ("thresholds.toml", include_str!("../rules/thresholds.toml")),
+    ("places.toml", include_str!("../rules/places.toml")),
 ];
 
 /// A rules file that could not be used.
@@ -103,6 +104,9 @@ pub struct RuleFile {
     pub title_words: Option<TitleWords>,
     #[serde(default)]
     pub alias: Vec<AliasRule>,
+    /// Regions a town is named with, each form to its name: `"Calif." = "California"`.
+    #[serde(default)]
+    pub regions: BTreeMap<String, String>,
     /// Spelling variants folded before comparing names: `defence = "defense"`.
     #[serde(default)]
     pub spelling: BTreeMap<String, String>,
@@ -390,6 +394,10 @@ pub struct Rules {
     pub title_words: TitleWords,
     pub aliases: HashMap<String, String>,
     pub spelling: HashMap<String, String>,
+    /// Region forms to the region's name: lowercase, except forms written all in capitals
+    /// ("CA", "IN", "OR"), which are kept as written and match only in capitals, so that "in"
+    /// and "or" are never Indiana and Oregon.
+    pub regions: HashMap<String, String>,
     pub events: HashMap<String, String>,
     /// Event keys that are incidents (see [`EventRule::incident`]).
     pub incidents: HashSet<String>,
@@ -495,6 +503,7 @@ impl Rules {
             title_words: TitleWords::default(),
             aliases: HashMap::default(),
             spelling: HashMap::default(),
+            regions: HashMap::default(),
             events: HashMap::default(),
             incidents: HashSet::default(),
             lexicon: LexiconRule::default(),
@@ -638,6 +647,12 @@ impl Rules {
             }
             self.aliases
                 .insert(alias.key.to_lowercase(), alias.key.to_lowercase());
+        }
+        for (form, name) in file.regions {
+            let capitals =
+                form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase);
+            let key = if capitals { form } else { form.to_lowercase() };
+            self.regions.insert(key, name);
         }
         for (from, to) in file.spelling {
             self.spelling.insert(from.to_lowercase(), to.to_lowercase());

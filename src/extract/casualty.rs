@@ -256,7 +256,7 @@ fn is_be(word: &str) -> bool {
 
 /// The event the document reports: the first event word of the rules in it ("shooting"),
 /// keyed as one event so that the reports of a story align.
-fn document_event(ctx: &Context) -> Subject {
+pub(super) fn document_event(ctx: &Context) -> Subject {
     let toks = ctx.tokens;
     let incidents = &ctx.t.rules.incidents;
     let found = (0..toks.len()).find_map(|k| {

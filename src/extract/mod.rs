@@ -12,6 +12,7 @@ pub mod casualty;
 pub mod dates;
 pub mod modality;
 pub mod numbers;
+pub mod places;
 pub mod quantity;
 pub mod quotes;
 pub mod relative;
@@ -96,6 +97,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     }
     drafts.extend(roles::find_roles(&ctx));
     drafts.extend(quotes::find_quotes(&ctx));
+    drafts.extend(places::find_places(&ctx));
     drafts.extend(casualty::find_casualties(&ctx, &mut taken));
     drafts.extend(quantity::find_quantities(&ctx, &mut taken));
 

@@ -75,6 +75,20 @@ pub const CODES: &[CodeDoc] = &[
         example: "a.md: \u{201c}We will rebuild the bridge this year,\u{201d} Mayor Lena Voss said.\nb.md: \u{201c}We will rebuild the bridge this year,\u{201d} said council leader Tom Ellery.\n=> the same words are put in the mouths of Lena Voss and Tom Ellery",
     },
     CodeDoc {
+        code: "crosscheck::conflict::place",
+        kind: CodeKind::Conflict,
+        summary: "Two sources place the same event in different states or countries.",
+        explanation: "A place is read from a dateline (\"ALTURAS, Calif. —\") or from a town named with its region after \"in\" (\"in Alturas, Calif.\"); regions and their forms are in `rules/places.toml`. It is about the event the report covers, so reports of one event are compared on it. Reports name a place at different grains (the dateline city, the suburb, the county), so different towns in one region are not a conflict; only different regions are.",
+        example: "a.md: \"ALTURAS, Calif. — Four people died ...\"\nb.md: \"The shooting happened in Alturas, Ore.\"\n=> place: Alturas, California and Alturas, Oregon are different places",
+    },
+    CodeDoc {
+        code: "crosscheck::agreement::place",
+        kind: CodeKind::Agreement,
+        summary: "Sources place the event in the same state or country.",
+        explanation: "The regions agree wherever both sources give one; the towns may differ in grain (a city and its suburb).",
+        example: "a.md: \"ALTURAS, Calif. — ...\"\nb.md: \"... in Alturas, California, on Thursday.\"\n=> 2 sources agree: Alturas, California",
+    },
+    CodeDoc {
         code: "crosscheck::update::quantity",
         kind: CodeKind::Update,
         summary: "A figure that evolves (casualties, arrests) differs, and the later report gives the later figure.",
@@ -258,14 +272,14 @@ mod tests {
     #[test]
     fn every_finding_code_the_comparer_makes_is_documented() {
         for kind in ["conflict", "agreement"] {
-            for what in ["quantity", "date", "title", "attribution"] {
+            for what in ["quantity", "date", "title", "attribution", "place"] {
                 let code = format!("crosscheck::{kind}::{what}");
                 assert!(explain(&code).is_some(), "{code}");
             }
         }
         // Only evolving figures (quantities) are updated.
         assert!(explain("crosscheck::update::quantity").is_some());
-        assert_eq!(finding_codes().count(), 9);
+        assert_eq!(finding_codes().count(), 11);
     }
 
     #[test]

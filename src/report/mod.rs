@@ -364,6 +364,7 @@ pub(crate) mod fixture {
             Value::Date(_) => ClaimKind::Date,
             Value::Role { .. } => ClaimKind::Role,
             Value::Quote { .. } => ClaimKind::Quote,
+            Value::Place { .. } => ClaimKind::Place,
         };
         Claim {
             doc,

@@ -78,6 +78,11 @@ fn check_claim(claim: &Value) {
         }
         Some("date") => assert_eq!(keys(value), ["day", "month", "year"], "{value}"),
         Some("role") => assert_eq!(keys(value), ["person", "title"], "{value}"),
+        Some("quote") => assert_eq!(keys(value), ["quote", "speaker"], "{value}"),
+        Some("place") => {
+            assert_eq!(keys(value), ["city", "region"], "{value}");
+            assert!(value["region"].is_string() || value["region"].is_null());
+        }
         other => panic!("unknown kind {other:?}"),
     }
     // The file's bytes start..end are exactly the claim's text.
