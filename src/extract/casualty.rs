@@ -103,6 +103,14 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         if let Some((len, &prop)) = ctx.t.c.victim_nouns.at(toks, k) {
             if let Some(v) = nominal(ctx, k, len) {
                 found.push((prop, v, k, k + len - 1));
+            } else if let Some(v) = hurt_with(ctx, k, prop) {
+                // "A girl was hospitalized with injuries": the verb has counted her already.
+                let counted = found
+                    .iter()
+                    .any(|(p, _, t, _)| *p == prop && (v.first..k).contains(t));
+                if !counted {
+                    found.push((prop, v, k, k + len - 1));
+                }
             }
             k += len;
             continue;
@@ -362,6 +370,59 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
         });
     }
     None
+}
+
+/// One person brought somewhere "with injuries": "She was taken to the hospital with
+/// non-life-threatening injuries", "He was hospitalized with serious injuries". The person is
+/// the sentence's subject before its first "was" (a pronoun, "a man", a name); the sentence
+/// must tell of no death ("... with injuries, where he died" counts the dead elsewhere).
+fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
+    let toks = ctx.tokens;
+    let rules = ctx.t.rules;
+    if rules.properties.get(prop)?.name != "injured" {
+        return None;
+    }
+    let sentence = toks[noun].sentence;
+    let range = ctx.sentences.get(sentence)?.clone();
+    // "with" and at most four words describing the injuries.
+    let with = (noun.saturating_sub(5)..noun)
+        .rev()
+        .find(|&j| j >= range.start && ctx.lower(j) == "with")?;
+    let describing_only =
+        (with + 1..noun).all(|j| toks[j].kind == TokenKind::Word || toks[j].is_punct("-"));
+    if !describing_only {
+        return None;
+    }
+    // One person: "was", never "were" ("Ms Reed and her daughter were found with injuries").
+    let be = (range.start..with).find(|&j| is_be(ctx.lower(j)))?;
+    if be == range.start || !matches!(ctx.lower(be), "was" | "is") {
+        return None;
+    }
+    let died = range.clone().any(|j| {
+        let by_word = ctx.t.c.victim_words.at(toks, j);
+        let by_noun = ctx.t.c.victim_nouns.at(toks, j);
+        by_word
+            .or(by_noun)
+            .and_then(|(_, &p)| rules.properties.get(p))
+            .is_some_and(|r| r.name == "killed")
+    });
+    if died {
+        return None;
+    }
+    let one = Victims {
+        first: range.start,
+        last: noun,
+        low: Some(1.0),
+        high: Some(1.0),
+        explicit: false,
+        increment: false,
+        figures: vec![],
+    };
+    if be == range.start + 1 && matches!(ctx.lower(range.start), "he" | "she") {
+        return Some(one);
+    }
+    let v = count_people(ctx, range.start, be - 1)?;
+    (v.low == Some(1.0) && v.high == Some(1.0)).then_some(Victims { last: noun, ..v })
 }
 
 /// Whether the word after a trigger shows it is an active verb with its own object ("killed
@@ -1119,6 +1180,32 @@ mod tests {
             "A man was shot on Tuesday and later died at the hospital.",
             &[],
         );
+    }
+
+    #[test]
+    fn one_person_taken_away_with_injuries_is_one_injured() {
+        check(
+            "She was taken to Mercy Hospital with non-life-threatening injuries.",
+            &[(
+                "injured",
+                1.0,
+                "She was taken to Mercy Hospital with non-life-threatening injuries",
+            )],
+        );
+        check(
+            "A girl was hospitalized with serious injuries.",
+            &[("injured", 1.0, "A girl was hospitalized")],
+        );
+        // Two people, a death in the sentence, or no one named: no figure.
+        check(
+            "Ms Reed and her daughter were found with head injuries.",
+            &[],
+        );
+        check(
+            "He was taken to the hospital with injuries, where he died.",
+            &[],
+        );
+        check("They were treated with care for injuries.", &[]);
     }
 
     #[test]
