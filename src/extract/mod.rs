@@ -100,6 +100,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     drafts.extend(places::find_places(&ctx));
     drafts.extend(casualty::find_casualties(&ctx, &mut taken));
     drafts.extend(quantity::find_quantities(&ctx, &mut taken));
+    quantity::ages_named_later(&ctx, &mut drafts);
 
     drafts.retain(|d| {
         !boilerplate

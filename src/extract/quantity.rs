@@ -368,7 +368,14 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
     let value = m.low.unwrap_or(0.0);
     let mut start_tok = m.first;
     let mut end_tok = m.last;
-    let subject = if let Some((end, person)) = super::roles::person_name_at(ctx, m.last + 1) {
+    // "7-year-old South Dallas girl": capitals before a person noun name a place or a school,
+    // not the person.
+    let name_after = super::roles::person_name_at(ctx, m.last + 1).filter(|(end, _)| {
+        !toks
+            .get(end + 1)
+            .is_some_and(|t| !t.capitalized && ctx.t.c.person_nouns.contains(&t.lower))
+    });
+    let subject = if let Some((end, person)) = name_after {
         // "44-year-old Sherie Lash"
         end_tok = end;
         Some(person)
@@ -401,6 +408,113 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         label: format!("{} years old", format_number(value)),
         definite: false,
     }
+}
+
+/// Ages of a person described first and named later: "A 7-year-old girl was shot ... The little
+/// girl, Adriana Espinoza, was riding ...". When every unnamed age the document gives before a
+/// single person noun ("7-year-old girl", "7-year-old South Dallas girl") is one figure, no
+/// named person already has that age, and exactly one person is named in apposition to the
+/// same noun ("the girl, NAME"; "the suspect, NAME" is someone else), that person gets the age. The
+/// claim spans the apposition; two different ages or two such names leave it unsaid.
+pub(super) fn ages_named_later(ctx: &Context, drafts: &mut Vec<Draft>) {
+    let toks = ctx.tokens;
+    let c = &ctx.t.c;
+    let singular_person = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && c.person_nouns.contains(&t.lower)
+                && !t.lower.ends_with('s')
+                && !matches!(
+                    t.lower.as_str(),
+                    "children" | "men" | "women" | "people" | "other"
+                )
+        })
+    };
+    let age_of = |d: &Draft| match d.value {
+        Value::Quantity {
+            low: Some(l),
+            high: Some(h),
+            ..
+        } if d.property == "age" && l == h => Some(l),
+        _ => None,
+    };
+    let mut unnamed: Vec<f64> = Vec::new();
+    let mut nouns: Vec<&str> = Vec::new();
+    for d in drafts.iter().filter(|d| d.subject.is_none()) {
+        let Some(age) = age_of(d) else { continue };
+        let after = toks.partition_point(|t| t.start < d.end);
+        let sentence = toks.get(after).map(|t| t.sentence);
+        let noun = (after..after + 3).find(|&k| {
+            toks.get(k).is_some_and(|t| Some(t.sentence) == sentence) && singular_person(k)
+        });
+        if let Some(noun) = noun {
+            unnamed.push(age);
+            nouns.push(&toks[noun].lower);
+        }
+    }
+    unnamed.sort_by(f64::total_cmp);
+    unnamed.dedup();
+    let [age] = unnamed[..] else { return };
+    if drafts
+        .iter()
+        .any(|d| d.subject.is_some() && age_of(d) == Some(age))
+    {
+        return;
+    }
+    // "the (little) girl, NAME" / "The victim, NAME".
+    let mut named: Vec<(usize, usize, Subject)> = Vec::new();
+    for k in 0..toks.len() {
+        if ctx.lower(k) != "the" {
+            continue;
+        }
+        // The same noun: "a 7-year-old girl" is "the girl", not "the suspect".
+        let Some(noun) =
+            (k + 1..k + 4).find(|&j| singular_person(j) && nouns.contains(&toks[j].lower.as_str()))
+        else {
+            continue;
+        };
+        let plain = (k + 1..noun).all(|j| toks[j].kind == TokenKind::Word && !toks[j].capitalized);
+        let same_sentence = toks[k].sentence == toks[noun].sentence;
+        if !plain || !same_sentence || !toks.get(noun + 1).is_some_and(|t| t.is_punct(",")) {
+            continue;
+        }
+        if let Some((end, person)) = super::roles::person_name_at(ctx, noun + 2)
+            && toks[end].sentence == toks[k].sentence
+            && !named.iter().any(|(_, _, p)| p.key == person.key)
+        {
+            named.push((k, end, person));
+        }
+    }
+    let [(first, last, person)] = &named[..] else {
+        return;
+    };
+    if drafts
+        .iter()
+        .any(|d| d.property == "age" && d.subject.as_ref().is_some_and(|s| s.key == person.key))
+    {
+        return;
+    }
+    drafts.push(Draft {
+        start: toks[*first].start,
+        end: toks[*last].end,
+        kind: ClaimKind::Quantity,
+        subject: Some(person.clone()),
+        property: "age".to_string(),
+        increment: false,
+        modality: crate::model::Modality::Asserted,
+        value: Value::Quantity {
+            low: Some(age),
+            high: Some(age),
+            unit: "yr".to_string(),
+            approximate: false,
+        },
+        label: format!(
+            "{} years old (the {}-year-old described earlier)",
+            format_number(age),
+            format_number(age)
+        ),
+        definite: false,
+    });
 }
 
 /// "... identified as Seth Easley", "... was named as Ann Lee": the person a described figure
@@ -1671,6 +1785,27 @@ mod tests {
         assert_eq!(
             ages("A 19-year-old woman was hurt."),
             [(String::new(), 19.0)]
+        );
+        // Capitals before a person noun are a place or a school, not the person's name.
+        assert_eq!(
+            ages("A 15-year-old Hollin Vale student was hurt."),
+            [(String::new(), 15.0)]
+        );
+        // Described first, named later with the same noun.
+        assert_eq!(
+            ages("A 7-year-old girl was hurt. The little girl, Mara Quist, was riding home."),
+            [(String::new(), 7.0), ("Mara Quist".to_string(), 7.0)]
+        );
+        // Another noun is another person; two ages could be either.
+        assert_eq!(
+            ages("A 7-year-old girl was hurt. The suspect, Tod Vane, was held."),
+            [(String::new(), 7.0)]
+        );
+        assert_eq!(
+            ages(
+                "A 7-year-old girl and a 9-year-old girl were hurt. The girl, Mara Quist, was hit."
+            ),
+            [(String::new(), 7.0), (String::new(), 9.0)]
         );
     }
 
