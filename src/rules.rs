@@ -351,6 +351,9 @@ pub struct LexiconRule {
     /// Words that deny a figure ("not four but five").
     #[serde(default)]
     pub negations: Vec<String>,
+    /// Phrases that take a statement back after "but" ("..., but that proved to be incorrect").
+    #[serde(default)]
+    pub retractions: Vec<String>,
 }
 
 /// Numbers that tune matching.
@@ -680,6 +683,7 @@ impl Rules {
             l.planned.extend(lx.planned.iter().map(lower));
             l.hypothetical.extend(lx.hypothetical.iter().map(lower));
             l.negations.extend(lx.negations.iter().map(lower));
+            l.retractions.extend(lx.retractions.iter().map(lower));
         }
         if let Some(t) = file.thresholds {
             let th = &mut self.thresholds;

@@ -472,6 +472,7 @@ pub struct Compiled {
     pub planned: PhraseTable<()>,
     pub hypothetical: PhraseTable<()>,
     pub negations: PhraseTable<()>,
+    pub retractions: PhraseTable<()>,
     pub renaming: PhraseTable<()>,
     pub stop_words: HashSet<String>,
     pub generic_heads: HashSet<String>,
@@ -568,6 +569,9 @@ impl Compiled {
         }
         for w in &rules.lexicon.negations {
             c.negations.insert(w, ());
+        }
+        for w in &rules.lexicon.retractions {
+            c.retractions.insert(w, ());
         }
         for r in &rules.lexicon.renaming {
             c.renaming.insert(r, ());

@@ -53,6 +53,14 @@ pub fn modality_of(ctx: &Context, first: usize, last: usize) -> Modality {
         seen += 1;
         k += 1;
     }
+    // Taken back later in the sentence: "..., but that proved to be incorrect".
+    let end = ctx.sentences[sentence].end.min(toks.len());
+    let retracted = (last + 1..end)
+        .filter(|&b| ctx.lower(b) == "but")
+        .any(|b| (b + 1..(b + 5).min(end)).any(|j| lx.retractions.at(toks, j).is_some()));
+    if retracted {
+        return Modality::Negated;
+    }
     Modality::Asserted
 }
 
@@ -110,6 +118,19 @@ mod tests {
                 ("four", Modality::Negated),
                 ("five ZORB ferries", Modality::Asserted),
             ],
+        );
+    }
+
+    #[test]
+    fn a_figure_taken_back_is_negated() {
+        check(
+            "Early reports said one person had died, but that proved to be incorrect.",
+            &[("one person had died", Modality::Negated)],
+        );
+        // "but" alone takes nothing back.
+        check(
+            "Two people were injured, but both are expected to recover.",
+            &[("Two people were injured", Modality::Asserted)],
         );
     }
 }
