@@ -1104,6 +1104,9 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
     let toks = ctx.tokens;
     let sentence = toks.get(at)?.sentence;
     let range = &ctx.sentences[sentence];
+    if bounds_a_period(ctx, at, range.start) {
+        return None;
+    }
     let mut best: Option<(usize, Subject)> = None;
     for k in range.clone() {
         if let Some((len, key)) = ctx.t.c.events.at(toks, k) {
@@ -1130,6 +1133,28 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// Whether the date at `at` is an end of a period ("between February 2015 and July", "since
+/// 2019", "from March to May"): a period is no event's date, so it is not attached to one.
+fn bounds_a_period(ctx: &Context, at: usize, sentence_start: usize) -> bool {
+    let Some(before) = at.checked_sub(1).filter(|&b| b >= sentence_start) else {
+        return false;
+    };
+    let opened_by = |words: &[&str]| {
+        (before.saturating_sub(6).max(sentence_start)..before)
+            .any(|j| words.contains(&ctx.lower(j)))
+    };
+    match ctx.lower(before) {
+        "between" | "since" | "until" | "till" => true,
+        "and" => opened_by(&["between"]),
+        "to" | "through" => opened_by(&["from"]),
+        "from" => {
+            let end = (at + 7).min(ctx.tokens.len());
+            (at + 1..end).any(|j| matches!(ctx.lower(j), "to" | "until" | "through"))
+        }
+        _ => false,
+    }
 }
 
 /// The property a figure states: the nearest trigger word in its sentence whose dimensions
@@ -1806,6 +1831,33 @@ mod tests {
                 "A 7-year-old girl and a 9-year-old girl were hurt. The girl, Mara Quist, was hit."
             ),
             [(String::new(), 7.0), (String::new(), 9.0)]
+        );
+    }
+
+    #[test]
+    fn a_date_bounding_a_period_dates_no_event() {
+        let rules = rules();
+        let dated = |text: &str| -> Vec<(String, Option<String>)> {
+            claims(text, &rules)
+                .into_iter()
+                .filter(|c| c.kind == crate::model::ClaimKind::Date)
+                .map(|c| (c.text, c.subject.map(|s| s.text)))
+                .collect()
+        };
+        assert_eq!(
+            dated("He was arrested on March 3, 2015."),
+            [("March 3, 2015".to_string(), Some("arrested".to_string()))]
+        );
+        assert_eq!(
+            dated("He was arrested four times between February 2015 and July 2016."),
+            [
+                ("February 2015".to_string(), None),
+                ("July 2016".to_string(), None)
+            ]
+        );
+        assert_eq!(
+            dated("He had been arrested three times since October 2016."),
+            [("October 2016".to_string(), None)]
         );
     }
 
