@@ -132,7 +132,7 @@ fn value_text(c: &Claim) -> String {
         Value::Date(d) => date_label(d),
         Value::Role { title, .. } => title.clone(),
         Value::Quote { speaker, .. } => speaker.clone(),
-        Value::Place { city, region } => place_text(city, region.as_deref()),
+        Value::Place { city, region } => crate::model::place_name(city, region.as_deref()),
     }
 }
 
@@ -341,14 +341,6 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
     }
 }
 
-/// "Alturas, California", or the city alone.
-fn place_text(city: &str, region: Option<&str>) -> String {
-    match region {
-        Some(r) => format!("{city}, {r}"),
-        None => city.to_string(),
-    }
-}
-
 /// Two speakers are one person when their names share a surname and any given name they both
 /// give ("Lloyd Austin", "Austin", "Lloyd J. Austin").
 fn same_speaker(a: &str, b: &str, rules: &Rules) -> bool {
@@ -519,8 +511,8 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
             },
         ) => format!(
             "{} and {} are different places",
-            place_text(ca, ra.as_deref()),
-            place_text(cb, rb.as_deref())
+            crate::model::place_name(ca, ra.as_deref()),
+            crate::model::place_name(cb, rb.as_deref())
         ),
         _ => format!("{} and {} do not overlap", a.label, b.label),
     }

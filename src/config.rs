@@ -307,15 +307,13 @@ pub fn load(path: &Path) -> Result<Layer, ConfigError> {
 pub fn parse(path: &str, text: &str) -> Result<Layer, ConfigError> {
     toml::from_str(text).map_err(|e| {
         let message = e.message().trim().to_string();
-        let label = message.lines().next().unwrap_or("here").to_string();
+        let site = crate::text::error_site(path, text, &message, e.span());
         ConfigError::Invalid {
             path: path.to_string(),
             message,
-            src: NamedSource::new(path, text.to_string()),
-            span: e
-                .span()
-                .map(|r| SourceSpan::from(r.start..r.end.max(r.start))),
-            label,
+            src: site.src,
+            span: site.span,
+            label: site.label,
         }
     })
 }

@@ -206,6 +206,14 @@ impl Value {
     }
 }
 
+/// A place as shown to the reader: "Alturas, California", or the city alone.
+pub fn place_name(city: &str, region: Option<&str>) -> String {
+    match region {
+        Some(r) => format!("{city}, {r}"),
+        None => city.to_string(),
+    }
+}
+
 /// Whether a document states a figure as fact, or as planned, possible or denied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 #[serde(rename_all = "lowercase")]

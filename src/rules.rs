@@ -57,13 +57,13 @@ impl RulesError {
         message: String,
         span: Option<std::ops::Range<usize>>,
     ) -> Self {
-        let label = message.lines().next().unwrap_or("here").to_string();
+        let site = crate::text::error_site(path, text, &message, span);
         RulesError::Invalid {
             path: path.to_string(),
             message,
-            src: NamedSource::new(path, text.to_string()),
-            span: span.map(|r| SourceSpan::from(r.start..r.end.max(r.start))),
-            label,
+            src: site.src,
+            span: site.span,
+            label: site.label,
         }
     }
 }

@@ -1,6 +1,29 @@
-//! Positions in text: byte offsets to 1-based line and column numbers.
+//! Positions in text: byte offsets to 1-based line and column numbers, and the place in a file
+//! that an error about it points at.
 
 use crate::model::Span;
+use miette::{NamedSource, SourceSpan};
+
+/// Where an error in a file (a rules or configuration file) points: the file as source, the
+/// span (an empty one widened to a point) and a label, the first line of the message.
+pub(crate) struct ErrorSite {
+    pub src: NamedSource<String>,
+    pub span: Option<SourceSpan>,
+    pub label: String,
+}
+
+pub(crate) fn error_site(
+    path: &str,
+    text: &str,
+    message: &str,
+    span: Option<std::ops::Range<usize>>,
+) -> ErrorSite {
+    ErrorSite {
+        src: NamedSource::new(path, text.to_string()),
+        span: span.map(|r| SourceSpan::from(r.start..r.end.max(r.start))),
+        label: message.lines().next().unwrap_or("here").to_string(),
+    }
+}
 
 /// Line starts of one text, for turning byte offsets into line and column.
 #[derive(Debug, Clone)]

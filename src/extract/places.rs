@@ -54,10 +54,7 @@ fn place_draft(
     region: Option<String>,
 ) -> Draft {
     let toks = ctx.tokens;
-    let shown = match &region {
-        Some(r) => format!("{city}, {r}"),
-        None => city.clone(),
-    };
+    let shown = crate::model::place_name(&city, region.as_deref());
     Draft {
         start: toks[first].start,
         end: toks[last].end,

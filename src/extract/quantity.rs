@@ -391,21 +391,26 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         // "Police identified the 29-year-old man killed as Seth Easley"
         identified_as(ctx, m.last + 1)
     };
+    age_draft(toks[start_tok].start, toks[end_tok].end, subject, value)
+}
+
+/// An age claim: `years` old, spanning bytes `start..end`.
+fn age_draft(start: usize, end: usize, subject: Option<Subject>, years: f64) -> Draft {
     Draft {
-        start: toks[start_tok].start,
-        end: toks[end_tok].end,
+        start,
+        end,
         kind: ClaimKind::Quantity,
         subject,
         property: "age".to_string(),
         increment: false,
         modality: crate::model::Modality::Asserted,
         value: Value::Quantity {
-            low: Some(value),
-            high: Some(value),
+            low: Some(years),
+            high: Some(years),
             unit: "yr".to_string(),
             approximate: false,
         },
-        label: format!("{} years old", format_number(value)),
+        label: format!("{} years old", format_number(years)),
         definite: false,
     }
 }
@@ -494,26 +499,19 @@ pub(super) fn ages_named_later(ctx: &Context, drafts: &mut Vec<Draft>) {
     {
         return;
     }
+    let draft = age_draft(
+        toks[*first].start,
+        toks[*last].end,
+        Some(person.clone()),
+        age,
+    );
     drafts.push(Draft {
-        start: toks[*first].start,
-        end: toks[*last].end,
-        kind: ClaimKind::Quantity,
-        subject: Some(person.clone()),
-        property: "age".to_string(),
-        increment: false,
-        modality: crate::model::Modality::Asserted,
-        value: Value::Quantity {
-            low: Some(age),
-            high: Some(age),
-            unit: "yr".to_string(),
-            approximate: false,
-        },
         label: format!(
-            "{} years old (the {}-year-old described earlier)",
-            format_number(age),
+            "{} (the {}-year-old described earlier)",
+            draft.label,
             format_number(age)
         ),
-        definite: false,
+        ..draft
     });
 }
 
@@ -617,23 +615,12 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
         .find_map(|s| super::roles::person_name_at(ctx, s).filter(|(e, _)| *e == name_end))
         .or_else(|| surname_alone(ctx, name_end))?;
     let first = person_start(ctx, &person, end).unwrap_or(name_end);
-    Some(Draft {
-        start: toks[first].start,
-        end: toks[m.last].end,
-        kind: ClaimKind::Quantity,
-        subject: Some(person),
-        property: "age".to_string(),
-        increment: false,
-        modality: crate::model::Modality::Asserted,
-        value: Value::Quantity {
-            low: Some(value),
-            high: Some(value),
-            unit: "yr".to_string(),
-            approximate: false,
-        },
-        label: format!("{} years old", format_number(value)),
-        definite: false,
-    })
+    Some(age_draft(
+        toks[first].start,
+        toks[m.last].end,
+        Some(person),
+        value,
+    ))
 }
 
 /// The token where a person's name starts, given its last token.
