@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::extract::date_label;
-use crate::extract::relative::document_date;
+use crate::extract::relative::{Recency, document_date, recency};
 use crate::extract::roles::normal_title;
 use crate::model::{
     Claim, ClaimGroup, ClaimKind, DateValue, Document, Finding, FindingKind, Interval, Support,
@@ -63,10 +63,17 @@ fn judge(
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
     let support = support_of(&members, rules);
     let clash = first_clash(&members, rules);
+    // Figures that change as a story unfolds, and the dates of events that recur in one story
+    // (hearings, arrests, meetings) when each later report dates one after the earlier report
+    // was written: it tells of the next hearing. Only an incident (a shooting, a crash) has
+    // one date for good.
     let evolves = rules
         .properties
         .iter()
-        .any(|p| p.name == group.property && p.evolves);
+        .any(|p| p.name == group.property && p.evolves)
+        || (group.kind == ClaimKind::Date
+            && !rules.incidents.contains(&group.subject_key)
+            && each_report_dates_a_later_occurrence(&members, dates));
     let (kind, mut message) = match clash {
         Some(_) if evolves && let Some(history) = update_history(&members, dates, today, rules) => {
             (FindingKind::Update, history)
@@ -267,6 +274,38 @@ fn update_history(
         })
         .collect();
     Some(format!("changed over time: {}", steps.join(", ")))
+}
+
+/// Whether the dates of a recurring event, read report by report in the order the reports
+/// were written, each lie after the date of the report before: "arraigned Thursday" in a
+/// report of 22 September and "a hearing on Wednesday" in one of 30 September that means the
+/// 28th tell of two hearings. A date the earlier report could have told of ("the meeting on
+/// March 3" and "the council met on March 4", written on the 4th and the 5th) is the same
+/// meeting dated twice, a conflict. A date without a year is taken in its report's year.
+fn each_report_dates_a_later_occurrence(members: &[&Claim], dates: &[Option<Date>]) -> bool {
+    let date_of = |c: &Claim| dates.get(c.doc).copied().flatten();
+    let mut days: Vec<Date> = members.iter().filter_map(|c| date_of(c)).collect();
+    days.sort();
+    days.dedup();
+    if days.len() < 2 || members.iter().any(|c| date_of(c).is_none()) {
+        return false;
+    }
+    days.windows(2).all(|pair| {
+        let (before, day) = (pair[0], pair[1]);
+        members
+            .iter()
+            .filter(|c| date_of(c) == Some(day))
+            .all(|c| match &c.value {
+                Value::Date(v) => {
+                    let v = DateValue {
+                        year: v.year.or(Some(i32::from(day.year()))),
+                        ..*v
+                    };
+                    recency(&v, before) == Recency::Later
+                }
+                _ => false,
+            })
+    })
 }
 
 fn code_name(kind: ClaimKind) -> &'static str {
@@ -815,6 +854,44 @@ mod tests {
             compare(&[g], &claims, &d, &rules)[0].kind,
             FindingKind::Conflict
         );
+    }
+
+    #[test]
+    fn a_recurring_event_dated_after_the_earlier_report_is_the_next_one() {
+        let rules = Rules::builtin().expect("rules");
+        let mut d = docs(2);
+        d[0].meta.date = Some("2019-05-02".into());
+        d[1].meta.date = Some("2019-05-09".into());
+        let date = |doc, day, property_key: &str| {
+            let mut c = q(doc, None, None, "count", "");
+            c.kind = ClaimKind::Date;
+            c.property = "date".into();
+            c.subject = Some(crate::model::Subject {
+                text: property_key.into(),
+                key: property_key.into(),
+            });
+            c.value = Value::Date(DateValue::new(Some(2019), Some(5), Some(day)));
+            c
+        };
+        let group_of = |key: &str| ClaimGroup {
+            subject: key.into(),
+            subject_key: key.into(),
+            property: "date".into(),
+            ..group(2, ClaimKind::Date)
+        };
+        // Arraigned on the 1st, reported on the 2nd; a hearing on the 8th, reported on the
+        // 9th: two hearings.
+        let claims = vec![date(0, 1, "court"), date(1, 8, "court")];
+        let f = &compare(&[group_of("court")], &claims, &d, &rules)[0];
+        assert_eq!(f.kind, FindingKind::Update, "{}", f.message);
+        // A meeting the first report could have told of is the same meeting, dated twice.
+        let claims = vec![date(0, 1, "meeting"), date(1, 2, "meeting")];
+        let f = &compare(&[group_of("meeting")], &claims, &d, &rules)[0];
+        assert_eq!(f.kind, FindingKind::Conflict, "{}", f.message);
+        // An incident has one date for good.
+        let claims = vec![date(0, 1, "shooting"), date(1, 8, "shooting")];
+        let f = &compare(&[group_of("shooting")], &claims, &d, &rules)[0];
+        assert_eq!(f.kind, FindingKind::Conflict, "{}", f.message);
     }
 
     #[test]

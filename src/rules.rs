@@ -354,6 +354,14 @@ pub struct LexiconRule {
     /// Phrases that take a statement back after "but" ("..., but that proved to be incorrect").
     #[serde(default)]
     pub retractions: Vec<String>,
+    /// Words that mark victims casualty tallies do not count as people killed or hurt ("an
+    /// unborn baby"): a figure about them is no casualty figure.
+    #[serde(default)]
+    pub uncounted_victims: Vec<String>,
+    /// Phrases that make a casualty figure a tally of many events ("in seven separate
+    /// shootings", "across the city"), not a figure of the event the report tells of.
+    #[serde(default)]
+    pub tallies: Vec<String>,
 }
 
 /// Numbers that tune matching.
@@ -684,6 +692,9 @@ impl Rules {
             l.hypothetical.extend(lx.hypothetical.iter().map(lower));
             l.negations.extend(lx.negations.iter().map(lower));
             l.retractions.extend(lx.retractions.iter().map(lower));
+            l.uncounted_victims
+                .extend(lx.uncounted_victims.iter().map(lower));
+            l.tallies.extend(lx.tallies.iter().map(lower));
         }
         if let Some(t) = file.thresholds {
             let th = &mut self.thresholds;

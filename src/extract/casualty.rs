@@ -120,7 +120,11 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             continue;
         };
         let last = k + len - 1;
-        let passive = k > 0 && is_be(ctx.lower(k - 1));
+        // "was shot", "was also shot", "were reportedly killed".
+        let passive = (k.saturating_sub(3)..k)
+            .rev()
+            .find(|&j| !is_adverb(ctx.lower(j)))
+            .is_some_and(|j| is_be(ctx.lower(j)));
         let after = if passive {
             None
         } else {
@@ -132,6 +136,9 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             (passive || !has_object(ctx, last + 1))
                 .then(|| victims_before(ctx, k))
                 .flatten()
+                // "three of the people shot were visitors": a part of those shot, named by
+                // the participle, not a count of them.
+                .filter(|v| passive || !partitive(ctx, v, k))
         });
         if let Some(v) = v {
             found.push((prop, v, k, last));
@@ -148,12 +155,34 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     found.retain(|(p, v, _, _)| v.explicit || !counted.contains(p));
 
     let mut out = Vec::new();
-    for (prop, v, t_first, t_last) in found {
+    for (prop, mut v, t_first, t_last) in found {
         if v.figures.iter().any(|&f| taken[f]) {
             continue;
         }
         for &f in &v.figures {
             taken[f] = true;
+        }
+        // Read, so that no other reader takes the figure, but no figure of this event. A
+        // speaker's own relative ("'My brother got shot,' they yelled", "my father died of
+        // cancer") is no count of the event's victims either.
+        if tallies_many_events(ctx, toks[t_first].sentence)
+            || (!v.explicit
+                && (v.first.saturating_sub(1)..=v.first)
+                    .any(|j| matches!(ctx.lower(j), "my" | "our" | "your")))
+        {
+            continue;
+        }
+        // "his pregnant girlfriend and her unborn baby": one person killed, not two.
+        let uncounted = &rules.lexicon.uncounted_victims;
+        let unborn = (v.first..=v.last)
+            .filter(|&k| uncounted.iter().any(|w| w == ctx.lower(k)))
+            .count() as f64;
+        if unborn > 0.0 {
+            let less = |x: Option<f64>| x.map(|x| x - unborn).filter(|&x| x >= 1.0);
+            match (less(v.low), less(v.high)) {
+                (Some(low), Some(high)) => (v.low, v.high) = (Some(low), Some(high)),
+                _ => continue,
+            }
         }
         let Some(rule) = rules.properties.get(prop) else {
             continue;
@@ -189,16 +218,59 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             definite: false,
         });
     }
-    if let Some(injured) = injured_from_shot(&out) {
+    if let Some(injured) = injured_from_shot(ctx, &out) {
         out.push(injured);
     }
     out
 }
 
+/// Whether `v`, before the participle at `trigger`, is a part of a group: "three of the
+/// people shot". Not with a verb that has no participle: "one of the victims died" counts.
+fn partitive(ctx: &Context, v: &Victims, trigger: usize) -> bool {
+    v.figures.first() == Some(&v.first)
+        && v.figures.last().is_some_and(|&f| {
+            ctx.lower(f + 1) == "of" && matches!(ctx.lower(f + 2), "the" | "those" | "these")
+        })
+        && !matches!(ctx.lower(trigger), "died" | "dies" | "dead" | "perished")
+}
+
+/// Whether sentence `s` tallies many events: a phrase from the rules' `tallies` ("across the
+/// city") or a figure of two or more before a plural event word ("in seven separate
+/// shootings").
+fn tallies_many_events(ctx: &Context, s: usize) -> bool {
+    let Some(range) = ctx.sentences.get(s) else {
+        return false;
+    };
+    let range = range.start..range.end.min(ctx.tokens.len());
+    let phrase_at = |k: usize, phrase: &str| {
+        phrase
+            .split_whitespace()
+            .enumerate()
+            .all(|(i, w)| range.contains(&(k + i)) && ctx.lower(k + i) == w)
+    };
+    let tallies = &ctx.t.rules.lexicon.tallies;
+    range.clone().any(|k| {
+        if tallies.iter().any(|p| phrase_at(k, p)) {
+            return true;
+        }
+        let plural_event = ctx.t.c.events.at(ctx.tokens, k).is_some()
+            && ctx.lower(k).ends_with('s')
+            && !ctx.tok_text(k).ends_with(['\'', '’']);
+        plural_event
+            && (k.saturating_sub(2).max(range.start)..k).any(|j| {
+                numbers::number_at(ctx.tokens, j, ctx.text, ctx.t)
+                    // Not a year: "the 1967 slayings of two women".
+                    .is_some_and(|m| {
+                        m.last < k && m.low.is_some_and(|x| (2.0..1000.0).contains(&x))
+                    })
+            })
+    })
+}
+
 /// The injured a report implies without saying: people shot less people killed ("He shot two
 /// people, one of whom died": one injured). Only when the report gives one figure for each and
 /// says nothing of the injured itself.
-fn injured_from_shot(drafts: &[Draft]) -> Option<Draft> {
+fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     let exact = |prop: &str| -> Vec<(f64, &Draft)> {
         drafts
             .iter()
@@ -233,26 +305,57 @@ fn injured_from_shot(drafts: &[Draft]) -> Option<Draft> {
     // Only a positive difference says something: when as many were shot as killed, the
     // injured may simply not be counted in the same sentence.
     let (n, d) = shot[0];
-    if n <= dead {
+    // "Man killed, 3 other shot": the figure leaves the dead out already.
+    let other = |d: &Draft| {
+        ctx.text[d.start..d.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("others"))
+    };
+    let (hurt, shot_label) = if shot.iter().all(|(_, d)| other(d)) {
+        (n, "other shot")
+    } else {
+        (n - dead, "shot")
+    };
+    if hurt < 1.0 {
         return None;
     }
     let fmt = super::quantity::format_number;
     Some(Draft {
         property: "injured".to_string(),
         value: Value::Quantity {
-            low: Some(n - dead),
-            high: Some(n - dead),
+            low: Some(hurt),
+            high: Some(hurt),
             unit: "count".to_string(),
             approximate: false,
         },
         label: format!(
-            "{} injured ({} shot, {} killed)",
-            fmt(n - dead),
+            "{} injured ({} {shot_label}, {} killed)",
+            fmt(hurt),
             fmt(n),
             fmt(dead)
         ),
         ..d.clone()
     })
+}
+
+/// Words that may stand between "was" and its participle: "was also shot".
+fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "reportedly"
+            | "allegedly"
+            | "apparently"
+            | "then"
+            | "later"
+            | "all"
+            | "both"
+            | "each"
+            | "not"
+            | "just"
+            | "initially"
+            | "previously"
+    )
 }
 
 fn is_be(word: &str) -> bool {
@@ -632,6 +735,10 @@ fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     while end > from && matches!(ctx.lower(end), "and" | "," | "of" | "the" | "a" | "an") {
         end -= 1;
     }
+    // "shot five times" counts shots, not people.
+    if (from..=end.min(from + 2)).any(|j| matches!(ctx.lower(j), "times" | "time")) {
+        return None;
+    }
     // Try the longest run of items first, then shorter ones ("killing two and injuring three"
     // stops at "injuring" anyway).
     count_people(ctx, from, end)
@@ -954,7 +1061,12 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
         }
         return None;
     }
-    // A name: "Amiracle Williams", "Darin Booker".
+    // A name: "Amiracle Williams", "Darin Booker"; not a name in the possessive, which only
+    // introduces the victim ("killed Special-Caijae Houston's (l.) unborn baby").
+    let last = ctx.tok_text(b);
+    if last.ends_with("'s") || last.ends_with("’s") || last.ends_with(['\'', '’']) {
+        return None;
+    }
     let capitalized = (a..=b)
         .filter(|&k| toks[k].capitalized && toks[k].kind == TokenKind::Word)
         .count();
@@ -1179,6 +1291,78 @@ mod tests {
         check(
             "A man was shot on Tuesday and later died at the hospital.",
             &[],
+        );
+    }
+
+    #[test]
+    fn those_shot_besides_the_dead_are_the_injured() {
+        // "other" leaves the dead out already: four shot and one dead is four injured here.
+        check(
+            "Police said one woman is dead and four other people were shot near the depot.",
+            &[
+                ("killed", 1.0, "one woman is dead"),
+                ("injured", 4.0, "four other people were shot"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_part_of_those_shot_and_shots_fired_count_no_victims() {
+        check(
+            "Two people died. Officers said two of the people shot were cousins.",
+            &[("killed", 2.0, "Two people died")],
+        );
+        // The verb without a participle still counts: "one of the victims died".
+        check(
+            "Five people were shot at the rink. One of the victims died on Friday.",
+            &[
+                ("injured", 4.0, "Five people were shot"),
+                ("killed", 1.0, "One of the victims died"),
+            ],
+        );
+        check(
+            "One man was killed. A teenager was also shot three times in the arm.",
+            &[("killed", 1.0, "One man was killed")],
+        );
+    }
+
+    #[test]
+    fn tallies_of_many_events_are_not_the_reports_figures() {
+        check(
+            "Four died and 11 were wounded in nine separate shootings over the holiday.",
+            &[],
+        );
+        check(
+            "The killing capped a spate of violence that left six people dead this month.",
+            &[],
+        );
+        // A year before a plural event word is no tally: "the 1988 slayings".
+        check(
+            "Detectives arrested a man in the 1988 slayings of two clerks.",
+            &[("arrested", 1.0, "arrested a man")],
+        );
+    }
+
+    #[test]
+    fn an_unborn_child_is_not_counted_among_the_dead() {
+        check(
+            "The crash killed a pregnant cyclist and her unborn baby.",
+            &[(
+                "killed",
+                1.0,
+                "killed a pregnant cyclist and her unborn baby",
+            )],
+        );
+        check("The attack left an unborn child dead.", &[]);
+        // A name in the possessive only introduces the victim.
+        check("The blast killed Mara Quint's unborn son.", &[]);
+    }
+
+    #[test]
+    fn a_speakers_own_relative_is_no_count() {
+        check(
+            "Three people were killed. \"My cousin got shot,\" a neighbour said.",
+            &[("killed", 3.0, "Three people were killed")],
         );
     }
 

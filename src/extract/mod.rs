@@ -95,6 +95,9 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             }
         }
     }
+    if let Some(today) = relative::document_date(doc.meta.date.as_deref()) {
+        relative::detach_out_of_time(&mut drafts, today, &rules.incidents);
+    }
     drafts.extend(roles::find_roles(&ctx));
     drafts.extend(quotes::find_quotes(&ctx));
     drafts.extend(places::find_places(&ctx));
@@ -121,6 +124,10 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             }
         }
     }
+    // A figure the report denies or takes back is no claim of the report: "not four but
+    // five" states five, and "early reports said one person had died, but that proved to be
+    // incorrect" states no death.
+    drafts.retain(|d| d.modality != crate::model::Modality::Negated);
 
     let mut cursor = index.cursor(text);
     drafts

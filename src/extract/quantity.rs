@@ -516,7 +516,8 @@ pub(super) fn ages_named_later(ctx: &Context, drafts: &mut Vec<Draft>) {
 }
 
 /// "... identified as Seth Easley", "... was named as Ann Lee": the person a described figure
-/// turns out to be, named later in the same sentence or the next one.
+/// turns out to be, named later in the same sentence. (The next sentence may name another
+/// person: "... the 23-year-old security guard fired. The man killed was identified as ...")
 fn identified_as(ctx: &Context, from: usize) -> Option<Subject> {
     let toks = ctx.tokens;
     let sentence = toks.get(from)?.sentence;
@@ -524,7 +525,7 @@ fn identified_as(ctx: &Context, from: usize) -> Option<Subject> {
     // "identified" or "named" earlier in the sentence, or after the figure.
     let mut naming = (begin..from).any(|k| matches!(ctx.lower(k), "identified" | "named"));
     let mut k = from;
-    while k + 1 < toks.len() && k < from + 25 && toks[k].sentence <= sentence + 1 {
+    while k + 1 < toks.len() && k < from + 25 && toks[k].sentence == sentence {
         if matches!(ctx.lower(k), "identified" | "named") {
             naming = true;
         }
@@ -1107,6 +1108,32 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
                     "," | ";" | "—" | "–" | "(" | ")" | ":"
                 )
             });
+            // An event named after the date across a preposition or a new clause is dated by
+            // it only when a victim's verb comes right before the date ("wounded Sunday in a
+            // shooting"); "a third was sought late Tuesday in the shooting" and "police said
+            // Tuesday that the shooting ..." date the search and the statement.
+            let across = k > at
+                && (at + 1..k).any(|j| {
+                    matches!(
+                        ctx.lower(j),
+                        "in" | "for"
+                            | "over"
+                            | "after"
+                            | "during"
+                            | "following"
+                            | "that"
+                            | "which"
+                            | "near"
+                            | "at"
+                            | "into"
+                            | "with"
+                            | "by"
+                            | "about"
+                    )
+                });
+            if across && !victim_verb_before(ctx, at, range.start) {
+                continue;
+            }
             if dist <= 8 && same_clause && best.as_ref().is_none_or(|(d, _)| dist < *d) {
                 let text = ctx.text[toks[k].start..toks[k + len - 1].end].to_string();
                 best = Some((
@@ -1119,7 +1146,35 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
             }
         }
     }
-    best.map(|(_, s)| s)
+    // An incident is not planned: "officials plan to address the shooting Monday" dates the
+    // plan.
+    best.filter(|(_, s)| {
+        !ctx.t.rules.incidents.contains(&s.key)
+            || super::modality::modality_of(ctx, at, at) == crate::model::Modality::Asserted
+    })
+    .map(|(_, s)| s)
+}
+
+/// Whether the word before the date at `at` (past "on", "early", "late", ...) tells what
+/// happened to a victim: "was wounded late Sunday", "died on Tuesday".
+fn victim_verb_before(ctx: &Context, at: usize, sentence_start: usize) -> bool {
+    let mut j = at;
+    while j > sentence_start {
+        j -= 1;
+        if matches!(
+            ctx.lower(j),
+            "on" | "early" | "late" | "last" | "this" | "about" | "around" | "just"
+        ) {
+            continue;
+        }
+        return ctx
+            .t
+            .c
+            .victim_words
+            .ending_before(ctx.tokens, j + 1)
+            .is_some();
+    }
+    false
 }
 
 /// Whether the date at `at` is an end of a period ("between February 2015 and July", "since
@@ -1845,6 +1900,66 @@ mod tests {
         assert_eq!(
             dated("He had been arrested three times since October 2016."),
             [("October 2016".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn a_date_of_something_else_dates_no_incident() {
+        let rules = rules();
+        let dated = |text: &str| -> Vec<(String, Option<String>)> {
+            claims(text, &rules)
+                .into_iter()
+                .filter(|c| c.kind == crate::model::ClaimKind::Date)
+                .map(|c| (c.text, c.subject.map(|s| s.key)))
+                .collect()
+        };
+        // The date modifies the verb before it, not the event after a preposition.
+        assert_eq!(
+            dated("A third man was still being sought on May 4 in the shooting."),
+            [("May 4".to_string(), None)]
+        );
+        assert_eq!(
+            dated("The sheriff said on May 4 that the shooting was gang-related."),
+            [("May 4".to_string(), None)]
+        );
+        // ... unless a victim's verb stands before it.
+        assert_eq!(
+            dated("A clerk was wounded on May 4 in a shooting."),
+            [("May 4".to_string(), Some("shooting".to_string()))]
+        );
+        // An incident is not planned.
+        assert_eq!(
+            dated("The school board plans to discuss the shooting on May 4."),
+            [("May 4".to_string(), None)]
+        );
+        assert_eq!(
+            dated("The shooting happened on May 4."),
+            [("May 4".to_string(), Some("shooting".to_string()))]
+        );
+    }
+
+    #[test]
+    fn dozens_multiply() {
+        check(
+            "Nearly two dozen people were at the party, and three dozen chairs.",
+            &[
+                q(
+                    "Nearly two dozen people",
+                    Some(21.6),
+                    Some(24.0),
+                    "count",
+                    Some("people"),
+                    "count",
+                ),
+                q(
+                    "three dozen chairs",
+                    Some(36.0),
+                    Some(36.0),
+                    "count",
+                    Some("chair"),
+                    "count",
+                ),
+            ],
         );
     }
 

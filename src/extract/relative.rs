@@ -51,6 +51,79 @@ pub fn find_relative(ctx: &Context, today: Date, taken: &[bool]) -> Vec<Relative
     out
 }
 
+/// Where a stated date lies against the date of the report that states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recency {
+    /// After the report's date: something planned or expected, never an incident the report
+    /// tells of.
+    Later,
+    /// Within the year before the report (or on its day): the news the report is about.
+    Recent,
+    /// More than a year before the report: history ("convicted of murder in March 1992", "the
+    /// 1989 earthquake"), another event than the one reported.
+    Past,
+}
+
+/// Where `value` lies against `today`, the report's date. A date without a year is taken in
+/// the report's year; a month or a year alone covers all its days, and is `Later` or `Past`
+/// only when every one of them is.
+pub fn recency(value: &DateValue, today: Date) -> Recency {
+    let year = value.year.unwrap_or(i32::from(today.year()));
+    let Ok(year) = i16::try_from(year) else {
+        return if year > i32::from(today.year()) {
+            Recency::Later
+        } else {
+            Recency::Past
+        };
+    };
+    let month = value.month.and_then(|m| i8::try_from(m).ok());
+    let (first, last) = match (month, value.day.and_then(|d| i8::try_from(d).ok())) {
+        (Some(m), Some(d)) => match Date::new(year, m, d) {
+            Ok(day) => (day, day),
+            Err(_) => return Recency::Recent,
+        },
+        (Some(m), None) => match Date::new(year, m, 1) {
+            Ok(day) => (day, day.last_of_month()),
+            Err(_) => return Recency::Recent,
+        },
+        _ => match (Date::new(year, 1, 1), Date::new(year, 12, 31)) {
+            (Ok(a), Ok(b)) => (a, b),
+            _ => return Recency::Recent,
+        },
+    };
+    if first > today {
+        return Recency::Later;
+    }
+    match today.checked_sub(jiff::Span::new().years(1)) {
+        Ok(year_before) if last < year_before => Recency::Past,
+        _ => Recency::Recent,
+    }
+}
+
+/// Takes the event off date claims that cannot date it, given the report's date `today`:
+/// history (more than a year before the report) dates no event the report tells of, and a
+/// date after the report dates no incident (a shooting, a crash): "officials plan to address
+/// the shooting Monday" dates the plan. The claims stay, without an event to compare them by.
+pub fn detach_out_of_time(
+    drafts: &mut [super::Draft],
+    today: Date,
+    incidents: &rustc_hash::FxHashSet<String>,
+) {
+    for d in drafts.iter_mut() {
+        let (crate::model::Value::Date(value), Some(subject)) = (&d.value, &d.subject) else {
+            continue;
+        };
+        let detach = match recency(value, today) {
+            Recency::Past => true,
+            Recency::Later => incidents.contains(&subject.key),
+            Recency::Recent => false,
+        };
+        if detach {
+            d.subject = None;
+        }
+    }
+}
+
 fn day_value(d: Date) -> DateValue {
     DateValue {
         year: Some(i32::from(d.year())),
@@ -218,6 +291,62 @@ mod tests {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         assert_eq!(got, want, "{text:?}");
+    }
+
+    /// The event each date in a text dated `date` is attached to.
+    fn events(date: &str, text: &str) -> Vec<(String, Option<String>)> {
+        let rules = rules();
+        let front = format!("---\ndate: {date}\n---\n");
+        let mut doc = Document::from_text("t.md", format!("{front}{text}"));
+        doc.body_start = front.len();
+        doc.meta.date = Some(date.to_string());
+        crate::extract::extract(0, &doc, &rules)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Date)
+            .map(|c| (c.text, c.subject.map(|s| s.key)))
+            .collect()
+    }
+
+    #[test]
+    fn dates_out_of_the_reports_time_date_no_incident() {
+        // History: more than a year before the report.
+        assert_eq!(
+            events(
+                "2021-06-10",
+                "He was convicted of a shooting in March 2009."
+            ),
+            [("March 2009".to_string(), None)]
+        );
+        // Within the year: the news.
+        assert_eq!(
+            events("2021-06-10", "The shooting in March 2021 shocked the town."),
+            [("March 2021".to_string(), Some("shooting".to_string()))]
+        );
+        // After the report: a plan, never an incident, but a hearing may be ahead.
+        assert_eq!(
+            events("2021-06-10", "The shooting on June 14 will be reviewed."),
+            [("June 14".to_string(), None)]
+        );
+        assert_eq!(
+            events("2021-06-10", "His hearing on June 14 was moved."),
+            [("June 14".to_string(), Some("court".to_string()))]
+        );
+    }
+
+    #[test]
+    fn recency_compares_a_date_with_the_report() {
+        use super::{Recency, recency};
+        use crate::model::DateValue;
+        let today = jiff::civil::date(2021, 6, 10);
+        let at = |y, m, d| recency(&DateValue::new(y, m, d), today);
+        assert_eq!(at(Some(2021), Some(6), Some(11)), Recency::Later);
+        assert_eq!(at(Some(2021), Some(6), Some(10)), Recency::Recent);
+        assert_eq!(at(None, Some(7), None), Recency::Later);
+        assert_eq!(at(None, Some(6), None), Recency::Recent);
+        assert_eq!(at(Some(2020), Some(6), Some(10)), Recency::Recent);
+        assert_eq!(at(Some(2020), Some(5), None), Recency::Past);
+        assert_eq!(at(Some(2019), None, None), Recency::Past);
+        assert_eq!(at(Some(2020), None, None), Recency::Recent);
     }
 
     #[test]
