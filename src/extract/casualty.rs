@@ -136,9 +136,15 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             (passive || !has_object(ctx, last + 1))
                 .then(|| victims_before(ctx, k))
                 .flatten()
-                // "three of the people shot were visitors": a part of those shot, named by
-                // the participle, not a count of them.
-                .filter(|v| passive || !partitive(ctx, v, k))
+                // "three of the victims were shot", "three of the people shot were
+                // visitors": a part of those shot, so at least three.
+                .map(|v| {
+                    if partitive(ctx, &v, k) {
+                        Victims { high: None, ..v }
+                    } else {
+                        v
+                    }
+                })
         });
         if let Some(v) = v {
             found.push((prop, v, k, last));
@@ -224,8 +230,9 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     out
 }
 
-/// Whether `v`, before the participle at `trigger`, is a part of a group: "three of the
-/// people shot". Not with a verb that has no participle: "one of the victims died" counts.
+/// Whether `v`, before the verb at `trigger`, is a part of a group: "three of the people
+/// shot", "three of the victims were shot". Not with a verb that tells who of the group died:
+/// "one of the victims died" counts the dead.
 fn partitive(ctx: &Context, v: &Victims, trigger: usize) -> bool {
     v.figures.first() == Some(&v.first)
         && v.figures.last().is_some_and(|&f| {
@@ -652,10 +659,13 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
     // Walk back over the noun phrase (and coordinated ones).
     let mut start = end;
     let mut steps = 0;
+    // It ends where another casualty phrase does: "a woman was shot to death and four others
+    // were injured".
     while start > 0
         && toks[start - 1].sentence == sentence
         && steps < 16
         && np_token(ctx, start - 1)
+        && ctx.t.c.victim_words.ending_before(toks, start).is_none()
     {
         start -= 1;
         steps += 1;
@@ -718,12 +728,17 @@ fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     }
     let mut end = from;
     let mut steps = 0;
-    // An object has no commas: "shot two people, one of whom died" ends at the comma.
+    // An object has no commas: "shot two people, one of whom died" ends at the comma. But
+    // an age and a name set off after a person ("his wife, 31-year-old Lesly Paredes") name
+    // that person.
+    let apposition = |comma: usize| {
+        ctx.t.c.person_nouns.contains(ctx.lower(comma - 1)) && age_and_name_at(ctx, comma + 1)
+    };
     while end + 1 < toks.len()
         && toks[end + 1].sentence == sentence
         && steps < 16
         && np_token(ctx, end + 1)
-        && !toks[end + 1].is_punct(",")
+        && (!toks[end + 1].is_punct(",") || apposition(end + 1))
     {
         end += 1;
         steps += 1;
@@ -889,26 +904,38 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
     };
     // "A 3-year-old girl, Dalis Cox, was killed": a name after a comma names the person just
     // described; it is not another person.
-    let items: Vec<(usize, usize)> = items
-        .iter()
-        .enumerate()
-        .filter(|&(pos, &(a, b))| {
-            let apposed = pos > 0
-                && toks[a - 1].is_punct(",")
-                && (a..=b).all(|k| {
-                    toks[k].capitalized
-                        && !ctx.t.c.person_nouns.contains(ctx.lower(k))
-                        && !ctx.t.rules.number_words.contains_key(ctx.lower(k))
-                        && ctx.lower(k) != "one"
-                })
-                && ctx.t.c.person_nouns.contains(ctx.lower(items[pos - 1].1));
-            !apposed
-        })
-        .map(|(_, &item)| item)
-        .collect();
+    // Names set off after people name those people; they are not more people: "their two
+    // daughters, 4-year-old Kaleigh Green and 6-year-old Koi Green", "his wife, 31-year-old
+    // Lesly Paredes and 36-year-old Maria Paredes-Paz" (his wife is Lesly; Maria is another).
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut namable = 0usize;
+    for &(a, b) in &items {
+        let start = if age_and_name_at(ctx, a) { a + 1 } else { a };
+        let set_off =
+            start > 0 && (toks[start - 1].is_punct(",") || age_and_name_at(ctx, start - 1));
+        let name = (start..=b).all(|k| {
+            toks[k].capitalized
+                && !ctx.t.c.person_nouns.contains(ctx.lower(k))
+                && !ctx.t.rules.number_words.contains_key(ctx.lower(k))
+                && ctx.lower(k) != "one"
+        });
+        if set_off && name && namable > 0 {
+            namable -= 1;
+            continue;
+        }
+        namable = if ctx.t.c.person_nouns.contains(ctx.lower(b)) {
+            count_item(ctx, a, b)
+                .and_then(|v| v.low)
+                .map_or(0, |n| n.max(0.0) as usize)
+        } else {
+            0
+        };
+        kept.push((a, b));
+    }
+    let items = kept;
     let n_items = items.len();
     let mut counted = 0;
-    for (pos, (a, b)) in items.into_iter().enumerate() {
+    for (pos, &(a, b)) in items.iter().enumerate() {
         let Some(v) = count_item(ctx, a, b) else {
             // Words before the people ("Police said the ...") may be read as an item: only a
             // failure after the first item that counts is fatal.
@@ -931,6 +958,15 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         total.increment |= v.increment;
         total.figures.extend(v.figures);
     }
+    // Victims named one by one ("killing Carlos Garcia-Cerna and Alexy Garcia") are those the
+    // report names, not a count of all: at least that many.
+    let named = |&(a, b): &(usize, usize)| {
+        (a..=b).all(|k| toks[k].capitalized || toks[k].kind != TokenKind::Word)
+            && !ctx.t.c.person_nouns.contains(ctx.lower(b))
+    };
+    if counted >= 2 && !total.explicit && items.iter().all(named) {
+        total.high = None;
+    }
     // A skipped leading item leaves its joiner behind: ", and nine people" starts at "nine".
     while total.first < total.last
         && (toks[total.first].kind == TokenKind::Punct || ctx.lower(total.first) == "and")
@@ -938,6 +974,15 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         total.first += 1;
     }
     (counted > 0).then_some(total)
+}
+
+/// "31-year-old Lesly Paredes" at token `k`: an age compound, then a capitalised word.
+fn age_and_name_at(ctx: &Context, k: usize) -> bool {
+    ctx.lower(k).ends_with("-old")
+        && ctx
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.capitalized && t.kind == TokenKind::Word)
 }
 
 /// ", 13," after a name.
@@ -1356,6 +1401,51 @@ mod tests {
         check("The attack left an unborn child dead.", &[]);
         // A name in the possessive only introduces the victim.
         check("The blast killed Mara Quint's unborn son.", &[]);
+    }
+
+    #[test]
+    fn names_set_off_after_people_are_those_people() {
+        check(
+            "He injured his brother, 40-year-old Teo Varga and 52-year-old Ilse Marr.",
+            &[(
+                "injured",
+                2.0,
+                "injured his brother, 40-year-old Teo Varga and 52-year-old Ilse Marr",
+            )],
+        );
+        check(
+            "She killed her two sons, 9-year-old Abel Kerr and 7-year-old Noam Kerr, at home.",
+            &[(
+                "killed",
+                2.0,
+                "killed her two sons, 9-year-old Abel Kerr and 7-year-old Noam Kerr",
+            )],
+        );
+        // Victims named one by one are at least that many; the report may count others.
+        let rules = rules();
+        let named = claims("The gunman killed Abel Kerr and Noam Kerr.", &rules);
+        assert!(
+            named.iter().any(|c| c.property == "killed"
+                && c.value
+                    == Value::Quantity {
+                        low: Some(2.0),
+                        high: None,
+                        unit: "count".into(),
+                        approximate: false
+                    }),
+            "{named:?}"
+        );
+    }
+
+    #[test]
+    fn one_casualty_phrase_ends_where_another_begins() {
+        check(
+            "A clerk was shot to death and three others were injured in the gunfire.",
+            &[
+                ("killed", 1.0, "A clerk was shot to death"),
+                ("injured", 3.0, "three others were injured"),
+            ],
+        );
     }
 
     #[test]

@@ -1095,8 +1095,15 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
     if bounds_a_period(ctx, at, range.start) {
         return None;
     }
-    let mut best: Option<(usize, Subject)> = None;
+    // A date in the possessive ("Sunday's", "Tuesday night's") belongs to the noun after it,
+    // never to a verb before it: "arrested in Sunday's homicide investigation".
+    let possessive = (at..(at + 3).min(range.end))
+        .any(|j| ctx.tok_text(j).ends_with("'s") || ctx.tok_text(j).ends_with("’s"));
+    let mut best: Option<(usize, usize, usize, &String)> = None;
     for k in range.clone() {
+        if possessive && k < at {
+            continue;
+        }
         if let Some((len, key)) = ctx.t.c.events.at(toks, k) {
             let dist = k.abs_diff(at);
             // The event and the date share a clause: "Two people were killed, the coroner
@@ -1134,25 +1141,110 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
             if across && !victim_verb_before(ctx, at, range.start) {
                 continue;
             }
-            if dist <= 8 && same_clause && best.as_ref().is_none_or(|(d, _)| dist < *d) {
-                let text = ctx.text[toks[k].start..toks[k + len - 1].end].to_string();
-                best = Some((
-                    dist,
-                    Subject {
-                        text,
-                        key: key.clone(),
-                    },
-                ));
+            // The event word only modifies another noun: "Sunday's homicide investigation",
+            // "Monday's shooting hearing" date the investigation and the hearing.
+            if matches!(
+                ctx.lower(k + len),
+                "investigation"
+                    | "investigations"
+                    | "probe"
+                    | "inquiry"
+                    | "case"
+                    | "trial"
+                    | "hearing"
+                    | "suspect"
+                    | "suspects"
+                    | "charge"
+                    | "charges"
+                    | "arrest"
+                    | "arrests"
+                    | "arraignment"
+                    | "sentencing"
+                    | "conviction"
+                    | "investigators"
+                    | "detectives"
+            ) {
+                continue;
+            }
+            // A verb between the event and the date takes the date: "the victim of the
+            // shooting remained in critical condition Friday night", "the shooting was reported
+            // Friday". Verbs that tell the event itself ("happened", "occurred") do not.
+            let verb_between = k < at
+                && (k + len..at).any(|j| {
+                    let w = ctx.lower(j);
+                    w.len() > 4
+                        && w.ends_with("ed")
+                        && !matches!(
+                            w,
+                            "happened" | "occurred" | "erupted" | "unfolded" | "started"
+                        )
+                        && ctx.t.c.victim_words.at(toks, j).is_none()
+                        && ctx.t.c.events.at(toks, j).is_none()
+                });
+            if dist <= 8
+                && same_clause
+                && !verb_between
+                && best.as_ref().is_none_or(|&(d, ..)| dist < d)
+            {
+                best = Some((dist, k, len, key));
             }
         }
     }
+    let (_, k, len, key) = best?;
+    let subject = if key == DEATH {
+        // A death is someone's: "Darin Booker, 13, died Sunday night". Deaths of people the
+        // sentence does not name may be anyone's, and are not compared.
+        let person = dead_person(ctx, k, len, range.start)?;
+        Subject {
+            text: format!("death of {}", person.text),
+            key: format!("death of {}", person.key),
+        }
+    } else {
+        Subject {
+            text: ctx.text[toks[k].start..toks[k + len - 1].end].to_string(),
+            key: key.clone(),
+        }
+    };
     // An incident is not planned: "officials plan to address the shooting Monday" dates the
     // plan.
-    best.filter(|(_, s)| {
-        !ctx.t.rules.incidents.contains(&s.key)
-            || super::modality::modality_of(ctx, at, at) == crate::model::Modality::Asserted
-    })
-    .map(|(_, s)| s)
+    (!ctx.t.rules.incidents.contains(&subject.key)
+        || super::modality::modality_of(ctx, at, at) == crate::model::Modality::Asserted)
+        .then_some(subject)
+}
+
+/// The event key of a death, whose date belongs to the person who died.
+const DEATH: &str = "death";
+
+/// The person whose death the event word at `k` (of `len` tokens) tells: the last name before
+/// it in its sentence ("Sungaya Fleming, 38, died Monday") or the name after "of" ("the death
+/// of Ann Lee").
+fn dead_person(ctx: &Context, k: usize, len: usize, sentence_start: usize) -> Option<Subject> {
+    if ctx.lower(k + len) == "of"
+        && let Some((_, person)) = super::roles::person_name_at(ctx, k + len + 1)
+    {
+        return Some(person);
+    }
+    let mut found = None;
+    let mut j = sentence_start.max(k.saturating_sub(15));
+    while j < k {
+        match super::roles::person_name_at(ctx, j) {
+            Some((end, person)) if end < k => {
+                // "Coroner Tony Hendrick confirmed one person was killed": the speaker.
+                let speaks = matches!(
+                    ctx.lower(end + 1),
+                    "said" | "says" | "confirmed" | "told" | "announced" | "reported" | "stated"
+                );
+                // "HOLLIN VALE — Two people died": a dateline, then another clause.
+                let dateline = ctx.tok_text(j).chars().all(|c| !c.is_lowercase());
+                let apart =
+                    (end + 1..k).any(|m| matches!(ctx.lower(m), "—" | "–" | ";" | ":" | "(" | ")"));
+                found = (!speaks && !dateline && !apart).then_some(person);
+                j = end + 1;
+            }
+            _ => j += 1,
+        }
+    }
+    found
 }
 
 /// Whether the word before the date at `at` (past "on", "early", "late", ...) tells what
@@ -1935,6 +2027,27 @@ mod tests {
         assert_eq!(
             dated("The shooting happened on May 4."),
             [("May 4".to_string(), Some("shooting".to_string()))]
+        );
+        // The event word modifies another noun; a possessive date belongs to what follows.
+        assert_eq!(
+            dated("He was arrested in May 4's homicide investigation."),
+            [("May 4".to_string(), None)]
+        );
+        // A death is someone's: dated for the person named, not compared unnamed.
+        assert_eq!(
+            dated("Oren Blaylock, 31, died on May 4 at the hospital."),
+            [(
+                "May 4".to_string(),
+                Some("death of oren blaylock".to_string())
+            )]
+        );
+        assert_eq!(
+            dated("A 31-year-old man died on May 4 at the hospital."),
+            [("May 4".to_string(), None)]
+        );
+        assert_eq!(
+            dated("Sheriff Ada Munro said a man died on May 4."),
+            [("May 4".to_string(), None)]
         );
     }
 

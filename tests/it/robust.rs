@@ -135,20 +135,18 @@ fn a_one_megabyte_file_on_one_line_is_read_and_every_span_is_on_line_1() {
 }
 
 // A claim's column used to be counted from the start of its line for every claim, quadratic on
-// one long line (5 MB took 60 s in a debug build); spans are now counted on with a cursor.
+// one long line (5 MB took 60 s in a debug build); spans are now counted on with a cursor. How
+// long it takes is measured by the benchmarks (README, "Speed"), not asserted here: a timed test
+// fails on a busy machine, not on slow code.
 #[test]
-fn a_five_megabyte_file_on_one_line_is_read_in_reasonable_time() {
+fn a_five_megabyte_file_on_one_line_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let text = one_line(110_000);
     assert!(text.len() > 5_000_000);
     write(dir.path(), "long.txt", &text);
-    let started = std::time::Instant::now();
     let r = run_in(dir.path(), &["check", "long.txt"]);
-    let took = started.elapsed();
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("1 document"), "{}", r.stdout);
-    // Five times the 1 MB file, which takes about 3 s in a debug build.
-    assert!(took < Duration::from_secs(30), "took {took:?}");
 }
 
 #[test]
