@@ -139,7 +139,9 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
                 // "three of the victims were shot", "three of the people shot were
                 // visitors": a part of those shot, so at least three.
                 .map(|v| {
-                    if partitive(ctx, &v, k) {
+                    // "the remaining two victims were shot in the legs": the rest of a group.
+                    let rest = (v.first..=v.last).any(|j| ctx.lower(j) == "remaining");
+                    if rest || partitive(ctx, &v, k) {
                         Victims { high: None, ..v }
                     } else {
                         v

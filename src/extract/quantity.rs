@@ -254,6 +254,14 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
         {
             return true;
         }
+        // A street address: "the 5700 block of Green Hill Road".
+        if next.is_some_and(|n| n.lower == "block") && ctx.lower(m.last + 2) == "of" {
+            return true;
+        }
+        // A calibre written apart: ".32 caliber revolver", "a 12 gauge shotgun".
+        if next.is_some_and(|n| matches!(n.lower.as_str(), "caliber" | "calibre" | "gauge")) {
+            return true;
+        }
         // A time of day the date reader did not take: "3:30".
         if next.is_some_and(|n| n.is_punct(":"))
             && toks
@@ -1892,6 +1900,11 @@ mod tests {
         check("Lloyd J Austin III spoke.", &[]);
         check("The F-16 and the G7 summit.", &[]);
         check("He called 555-1234 twice.", &[]);
+        check(
+            "Deputies found a .38 caliber revolver and a 12 gauge shotgun.",
+            &[],
+        );
+        check("It happened in the 4300 block of Elm Lane.", &[]);
     }
 
     #[test]
