@@ -668,6 +668,7 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
         && steps < 16
         && np_token(ctx, start - 1)
         && ctx.t.c.victim_words.ending_before(toks, start).is_none()
+        && !super::quantity::line_break_before(ctx, start)
     {
         start -= 1;
         steps += 1;
@@ -741,6 +742,7 @@ fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
         && steps < 16
         && np_token(ctx, end + 1)
         && (!toks[end + 1].is_punct(",") || apposition(end + 1))
+        && !super::quantity::line_break_before(ctx, end + 1)
     {
         end += 1;
         steps += 1;

@@ -569,6 +569,22 @@ fn name_after_noun(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
     super::roles::person_name_at(ctx, k + 1)
 }
 
+/// Whether a line ends between token `k - 1` and token `k` and the next line starts with a
+/// capital: a figure ending a line before a headline ("...article-1. 1456300" over "Queens
+/// grandmother killed") is an identifier, not a count. Prose wrapped at a fixed width ("killed
+/// four\npeople") still reads across the break.
+pub(super) fn line_break_before(ctx: &Context, k: usize) -> bool {
+    let toks = ctx.tokens;
+    k > 0
+        && toks.get(k).is_some_and(|t| {
+            t.capitalized
+                && ctx
+                    .text
+                    .get(toks[k - 1].end..t.start)
+                    .is_some_and(|gap| gap.contains('\n'))
+        })
+}
+
 /// "Jesus Javier Paez, a 22-year-old": a name ending right before ", a" or ", the" in front of
 /// the age. Returns the token where the name starts.
 fn name_before_article(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
@@ -702,9 +718,9 @@ pub struct NounPhrase {
 fn noun_phrase(ctx: &Context, i: usize) -> Option<NounPhrase> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
-    // The phrase belongs to the figure's sentence (the token before it).
+    // The phrase belongs to the figure's sentence (the token before it) and line.
     let sentence = toks.get(i.checked_sub(1)?)?.sentence;
-    if toks.get(i)?.sentence != sentence {
+    if toks.get(i)?.sentence != sentence || line_break_before(ctx, i) {
         return None;
     }
     let mut k = i;
