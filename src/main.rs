@@ -313,22 +313,27 @@ fn run(
 
     let paths = expand_stdin(&options.paths)?;
     let progress = Progress::new(io::stderr().is_terminal() && !options.quiet);
-    let corpus = crosscheck::ingest::read_selected(&paths, &selection, &mut |n| {
-        progress.reading(n);
-    });
-    progress.clear();
+    let stdout_handler = || options.color.handler(io::stdout().is_terminal());
+    // Documents are extracted as they are read, a batch at a time, and their texts let go.
+    let mut extractor = crosscheck::Extractor::new(&rules, options.jobs);
+    let corpus = crosscheck::ingest::stream_selected(
+        &paths,
+        &selection,
+        &mut |n| progress.reading(n),
+        &mut |doc| extractor.push(doc),
+    );
     for error in &corpus.errors {
         print_diagnostic(error, stderr_handler);
     }
-    let stdout_handler = || options.color.handler(io::stdout().is_terminal());
 
     if !gate {
+        progress.clear();
         for warning in &corpus.warnings {
             print_warning(warning, stderr_handler, options.quiet);
         }
-        let claims = crosscheck::extract_all_with_jobs(&corpus.documents, &rules, options.jobs);
+        let (documents, claims, _) = extractor.finish();
         let analysis = Analysis {
-            documents: corpus.documents,
+            documents,
             claims,
             warnings: corpus.warnings,
             ..Analysis::default()
@@ -353,17 +358,8 @@ fn run(
         });
     }
 
-    let documents = corpus.documents.len();
-    if documents > LONG_RUN {
-        progress.checking(documents);
-    }
-    let mut analysis = crosscheck::check_with_jobs(
-        corpus.documents,
-        corpus.warnings,
-        &rules,
-        settings.group_by.into(),
-        options.jobs,
-    );
+    let mut analysis = extractor.check(corpus.warnings, settings.group_by.into());
+    progress.clear();
     progress.clear();
     let suppressed = suppress::apply(&mut analysis).suppressed;
 
@@ -393,6 +389,10 @@ fn run(
         context.known = matches.known;
     }
 
+    if !matches!(settings.format, Format::Json | Format::JsonLines) {
+        let lost = crosscheck::restore_texts(&mut analysis);
+        analysis.warnings.extend(lost);
+    }
     for warning in &analysis.warnings {
         print_warning(warning, stderr_handler, options.quiet);
     }
@@ -576,19 +576,10 @@ impl Progress {
             return;
         }
         let mut bar = self.bar.borrow_mut();
-        let message = format!("reading: {documents} documents");
+        let message = format!("reading and extracting: {documents} documents");
         match bar.as_ref() {
             Some(b) => b.set_message(message),
             None => *bar = Some(Self::spinner(message)),
-        }
-    }
-
-    /// While the documents are compared.
-    fn checking(&self, documents: usize) {
-        if self.enabled {
-            *self.bar.borrow_mut() = Some(Self::spinner(format!(
-                "extracting and comparing the claims of {documents} documents"
-            )));
         }
     }
 
