@@ -20,6 +20,7 @@ use crosscheck::report::{
     Context, Format, codes, github, html, human, json, json_lines, markdown, rdjsonl, sarif,
 };
 use crosscheck::rules::{Rules, RulesError};
+use crosscheck::stream::{Output, SpillError, Streamer, WriteError};
 use crosscheck::{Analysis, suppress};
 use miette::{Diagnostic, GraphicalReportHandler};
 use thiserror::Error;
@@ -188,6 +189,9 @@ enum Failure {
     #[error("cannot write the report: {0}")]
     #[diagnostic(code(crosscheck::output))]
     Output(io::Error),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Spill(SpillError),
     #[error("cannot write {path}: {error}")]
     #[diagnostic(code(crosscheck::output))]
     Write { path: String, error: io::Error },
@@ -313,6 +317,55 @@ fn run(
 
     let paths = expand_stdin(&options.paths)?;
     let progress = Progress::new(io::stderr().is_terminal() && !options.quiet);
+    let group_by: crosscheck::GroupBy = settings.group_by.into();
+    let output = match settings.format {
+        Format::Json => Some(Output::Json),
+        Format::JsonLines => Some(Output::JsonLines),
+        _ => None,
+    };
+    // Folder by folder, the JSON reports need neither the whole corpus nor all findings in
+    // memory; a baseline (known findings, stale entries) needs every finding at once.
+    if let Some(output) = output
+        && gate
+        && group_by == crosscheck::GroupBy::Folder
+        && settings.baseline.is_none()
+        && options.write_baseline.is_none()
+    {
+        let mut streamer =
+            Streamer::new(&rules, output, options.jobs).map_err(|e| Failure::Spill(e).boxed())?;
+        let corpus = crosscheck::ingest::stream_selected(
+            &paths,
+            &selection,
+            &mut |n| progress.reading(n),
+            &mut |doc| streamer.push(doc),
+        );
+        let finished = streamer
+            .finish(corpus.warnings, corpus.skipped)
+            .map_err(|e| Failure::Spill(e).boxed())?;
+        progress.clear();
+        for error in &corpus.errors {
+            print_diagnostic(error, stderr_handler);
+        }
+        for warning in &finished.warnings {
+            print_warning(warning, stderr_handler, options.quiet);
+        }
+        let failing = finished.any(|kind| settings.fail_on.fails(kind));
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        finished
+            .write(&mut out)
+            .map_err(|e| match e {
+                WriteError::Spill(e) => Failure::Spill(e).boxed(),
+                WriteError::Output(e) => Failure::Output(e).boxed(),
+            })
+            .and_then(|()| out.flush().map_err(|e| Failure::Output(e).boxed()))?;
+        return Ok(if !corpus.errors.is_empty() {
+            ExitCode::from(2)
+        } else if failing {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
     let stdout_handler = || options.color.handler(io::stdout().is_terminal());
     // Documents are extracted as they are read, a batch at a time, and their texts let go.
     let mut extractor = crosscheck::Extractor::new(&rules, options.jobs);
@@ -358,7 +411,7 @@ fn run(
         });
     }
 
-    let mut analysis = extractor.check(corpus.warnings, settings.group_by.into());
+    let mut analysis = extractor.check(corpus.warnings, group_by);
     progress.clear();
     progress.clear();
     let suppressed = suppress::apply(&mut analysis).suppressed;
