@@ -20,7 +20,7 @@ use crosscheck::report::{
     Context, Format, codes, github, html, human, json, json_lines, markdown, rdjsonl, sarif,
 };
 use crosscheck::rules::{Rules, RulesError};
-use crosscheck::stream::{Output, SpillError, Streamer, WriteError};
+use crosscheck::stream::{ClaimLister, Output, SpillError, Streamer, WriteError};
 use crosscheck::{Analysis, suppress};
 use miette::{Diagnostic, GraphicalReportHandler};
 use thiserror::Error;
@@ -379,6 +379,31 @@ fn run(
         print_diagnostic(error, stderr_handler);
     }
 
+    if !gate && let Some(output) = output {
+        // Every claim, written as its batch is extracted.
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        let mut lister = ClaimLister::new(&rules, output, options.jobs, &mut out);
+        let corpus = crosscheck::ingest::stream_selected(
+            &paths,
+            &selection,
+            &mut |n| progress.reading(n),
+            &mut |doc| lister.push(doc),
+        );
+        progress.clear();
+        let written = lister.finish();
+        for error in &corpus.errors {
+            print_diagnostic(error, stderr_handler);
+        }
+        for warning in &corpus.warnings {
+            print_warning(warning, stderr_handler, options.quiet);
+        }
+        written.map_err(|e| Failure::Output(e).boxed())?;
+        return Ok(if corpus.errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        });
+    }
     if !gate {
         progress.clear();
         for warning in &corpus.warnings {
@@ -391,17 +416,15 @@ fn run(
             warnings: corpus.warnings,
             ..Analysis::default()
         };
-        let report = match settings.format {
-            Format::Json => json::render_claims(&analysis) + "\n",
-            Format::JsonLines => json_lines::render_claims(&analysis),
-            _ if options.quiet => {
-                let full = human::render_claims(&analysis);
-                // The last line is the count of documents and claims.
-                let body = full.trim_end_matches('\n');
-                body.rfind('\n')
-                    .map_or_else(String::new, |i| body[..=i].to_string())
-            }
-            _ => human::render_claims(&analysis),
+        // The human listing aligns its columns over every claim, so it holds them all.
+        let full = human::render_claims(&analysis);
+        let report = if options.quiet {
+            // The last line is the count of documents and claims.
+            let body = full.trim_end_matches('\n');
+            body.rfind('\n')
+                .map_or_else(String::new, |i| body[..=i].to_string())
+        } else {
+            full
         };
         write_stdout(&report)?;
         return Ok(if corpus.errors.is_empty() {

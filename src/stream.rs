@@ -580,6 +580,113 @@ impl<'r> Streamer<'r> {
     }
 }
 
+/// `crosscheck claims` in JSON or JSON Lines, written as the documents are extracted, a batch
+/// at a time: nothing but the batch is held. The text is what
+/// [`crate::report::json::render_claims`] (with a final line break) or
+/// [`crate::report::json_lines::render_claims`] renders for the whole corpus.
+pub struct ClaimLister<'r, 'w> {
+    rules: &'r Rules,
+    output: Output,
+    pool: Option<rayon::ThreadPool>,
+    out: &'w mut dyn Write,
+    pending: Vec<Document>,
+    pending_bytes: usize,
+    /// Claims written so far.
+    written: usize,
+    error: Option<io::Error>,
+}
+
+impl<'r, 'w> ClaimLister<'r, 'w> {
+    /// A listing written to `out`, extracting on `jobs` threads (`None`: rayon's default).
+    pub fn new(
+        rules: &'r Rules,
+        output: Output,
+        jobs: Option<usize>,
+        out: &'w mut dyn Write,
+    ) -> Self {
+        Self {
+            rules,
+            output,
+            pool: crate::pool(jobs),
+            out,
+            pending: Vec::new(),
+            pending_bytes: 0,
+            written: 0,
+            error: None,
+        }
+    }
+
+    /// Takes the next document of the corpus.
+    pub fn push(&mut self, doc: Document) {
+        if self.error.is_some() {
+            return;
+        }
+        self.pending_bytes += doc.text.len();
+        self.pending.push(doc);
+        if self.pending_bytes >= BATCH_BYTES {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.pending.is_empty() || self.error.is_some() {
+            return;
+        }
+        let batch = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
+        let rules = self.rules;
+        let per_document: Vec<Vec<Claim>> = crate::in_pool(self.pool.as_ref(), || {
+            batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, doc)| extract::extract(i, doc, rules))
+                .collect()
+        });
+        if let Err(e) = self.write_claims(&batch, &per_document) {
+            self.error = Some(e);
+        }
+    }
+
+    fn write_claims(&mut self, batch: &[Document], per_document: &[Vec<Claim>]) -> io::Result<()> {
+        for (doc, claims) in batch.iter().zip(per_document) {
+            for claim in claims {
+                let entry = crate::report::json::ClaimEntry::new(claim, doc);
+                let text = match self.output {
+                    Output::JsonLines => line(&entry),
+                    Output::Json => {
+                        let lead = if self.written == 0 {
+                            format!("{{\n  \"version\": {VERSION},\n  \"claims\": [\n")
+                        } else {
+                            ",\n".to_string()
+                        };
+                        lead + &item(&entry, "    ")
+                    }
+                };
+                self.out.write_all(text.as_bytes())?;
+                self.written += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Extracts and writes what is left, and ends the report.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.flush();
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        if self.output == Output::Json {
+            let tail = if self.written == 0 {
+                format!("{{\n  \"version\": {VERSION},\n  \"claims\": []\n}}\n")
+            } else {
+                "\n  ]\n}\n".to_string()
+            };
+            self.out.write_all(tail.as_bytes())?;
+        }
+        self.out.flush()
+    }
+}
+
 /// The name of a document for a warning, from where it came from.
 fn origin_name(origin: &Origin) -> String {
     match origin {
@@ -816,6 +923,38 @@ mod tests {
         let report = same_both_ways(&[dir.path().join("c.jsonl")]);
         assert!(report.contains("\"conflict\""), "{report}");
         assert!(report.contains("\"agreement\""), "{report}");
+    }
+
+    #[test]
+    fn claims_are_listed_as_in_memory() {
+        let rules = Rules::builtin().expect("rules");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let empty = tempfile::tempdir().expect("temp dir");
+        for paths in [
+            vec![root.join("examples")],
+            vec![empty.path().to_path_buf()],
+        ] {
+            let corpus = read_paths(&paths);
+            let claims = crate::extract_all(&corpus.documents, &rules);
+            let analysis = Analysis {
+                documents: corpus.documents,
+                claims,
+                ..Analysis::default()
+            };
+            for output in [Output::Json, Output::JsonLines] {
+                let expected = match output {
+                    Output::Json => json::render_claims(&analysis) + "\n",
+                    Output::JsonLines => json_lines::render_claims(&analysis),
+                };
+                let mut out = Vec::new();
+                let mut lister = ClaimLister::new(&rules, output, Some(2), &mut out);
+                stream_selected(&paths, &Selection::default(), &mut |_| {}, &mut |doc| {
+                    lister.push(doc)
+                });
+                lister.finish().expect("written");
+                assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
+            }
+        }
     }
 
     #[test]
