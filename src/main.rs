@@ -366,19 +366,6 @@ fn run(
             ExitCode::SUCCESS
         });
     }
-    let stdout_handler = || options.color.handler(io::stdout().is_terminal());
-    // Documents are extracted as they are read, a batch at a time, and their texts let go.
-    let mut extractor = crosscheck::Extractor::new(&rules, options.jobs);
-    let corpus = crosscheck::ingest::stream_selected(
-        &paths,
-        &selection,
-        &mut |n| progress.reading(n),
-        &mut |doc| extractor.push(doc),
-    );
-    for error in &corpus.errors {
-        print_diagnostic(error, stderr_handler);
-    }
-
     if !gate && let Some(output) = output {
         // Every claim, written as its batch is extracted.
         let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
@@ -404,6 +391,19 @@ fn run(
             ExitCode::from(2)
         });
     }
+    let stdout_handler = || options.color.handler(io::stdout().is_terminal());
+    // Documents are extracted as they are read, a batch at a time, and their texts let go.
+    let mut extractor = crosscheck::Extractor::new(&rules, options.jobs);
+    let corpus = crosscheck::ingest::stream_selected(
+        &paths,
+        &selection,
+        &mut |n| progress.reading(n),
+        &mut |doc| extractor.push(doc),
+    );
+    for error in &corpus.errors {
+        print_diagnostic(error, stderr_handler);
+    }
+
     if !gate {
         progress.clear();
         for warning in &corpus.warnings {
