@@ -286,3 +286,55 @@ pub(crate) fn in_pool<T: Send>(
 fn with_jobs<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
     in_pool(pool(jobs).as_ref(), work)
 }
+
+#[cfg(all(test, feature = "cli"))]
+mod tests {
+    use super::*;
+    use crate::report::{Context, github, html, human, markdown, rdjsonl, sarif};
+
+    #[test]
+    fn a_source_gone_before_the_report_is_a_warning_and_every_format_still_renders() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bridge");
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(&fixture).expect("fixture") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().expect("name").to_owned();
+            std::fs::copy(&path, dir.path().join(&name)).expect("copy");
+            names.push(name);
+        }
+        names.sort();
+        let rules = Rules::builtin().expect("rules");
+        let mut extractor = Extractor::new(&rules, Some(2));
+        let corpus = ingest::stream_selected(
+            &[dir.path().to_path_buf()],
+            &ingest::Selection::default(),
+            &mut |_| {},
+            &mut |doc| extractor.push(doc),
+        );
+        let mut analysis = extractor.check(corpus.warnings, GroupBy::All);
+        assert!(!analysis.findings.is_empty());
+        assert!(analysis.documents.iter().all(|d| d.text.is_empty()));
+        // One source changes, the other disappears, between extraction and the report.
+        std::fs::write(dir.path().join(&names[0]), "Rewritten since.\n").expect("write");
+        std::fs::remove_file(dir.path().join(&names[1])).expect("remove");
+        let warnings = restore_texts(&mut analysis);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].message.starts_with("changed since it was read"));
+        assert!(warnings[1].message.starts_with("cannot read it again"));
+        let context = Context {
+            show_agreements: true,
+            ..Context::default()
+        };
+        let outputs = [
+            human::render_check(&analysis, 0, true, &human::plain_handler()),
+            sarif::render(&analysis, &context),
+            html::render(&analysis, &context),
+            markdown::render(&analysis, &context),
+            rdjsonl::render(&analysis, &context),
+            github::render(&analysis, &context),
+        ];
+        assert!(outputs.iter().all(|o| !o.is_empty()));
+    }
+}
