@@ -6,7 +6,9 @@
 //! [`crate::BATCH_BYTES`] of text. Each batch is extracted on all cores, aligned and compared on
 //! its own; its document entries and its findings are rendered at once into two temporary files
 //! (the report's order is restored at the end), and all that is kept in memory is a small
-//! record per document (where to read it again), a sort key per finding and the counts.
+//! record per document (where to read it again), a sort key per finding and the counts. A
+//! folder larger than a batch is extracted a batch of text at a time: until it ends its claims
+//! are held, never its texts (a JSON Lines file without `group`s is one such folder).
 //!
 //! Two things make a batch's result depend on more than its own documents, and both are made
 //! good at the end by running the affected folders again from their sources:
@@ -120,7 +122,14 @@ pub struct Streamer<'r> {
     /// Text a batch holds before it runs at the next change of folder.
     batch_bytes: usize,
     pending: Vec<Document>,
+    /// Text of the pending batch, extracted or not.
     pending_bytes: usize,
+    /// The claims of the pending documents extracted so far (the first ones).
+    pending_claims: Vec<Vec<Claim>>,
+    /// Their suppression comments, numbered by place in the batch.
+    pending_scan: suppress::Scan,
+    /// Text of the pending documents not extracted yet.
+    unextracted_bytes: usize,
     group_ids: HashMap<String, u32>,
     /// Per folder: whether a batch already ran with some of its documents.
     group_ran: Vec<bool>,
@@ -164,6 +173,9 @@ impl<'r> Streamer<'r> {
             batch_bytes: BATCH_BYTES,
             pending: Vec::new(),
             pending_bytes: 0,
+            pending_claims: Vec::new(),
+            pending_scan: suppress::Scan::default(),
+            unextracted_bytes: 0,
             group_ids: HashMap::new(),
             group_ran: Vec::new(),
             split: BTreeSet::new(),
@@ -215,32 +227,43 @@ impl<'r> Streamer<'r> {
             self.split.insert(group);
         }
         self.pending_bytes += doc.text.len();
+        self.unextracted_bytes += doc.text.len();
         self.pending.push(doc);
-    }
-
-    fn flush(&mut self) {
-        if self.pending.is_empty() || self.error.is_some() {
-            return;
-        }
-        let batch = std::mem::take(&mut self.pending);
-        self.pending_bytes = 0;
-        if let Err(e) = self.run_batch(batch) {
+        // A folder larger than a batch keeps its claims until it ends, but not its texts.
+        if self.unextracted_bytes >= self.batch_bytes
+            && let Err(e) = self.extract_pending()
+        {
             self.error = Some(e);
         }
     }
 
-    /// Extracts, aligns, compares and renders one batch of new documents.
-    fn run_batch(&mut self, mut batch: Vec<Document>) -> io::Result<()> {
-        let first_id = self.docs.len();
-        let per_document = self.extract(&batch);
-        let mut groups = Vec::new();
-        let mut scan = suppress::Scan::default();
-        for (i, (doc, claims)) in batch.iter_mut().zip(&per_document).enumerate() {
+    /// Extracts the pending documents not extracted yet, records them, renders their entries
+    /// and lets their texts go.
+    fn extract_pending(&mut self) -> io::Result<()> {
+        let from = self.pending_claims.len();
+        self.unextracted_bytes = 0;
+        if from >= self.pending.len() {
+            return Ok(());
+        }
+        let mut docs = std::mem::take(&mut self.pending);
+        let per_document = self.extract(&docs[from..], from);
+        let result = self.record(&mut docs[from..], from, &per_document);
+        self.pending = docs;
+        self.pending_claims.extend(per_document);
+        result
+    }
+
+    /// Records newly extracted documents (at `from` in the pending batch): suppression
+    /// comments, spelling claims, their entries in the report, where to read them again.
+    fn record(
+        &mut self,
+        docs: &mut [Document],
+        from: usize,
+        per_document: &[Vec<Claim>],
+    ) -> io::Result<()> {
+        for (k, (doc, claims)) in docs.iter_mut().zip(per_document).enumerate() {
             let group = self.group_id(&doc.group);
-            if groups.last() != Some(&group) {
-                groups.push(group);
-            }
-            suppress::scan_document(i, doc, &mut scan);
+            suppress::scan_document(from + k, doc, &mut self.pending_scan);
             let stamp = TextStamp::of(&doc.text);
             doc.release_text();
             for claim in claims.iter().filter(|c| c.text.contains('(')) {
@@ -261,7 +284,7 @@ impl<'r> Streamer<'r> {
                 url: doc.meta.url.as_deref(),
                 decoded_from: doc.decoded_from.as_deref(),
             };
-            let mut text = if first_id + i == 0 {
+            let mut text = if self.docs.is_empty() {
                 String::new()
             } else {
                 ",\n".to_string()
@@ -275,6 +298,33 @@ impl<'r> Streamer<'r> {
                 claim_start: self.claims,
             });
             self.claims += claims.len();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) {
+        if self.pending.is_empty() || self.error.is_some() {
+            return;
+        }
+        if let Err(e) = self.run_batch() {
+            self.error = Some(e);
+        }
+    }
+
+    /// Aligns, compares and renders the pending batch (extracting what is left of it first).
+    fn run_batch(&mut self) -> io::Result<()> {
+        self.extract_pending()?;
+        let batch = std::mem::take(&mut self.pending);
+        let per_document = std::mem::take(&mut self.pending_claims);
+        let mut scan = std::mem::take(&mut self.pending_scan);
+        self.pending_bytes = 0;
+        let first_id = self.docs.len() - batch.len();
+        let mut groups: Vec<u32> = Vec::new();
+        for doc in &batch {
+            let group = self.group_id(&doc.group);
+            if groups.last() != Some(&group) {
+                groups.push(group);
+            }
         }
         for &g in &groups {
             if let Some(ran) = self.group_ran.get_mut(g as usize) {
@@ -290,13 +340,13 @@ impl<'r> Streamer<'r> {
         self.compare_batch(&batch, &ids, per_document, &scan.directives)
     }
 
-    fn extract(&self, batch: &[Document]) -> Vec<Vec<Claim>> {
+    /// The claims of `docs`, numbered from `first` (their place in their batch).
+    fn extract(&self, docs: &[Document], first: usize) -> Vec<Vec<Claim>> {
         let rules = self.rules;
         crate::in_pool(self.pool.as_ref(), || {
-            batch
-                .par_iter()
+            docs.par_iter()
                 .enumerate()
-                .map(|(i, doc)| extract::extract(i, doc, rules))
+                .map(|(i, doc)| extract::extract(first + i, doc, rules))
                 .collect()
         })
     }
@@ -553,7 +603,7 @@ impl<'r> Streamer<'r> {
         if batch.is_empty() {
             return Ok(());
         }
-        let per_document = self.extract(&batch);
+        let per_document = self.extract(&batch, 0);
         let mut scan = suppress::Scan::default();
         for (i, doc) in batch.iter_mut().enumerate() {
             suppress::scan_document(i, doc, &mut scan);
