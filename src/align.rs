@@ -195,7 +195,7 @@ fn cluster_quotes(claims: &[Claim], members: &[usize]) -> Vec<(String, Vec<usize
 /// Acronyms the corpus spells out in its claims: "four more high mobility artillery rocket
 /// systems (HIMARS)" makes "high mobility artillery rocket system" the subject HIMARS in every
 /// document. Returns the long form's group key mapped to the acronym's.
-fn learn_acronyms(claims: &[Claim]) -> HashMap<String, String> {
+pub fn learn_acronyms(claims: &[Claim]) -> HashMap<String, String> {
     static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,8})\s*\(([A-Z][A-Za-z]{1,9})\)",

@@ -32,7 +32,7 @@ use rayon::prelude::*;
 use miette::Diagnostic;
 use thiserror::Error;
 
-use crate::model::{Document, Metadata, Warning};
+use crate::model::{Document, Metadata, Origin, Warning};
 
 /// Files larger than this are read with a warning.
 pub const LARGE_FILE: u64 = 64 * 1024 * 1024;
@@ -248,43 +248,89 @@ pub fn read_selected(
     selection: &Selection,
     progress: &mut dyn FnMut(usize),
 ) -> Corpus {
-    // First a walk that only lists the files to read, then their bytes read in parallel (the
-    // cost of many small files is mostly waiting on the disk), then the walk that builds the
-    // corpus in order from those bytes: the result is the same as one sequential walk.
+    let mut documents = Vec::new();
+    let mut corpus = stream_selected(paths, selection, progress, &mut |doc| documents.push(doc));
+    corpus.documents = documents;
+    corpus
+}
+
+/// Reads files and folders with a [`Selection`] and hands each document to `sink` as soon as
+/// it is read, in the order [`read_selected`] would list them; the corpus returned holds the
+/// warnings, errors and skipped count but no documents. Only a window of files is held at a
+/// time, and a JSON Lines file is read line by line, so memory does not grow with the corpus.
+pub fn stream_selected(
+    paths: &[PathBuf],
+    selection: &Selection,
+    progress: &mut dyn FnMut(usize),
+    sink: &mut dyn FnMut(Document),
+) -> Corpus {
+    // First a walk that only lists the files to read, then the walk that builds the corpus in
+    // order, reading ahead a window of the listed files in parallel (the cost of many small
+    // files is mostly waiting on the disk): the result is the same as one sequential walk.
     let mut noop = |_: usize| {};
+    let mut drop_all = |_: Document| {};
     let mut lister = Reader {
         selection,
         progress: &mut noop,
+        sink: &mut drop_all,
+        read_count: 0,
         corpus: Corpus::default(),
         visited: Arc::new(Mutex::new(HashSet::new())),
         read: HashSet::new(),
         listed: Some(Vec::new()),
-        fetched: HashMap::new(),
+        ahead: ReadAhead::default(),
     };
     for path in paths {
         lister.read_given(path);
     }
     let listed = lister.listed.take().unwrap_or_default();
-    let fetched: HashMap<PathBuf, io::Result<Vec<u8>>> = listed
-        .into_par_iter()
-        .map(|path| {
-            let bytes = fs::read(&path);
-            (path, bytes)
-        })
-        .collect();
     let mut reader = Reader {
         selection,
         progress,
+        sink,
+        read_count: 0,
         corpus: Corpus::default(),
         visited: Arc::new(Mutex::new(HashSet::new())),
         read: HashSet::new(),
         listed: None,
-        fetched,
+        ahead: ReadAhead {
+            listed,
+            ..ReadAhead::default()
+        },
     };
     for path in paths {
         reader.read_given(path);
     }
     reader.corpus
+}
+
+/// How many listed files are read ahead of the walk at a time.
+const READ_AHEAD: usize = 256;
+
+/// Files read ahead of the walk, a window at a time, in the order they were listed.
+#[derive(Default)]
+struct ReadAhead {
+    listed: Vec<PathBuf>,
+    /// The next listed file not yet read ahead.
+    next: usize,
+    window: HashMap<PathBuf, io::Result<Vec<u8>>>,
+}
+
+impl ReadAhead {
+    /// The bytes of `path`: from the window, which is refilled with the next listed files
+    /// when it is empty (the walk reaches files in the order they were listed), or read now.
+    fn take(&mut self, path: &Path) -> io::Result<Vec<u8>> {
+        if self.window.is_empty() && self.next < self.listed.len() {
+            let end = (self.next + READ_AHEAD).min(self.listed.len());
+            let read: Vec<(PathBuf, io::Result<Vec<u8>>)> = self.listed[self.next..end]
+                .par_iter()
+                .map(|p| (p.clone(), fs::read(p)))
+                .collect();
+            self.window.extend(read);
+            self.next = end;
+        }
+        self.window.remove(path).unwrap_or_else(|| fs::read(path))
+    }
 }
 
 /// Reads a list of paths, one a line (as `find` or `git ls-files` print them): blank lines are
@@ -305,6 +351,10 @@ pub fn read_path_list(input: impl io::BufRead) -> io::Result<Vec<PathBuf>> {
 struct Reader<'s> {
     selection: &'s Selection,
     progress: &'s mut dyn FnMut(usize),
+    /// Where each document goes once read.
+    sink: &'s mut dyn FnMut(Document),
+    /// Documents handed to the sink so far.
+    read_count: usize,
     corpus: Corpus,
     /// Canonical paths of the folders already walked, so links cannot make it loop. Shared with
     /// the walker's filter.
@@ -315,7 +365,7 @@ struct Reader<'s> {
     /// When set, the walk only lists the files it would read, here.
     listed: Option<Vec<PathBuf>>,
     /// Files read ahead of the walk, taken out as it reaches them.
-    fetched: HashMap<PathBuf, io::Result<Vec<u8>>>,
+    ahead: ReadAhead,
 }
 
 /// The message for a folder reached a second time.
@@ -516,132 +566,134 @@ impl Reader<'_> {
                 ),
             );
         }
+        let json_lines = is_json_lines(path);
         if let Some(listed) = &mut self.listed {
-            listed.push(path.to_path_buf());
+            // A JSON Lines file is streamed when its turn comes, never read ahead whole.
+            if !json_lines {
+                listed.push(path.to_path_buf());
+            }
             return;
         }
-        let bytes = match self.fetched.remove(path).unwrap_or_else(|| fs::read(path)) {
+        if json_lines {
+            self.stream_json_lines(path, &shown);
+            return;
+        }
+        let bytes = match self.ahead.take(path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                let error = if e.kind() == io::ErrorKind::IsADirectory {
-                    IngestError::UnreadableFolder {
-                        path: shown,
-                        message: e.to_string(),
-                    }
-                } else {
-                    IngestError::Unreadable {
-                        path: shown,
-                        message: e.to_string(),
-                    }
-                };
-                self.corpus.errors.push(error);
+                self.corpus.errors.push(unreadable(shown, &e));
                 return;
             }
         };
-        let (text, decoded_from) = match decode(bytes) {
-            Decoded::Text(text) => (text, None),
-            Decoded::Converted { text, from } => {
-                let message = if from.starts_with("UTF-16") {
-                    format!(
-                        "UTF-16 (byte-order mark); decoded as {from}, offsets refer to the decoded text"
-                    )
-                } else {
-                    format!("not UTF-8; decoded as {from}, offsets refer to the decoded text")
-                };
-                self.warn(&shown, &message);
-                (text, Some(from.to_string()))
-            }
-            Decoded::Binary => {
-                self.warn(&shown, "binary file (NUL bytes near the start); skipped");
-                return;
-            }
-        };
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
-        {
-            self.read_json_lines(&shown, &text);
-            return;
+        let (doc, warnings) = file_document(path, shown.clone(), bytes);
+        for message in warnings {
+            self.warn(&shown, &message);
         }
-        let front = front_matter(&text);
-        if front.unclosed {
-            self.warn(
-                &shown,
-                "front matter opened with `---` is never closed; read as body text",
-            );
+        if let Some(doc) = doc {
+            self.emit(doc);
         }
-        if text.trim_start_matches('\u{feff}').trim().is_empty() {
-            self.warn(&shown, "empty file; it states no claims");
-        } else if text[front.body_start..].trim().is_empty() {
-            self.warn(&shown, "front matter but no body text; it states no claims");
-        }
-        self.corpus.documents.push(Document {
-            group: group_of(&shown),
-            path: shown,
-            text,
-            body_start: front.body_start,
-            meta: front.meta,
-            decoded_from,
-        });
-        (self.progress)(self.corpus.documents.len());
     }
 
-    /// A JSON Lines corpus: one article a line, `{"text", "id", "title", "date", "source",
-    /// "url", "group"}`, only `text` required. Each becomes a document named `FILE#id` (the
-    /// line number when there is no id) whose text is the `text` field, so spans refer to it;
-    /// `group` is what `--group-by folder` groups by (the file's folder when absent). A line that
-    /// is not such an object is an error naming its number; the other lines are still read.
-    fn read_json_lines(&mut self, shown: &str, text: &str) {
-        #[derive(serde::Deserialize)]
-        struct Article {
-            text: String,
-            #[serde(default)]
-            id: Option<serde_json::Value>,
-            title: Option<String>,
-            date: Option<String>,
-            source: Option<String>,
-            url: Option<String>,
-            group: Option<String>,
-        }
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_start_matches('\u{feff}').trim();
-            if line.is_empty() {
-                continue;
+    /// Hands a document to the sink.
+    fn emit(&mut self, doc: Document) {
+        (self.sink)(doc);
+        self.read_count += 1;
+        (self.progress)(self.read_count);
+    }
+
+    /// A JSON Lines corpus, read line by line: see [`json_line_document`]. A file that is not
+    /// UTF-8 (or is UTF-16) is decoded whole first, as any other text file.
+    fn stream_json_lines(&mut self, path: &Path, shown: &str) {
+        match sniff(path) {
+            Err(e) => self.corpus.errors.push(unreadable(shown.to_string(), &e)),
+            Ok(Sniffed::Binary) => {
+                self.warn(shown, "binary file (NUL bytes near the start); skipped");
             }
-            let article: Article = match serde_json::from_str(line) {
-                Ok(a) => a,
-                Err(e) => {
-                    self.corpus.errors.push(IngestError::BadJsonLine {
-                        path: shown.to_string(),
-                        line: n + 1,
-                        message: e.to_string(),
-                    });
-                    continue;
+            Ok(Sniffed::Utf8) => {
+                let file: Arc<Path> = Arc::from(path);
+                let shown_file: Arc<str> = Arc::from(shown);
+                let result = for_each_line(path, &mut |n, offset, line| {
+                    let origin = Origin::JsonLine {
+                        file: Arc::clone(&file),
+                        shown: Arc::clone(&shown_file),
+                        offset,
+                        len: line.len() as u64,
+                        line: n,
+                        decoded: false,
+                    };
+                    match std::str::from_utf8(line) {
+                        Ok(line) => self.json_line(shown, n, line, origin),
+                        // Checked before: the file changed while it was read.
+                        Err(e) => self.corpus.errors.push(IngestError::BadJsonLine {
+                            path: shown.to_string(),
+                            line: n,
+                            message: e.to_string(),
+                        }),
+                    }
+                });
+                if let Err(e) = result {
+                    self.corpus.errors.push(unreadable(shown.to_string(), &e));
                 }
-            };
-            let id = match article.id {
-                Some(serde_json::Value::String(s)) => s,
-                Some(other) => other.to_string(),
-                None => (n + 1).to_string(),
-            };
-            let path = format!("{shown}#{id}");
-            if article.text.trim().is_empty() {
-                self.warn(&path, "empty text; it states no claims");
             }
-            self.corpus.documents.push(Document {
-                group: article.group.unwrap_or_else(|| group_of(shown)),
-                path,
-                text: article.text,
-                body_start: 0,
-                meta: crate::model::Metadata {
-                    title: article.title,
-                    date: article.date,
-                    source: article.source,
-                    url: article.url,
-                },
-                decoded_from: None,
-            });
-            (self.progress)(self.corpus.documents.len());
+            Ok(Sniffed::Other) => {
+                let bytes = match fs::read(path) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        self.corpus.errors.push(unreadable(shown.to_string(), &e));
+                        return;
+                    }
+                };
+                let text = match decode(bytes) {
+                    Decoded::Text(text) => text,
+                    Decoded::Converted { text, from } => {
+                        self.warn(shown, &converted_message(from));
+                        text
+                    }
+                    Decoded::Binary => {
+                        self.warn(shown, "binary file (NUL bytes near the start); skipped");
+                        return;
+                    }
+                };
+                let file: Arc<Path> = Arc::from(path);
+                let shown_file: Arc<str> = Arc::from(shown);
+                let mut offset = 0;
+                for (i, line) in text.split('\n').enumerate() {
+                    let start = offset;
+                    offset += line.len() + 1;
+                    if start >= text.len() {
+                        break;
+                    }
+                    let line = line.strip_suffix('\r').unwrap_or(line);
+                    let origin = Origin::JsonLine {
+                        file: Arc::clone(&file),
+                        shown: Arc::clone(&shown_file),
+                        offset: start as u64,
+                        len: line.len() as u64,
+                        line: i + 1,
+                        decoded: true,
+                    };
+                    self.json_line(shown, i + 1, line, origin);
+                }
+            }
+        }
+    }
+
+    /// One line of a JSON Lines file: a document, an error naming the line, or nothing (blank).
+    fn json_line(&mut self, shown: &str, n: usize, line: &str, origin: Origin) {
+        match json_line_document(shown, n, line, origin) {
+            Ok(None) => {}
+            Ok(Some(doc)) => {
+                if doc.text.trim().is_empty() {
+                    let path = doc.path.clone();
+                    self.warn(&path, "empty text; it states no claims");
+                }
+                self.emit(doc);
+            }
+            Err(message) => self.corpus.errors.push(IngestError::BadJsonLine {
+                path: shown.to_string(),
+                line: n,
+                message,
+            }),
         }
     }
 
@@ -651,6 +703,258 @@ impl Reader<'_> {
             message: message.to_string(),
         });
     }
+}
+
+/// The error for a file that cannot be read.
+fn unreadable(shown: String, e: &io::Error) -> IngestError {
+    if e.kind() == io::ErrorKind::IsADirectory {
+        IngestError::UnreadableFolder {
+            path: shown,
+            message: e.to_string(),
+        }
+    } else {
+        IngestError::Unreadable {
+            path: shown,
+            message: e.to_string(),
+        }
+    }
+}
+
+fn is_json_lines(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+fn converted_message(from: &str) -> String {
+    if from.starts_with("UTF-16") {
+        format!("UTF-16 (byte-order mark); decoded as {from}, offsets refer to the decoded text")
+    } else {
+        format!("not UTF-8; decoded as {from}, offsets refer to the decoded text")
+    }
+}
+
+/// A document from the bytes of a whole (non JSON Lines) file, or none for a binary file, and
+/// the warnings about it.
+fn file_document(path: &Path, shown: String, bytes: Vec<u8>) -> (Option<Document>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let (text, decoded_from) = match decode(bytes) {
+        Decoded::Text(text) => (text, None),
+        Decoded::Converted { text, from } => {
+            warnings.push(converted_message(from));
+            (text, Some(from.to_string()))
+        }
+        Decoded::Binary => {
+            warnings.push("binary file (NUL bytes near the start); skipped".to_string());
+            return (None, warnings);
+        }
+    };
+    let front = front_matter(&text);
+    if front.unclosed {
+        warnings.push("front matter opened with `---` is never closed; read as body text".into());
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        warnings.push("empty file; it states no claims".into());
+    } else if text[front.body_start..].trim().is_empty() {
+        warnings.push("front matter but no body text; it states no claims".into());
+    }
+    let doc = Document {
+        group: group_of(&shown),
+        origin: Origin::File {
+            path: path.to_path_buf(),
+            shown: shown.clone(),
+        },
+        path: shown,
+        text,
+        body_start: front.body_start,
+        meta: front.meta,
+        decoded_from,
+        released: None,
+    };
+    (Some(doc), warnings)
+}
+
+/// One line of a JSON Lines corpus: one article, `{"text", "id", "title", "date", "source",
+/// "url", "group"}`, only `text` required. It becomes a document named `FILE#id` (the line
+/// number `n` when there is no id) whose text is the `text` field, so spans refer to it;
+/// `group` is what `--group-by folder` groups by (the file's folder when absent). A blank line
+/// is no document; a line that is not such an object is the parser's message.
+fn json_line_document(
+    shown: &str,
+    n: usize,
+    line: &str,
+    origin: Origin,
+) -> Result<Option<Document>, String> {
+    #[derive(serde::Deserialize)]
+    struct Article {
+        text: String,
+        #[serde(default)]
+        id: Option<serde_json::Value>,
+        title: Option<String>,
+        date: Option<String>,
+        source: Option<String>,
+        url: Option<String>,
+        group: Option<String>,
+    }
+    let line = line.trim_start_matches('\u{feff}').trim();
+    if line.is_empty() {
+        return Ok(None);
+    }
+    let article: Article = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let id = match article.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(other) => other.to_string(),
+        None => n.to_string(),
+    };
+    Ok(Some(Document {
+        group: article.group.unwrap_or_else(|| group_of(shown)),
+        path: format!("{shown}#{id}"),
+        text: article.text,
+        body_start: 0,
+        meta: Metadata {
+            title: article.title,
+            date: article.date,
+            source: article.source,
+            url: article.url,
+        },
+        decoded_from: None,
+        origin,
+        released: None,
+    }))
+}
+
+/// What the start of a JSON Lines file says about how to read it.
+enum Sniffed {
+    /// Valid UTF-8 throughout (checked in one streaming pass): read line by line.
+    Utf8,
+    /// A byte-order mark of another encoding, or bytes that are not UTF-8: decoded whole.
+    Other,
+    /// NUL bytes near the start.
+    Binary,
+}
+
+fn sniff(path: &Path) -> io::Result<Sniffed> {
+    use io::Read;
+    let mut file = fs::File::open(path)?;
+    let mut head = Vec::with_capacity(BINARY_SNIFF);
+    file.by_ref()
+        .take(BINARY_SNIFF as u64)
+        .read_to_end(&mut head)?;
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(&head)
+        && encoding != encoding_rs::UTF_8
+    {
+        return Ok(Sniffed::Other);
+    }
+    if head.contains(&0) {
+        return Ok(Sniffed::Binary);
+    }
+    let mut valid = true;
+    for_each_line(path, &mut |_, _, line| {
+        valid = valid && std::str::from_utf8(line).is_ok();
+    })?;
+    Ok(if valid { Sniffed::Utf8 } else { Sniffed::Other })
+}
+
+/// Calls `each` with the 1-based number, byte offset and bytes (without the line break and a
+/// carriage return before it) of every line of a file, reading it a buffer at a time.
+fn for_each_line(path: &Path, each: &mut dyn FnMut(usize, u64, &[u8])) -> io::Result<()> {
+    use io::BufRead;
+    let mut reader = io::BufReader::with_capacity(1 << 20, fs::File::open(path)?);
+    let mut line = Vec::new();
+    let mut offset = 0u64;
+    let mut n = 0;
+    loop {
+        line.clear();
+        let read = reader.read_until(b'\n', &mut line)?;
+        if read == 0 {
+            return Ok(());
+        }
+        n += 1;
+        let mut body = line.as_slice();
+        if let Some(rest) = body.strip_suffix(b"\n") {
+            body = rest;
+        }
+        if let Some(rest) = body.strip_suffix(b"\r") {
+            body = rest;
+        }
+        each(n, offset, body);
+        offset += read as u64;
+    }
+}
+
+/// Why a document's text could not be read again.
+#[derive(Debug, Error, Diagnostic)]
+pub enum ReadAgainError {
+    #[error("built in memory; there is no file to read it again from")]
+    InMemory,
+    #[error("cannot read it again: {0}")]
+    Unreadable(String),
+    #[error("changed since it was read")]
+    Changed,
+}
+
+/// Reads a document again from where it came from (after its text was let go): the whole
+/// document, metadata included, as ingest first read it. Warnings are not repeated.
+pub fn read_again(origin: &Origin) -> Result<Document, ReadAgainError> {
+    let failed = |e: &dyn std::fmt::Display| ReadAgainError::Unreadable(e.to_string());
+    match origin {
+        Origin::Memory => Err(ReadAgainError::InMemory),
+        Origin::File { path, shown } => {
+            let bytes = fs::read(path).map_err(|e| failed(&e))?;
+            file_document(path, shown.clone(), bytes)
+                .0
+                .ok_or(ReadAgainError::Changed)
+        }
+        Origin::JsonLine {
+            file,
+            shown,
+            offset,
+            len,
+            line,
+            decoded,
+        } => {
+            let text = if *decoded {
+                let bytes = fs::read(file).map_err(|e| failed(&e))?;
+                let text = match decode(bytes) {
+                    Decoded::Text(text) | Decoded::Converted { text, .. } => text,
+                    Decoded::Binary => return Err(ReadAgainError::Changed),
+                };
+                let start = usize::try_from(*offset).map_err(|e| failed(&e))?;
+                let end = usize::try_from(offset + len).map_err(|e| failed(&e))?;
+                text.get(start..end)
+                    .ok_or(ReadAgainError::Changed)?
+                    .to_string()
+            } else {
+                use io::{Read, Seek};
+                let mut f = fs::File::open(file).map_err(|e| failed(&e))?;
+                f.seek(io::SeekFrom::Start(*offset))
+                    .map_err(|e| failed(&e))?;
+                let mut bytes = Vec::new();
+                f.take(*len)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| failed(&e))?;
+                String::from_utf8(bytes).map_err(|_| ReadAgainError::Changed)?
+            };
+            json_line_document(shown, *line, &text, origin.clone())
+                .ok()
+                .flatten()
+                .ok_or(ReadAgainError::Changed)
+        }
+    }
+}
+
+/// Puts back the text of a document whose text was let go, checking that it is the text its
+/// claims point into.
+pub fn restore_text(doc: &mut Document) -> Result<(), ReadAgainError> {
+    let Some(stamp) = doc.released else {
+        return Ok(());
+    };
+    let again = read_again(&doc.origin)?;
+    if crate::model::TextStamp::of(&again.text) != stamp {
+        return Err(ReadAgainError::Changed);
+    }
+    doc.text = again.text;
+    doc.released = None;
+    Ok(())
 }
 
 /// A path as the user gave it, with `/` separators.
@@ -1369,5 +1673,94 @@ mod tests {
             seen.push(n)
         });
         assert_eq!(seen, [1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_released_text_is_read_again_from_a_file_or_a_json_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(
+            dir.path(),
+            "c/a.md",
+            b"---\ntitle: T\n---\nSix were hurt.\n",
+        );
+        write(
+            dir.path(),
+            "c/b.jsonl",
+            "{\"id\": \"x\", \"text\": \"Two died.\"}\r\n\n{\"text\": \"Caf\u{e9} \u{2013} three\"}\n"
+                .as_bytes(),
+        );
+        let corpus = read_paths(&[dir.path().join("c")]);
+        assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+        assert_eq!(corpus.documents.len(), 3);
+        for doc in corpus.documents {
+            let mut released = doc.clone();
+            released.release_text();
+            assert!(released.text.is_empty() && !released.has_text());
+            restore_text(&mut released).expect("the file is unchanged");
+            assert_eq!(released.text, doc.text);
+            assert_eq!(released.path, doc.path);
+            let again = read_again(&doc.origin).expect("read again");
+            assert_eq!(
+                (again.path, again.group, again.meta),
+                (doc.path, doc.group, doc.meta)
+            );
+        }
+    }
+
+    #[test]
+    fn a_text_changed_or_deleted_since_it_was_read_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let a = write(dir.path(), "c/a.md", b"Six were hurt.\n");
+        let b = write(dir.path(), "c/b.jsonl", b"{\"text\": \"Two died.\"}\n");
+        let corpus = read_paths(&[dir.path().join("c")]);
+        let mut docs = corpus.documents;
+        for doc in &mut docs {
+            doc.release_text();
+        }
+        write(dir.path(), "c/a.md", b"Seven were hurt.\n");
+        fs::remove_file(&b).expect("remove");
+        assert!(matches!(
+            restore_text(&mut docs[0]),
+            Err(ReadAgainError::Changed)
+        ));
+        assert!(matches!(
+            restore_text(&mut docs[1]),
+            Err(ReadAgainError::Unreadable(_))
+        ));
+        fs::remove_file(&a).expect("remove");
+        assert!(restore_text(&mut docs[0]).is_err());
+        assert!(docs.iter().all(|d| d.text.is_empty()));
+        let mut memory = Document::from_text("m.txt", "kept");
+        memory.release_text();
+        assert_eq!(memory.text, "kept", "nothing to read it again from: kept");
+    }
+
+    #[test]
+    fn json_lines_are_streamed_with_line_numbers_and_offsets() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = "{\"text\": \"one\"}\nnot json\n\n{\"text\": \"four\", \"id\": 4}";
+        write(dir.path(), "c.jsonl", text.as_bytes());
+        let corpus = read_paths(&[dir.path().join("c.jsonl")]);
+        let lines: Vec<usize> = corpus
+            .errors
+            .iter()
+            .map(|e| match e {
+                IngestError::BadJsonLine { line, .. } => *line,
+                _ => 0,
+            })
+            .collect();
+        assert_eq!(lines, [2]);
+        let origins: Vec<(u64, u64, usize)> = corpus
+            .documents
+            .iter()
+            .map(|d| match &d.origin {
+                Origin::JsonLine {
+                    offset, len, line, ..
+                } => (*offset, *len, *line),
+                _ => (0, 0, 0),
+            })
+            .collect();
+        assert_eq!(origins, [(0, 15, 1), (26, 25, 4)]);
+        assert!(corpus.documents[1].path.ends_with("c.jsonl#4"));
     }
 }

@@ -7,7 +7,10 @@
 //!        -> compare (ClaimGroup -> Finding) -> report (Finding -> text / JSON / diagnostics)
 //! ```
 //!
-//! Only `ingest` reads files; the library never prints. [`check`] runs the whole pipeline.
+//! Only `ingest` reads files; the library never prints. [`check`] runs the whole pipeline over
+//! documents in memory; [`Extractor`] extracts documents as ingest hands them over and lets
+//! their texts go, and [`stream`] runs the pipeline one batch of folders at a time, so that a
+//! large corpus is never held in memory whole.
 
 // Errors carry the rules file text for miette to point into; they are built once per run and
 // never on a hot path, so their size does not matter.
@@ -23,6 +26,7 @@ pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod stream;
 pub mod suppress;
 pub mod text;
 
@@ -51,6 +55,9 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Inputs that were read with trouble (decoded from another encoding, empty, ...).
     pub warnings: Vec<Warning>,
+    /// The suppression comments, found while the texts were in memory; `None`: read them from
+    /// the texts ([`suppress::apply`]).
+    pub suppressions: Option<suppress::Scan>,
 }
 
 impl Analysis {
@@ -134,19 +141,200 @@ pub fn check_with_jobs(
             groups,
             findings,
             warnings,
+            suppressions: None,
         }
     })
+}
+
+/// How much document text a batch of extraction holds before it is extracted.
+pub(crate) const BATCH_BYTES: usize = 4 << 20;
+
+/// Extracts documents as they are read, a batch at a time on all cores, then lets their texts
+/// go (keeping what reports need: claims, metadata, suppression comments, where to read the
+/// text again). The result is the same as [`extract_all`] over all the documents.
+pub struct Extractor<'r> {
+    rules: &'r Rules,
+    pool: Option<rayon::ThreadPool>,
+    pending: Vec<Document>,
+    pending_bytes: usize,
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    suppressions: suppress::Scan,
+}
+
+impl<'r> Extractor<'r> {
+    /// An extractor on `jobs` threads (`None`: rayon's default).
+    pub fn new(rules: &'r Rules, jobs: Option<usize>) -> Self {
+        Self {
+            rules,
+            pool: pool(jobs),
+            pending: Vec::new(),
+            pending_bytes: 0,
+            documents: Vec::new(),
+            claims: Vec::new(),
+            suppressions: suppress::Scan::default(),
+        }
+    }
+
+    /// Takes one more document (the next in corpus order).
+    pub fn push(&mut self, doc: Document) {
+        self.pending_bytes += doc.text.len();
+        self.pending.push(doc);
+        if self.pending_bytes >= BATCH_BYTES {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let first = self.documents.len();
+        let mut batch = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
+        let rules = self.rules;
+        let per_document = in_pool(self.pool.as_ref(), || {
+            batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, doc)| extract::extract(first + i, doc, rules))
+                .collect::<Vec<_>>()
+        });
+        for (i, (doc, claims)) in batch.iter_mut().zip(per_document).enumerate() {
+            suppress::scan_document(first + i, doc, &mut self.suppressions);
+            doc.release_text();
+            self.claims.extend(claims);
+        }
+        self.documents.append(&mut batch);
+    }
+
+    /// The documents (texts let go), every claim, and the suppression comments.
+    pub fn finish(mut self) -> (Vec<Document>, Vec<Claim>, suppress::Scan) {
+        self.flush();
+        (self.documents, self.claims, self.suppressions)
+    }
+
+    /// Extracts what is left, then aligns and compares every claim: the same analysis as
+    /// [`check`] over the same documents, but with the texts let go.
+    pub fn check(self, warnings: Vec<Warning>, group_by: GroupBy) -> Analysis {
+        let rules = self.rules;
+        let (documents, claims, suppressions) = self.finish();
+        let groups = align::align(&claims, &documents, rules, group_by);
+        let findings = compare::compare(&groups, &claims, &documents, rules);
+        Analysis {
+            documents,
+            claims,
+            groups,
+            findings,
+            warnings,
+            suppressions: Some(suppressions),
+        }
+    }
+}
+
+/// Reads again the texts of the documents that findings point into (reports that quote or
+/// locate claims need them). A document that cannot be read again, or that changed since it was
+/// read, keeps no text and gets a warning; its findings are still reported.
+pub fn restore_texts(analysis: &mut Analysis) -> Vec<Warning> {
+    let mut wanted = vec![false; analysis.documents.len()];
+    for finding in &analysis.findings {
+        for claim in finding
+            .claims
+            .iter()
+            .filter_map(|&i| analysis.claims.get(i))
+        {
+            if let Some(w) = wanted.get_mut(claim.doc) {
+                *w = true;
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    for (doc, _) in analysis
+        .documents
+        .iter_mut()
+        .zip(wanted)
+        .filter(|(d, w)| *w && !d.has_text())
+    {
+        if let Err(e) = ingest::restore_text(doc) {
+            warnings.push(Warning {
+                path: doc.path.clone(),
+                message: format!("{e}; its findings are shown without its text"),
+            });
+        }
+    }
+    warnings
+}
+
+/// A pool of `jobs` threads, or none (rayon's global pool) for `None`, `Some(0)`, or when the
+/// system refuses threads.
+pub(crate) fn pool(jobs: Option<usize>) -> Option<rayon::ThreadPool> {
+    jobs.filter(|&n| n > 0)
+        .and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok())
+}
+
+/// Runs `work` in `pool`, or in the current pool.
+pub(crate) fn in_pool<T: Send>(
+    pool: Option<&rayon::ThreadPool>,
+    work: impl FnOnce() -> T + Send,
+) -> T {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
 }
 
 /// Runs `work` inside a local thread pool of `jobs` threads, or in the current (by default the
 /// global) pool when `jobs` is `None` or `Some(0)`. A pool that cannot be built (the system
 /// refuses threads) leaves the work to the current pool: fewer threads, same output.
 fn with_jobs<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
-    let pool = jobs
-        .filter(|&n| n > 0)
-        .and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
-    match pool {
-        Some(pool) => pool.install(work),
-        None => work(),
+    in_pool(pool(jobs).as_ref(), work)
+}
+
+#[cfg(all(test, feature = "cli"))]
+mod tests {
+    use super::*;
+    use crate::report::{Context, github, html, human, markdown, rdjsonl, sarif};
+
+    #[test]
+    fn a_source_gone_before_the_report_is_a_warning_and_every_format_still_renders() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bridge");
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(&fixture).expect("fixture") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().expect("name").to_owned();
+            std::fs::copy(&path, dir.path().join(&name)).expect("copy");
+            names.push(name);
+        }
+        names.sort();
+        let rules = Rules::builtin().expect("rules");
+        let mut extractor = Extractor::new(&rules, Some(2));
+        let corpus = ingest::stream_selected(
+            &[dir.path().to_path_buf()],
+            &ingest::Selection::default(),
+            &mut |_| {},
+            &mut |doc| extractor.push(doc),
+        );
+        let mut analysis = extractor.check(corpus.warnings, GroupBy::All);
+        assert!(!analysis.findings.is_empty());
+        assert!(analysis.documents.iter().all(|d| d.text.is_empty()));
+        // One source changes, the other disappears, between extraction and the report.
+        std::fs::write(dir.path().join(&names[0]), "Rewritten since.\n").expect("write");
+        std::fs::remove_file(dir.path().join(&names[1])).expect("remove");
+        let warnings = restore_texts(&mut analysis);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].message.starts_with("changed since it was read"));
+        assert!(warnings[1].message.starts_with("cannot read it again"));
+        let context = Context {
+            show_agreements: true,
+            ..Context::default()
+        };
+        let outputs = [
+            human::render_check(&analysis, 0, true, &human::plain_handler()),
+            sarif::render(&analysis, &context),
+            html::render(&analysis, &context),
+            markdown::render(&analysis, &context),
+            rdjsonl::render(&analysis, &context),
+            github::render(&analysis, &context),
+        ];
+        assert!(outputs.iter().all(|o| !o.is_empty()));
     }
 }

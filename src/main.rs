@@ -20,6 +20,7 @@ use crosscheck::report::{
     Context, Format, codes, github, html, human, json, json_lines, markdown, rdjsonl, sarif,
 };
 use crosscheck::rules::{Rules, RulesError};
+use crosscheck::stream::{ClaimLister, Output, SpillError, Streamer, WriteError};
 use crosscheck::{Analysis, suppress};
 use miette::{Diagnostic, GraphicalReportHandler};
 use thiserror::Error;
@@ -188,6 +189,9 @@ enum Failure {
     #[error("cannot write the report: {0}")]
     #[diagnostic(code(crosscheck::output))]
     Output(io::Error),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Spill(SpillError),
     #[error("cannot write {path}: {error}")]
     #[diagnostic(code(crosscheck::output))]
     Write { path: String, error: io::Error },
@@ -313,37 +317,114 @@ fn run(
 
     let paths = expand_stdin(&options.paths)?;
     let progress = Progress::new(io::stderr().is_terminal() && !options.quiet);
-    let corpus = crosscheck::ingest::read_selected(&paths, &selection, &mut |n| {
-        progress.reading(n);
-    });
-    progress.clear();
-    for error in &corpus.errors {
-        print_diagnostic(error, stderr_handler);
+    let group_by: crosscheck::GroupBy = settings.group_by.into();
+    let output = match settings.format {
+        Format::Json => Some(Output::Json),
+        Format::JsonLines => Some(Output::JsonLines),
+        _ => None,
+    };
+    // Folder by folder, the JSON reports need neither the whole corpus nor all findings in
+    // memory; a baseline (known findings, stale entries) needs every finding at once.
+    if let Some(output) = output
+        && gate
+        && group_by == crosscheck::GroupBy::Folder
+        && settings.baseline.is_none()
+        && options.write_baseline.is_none()
+    {
+        let mut streamer =
+            Streamer::new(&rules, output, options.jobs).map_err(|e| Failure::Spill(e).boxed())?;
+        let corpus = crosscheck::ingest::stream_selected(
+            &paths,
+            &selection,
+            &mut |n| progress.reading(n),
+            &mut |doc| streamer.push(doc),
+        );
+        let finished = streamer
+            .finish(corpus.warnings, corpus.skipped)
+            .map_err(|e| Failure::Spill(e).boxed())?;
+        progress.clear();
+        for error in &corpus.errors {
+            print_diagnostic(error, stderr_handler);
+        }
+        for warning in &finished.warnings {
+            print_warning(warning, stderr_handler, options.quiet);
+        }
+        let failing = finished.any(|kind| settings.fail_on.fails(kind));
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        finished
+            .write(&mut out)
+            .map_err(|e| match e {
+                WriteError::Spill(e) => Failure::Spill(e).boxed(),
+                WriteError::Output(e) => Failure::Output(e).boxed(),
+            })
+            .and_then(|()| out.flush().map_err(|e| Failure::Output(e).boxed()))?;
+        return Ok(if !corpus.errors.is_empty() {
+            ExitCode::from(2)
+        } else if failing {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
     }
-    let stdout_handler = || options.color.handler(io::stdout().is_terminal());
-
-    if !gate {
+    if !gate && let Some(output) = output {
+        // Every claim, written as its batch is extracted.
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        let mut lister = ClaimLister::new(&rules, output, options.jobs, &mut out);
+        let corpus = crosscheck::ingest::stream_selected(
+            &paths,
+            &selection,
+            &mut |n| progress.reading(n),
+            &mut |doc| lister.push(doc),
+        );
+        progress.clear();
+        let written = lister.finish();
+        for error in &corpus.errors {
+            print_diagnostic(error, stderr_handler);
+        }
         for warning in &corpus.warnings {
             print_warning(warning, stderr_handler, options.quiet);
         }
-        let claims = crosscheck::extract_all_with_jobs(&corpus.documents, &rules, options.jobs);
+        written.map_err(|e| Failure::Output(e).boxed())?;
+        return Ok(if corpus.errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        });
+    }
+    let stdout_handler = || options.color.handler(io::stdout().is_terminal());
+    // Documents are extracted as they are read, a batch at a time, and their texts let go.
+    let mut extractor = crosscheck::Extractor::new(&rules, options.jobs);
+    let corpus = crosscheck::ingest::stream_selected(
+        &paths,
+        &selection,
+        &mut |n| progress.reading(n),
+        &mut |doc| extractor.push(doc),
+    );
+    for error in &corpus.errors {
+        print_diagnostic(error, stderr_handler);
+    }
+
+    if !gate {
+        progress.clear();
+        for warning in &corpus.warnings {
+            print_warning(warning, stderr_handler, options.quiet);
+        }
+        let (documents, claims, _) = extractor.finish();
         let analysis = Analysis {
-            documents: corpus.documents,
+            documents,
             claims,
             warnings: corpus.warnings,
             ..Analysis::default()
         };
-        let report = match settings.format {
-            Format::Json => json::render_claims(&analysis) + "\n",
-            Format::JsonLines => json_lines::render_claims(&analysis),
-            _ if options.quiet => {
-                let full = human::render_claims(&analysis);
-                // The last line is the count of documents and claims.
-                let body = full.trim_end_matches('\n');
-                body.rfind('\n')
-                    .map_or_else(String::new, |i| body[..=i].to_string())
-            }
-            _ => human::render_claims(&analysis),
+        // The human listing aligns its columns over every claim, so it holds them all.
+        let full = human::render_claims(&analysis);
+        let report = if options.quiet {
+            // The last line is the count of documents and claims.
+            let body = full.trim_end_matches('\n');
+            body.rfind('\n')
+                .map_or_else(String::new, |i| body[..=i].to_string())
+        } else {
+            full
         };
         write_stdout(&report)?;
         return Ok(if corpus.errors.is_empty() {
@@ -353,17 +434,8 @@ fn run(
         });
     }
 
-    let documents = corpus.documents.len();
-    if documents > LONG_RUN {
-        progress.checking(documents);
-    }
-    let mut analysis = crosscheck::check_with_jobs(
-        corpus.documents,
-        corpus.warnings,
-        &rules,
-        settings.group_by.into(),
-        options.jobs,
-    );
+    let mut analysis = extractor.check(corpus.warnings, group_by);
+    progress.clear();
     progress.clear();
     let suppressed = suppress::apply(&mut analysis).suppressed;
 
@@ -393,6 +465,10 @@ fn run(
         context.known = matches.known;
     }
 
+    if !matches!(settings.format, Format::Json | Format::JsonLines) {
+        let lost = crosscheck::restore_texts(&mut analysis);
+        analysis.warnings.extend(lost);
+    }
     for warning in &analysis.warnings {
         print_warning(warning, stderr_handler, options.quiet);
     }
@@ -576,19 +652,10 @@ impl Progress {
             return;
         }
         let mut bar = self.bar.borrow_mut();
-        let message = format!("reading: {documents} documents");
+        let message = format!("reading and extracting: {documents} documents");
         match bar.as_ref() {
             Some(b) => b.set_message(message),
             None => *bar = Some(Self::spinner(message)),
-        }
-    }
-
-    /// While the documents are compared.
-    fn checking(&self, documents: usize) {
-        if self.enabled {
-            *self.bar.borrow_mut() = Some(Self::spinner(format!(
-                "extracting and comparing the claims of {documents} documents"
-            )));
         }
     }
 

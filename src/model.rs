@@ -3,7 +3,13 @@
 //!
 //! Nothing here does I/O or knows about rendering; every stage takes and returns these types.
 //! Byte offsets are always into [`Document::text`], which is the file as stored (or, for a file
-//! that was not UTF-8, its decoded text).
+//! that was not UTF-8, its decoded text). A document's text is let go once its claims are
+//! extracted ([`Document::release_text`]); its [`Origin`] says where to read it again, and its
+//! [`TextStamp`] tells whether what is read again is still the text the claims point into.
+
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -22,20 +28,68 @@ pub struct Metadata {
     pub url: Option<String>,
 }
 
-/// One article of the corpus, read into memory.
+/// Where a document's text can be read again after it was let go.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// Built in memory (tests, library callers): there is nothing to read again.
+    #[default]
+    Memory,
+    /// A whole file: where it is, and its path as shown (the document's `path`).
+    File { path: PathBuf, shown: String },
+    /// One line of a JSON Lines file: the object whose `text` field is the document.
+    JsonLine {
+        /// The file, shared by all its lines.
+        file: Arc<Path>,
+        /// The file's path as shown (documents are `shown#id`).
+        shown: Arc<str>,
+        /// Byte offset of the line in the file (in its decoded text when `decoded`).
+        offset: u64,
+        /// Length of the line in bytes, without its line break.
+        len: u64,
+        /// 1-based line number, for messages.
+        line: usize,
+        /// The file was not UTF-8 and was decoded as a whole; offsets are into that text.
+        decoded: bool,
+    },
+}
+
+/// The length and a hash of a text that was let go, to tell whether it changed since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextStamp {
+    pub len: usize,
+    pub hash: u64,
+}
+
+impl TextStamp {
+    pub fn of(text: &str) -> Self {
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(text.as_bytes());
+        Self {
+            len: text.len(),
+            hash: hasher.finish(),
+        }
+    }
+}
+
+/// One article of the corpus: metadata, and its text while its claims are extracted.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The path as the user gave it (joined with the walked file name).
     pub path: String,
     /// The folder that `--group-by folder` groups by.
     pub group: String,
-    /// The full text as stored (front matter included, so offsets match the file).
+    /// The full text as stored (front matter included, so offsets match the file). Empty
+    /// once released ([`Document::release_text`]) until it is read again for a report.
     pub text: String,
     /// Byte offset where the body starts (after any front matter).
     pub body_start: usize,
     pub meta: Metadata,
     /// Set when the file was not valid UTF-8 and was decoded with a fallback encoding.
     pub decoded_from: Option<String>,
+    /// Where the text can be read again.
+    pub origin: Origin,
+    /// Set when the text was let go: what it was, to check a text read again against.
+    pub released: Option<TextStamp>,
 }
 
 impl Document {
@@ -48,7 +102,24 @@ impl Document {
             body_start: 0,
             meta: Metadata::default(),
             decoded_from: None,
+            origin: Origin::Memory,
+            released: None,
         }
+    }
+
+    /// Lets the text go (its claims are extracted), keeping its stamp. A document built in
+    /// memory keeps its text: there would be nothing to read it again from.
+    pub fn release_text(&mut self) {
+        if self.origin == Origin::Memory || self.released.is_some() {
+            return;
+        }
+        self.released = Some(TextStamp::of(&self.text));
+        self.text = String::new();
+    }
+
+    /// Whether the text is in memory (never released, or read again).
+    pub fn has_text(&self) -> bool {
+        self.released.is_none()
     }
 }
 

@@ -11,7 +11,8 @@
 //! the file) and an end without a start. A finding is hidden when any of its claims is covered:
 //! the document that carries the comment is the one whose author knows better.
 //!
-//! A pure function of the documents and the findings.
+//! A pure function of the documents and the findings. The comments are found while the text is
+//! in memory ([`scan_document`], during extraction), so applying them needs no text.
 
 use std::ops::RangeInclusive;
 
@@ -27,6 +28,42 @@ pub struct Directive {
     /// The lines whose claims it covers.
     pub covers: RangeInclusive<usize>,
     pub block: bool,
+}
+
+/// The suppression comments found in documents, and the warnings about malformed blocks, in
+/// document order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    pub directives: Vec<Directive>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Scan {
+    /// The comments of every document whose text is in memory.
+    pub fn of(documents: &[Document]) -> Self {
+        let mut scan = Scan::default();
+        for (id, doc) in documents.iter().enumerate() {
+            scan_document(id, doc, &mut scan);
+        }
+        scan
+    }
+
+    /// Appends a later scan (of later documents).
+    pub fn append(&mut self, other: Scan) {
+        self.directives.extend(other.directives);
+        self.warnings.extend(other.warnings);
+    }
+}
+
+/// Adds the comments of one document (`id`) to `scan`.
+pub fn scan_document(id: DocId, doc: &Document, scan: &mut Scan) {
+    // Cheap test first: most documents hold no comment at all.
+    if !doc.text.contains("crosscheck-ignore") {
+        return;
+    }
+    let (found, warnings) = directives(id, doc);
+    scan.directives.extend(found);
+    scan.warnings.extend(warnings);
 }
 
 /// What suppression did to an analysis.
@@ -131,28 +168,54 @@ fn warning(doc: &Document, line: usize, message: &str) -> Warning {
 }
 
 /// Removes every finding a suppression comment covers, and adds a warning for each comment that
-/// covers none (and for malformed blocks) to `analysis.warnings`.
+/// covers none (and for malformed blocks) to `analysis.warnings`. The comments are those
+/// scanned during extraction (`analysis.suppressions`), or else read from the texts in memory.
 pub fn apply(analysis: &mut Analysis) -> Outcome {
-    let mut all = Vec::new();
-    for (id, doc) in analysis.documents.iter().enumerate() {
-        // Cheap test first: most documents hold no comment at all.
-        if !doc.text.contains("crosscheck-ignore") {
-            continue;
-        }
-        let (found, warnings) = directives(id, doc);
-        all.extend(found);
-        analysis.warnings.extend(warnings);
+    let scan = analysis
+        .suppressions
+        .take()
+        .unwrap_or_else(|| Scan::of(&analysis.documents));
+    analysis.warnings.extend(scan.warnings);
+    let unused = apply_directives(
+        &scan.directives,
+        &mut analysis.findings,
+        &analysis.claims,
+        &analysis.documents,
+    );
+    analysis.warnings.extend(unused.warnings);
+    Outcome {
+        suppressed: unused.suppressed,
     }
-    if all.is_empty() {
-        return Outcome::default();
+}
+
+/// What applying directives to some findings did.
+#[derive(Debug, Clone, Default)]
+pub struct Applied {
+    pub suppressed: usize,
+    /// One warning for each directive that hid nothing, in the order of the directives, with
+    /// the document it is in.
+    pub warnings: Vec<Warning>,
+    /// The documents of those warnings.
+    pub unused_in: Vec<DocId>,
+}
+
+/// Removes from `findings` every finding a directive covers (claims and documents are those the
+/// findings and directives point into) and says which directives hid nothing.
+pub fn apply_directives(
+    directives: &[Directive],
+    findings: &mut Vec<crate::model::Finding>,
+    claims: &[crate::model::Claim],
+    documents: &[Document],
+) -> Applied {
+    if directives.is_empty() {
+        return Applied::default();
     }
-    let mut used = vec![false; all.len()];
-    let before = analysis.findings.len();
-    let claims = &analysis.claims;
-    analysis.findings.retain(|finding| {
+    let mut used = vec![false; directives.len()];
+    let before = findings.len();
+    findings.retain(|finding| {
         let mut hidden = false;
         for claim in finding.claims.iter().filter_map(|&i| claims.get(i)) {
-            for (d, directive) in all.iter().enumerate() {
+            for (d, directive) in directives.iter().enumerate() {
                 if directive.doc == claim.doc && directive.covers.contains(&claim.span.line) {
                     used[d] = true;
                     hidden = true;
@@ -161,11 +224,15 @@ pub fn apply(analysis: &mut Analysis) -> Outcome {
         }
         !hidden
     });
-    for (directive, used) in all.iter().zip(&used) {
+    let mut applied = Applied {
+        suppressed: before - findings.len(),
+        ..Applied::default()
+    };
+    for (directive, used) in directives.iter().zip(&used) {
         if *used {
             continue;
         }
-        let Some(doc) = analysis.documents.get(directive.doc) else {
+        let Some(doc) = documents.get(directive.doc) else {
             continue;
         };
         let what = if directive.block {
@@ -173,15 +240,14 @@ pub fn apply(analysis: &mut Analysis) -> Outcome {
         } else {
             "`<!-- crosscheck-ignore -->`"
         };
-        analysis.warnings.push(warning(
+        applied.warnings.push(warning(
             doc,
             directive.line,
             &format!("{what} suppresses no finding; remove it (crosscheck::suppression::unused)"),
         ));
+        applied.unused_in.push(directive.doc);
     }
-    Outcome {
-        suppressed: before - analysis.findings.len(),
-    }
+    applied
 }
 
 #[cfg(test)]

@@ -447,6 +447,7 @@ pub(crate) mod fixture {
                 path: "other/c.txt".into(),
                 message: "not UTF-8; decoded as windows-1252".into(),
             }],
+            suppressions: None,
         }
     }
 }

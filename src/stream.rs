@@ -1,0 +1,1020 @@
+//! Stream: runs the pipeline over a large corpus a batch of folders at a time and writes the
+//! JSON (or JSON Lines) report without holding the corpus, its claims or its findings in memory.
+//!
+//! With `--group-by folder` only documents of one folder are compared, so documents are taken
+//! in corpus order and cut into batches at a change of folder once a batch holds
+//! [`crate::BATCH_BYTES`] of text. Each batch is extracted on all cores, aligned and compared on
+//! its own; its document entries and its findings are rendered at once into two temporary files
+//! (the report's order is restored at the end), and all that is kept in memory is a small
+//! record per document (where to read it again), a sort key per finding and the counts. A
+//! folder larger than a batch is extracted a batch of text at a time: until it ends its claims
+//! are held, never its texts (a JSON Lines file without `group`s is one such folder).
+//!
+//! Two things make a batch's result depend on more than its own documents, and both are made
+//! good at the end by running the affected folders again from their sources:
+//!
+//! - acronyms the corpus spells out anywhere apply everywhere (`align::learn_acronyms`): each
+//!   batch is aligned with every spelling claim found so far, and a batch that ran before the
+//!   last change to what is learned runs again with all of them;
+//! - a folder whose documents do not come together in corpus order (a JSON Lines file whose
+//!   `group`s interleave) runs again with all its documents.
+//!
+//! The report is byte for byte what [`crate::report::json`] renders for the whole analysis, and
+//! it does not depend on the number of threads.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+
+use miette::Diagnostic;
+use rayon::prelude::*;
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::model::{Claim, Document, Finding, FindingKind, Origin, TextStamp, Warning};
+use crate::report::Summary;
+use crate::report::json::{DocumentEntry, VERSION, finding_entry};
+use crate::rules::Rules;
+use crate::{Analysis, BATCH_BYTES, GroupBy, align, compare, extract, ingest, suppress};
+
+/// The report a streamed run writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The JSON contract (`--format json`).
+    Json,
+    /// One finding a line (`--format json-lines`).
+    JsonLines,
+}
+
+/// A temporary file could not be written or read back.
+#[derive(Debug, Error, Diagnostic)]
+#[error("cannot use a temporary file for the report: {0}")]
+#[diagnostic(
+    code(crosscheck::output),
+    help(
+        "the report of a large corpus is put together in the temporary folder; set TMPDIR to a folder with space"
+    )
+)]
+pub struct SpillError(#[from] io::Error);
+
+/// What is kept of a document once its batch has run.
+#[derive(Debug)]
+struct DocRecord {
+    origin: Origin,
+    stamp: TextStamp,
+    group: u32,
+    /// Index of its first claim in the corpus-wide claim list.
+    claim_start: usize,
+}
+
+/// What is kept of a batch: its folders, and how many spelling claims it was aligned with.
+#[derive(Debug)]
+struct BatchRecord {
+    groups: Vec<u32>,
+    ghosts_seen: usize,
+}
+
+/// Where a rendered finding is, and what orders it.
+#[derive(Debug, Clone, Copy)]
+struct FindingKey {
+    kind: FindingKind,
+    /// Corpus-wide index of its first claim.
+    first: usize,
+    group: u32,
+    offset: u64,
+    len: u64,
+}
+
+/// A temporary file written in order and read back in any order.
+struct Spill {
+    writer: BufWriter<File>,
+    written: u64,
+}
+
+impl Spill {
+    fn new() -> io::Result<Self> {
+        Ok(Self {
+            writer: BufWriter::with_capacity(1 << 20, tempfile::tempfile()?),
+            written: 0,
+        })
+    }
+
+    /// Appends `bytes`, returning their offset.
+    fn write(&mut self, bytes: &[u8]) -> io::Result<u64> {
+        let at = self.written;
+        self.writer.write_all(bytes)?;
+        self.written += bytes.len() as u64;
+        Ok(at)
+    }
+
+    fn into_reader(self) -> io::Result<BufReader<File>> {
+        let mut file = self.writer.into_inner().map_err(|e| e.into_error())?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok(BufReader::with_capacity(1 << 20, file))
+    }
+}
+
+/// Runs the pipeline batch by batch as documents arrive (see the module documentation).
+pub struct Streamer<'r> {
+    rules: &'r Rules,
+    output: Output,
+    pool: Option<rayon::ThreadPool>,
+    /// Text a batch holds before it runs at the next change of folder.
+    batch_bytes: usize,
+    pending: Vec<Document>,
+    /// Text of the pending batch, extracted or not.
+    pending_bytes: usize,
+    /// The claims of the pending documents extracted so far (the first ones).
+    pending_claims: Vec<Vec<Claim>>,
+    /// Their suppression comments, numbered by place in the batch.
+    pending_scan: suppress::Scan,
+    /// Text of the pending documents not extracted yet.
+    unextracted_bytes: usize,
+    group_ids: HashMap<String, u32>,
+    /// Per folder: whether a batch already ran with some of its documents.
+    group_ran: Vec<bool>,
+    /// Folders whose documents came in more than one batch.
+    split: BTreeSet<u32>,
+    docs: Vec<DocRecord>,
+    claims: usize,
+    /// Claims that spell out an acronym, in corpus order, without their subject (so that they
+    /// teach alignment the acronym and are never grouped themselves).
+    ghosts: Vec<Claim>,
+    batches: Vec<BatchRecord>,
+    documents: Spill,
+    findings: Spill,
+    keys: Vec<FindingKey>,
+    suppressed: HashMap<u32, usize>,
+    /// Malformed suppression blocks, in document order.
+    suppression_warnings: Vec<Warning>,
+    /// Suppression comments that hide nothing, by document and order in it.
+    unused: BTreeMap<(usize, usize), Warning>,
+    error: Option<io::Error>,
+}
+
+/// A streamed run after its last batch: the counts and warnings, and the report to write.
+pub struct Finished {
+    output: Output,
+    pub summary: Summary,
+    /// Every warning, as the report lists them (inputs first, then suppressions).
+    pub warnings: Vec<Warning>,
+    documents: Spill,
+    findings: Spill,
+    keys: Vec<FindingKey>,
+}
+
+impl<'r> Streamer<'r> {
+    /// A streamed run extracting on `jobs` threads (`None`: rayon's default).
+    pub fn new(rules: &'r Rules, output: Output, jobs: Option<usize>) -> Result<Self, SpillError> {
+        Ok(Self {
+            rules,
+            output,
+            pool: crate::pool(jobs),
+            batch_bytes: BATCH_BYTES,
+            pending: Vec::new(),
+            pending_bytes: 0,
+            pending_claims: Vec::new(),
+            pending_scan: suppress::Scan::default(),
+            unextracted_bytes: 0,
+            group_ids: HashMap::new(),
+            group_ran: Vec::new(),
+            split: BTreeSet::new(),
+            docs: Vec::new(),
+            claims: 0,
+            ghosts: Vec::new(),
+            batches: Vec::new(),
+            documents: Spill::new()?,
+            findings: Spill::new()?,
+            keys: Vec::new(),
+            suppressed: HashMap::new(),
+            suppression_warnings: Vec::new(),
+            unused: BTreeMap::new(),
+            error: None,
+        })
+    }
+
+    /// Sets the text a batch holds before it runs (at the next change of folder); the report
+    /// is the same whatever it is, only memory and time change.
+    pub fn with_batch_bytes(mut self, bytes: usize) -> Self {
+        self.batch_bytes = bytes;
+        self
+    }
+
+    fn group_id(&mut self, group: &str) -> u32 {
+        if let Some(&id) = self.group_ids.get(group) {
+            return id;
+        }
+        let id = u32::try_from(self.group_ran.len()).unwrap_or(u32::MAX);
+        self.group_ids.insert(group.to_string(), id);
+        self.group_ran.push(false);
+        id
+    }
+
+    /// Takes the next document of the corpus.
+    pub fn push(&mut self, doc: Document) {
+        if self.error.is_some() {
+            return;
+        }
+        let group = self.group_id(&doc.group);
+        let last = self
+            .pending
+            .last()
+            .and_then(|d| self.group_ids.get(&d.group).copied());
+        if last.is_some_and(|l| l != group) && self.pending_bytes >= self.batch_bytes {
+            self.flush();
+        }
+        if self.group_ran.get(group as usize).copied().unwrap_or(false) {
+            self.split.insert(group);
+        }
+        self.pending_bytes += doc.text.len();
+        self.unextracted_bytes += doc.text.len();
+        self.pending.push(doc);
+        // A folder larger than a batch keeps its claims until it ends, but not its texts.
+        if self.unextracted_bytes >= self.batch_bytes
+            && let Err(e) = self.extract_pending()
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// Extracts the pending documents not extracted yet, records them, renders their entries
+    /// and lets their texts go.
+    fn extract_pending(&mut self) -> io::Result<()> {
+        let from = self.pending_claims.len();
+        self.unextracted_bytes = 0;
+        if from >= self.pending.len() {
+            return Ok(());
+        }
+        let mut docs = std::mem::take(&mut self.pending);
+        let per_document = self.extract(&docs[from..], from);
+        let result = self.record(&mut docs[from..], from, &per_document);
+        self.pending = docs;
+        self.pending_claims.extend(per_document);
+        result
+    }
+
+    /// Records newly extracted documents (at `from` in the pending batch): suppression
+    /// comments, spelling claims, their entries in the report, where to read them again.
+    fn record(
+        &mut self,
+        docs: &mut [Document],
+        from: usize,
+        per_document: &[Vec<Claim>],
+    ) -> io::Result<()> {
+        for (k, (doc, claims)) in docs.iter_mut().zip(per_document).enumerate() {
+            let group = self.group_id(&doc.group);
+            suppress::scan_document(from + k, doc, &mut self.pending_scan);
+            let stamp = TextStamp::of(&doc.text);
+            doc.release_text();
+            for claim in claims.iter().filter(|c| c.text.contains('(')) {
+                if !align::learn_acronyms(std::slice::from_ref(claim)).is_empty() {
+                    self.ghosts.push(Claim {
+                        subject: None,
+                        doc: 0,
+                        ..claim.clone()
+                    });
+                }
+            }
+            let entry = DocumentEntry {
+                path: &doc.path,
+                claims: claims.len(),
+                title: doc.meta.title.as_deref(),
+                date: doc.meta.date.as_deref(),
+                source: doc.meta.source.as_deref(),
+                url: doc.meta.url.as_deref(),
+                decoded_from: doc.decoded_from.as_deref(),
+            };
+            let mut text = if self.docs.is_empty() {
+                String::new()
+            } else {
+                ",\n".to_string()
+            };
+            text.push_str(&item(&entry, "    "));
+            self.documents.write(text.as_bytes())?;
+            self.docs.push(DocRecord {
+                origin: doc.origin.clone(),
+                stamp,
+                group,
+                claim_start: self.claims,
+            });
+            self.claims += claims.len();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) {
+        if self.pending.is_empty() || self.error.is_some() {
+            return;
+        }
+        if let Err(e) = self.run_batch() {
+            self.error = Some(e);
+        }
+    }
+
+    /// Aligns, compares and renders the pending batch (extracting what is left of it first).
+    fn run_batch(&mut self) -> io::Result<()> {
+        self.extract_pending()?;
+        let batch = std::mem::take(&mut self.pending);
+        let per_document = std::mem::take(&mut self.pending_claims);
+        let mut scan = std::mem::take(&mut self.pending_scan);
+        self.pending_bytes = 0;
+        let first_id = self.docs.len() - batch.len();
+        let mut groups: Vec<u32> = Vec::new();
+        for doc in &batch {
+            let group = self.group_id(&doc.group);
+            if groups.last() != Some(&group) {
+                groups.push(group);
+            }
+        }
+        for &g in &groups {
+            if let Some(ran) = self.group_ran.get_mut(g as usize) {
+                *ran = true;
+            }
+        }
+        self.suppression_warnings.append(&mut scan.warnings);
+        self.batches.push(BatchRecord {
+            groups,
+            ghosts_seen: self.ghosts.len(),
+        });
+        let ids: Vec<usize> = (first_id..first_id + batch.len()).collect();
+        self.compare_batch(&batch, &ids, per_document, &scan.directives)
+    }
+
+    /// The claims of `docs`, numbered from `first` (their place in their batch).
+    fn extract(&self, docs: &[Document], first: usize) -> Vec<Vec<Claim>> {
+        let rules = self.rules;
+        crate::in_pool(self.pool.as_ref(), || {
+            docs.par_iter()
+                .enumerate()
+                .map(|(i, doc)| extract::extract(first + i, doc, rules))
+                .collect()
+        })
+    }
+
+    /// Aligns and compares the claims of documents `ids` (extracted with their positions in
+    /// `batch` as document numbers) with every spelling claim found so far, applies the
+    /// suppressions, and renders the findings.
+    fn compare_batch(
+        &mut self,
+        batch: &[Document],
+        ids: &[usize],
+        per_document: Vec<Vec<Claim>>,
+        directives: &[suppress::Directive],
+    ) -> io::Result<()> {
+        // Corpus-wide index and folder of each local claim.
+        let mut global = Vec::new();
+        let mut folder = Vec::new();
+        let mut claims: Vec<Claim> = Vec::new();
+        for (&id, doc_claims) in ids.iter().zip(per_document) {
+            let (start, group) = self
+                .docs
+                .get(id)
+                .map_or((0, u32::MAX), |r| (r.claim_start, r.group));
+            global.extend((0..doc_claims.len()).map(|k| start + k));
+            folder.extend(std::iter::repeat_n(group, doc_claims.len()));
+            claims.extend(doc_claims);
+        }
+        let local = claims.len();
+        claims.extend(self.ghosts.iter().cloned());
+        let groups = align::align(&claims, batch, self.rules, GroupBy::Folder);
+        let mut findings = compare::compare(&groups, &claims, batch, self.rules);
+        let group_of = |f: &Finding| -> u32 {
+            f.claims
+                .first()
+                .and_then(|&i| folder.get(i))
+                .copied()
+                .unwrap_or(u32::MAX)
+        };
+        let mut before: HashMap<u32, usize> = HashMap::new();
+        for f in &findings {
+            *before.entry(group_of(f)).or_default() += 1;
+        }
+        let applied = suppress::apply_directives(directives, &mut findings, &claims, batch);
+        for f in &findings {
+            *before.entry(group_of(f)).or_default() -= 1;
+        }
+        for (g, n) in before {
+            if n > 0 {
+                *self.suppressed.entry(g).or_default() += n;
+            }
+        }
+        let mut seq: HashMap<usize, usize> = HashMap::new();
+        for (warning, doc) in applied.warnings.into_iter().zip(applied.unused_in) {
+            let Some(&id) = ids.get(doc) else { continue };
+            let n = seq.entry(id).or_default();
+            self.unused.insert((id, *n), warning);
+            *n += 1;
+        }
+        let analysis = Analysis {
+            documents: batch.to_vec(),
+            claims,
+            ..Analysis::default()
+        };
+        for finding in &findings {
+            let Some(&first) = finding.claims.first().filter(|&&i| i < local) else {
+                continue;
+            };
+            let group = group_of(finding);
+            let entry = finding_entry(&analysis, finding, false);
+            let text = match self.output {
+                Output::Json => item(&entry, "    "),
+                Output::JsonLines => line(&entry),
+            };
+            let offset = self.findings.write(text.as_bytes())?;
+            self.keys.push(FindingKey {
+                kind: finding.kind,
+                first: global[first],
+                group,
+                offset,
+                len: text.len() as u64,
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs the last batch, runs again the folders that need it, and puts the findings in the
+    /// report's order. `warnings` are those of ingest; `skipped` the files it passed over.
+    pub fn finish(
+        mut self,
+        warnings: Vec<Warning>,
+        skipped: usize,
+    ) -> Result<Finished, SpillError> {
+        self.flush();
+        if let Some(e) = self.error.take() {
+            return Err(SpillError(e));
+        }
+        let mut warnings = warnings;
+        let again = self.to_run_again();
+        if !again.is_empty() {
+            self.run_again(&again, &mut warnings)?;
+        }
+        self.keys
+            .sort_by(|a, b| a.kind.cmp(&b.kind).then(a.first.cmp(&b.first)));
+        let count = |kind| self.keys.iter().filter(|k| k.kind == kind).count();
+        warnings.append(&mut self.suppression_warnings);
+        warnings.extend(std::mem::take(&mut self.unused).into_values());
+        let summary = Summary {
+            documents: self.docs.len(),
+            claims: self.claims,
+            agreements: count(FindingKind::Agreement),
+            conflicts: count(FindingKind::Conflict),
+            updates: count(FindingKind::Update),
+            skipped,
+            warnings: warnings.len(),
+            known: 0,
+            suppressed: self.suppressed.values().sum(),
+        };
+        Ok(Finished {
+            output: self.output,
+            summary,
+            warnings,
+            documents: self.documents,
+            findings: self.findings,
+            keys: self.keys,
+        })
+    }
+
+    /// The folders whose batch result may differ from the whole corpus's: split folders, and
+    /// those of batches aligned before what the corpus's spelled-out acronyms teach settled.
+    fn to_run_again(&self) -> BTreeSet<u32> {
+        let mut again = self.split.clone();
+        let settled = self.settled_at();
+        for batch in &self.batches {
+            if batch.ghosts_seen < settled {
+                again.extend(batch.groups.iter().copied());
+            }
+        }
+        again
+    }
+
+    /// The fewest spelling claims after which what they teach is what all of them teach.
+    fn settled_at(&self) -> usize {
+        let pairs: Vec<HashMap<String, String>> = self
+            .ghosts
+            .iter()
+            .map(|g| align::learn_acronyms(std::slice::from_ref(g)))
+            .collect();
+        let mut last: HashMap<&str, &str> = HashMap::new();
+        for p in &pairs {
+            for (k, v) in p {
+                last.insert(k, v);
+            }
+        }
+        let mut running: HashMap<&str, &str> = HashMap::new();
+        // Keys whose running value is not their final one (every key, before any claim).
+        let mut differ = last.len();
+        let mut settled = 0;
+        for (n, p) in pairs.iter().enumerate() {
+            for (k, v) in p {
+                let was = running.get(k.as_str()) == last.get(k.as_str());
+                running.insert(k, v);
+                let is = running.get(k.as_str()) == last.get(k.as_str());
+                match (was, is) {
+                    (true, false) => differ += 1,
+                    (false, true) => differ -= 1,
+                    _ => {}
+                }
+            }
+            if differ > 0 {
+                settled = n + 2;
+            }
+        }
+        if !last.is_empty() {
+            settled = settled.max(1);
+        }
+        settled.min(pairs.len())
+    }
+
+    /// Runs `groups` again over all their documents, read again from their sources, with every
+    /// spelling claim of the corpus, replacing their findings. A folder with a document that
+    /// cannot be read again keeps its findings, with a warning.
+    fn run_again(
+        &mut self,
+        groups: &BTreeSet<u32>,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<(), SpillError> {
+        let mut members: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for (id, record) in self.docs.iter().enumerate() {
+            if groups.contains(&record.group) {
+                members.entry(record.group).or_default().push(id);
+            }
+        }
+        let old_keys = self.keys.len();
+        let mut replaced: BTreeSet<u32> = BTreeSet::new();
+        let mut batch: Vec<Document> = Vec::new();
+        let mut ids: Vec<usize> = Vec::new();
+        let mut bytes = 0;
+        for (group, doc_ids) in members {
+            let mut read: Vec<Document> = Vec::new();
+            let mut failed = None;
+            for &id in &doc_ids {
+                let Some(record) = self.docs.get(id) else {
+                    continue;
+                };
+                match ingest::read_again(&record.origin) {
+                    Ok(doc) if TextStamp::of(&doc.text) == record.stamp => read.push(doc),
+                    Ok(doc) => {
+                        failed = Some((doc.path, ingest::ReadAgainError::Changed));
+                        break;
+                    }
+                    Err(e) => {
+                        failed = Some((origin_name(&record.origin), e));
+                        break;
+                    }
+                }
+            }
+            if let Some((path, e)) = failed {
+                warnings.push(Warning {
+                    path,
+                    message: format!(
+                        "{e}; the findings of its folder were compared without the documents or spelled-out acronyms read after it"
+                    ),
+                });
+                continue;
+            }
+            bytes += read.iter().map(|d| d.text.len()).sum::<usize>();
+            batch.extend(read);
+            ids.extend(doc_ids);
+            replaced.insert(group);
+            if bytes >= self.batch_bytes {
+                self.rerun_batch(
+                    std::mem::take(&mut batch),
+                    std::mem::take(&mut ids),
+                    &replaced,
+                )?;
+                bytes = 0;
+            }
+        }
+        self.rerun_batch(batch, ids, &replaced)?;
+        let mut n = 0;
+        self.keys.retain(|k| {
+            n += 1;
+            n > old_keys || !replaced.contains(&k.group)
+        });
+        Ok(())
+    }
+
+    fn rerun_batch(
+        &mut self,
+        mut batch: Vec<Document>,
+        ids: Vec<usize>,
+        replaced: &BTreeSet<u32>,
+    ) -> Result<(), SpillError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let per_document = self.extract(&batch, 0);
+        let mut scan = suppress::Scan::default();
+        for (i, doc) in batch.iter_mut().enumerate() {
+            suppress::scan_document(i, doc, &mut scan);
+            doc.release_text();
+        }
+        // What suppression said about these folders before is said again.
+        for &id in &ids {
+            if let Some(record) = self.docs.get(id)
+                && replaced.contains(&record.group)
+            {
+                self.suppressed.remove(&record.group);
+                let stale: Vec<(usize, usize)> = self
+                    .unused
+                    .range((id, 0)..(id + 1, 0))
+                    .map(|(k, _)| *k)
+                    .collect();
+                for k in stale {
+                    self.unused.remove(&k);
+                }
+            }
+        }
+        self.compare_batch(&batch, &ids, per_document, &scan.directives)?;
+        Ok(())
+    }
+}
+
+/// `crosscheck claims` in JSON or JSON Lines, written as the documents are extracted, a batch
+/// at a time: nothing but the batch is held. The text is what
+/// [`crate::report::json::render_claims`] (with a final line break) or
+/// [`crate::report::json_lines::render_claims`] renders for the whole corpus.
+pub struct ClaimLister<'r, 'w> {
+    rules: &'r Rules,
+    output: Output,
+    pool: Option<rayon::ThreadPool>,
+    out: &'w mut dyn Write,
+    pending: Vec<Document>,
+    pending_bytes: usize,
+    /// Claims written so far.
+    written: usize,
+    error: Option<io::Error>,
+}
+
+impl<'r, 'w> ClaimLister<'r, 'w> {
+    /// A listing written to `out`, extracting on `jobs` threads (`None`: rayon's default).
+    pub fn new(
+        rules: &'r Rules,
+        output: Output,
+        jobs: Option<usize>,
+        out: &'w mut dyn Write,
+    ) -> Self {
+        Self {
+            rules,
+            output,
+            pool: crate::pool(jobs),
+            out,
+            pending: Vec::new(),
+            pending_bytes: 0,
+            written: 0,
+            error: None,
+        }
+    }
+
+    /// Takes the next document of the corpus.
+    pub fn push(&mut self, doc: Document) {
+        if self.error.is_some() {
+            return;
+        }
+        self.pending_bytes += doc.text.len();
+        self.pending.push(doc);
+        if self.pending_bytes >= BATCH_BYTES {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.pending.is_empty() || self.error.is_some() {
+            return;
+        }
+        let batch = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
+        let rules = self.rules;
+        let per_document: Vec<Vec<Claim>> = crate::in_pool(self.pool.as_ref(), || {
+            batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, doc)| extract::extract(i, doc, rules))
+                .collect()
+        });
+        if let Err(e) = self.write_claims(&batch, &per_document) {
+            self.error = Some(e);
+        }
+    }
+
+    fn write_claims(&mut self, batch: &[Document], per_document: &[Vec<Claim>]) -> io::Result<()> {
+        for (doc, claims) in batch.iter().zip(per_document) {
+            for claim in claims {
+                let entry = crate::report::json::ClaimEntry::new(claim, doc);
+                let text = match self.output {
+                    Output::JsonLines => line(&entry),
+                    Output::Json => {
+                        let lead = if self.written == 0 {
+                            format!("{{\n  \"version\": {VERSION},\n  \"claims\": [\n")
+                        } else {
+                            ",\n".to_string()
+                        };
+                        lead + &item(&entry, "    ")
+                    }
+                };
+                self.out.write_all(text.as_bytes())?;
+                self.written += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Extracts and writes what is left, and ends the report.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.flush();
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        if self.output == Output::Json {
+            let tail = if self.written == 0 {
+                format!("{{\n  \"version\": {VERSION},\n  \"claims\": []\n}}\n")
+            } else {
+                "\n  ]\n}\n".to_string()
+            };
+            self.out.write_all(tail.as_bytes())?;
+        }
+        self.out.flush()
+    }
+}
+
+/// The name of a document for a warning, from where it came from.
+fn origin_name(origin: &Origin) -> String {
+    match origin {
+        Origin::Memory => "(in memory)".to_string(),
+        Origin::File { shown, .. } => shown.clone(),
+        Origin::JsonLine { shown, line, .. } => format!("{shown}: line {line}"),
+    }
+}
+
+impl Finished {
+    /// Whether any finding of `kind`s that `fails` is reported.
+    pub fn any(&self, fails: impl Fn(FindingKind) -> bool) -> bool {
+        self.keys.iter().any(|k| fails(k.kind))
+    }
+
+    /// Writes the report.
+    pub fn write(self, out: &mut dyn Write) -> Result<(), WriteError> {
+        let spill = |e: io::Error| WriteError::Spill(SpillError(e));
+        let Finished {
+            output,
+            summary,
+            warnings,
+            documents,
+            findings,
+            keys,
+        } = self;
+        let mut findings = findings.into_reader().map_err(spill)?;
+        if output == Output::JsonLines {
+            return copy_findings(&mut findings, &keys, "", out);
+        }
+        let none = documents.written == 0;
+        let mut documents = documents.into_reader().map_err(spill)?;
+        let head = format!("{{\n  \"version\": {VERSION},\n  \"documents\": ");
+        out.write_all(head.as_bytes()).map_err(WriteError::Output)?;
+        if none {
+            out.write_all(b"[]").map_err(WriteError::Output)?;
+        } else {
+            out.write_all(b"[\n").map_err(WriteError::Output)?;
+            copy(&mut documents, out)?;
+            out.write_all(b"\n  ]").map_err(WriteError::Output)?;
+        }
+        out.write_all(b",\n  \"findings\": ")
+            .map_err(WriteError::Output)?;
+        if keys.is_empty() {
+            out.write_all(b"[]").map_err(WriteError::Output)?;
+        } else {
+            out.write_all(b"[\n").map_err(WriteError::Output)?;
+            copy_findings(&mut findings, &keys, ",\n", out)?;
+            out.write_all(b"\n  ]").map_err(WriteError::Output)?;
+        }
+        let tail = format!(
+            ",\n  \"summary\": {},\n  \"warnings\": {}\n}}\n",
+            nested(&summary, "  "),
+            nested(&warnings, "  ")
+        );
+        out.write_all(tail.as_bytes()).map_err(WriteError::Output)
+    }
+}
+
+/// Writing a streamed report failed: its temporary files, or the output itself.
+#[derive(Debug, Error, Diagnostic)]
+pub enum WriteError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Spill(SpillError),
+    #[error("cannot write the report: {0}")]
+    #[diagnostic(code(crosscheck::output))]
+    Output(io::Error),
+}
+
+fn copy(from: &mut impl Read, out: &mut dyn Write) -> Result<(), WriteError> {
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = from
+            .read(&mut buf)
+            .map_err(|e| WriteError::Spill(SpillError(e)))?;
+        if n == 0 {
+            return Ok(());
+        }
+        out.write_all(&buf[..n]).map_err(WriteError::Output)?;
+    }
+}
+
+/// Copies the rendered findings in the order of `keys`, `separator` between them.
+fn copy_findings(
+    from: &mut BufReader<File>,
+    keys: &[FindingKey],
+    separator: &str,
+    out: &mut dyn Write,
+) -> Result<(), WriteError> {
+    let spill = |e: io::Error| WriteError::Spill(SpillError(e));
+    let mut at = 0u64;
+    let mut buf = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        if key.offset != at {
+            from.seek(SeekFrom::Start(key.offset)).map_err(spill)?;
+        }
+        buf.clear();
+        from.by_ref()
+            .take(key.len)
+            .read_to_end(&mut buf)
+            .map_err(spill)?;
+        if buf.len() as u64 != key.len {
+            return Err(spill(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "a temporary file is shorter than written",
+            )));
+        }
+        at = key.offset + key.len;
+        if i > 0 {
+            out.write_all(separator.as_bytes())
+                .map_err(WriteError::Output)?;
+        }
+        out.write_all(&buf).map_err(WriteError::Output)?;
+    }
+    Ok(())
+}
+
+/// A value as pretty JSON nested at `indent` (its first line not indented).
+fn nested(value: &impl Serialize, indent: &str) -> String {
+    crate::report::json::to_json(value).replace('\n', &format!("\n{indent}"))
+}
+
+/// An element of an array nested at `indent`: as [`nested`], first line indented too.
+fn item(value: &impl Serialize, indent: &str) -> String {
+    format!("{indent}{}", nested(value, indent))
+}
+
+/// A value as one compact JSON line.
+fn line(value: &impl Serialize) -> String {
+    // String keys only, and serde_json writes non-finite floats as null: cannot fail.
+    serde_json::to_string(value).expect("report structs always serialise") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::ingest::{Selection, read_paths, stream_selected};
+    use crate::report::{Context, json, json_lines};
+
+    fn write(dir: &Path, relative: &str, text: &str) {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("create test folder");
+        }
+        fs::write(path, text).expect("write test file");
+    }
+
+    /// The report of the whole analysis in memory, as `check --format json` renders it.
+    fn in_memory(paths: &[PathBuf], rules: &Rules, output: Output) -> String {
+        let corpus = read_paths(paths);
+        let mut analysis = crate::check(corpus.documents, corpus.warnings, rules, GroupBy::Folder);
+        let suppressed = suppress::apply(&mut analysis).suppressed;
+        let context = Context {
+            skipped: corpus.skipped,
+            suppressed,
+            ..Context::default()
+        };
+        match output {
+            Output::Json => json::render(&analysis, &context),
+            Output::JsonLines => json_lines::render(&analysis, &context),
+        }
+    }
+
+    /// The streamed report with batches of `batch_bytes`.
+    fn streamed(paths: &[PathBuf], rules: &Rules, output: Output, batch_bytes: usize) -> String {
+        let mut streamer = Streamer::new(rules, output, Some(2))
+            .expect("temporary files")
+            .with_batch_bytes(batch_bytes);
+        let corpus = stream_selected(paths, &Selection::default(), &mut |_| {}, &mut |doc| {
+            streamer.push(doc)
+        });
+        let finished = streamer
+            .finish(corpus.warnings, corpus.skipped)
+            .expect("temporary files");
+        let mut out = Vec::new();
+        finished.write(&mut out).expect("written");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn same_both_ways(paths: &[PathBuf]) -> String {
+        let rules = Rules::builtin().expect("rules");
+        for output in [Output::Json, Output::JsonLines] {
+            let expected = in_memory(paths, &rules, output);
+            for batch_bytes in [0, 1, 200, usize::MAX] {
+                assert_eq!(
+                    streamed(paths, &rules, output, batch_bytes),
+                    expected,
+                    "{output:?}, batches of {batch_bytes} bytes"
+                );
+            }
+        }
+        in_memory(paths, &rules, Output::Json)
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_in_a_later_folder_applies_to_earlier_ones() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(
+            dir.path(),
+            "a/x.txt",
+            "Ukraine has received four high mobility artillery rocket systems so far.\n",
+        );
+        write(
+            dir.path(),
+            "a/y.txt",
+            "Ukraine has received six HIMARS so far, officials said.\n",
+        );
+        write(
+            dir.path(),
+            "b/z.txt",
+            "The Pentagon is sending four more high mobility artillery rocket systems (HIMARS).\n",
+        );
+        write(dir.path(), "b/w.txt", "Four more HIMARS are on the way.\n");
+        let report = same_both_ways(&[dir.path().to_path_buf()]);
+        assert!(report.contains("\"conflict\""), "{report}");
+    }
+
+    #[test]
+    fn folders_that_interleave_in_a_json_lines_file_are_compared_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let lines = [
+            r#"{"id": "1", "group": "g1", "text": "The fire killed three people on Monday."}"#,
+            r#"{"id": "2", "group": "g2", "text": "The storm injured 12 people."}"#,
+            r#"{"id": "3", "group": "g1", "text": "The fire killed four people on Monday."}"#,
+            r#"{"id": "4", "group": "g2", "text": "The storm injured 12 people, police said."}"#,
+            "not json",
+            r#"{"id": "5", "group": "g1", "text": "<!-- crosscheck-ignore -->\nNobody was hurt."}"#,
+        ];
+        write(dir.path(), "c.jsonl", &(lines.join("\n") + "\n"));
+        let report = same_both_ways(&[dir.path().join("c.jsonl")]);
+        assert!(report.contains("\"conflict\""), "{report}");
+        assert!(report.contains("\"agreement\""), "{report}");
+    }
+
+    #[test]
+    fn claims_are_listed_as_in_memory() {
+        let rules = Rules::builtin().expect("rules");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let empty = tempfile::tempdir().expect("temp dir");
+        for paths in [
+            vec![root.join("examples")],
+            vec![empty.path().to_path_buf()],
+        ] {
+            let corpus = read_paths(&paths);
+            let claims = crate::extract_all(&corpus.documents, &rules);
+            let analysis = Analysis {
+                documents: corpus.documents,
+                claims,
+                ..Analysis::default()
+            };
+            for output in [Output::Json, Output::JsonLines] {
+                let expected = match output {
+                    Output::Json => json::render_claims(&analysis) + "\n",
+                    Output::JsonLines => json_lines::render_claims(&analysis),
+                };
+                let mut out = Vec::new();
+                let mut lister = ClaimLister::new(&rules, output, Some(2), &mut out);
+                stream_selected(&paths, &Selection::default(), &mut |_| {}, &mut |doc| {
+                    lister.push(doc)
+                });
+                lister.finish().expect("written");
+                assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn suppressions_and_empty_corpora_stream_the_same() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        same_both_ways(&[root.join("tests/fixtures/suppress")]);
+        same_both_ways(&[root.join("examples")]);
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "empty.txt", "");
+        same_both_ways(&[dir.path().to_path_buf()]);
+        same_both_ways(&[dir.path().join("missing")]);
+    }
+}
