@@ -23,6 +23,7 @@ pub mod tokens;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock};
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::model::{Claim, ClaimKind, DateValue, DocId, Document, Subject, Value};
@@ -299,20 +300,42 @@ fn addresses(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
         Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
             .expect("the address pattern is valid")
     });
+    // Every address holds one of these (the pattern's `(?i)` folds none of their letters
+    // beyond ASCII case).
+    static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["@", "http", "www."])
+            .expect("the address markers are valid")
+    });
     let body = &text[start..];
-    // Most articles hold no address: a plain search is far cheaper than the pattern.
-    let lower_has = |needle: &str| {
-        body.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    };
-    if !body.contains('@') && !lower_has("http") && !lower_has("www.") {
-        return Vec::new();
+    // No address crosses whitespace, and whitespace is no word character, so the pattern
+    // finds the same addresses in each whitespace-free run holding a marker as in the whole
+    // body. Searching only those runs keeps the pattern (whose Unicode `\b` sends the search
+    // to a slow engine on non-ASCII text) off the rest of the article.
+    let mut out = Vec::new();
+    let mut searched_to = 0;
+    for marker in MARKERS.find_iter(body) {
+        if marker.start() < searched_to {
+            continue;
+        }
+        let run_start = body[..marker.start()]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let run_end = body[marker.start()..]
+            .find(char::is_whitespace)
+            .map_or(body.len(), |k| marker.start() + k);
+        let offset = start + run_start;
+        out.extend(
+            ADDRESS
+                .find_iter(&body[run_start..run_end])
+                .map(|m| offset + m.start()..offset + m.end()),
+        );
+        searched_to = run_end;
     }
-    ADDRESS
-        .find_iter(body)
-        .map(|m| start + m.start()..start + m.end())
-        .collect()
+    out
 }
 
 /// Byte ranges of lines that are scraped-page boilerplate.
