@@ -511,6 +511,10 @@ pub struct Compiled {
     pub title_connectors: HashSet<String>,
     /// Every word that appears in a post's variants ("defense", "joint", "chiefs").
     pub post_words: HashSet<String>,
+    /// What a title names, by the title folded with [`roles::normal_title`]: a post's name
+    /// for one of its variants, or a broader description as written; the first post listed
+    /// wins.
+    pub post_titles: HashMap<String, String>,
 }
 
 impl Compiled {
@@ -621,6 +625,16 @@ impl Compiled {
                     }
                     c.post_words.insert(w);
                 }
+            }
+            for v in &post.variants {
+                c.post_titles
+                    .entry(roles::normal_title(rules, v))
+                    .or_insert_with(|| post.name.clone());
+            }
+            for b in &post.broader {
+                c.post_titles
+                    .entry(roles::normal_title(rules, b))
+                    .or_insert_with(|| b.clone());
             }
         }
         c

@@ -147,10 +147,10 @@ fn person_at(ctx: &Context, k: usize, known: &[Subject]) -> Option<(usize, Subje
     if !t.capitalized || t.kind != TokenKind::Word || ctx.t.c.not_names.contains(&t.lower) {
         return None;
     }
-    let surname = ctx.t.rules.fold_spelling(&t.lower);
+    let surname = ctx.t.rules.fold_word(&t.lower);
     let mut hits = known
         .iter()
-        .filter(|p| p.key.rsplit(' ').next() == Some(surname.as_str()));
+        .filter(|p| p.key.rsplit(' ').next() == Some(&*surname));
     let person = hits.next()?;
     hits.next().is_none().then(|| (k, person.clone()))
 }

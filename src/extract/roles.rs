@@ -49,10 +49,10 @@ fn surname_of_known(ctx: &Context, i: usize, known: &[Subject]) -> Option<(usize
     if !t.capitalized || t.kind != TokenKind::Word || i == 0 || !is_title_word(ctx, i - 1) {
         return None;
     }
-    let surname = ctx.t.rules.fold_spelling(&t.lower);
+    let surname = ctx.t.rules.fold_word(&t.lower);
     let mut matches = known
         .iter()
-        .filter(|p| p.key.rsplit(' ').next() == Some(surname.as_str()));
+        .filter(|p| p.key.rsplit(' ').next() == Some(&*surname));
     let person = matches.next()?;
     // Two people with this surname: which one is meant is not known.
     if matches.next().is_some() {
@@ -69,12 +69,11 @@ fn is_title_word(ctx: &Context, k: usize) -> bool {
         return false;
     }
     let c = &ctx.t.c;
-    let folded = ctx.t.rules.fold_spelling(&t.lower);
     c.title_heads.contains(&t.lower)
         || c.ranks.contains(&t.lower)
         || c.jurisdictions.contains(&t.lower)
         || c.honorifics.contains(&t.lower)
-        || c.post_words.contains(&folded)
+        || c.post_words.contains(&*ctx.t.rules.fold_word(&t.lower))
 }
 
 /// The title words right before a name at `name_start`, made into a role claim when they hold
@@ -258,23 +257,7 @@ fn post_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
         return None;
     }
     let core = normal_title(ctx.t.rules, &ctx.text[toks[a].start..toks[b - 1].end]);
-    for post in &ctx.t.rules.posts {
-        if post
-            .variants
-            .iter()
-            .any(|v| normal_title(ctx.t.rules, v) == core)
-        {
-            return Some(post.name.clone());
-        }
-        if let Some(broader) = post
-            .broader
-            .iter()
-            .find(|v| normal_title(ctx.t.rules, v) == core)
-        {
-            return Some(broader.clone());
-        }
-    }
-    None
+    c.post_titles.get(&core).cloned()
 }
 
 /// A title folded for comparison: lowercase, British spellings folded, periods dropped.
@@ -348,11 +331,13 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         end -= 1;
     }
     let text = ctx.text[toks[i].start..toks[end].end].to_string();
-    let key = core
-        .iter()
-        .map(|&p| ctx.t.rules.fold_spelling(&toks[p].lower))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut key = String::new();
+    for (n, &p) in core.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&ctx.t.rules.fold_word(&toks[p].lower));
+    }
     Some((end, Subject { text, key }))
 }
 
