@@ -31,6 +31,12 @@ use crate::rules::Rules;
 use crate::text::LineIndex;
 use tokens::Token;
 
+thread_local! {
+    /// Token buffers kept between the documents one thread reads, so that their strings are
+    /// allocated once per thread rather than once per token.
+    static SCRATCH: std::cell::Cell<tokens::Tokens> = std::cell::Cell::default();
+}
+
 /// Every claim (and every recognised figure without a subject) in one document, by offset.
 pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     let tables = Tables::new(rules);
@@ -42,7 +48,9 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         ranges.push(title);
     }
     ranges.push(start..text.len());
-    let toks = tokens::tokenize_ranges(text, &ranges, &tables.c.abbreviations);
+    // The token buffers of this thread's previous document, refilled.
+    let mut toks = SCRATCH.take();
+    tokens::tokenize_ranges_into(&mut toks, text, &ranges, &tables.c.abbreviations);
     let boilerplate = boilerplate_lines(text, start, &tables);
     let index = LineIndex::new(text);
     let mut mentions = dates::find_dates(text, start, text.len());
@@ -122,6 +130,8 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             }
         }
     }
+
+    SCRATCH.set(toks);
 
     let mut cursor = index.cursor(text);
     drafts

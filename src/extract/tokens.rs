@@ -65,11 +65,14 @@ impl Token {
 }
 
 /// A document's text cut into tokens.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Tokens {
     pub tokens: Vec<Token>,
     /// For each sentence, the range of token indices it covers.
     pub sentences: Vec<std::ops::Range<usize>>,
+    /// Lowercase strings of an earlier document's tokens, reused by [`tokenize_ranges_into`]
+    /// so that cutting a document allocates nothing once the buffers have grown.
+    spare: Vec<String>,
 }
 
 /// Cuts `text[start..end]` into tokens. `masked` byte ranges (boilerplate lines) are skipped;
@@ -85,7 +88,23 @@ pub fn tokenize_ranges(
     ranges: &[std::ops::Range<usize>],
     abbreviations: &HashSet<String>,
 ) -> Tokens {
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut out = Tokens::default();
+    tokenize_ranges_into(&mut out, text, ranges, abbreviations);
+    out
+}
+
+/// [`tokenize_ranges`] into `out`, replacing what it held and reusing its buffers.
+pub fn tokenize_ranges_into(
+    out: &mut Tokens,
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    abbreviations: &HashSet<String>,
+) {
+    let spare = &mut out.spare;
+    spare.extend(out.tokens.drain(..).map(|t| t.lower));
+    let mut tokens = std::mem::take(&mut out.tokens);
+    // The lowercase form of a word with its period, to look abbreviations up.
+    let mut with_dot = String::new();
     let bytes = text.as_bytes();
     let mut sentence = 0usize;
     let mut paragraph = 0usize;
@@ -123,7 +142,7 @@ pub fn tokenize_ranges(
                         // A line of running text has words; a web address or a code line
                         // of the same length does not.
                         let line = text[line_start..i].trim();
-                        last_line_chars = if line.split_whitespace().count() >= 5 {
+                        last_line_chars = if line.split_whitespace().nth(4).is_some() {
                             line.chars().count()
                         } else {
                             0
@@ -164,10 +183,19 @@ pub fn tokenize_ranges(
             // initial ("J.", "U.S.").
             if kind == TokenKind::Word && tok_end < end && bytes[tok_end] == b'.' {
                 let word = &text[tok_start..tok_end];
-                let with_dot = format!("{}.", word.to_lowercase());
                 let single_letter =
                     word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
-                if abbreviations.contains(&with_dot) || single_letter {
+                if single_letter || {
+                    with_dot.clear();
+                    if word.is_ascii() {
+                        with_dot.push_str(word);
+                        with_dot.make_ascii_lowercase();
+                    } else {
+                        with_dot.push_str(&word.to_lowercase());
+                    }
+                    with_dot.push('.');
+                    abbreviations.contains(&with_dot)
+                } {
                     tok_end += 1;
                     // "U.S.", "a.m.", "D.C.": letter-period pairs.
                     loop {
@@ -190,14 +218,8 @@ pub fn tokenize_ranges(
             }
 
             let raw = &text[tok_start..tok_end];
-            // ASCII needs no Unicode case tables, and only a curly apostrophe needs replacing.
-            let mut lower = if raw.is_ascii() {
-                raw.to_ascii_lowercase()
-            } else if raw.contains('’') {
-                raw.to_lowercase().replace('’', "'")
-            } else {
-                raw.to_lowercase()
-            };
+            let mut lower = spare.pop().unwrap_or_default();
+            lowercase_into(&mut lower, raw);
             if kind == TokenKind::Word && (lower.ends_with("'s")) && lower.len() > 2 {
                 lower.truncate(lower.len() - 2);
             }
@@ -224,11 +246,14 @@ pub fn tokenize_ranges(
                 } else if closing {
                     // Take the closing quote into this sentence first.
                     let q = next.map_or(0, char::len_utf8);
+                    let mut lower = spare.pop().unwrap_or_default();
+                    lower.clear();
+                    lower.push_str(&text[i..i + q]);
                     tokens.push(Token {
                         start: i,
                         end: i + q,
                         kind: TokenKind::Punct,
-                        lower: text[i..i + q].to_string(),
+                        lower,
                         capitalized: false,
                         sentence,
                         paragraph,
@@ -241,7 +266,8 @@ pub fn tokenize_ranges(
         }
     }
 
-    let mut sentences = Vec::with_capacity(sentence_starts.len());
+    let sentences = &mut out.sentences;
+    sentences.clear();
     for (k, &s) in sentence_starts.iter().enumerate() {
         let e = sentence_starts.get(k + 1).copied().unwrap_or(tokens.len());
         if s < e {
@@ -254,7 +280,21 @@ pub fn tokenize_ranges(
             t.sentence = idx;
         }
     }
-    Tokens { tokens, sentences }
+    out.tokens = tokens;
+}
+
+/// Replaces `buf` with the lowercase form of `raw`, curly apostrophes made straight.
+fn lowercase_into(buf: &mut String, raw: &str) {
+    buf.clear();
+    // ASCII needs no Unicode case tables, and only a curly apostrophe needs replacing.
+    if raw.is_ascii() {
+        buf.push_str(raw);
+        buf.make_ascii_lowercase();
+    } else if raw.contains('’') {
+        buf.push_str(&raw.to_lowercase().replace('’', "'"));
+    } else {
+        buf.push_str(&raw.to_lowercase());
+    }
 }
 
 /// Lines at least this long (in characters) that break without a full stop are running text
