@@ -310,12 +310,12 @@ fn addresses(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
         Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
             .expect("the address pattern is valid")
     });
-    // Every address holds one of these (the pattern's `(?i)` folds none of their letters
-    // beyond ASCII case).
+    // Every address holds "@" or one of these (the pattern's `(?i)` folds none of their
+    // letters beyond ASCII case).
     static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(["@", "http", "www."])
+            .build(["http", "www."])
             .expect("the address markers are valid")
     });
     let body = &text[start..];
@@ -323,27 +323,42 @@ fn addresses(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
     // finds the same addresses in each whitespace-free run holding a marker as in the whole
     // body. Searching only those runs keeps the pattern (whose Unicode `\b` sends the search
     // to a slow engine on non-ASCII text) off the rest of the article.
-    let mut out = Vec::new();
-    let mut searched_to = 0;
-    for marker in MARKERS.find_iter(body) {
-        if marker.start() < searched_to {
-            continue;
-        }
-        let run_start = body[..marker.start()]
+    // (A separate search for "@" keeps the frequent letters h and w from being candidates
+    // of a one-byte fingerprint.)
+    let run_of = |at: usize| {
+        let run_start = body[..at]
             .char_indices()
             .rev()
             .find(|(_, c)| c.is_whitespace())
             .map_or(0, |(k, c)| k + c.len_utf8());
-        let run_end = body[marker.start()..]
+        let run_end = body[at..]
             .find(char::is_whitespace)
-            .map_or(body.len(), |k| marker.start() + k);
-        let offset = start + run_start;
+            .map_or(body.len(), |k| at + k);
+        run_start..run_end
+    };
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut add_runs = |starts: &mut dyn Iterator<Item = usize>| {
+        let mut searched_to = 0;
+        for at in starts {
+            if at >= searched_to {
+                let run = run_of(at);
+                searched_to = run.end;
+                runs.push(run);
+            }
+        }
+    };
+    add_runs(&mut body.match_indices('@').map(|(k, _)| k));
+    add_runs(&mut MARKERS.find_iter(body).map(|m| m.start()));
+    runs.sort_by_key(|r| r.start);
+    runs.dedup();
+    let mut out = Vec::new();
+    for run in runs {
+        let offset = start + run.start;
         out.extend(
             ADDRESS
-                .find_iter(&body[run_start..run_end])
+                .find_iter(&body[run])
                 .map(|m| offset + m.start()..offset + m.end()),
         );
-        searched_to = run_end;
     }
     out
 }
@@ -356,19 +371,19 @@ fn boilerplate_lines(text: &str, start: usize, t: &Tables) -> Vec<std::ops::Rang
     // dateline; only those after it are links to other stories.
     let mut before_text = true;
     for line in text[start..].split_inclusive('\n') {
-        let trimmed = line.trim().to_lowercase();
-        let listed = t
-            .rules
-            .lexicon
-            .boilerplate
-            .iter()
-            .any(|b| trimmed.starts_with(b.as_str()));
+        // Lowercasing changes no whitespace and no final punctuation, so only the comparison
+        // with the (lowercase) boilerplate needs the lowercase line.
+        let trimmed = line.trim();
         // A headline line after the running text has begun is most often a link to another
         // story ("86 Sick, 7 Dead in Outbreak"): its figures are not this report's.
-        if !trimmed.is_empty() && (listed || (!before_text && is_headline_line(line.trim()))) {
+        if !trimmed.is_empty()
+            && (is_listed_boilerplate(trimmed, &t.rules.lexicon.boilerplate)
+                || (!before_text && is_headline_line(trimmed)))
+        {
             out.push(pos..pos + line.len());
         }
-        if trimmed.ends_with(['.', '!', '?', '"', '”']) && trimmed.split_whitespace().count() > 6
+        if trimmed.ends_with(['.', '!', '?', '"', '”'])
+            && trimmed.split_whitespace().nth(6).is_some()
         {
             before_text = false;
         }
@@ -377,27 +392,39 @@ fn boilerplate_lines(text: &str, start: usize, t: &Tables) -> Vec<std::ops::Rang
     out
 }
 
+/// Whether `line`, lowercased, starts with one of the (lowercase) boilerplate lines.
+fn is_listed_boilerplate(line: &str, boilerplate: &[String]) -> bool {
+    if line.is_ascii() {
+        // An ASCII line lowercases byte for byte.
+        let bytes = line.as_bytes();
+        return boilerplate.iter().any(|b| {
+            bytes.len() >= b.len() && bytes[..b.len()].eq_ignore_ascii_case(b.as_bytes())
+        });
+    }
+    let lower = line.to_lowercase();
+    boilerplate.iter().any(|b| lower.starts_with(b.as_str()))
+}
+
 /// A line written like a headline: four to sixteen words, most of them capitalised, with a
 /// figure in it and no full stop at the end.
 fn is_headline_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if !(4..=16).contains(&words.len()) || line.ends_with(['.', '!', '?', ':', '"', '”']) {
+    let words = line.split_whitespace().take(17).count();
+    if !(4..=16).contains(&words)
+        || line.ends_with(['.', '!', '?', ':', '"', '”'])
+        || !line.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
-    let lettered: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let capitalised = lettered
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    let small = lettered.len() - capitalised;
-    capitalised * 10 >= lettered.len() * 6 && small <= 4 && line.chars().any(|c| c.is_ascii_digit())
+    // Words with letters, and those whose first letter is a capital.
+    let (mut lettered, mut capitalised) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        if let Some(c) = w.chars().find(|c| c.is_alphabetic()) {
+            lettered += 1;
+            capitalised += usize::from(c.is_uppercase());
+        }
+    }
+    let small = lettered - capitalised;
+    capitalised * 10 >= lettered * 6 && small <= 4
 }
 
 /// Multi-word phrases looked up at token positions, longest first.
