@@ -29,7 +29,7 @@ use regex::Regex;
 use crate::model::{Claim, ClaimKind, DateValue, DocId, Document, Subject, Value};
 use crate::rules::Rules;
 use crate::text::LineIndex;
-use tokens::Token;
+use tokens::{Token, WordClass};
 
 thread_local! {
     /// Token buffers kept between the documents one thread reads, so that their strings are
@@ -50,7 +50,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     ranges.push(start..text.len());
     // The token buffers of this thread's previous document, refilled.
     let mut toks = SCRATCH.take();
-    tokens::tokenize_ranges_into(&mut toks, text, &ranges, &tables.c.abbreviations);
+    tables.tokenize_into(&mut toks, text, &ranges);
     let boilerplate = boilerplate_lines(text, start, &tables);
     let index = LineIndex::new(text);
     let mut mentions = dates::find_dates(text, start, text.len());
@@ -552,6 +552,8 @@ pub struct Compiled {
     /// for one of its variants, or a broader description as written; the first post listed
     /// wins.
     pub post_titles: HashMap<String, String>,
+    /// The class of every lowercase ASCII word that has one (see [`Tables::class_of`]).
+    word_classes: HashMap<String, WordClass>,
 }
 
 impl Compiled {
@@ -674,8 +676,71 @@ impl Compiled {
                     .or_insert_with(|| b.clone());
             }
         }
+        // Every word in a set a class is made of, and every spelling that folds to one.
+        let words: HashSet<&str> = [
+            &c.title_heads,
+            &c.ranks,
+            &c.jurisdictions,
+            &c.honorifics,
+            &c.post_words,
+            &c.not_names,
+            &c.name_suffixes,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain(rules.spelling.keys().map(String::as_str))
+        .chain(rules.number_words.keys().map(String::as_str))
+        .chain(c.number_phrases.by_first.keys().map(String::as_str))
+        .chain(["a", "one", "half"])
+        .collect();
+        let classes: Vec<(String, WordClass)> = words
+            .into_iter()
+            .filter(|w| is_ascii_lowercase(w))
+            .map(|w| (w.to_string(), c.class_by_sets(rules, w)))
+            .filter(|(_, class)| *class != WordClass::default())
+            .collect();
+        c.word_classes = classes.into_iter().collect();
         c
     }
+
+    /// The class of a token's lowercase form, from the sets themselves.
+    fn class_by_sets(&self, rules: &Rules, lower: &str) -> WordClass {
+        let mut class = WordClass::default();
+        let listed = |sets: &[&HashSet<String>]| sets.iter().any(|s| s.contains(lower));
+        let (heads, ranks, places, courtesy) = (
+            &self.title_heads,
+            &self.ranks,
+            &self.jurisdictions,
+            &self.honorifics,
+        );
+        if listed(&[heads, ranks, places, courtesy])
+            || self.post_words.contains(&*rules.fold_word(lower))
+        {
+            class = class.with(WordClass::TITLE);
+        }
+        if listed(&[heads]) {
+            class = class.with(WordClass::TITLE_HEAD);
+        }
+        if listed(&[&self.not_names, heads, places, ranks, courtesy]) {
+            class = class.with(WordClass::NOT_IN_NAME);
+        }
+        if listed(&[&self.name_suffixes]) {
+            class = class.with(WordClass::NAME_SUFFIX);
+        }
+        if rules.number_words.contains_key(lower)
+            || matches!(lower, "a" | "one" | "half")
+            || self.number_phrases.by_first.contains_key(lower)
+        {
+            class = class.with(WordClass::NUMBER);
+        }
+        class
+    }
+}
+
+/// Lowercase ASCII: a word that lowercasing and spelling folding leave to the table.
+fn is_ascii_lowercase(w: &str) -> bool {
+    w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// The rules and their compiled tables, as the readers use them.
@@ -690,6 +755,30 @@ impl<'a> Tables<'a> {
             rules,
             c: rules.compiled(),
         }
+    }
+
+    /// Cuts `ranges` of `text` into `out` (see [`tokens::tokenize_ranges_into`]) and gives
+    /// every token its [`WordClass`].
+    pub fn tokenize_into(
+        &self,
+        out: &mut tokens::Tokens,
+        text: &str,
+        ranges: &[std::ops::Range<usize>],
+    ) {
+        tokens::tokenize_ranges_into(out, text, ranges, &self.c.abbreviations);
+        for t in &mut out.tokens {
+            t.class = self.class_of(&t.lower);
+        }
+    }
+
+    /// The class of a token's lowercase form. A lowercase ASCII word has the class the table
+    /// holds for it or none (every word of the sets and every spelling variant is in the
+    /// table); anything else is looked up in the sets.
+    pub fn class_of(&self, lower: &str) -> WordClass {
+        if is_ascii_lowercase(lower) {
+            return self.c.word_classes.get(lower).copied().unwrap_or_default();
+        }
+        self.c.class_by_sets(self.rules, lower)
     }
 
     pub fn number_phrase_at(
@@ -719,7 +808,8 @@ pub(crate) mod tests_support {
 
     pub fn first_number(text: &str, rules: &Rules) -> Option<(numbers::NumberMatch, String)> {
         let t = Tables::new(rules);
-        let toks = tokens::tokenize(text, 0, text.len(), &t.c.abbreviations);
+        let mut toks = tokens::Tokens::default();
+        t.tokenize_into(&mut toks, text, std::slice::from_ref(&(0..text.len())));
         (0..toks.tokens.len()).find_map(|i| {
             let m = numbers::number_at(&toks.tokens, i, text, &t)?;
             let covered = text[toks.tokens[m.first].start..toks.tokens[m.last].end].to_string();

@@ -5,7 +5,7 @@
 //! It says nothing about what the figure counts; that is the quantity reader's job.
 
 use super::Tables;
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, WordClass};
 
 /// A figure read from the tokens `first..=last`.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +112,14 @@ fn raw_value(tokens: &[Token], i: usize, text: &str) -> f64 {
 
 fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
     let tok = tokens.get(i)?;
+    // Most words start no figure: only number words, "a", "one", "half", the first words of
+    // number phrases and hyphenated words ("twenty-three", "two-thirds") may.
+    if matches!(tok.kind, TokenKind::Word | TokenKind::Punct)
+        && !tok.class.has(WordClass::NUMBER)
+        && !tok.lower.contains('-')
+    {
+        return None;
+    }
     if let Some(share) = share_at(tokens, i, text, t) {
         return Some(share);
     }

@@ -3,7 +3,7 @@
 //! through the rules, and the names themselves ("Lloyd J Austin III" is the person "lloyd
 //! austin": initials and suffixes dropped).
 
-use super::tokens::TokenKind;
+use super::tokens::{TokenKind, WordClass};
 use super::{Context, Draft};
 use crate::model::{ClaimKind, Subject, Value};
 
@@ -65,15 +65,7 @@ fn surname_of_known(ctx: &Context, i: usize, known: &[Subject]) -> Option<(usize
 /// word (an organisation's name inside the title: "Joint Chiefs of Staff").
 fn is_title_word(ctx: &Context, k: usize) -> bool {
     let t = &ctx.tokens[k];
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    let c = &ctx.t.c;
-    c.title_heads.contains(&t.lower)
-        || c.ranks.contains(&t.lower)
-        || c.jurisdictions.contains(&t.lower)
-        || c.honorifics.contains(&t.lower)
-        || c.post_words.contains(&*ctx.t.rules.fold_word(&t.lower))
+    t.kind == TokenKind::Word && t.class.has(WordClass::TITLE)
 }
 
 /// The title words right before a name at `name_start`, made into a role claim when they hold
@@ -102,7 +94,7 @@ fn role_before(
         // "a spokesman for Texas Attorney General Greg Abbott": the words before "for" are
         // another person's post once a full title follows it.
         if matches!(t.lower.as_str(), "for" | "to")
-            && (k + 1..name_start).any(|j| c.title_heads.contains(&toks[j].lower))
+            && (k + 1..name_start).any(|j| toks[j].class.has(WordClass::TITLE_HEAD))
         {
             break;
         }
@@ -192,7 +184,7 @@ fn role_after(ctx: &Context, name_start: usize, name_end: usize, person: Subject
 fn title_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
-    let has_head = (first..end).any(|k| c.title_heads.contains(&toks[k].lower));
+    let has_head = (first..end).any(|k| toks[k].class.has(WordClass::TITLE_HEAD));
     let post = post_of(ctx, first, end);
     if !has_head && post.is_none() {
         return None;
@@ -270,7 +262,6 @@ pub fn normal_title(rules: &crate::rules::Rules, title: &str) -> String {
 /// Returns the last token of the name and the person as a subject.
 pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
     let toks = ctx.tokens;
-    let c = &ctx.t.c;
     let first = toks.get(i)?;
     let sentence = first.sentence;
     let is_name_word = |k: usize| {
@@ -278,13 +269,9 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         t.kind == TokenKind::Word
             && t.capitalized
             && t.sentence == sentence
-            && !c.not_names.contains(&t.lower)
-            && !c.title_heads.contains(&t.lower)
-            && !c.jurisdictions.contains(&t.lower)
-            && !c.ranks.contains(&t.lower)
-            && !c.honorifics.contains(&t.lower)
+            && !t.class.has(WordClass::NOT_IN_NAME)
     };
-    if !is_name_word(i) || is_initial(ctx, i) || c.name_suffixes.contains(&first.lower) {
+    if !is_name_word(i) || is_initial(ctx, i) || first.class.has(WordClass::NAME_SUFFIX) {
         return None;
     }
     let mut parts = vec![i];
@@ -321,13 +308,13 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
     let core: Vec<usize> = parts
         .iter()
         .copied()
-        .filter(|&p| !is_initial(ctx, p) && !c.name_suffixes.contains(&toks[p].lower))
+        .filter(|&p| !is_initial(ctx, p) && !toks[p].class.has(WordClass::NAME_SUFFIX))
         .collect();
     if core.len() < 2 {
         return None;
     }
     // Trailing initials are not part of a name ("Mark Milley S" is not a name).
-    while end > i && is_initial(ctx, end) && !c.name_suffixes.contains(&toks[end].lower) {
+    while end > i && is_initial(ctx, end) && !toks[end].class.has(WordClass::NAME_SUFFIX) {
         end -= 1;
     }
     let text = ctx.text[toks[i].start..toks[end].end].to_string();
@@ -347,7 +334,7 @@ fn is_initial(ctx: &Context, k: usize) -> bool {
     let raw = t.text(ctx.text);
     let letters = raw.trim_end_matches('.');
     (letters.chars().count() == 1 && letters.chars().all(char::is_uppercase))
-        || ctx.t.c.name_suffixes.contains(&t.lower)
+        || t.class.has(WordClass::NAME_SUFFIX)
 }
 
 #[cfg(test)]

@@ -20,6 +20,35 @@ pub enum TokenKind {
     Punct,
 }
 
+/// What the rules say a token's lowercase form is, looked up once per token
+/// (`Tables::class_of`) so that the readers test bits instead of looking words up in sets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u8);
+
+impl WordClass {
+    /// A title word: a head, rank, jurisdiction or honorific, or a word of a post's variants
+    /// once its spelling is folded.
+    pub const TITLE: WordClass = WordClass(1);
+    /// A title head ("secretary", "minister").
+    pub const TITLE_HEAD: WordClass = WordClass(1 << 1);
+    /// Never part of a person's name: not a name, a title head, a jurisdiction, a rank or an
+    /// honorific.
+    pub const NOT_IN_NAME: WordClass = WordClass(1 << 2);
+    /// A name suffix ("jr", "iii").
+    pub const NAME_SUFFIX: WordClass = WordClass(1 << 3);
+    /// May start a figure: a number word, "a", "one", "half", or the first word of a number
+    /// phrase. A word or punctuation mark without it (and without a hyphen) starts none.
+    pub const NUMBER: WordClass = WordClass(1 << 4);
+
+    pub fn has(self, other: WordClass) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub fn with(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
+}
+
 /// One token of a document.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -36,6 +65,8 @@ pub struct Token {
     pub paragraph: usize,
     /// Whether whitespace stands right before this token.
     pub space_before: bool,
+    /// What the rules say `lower` is; empty until the extractor classifies the tokens.
+    pub class: WordClass,
 }
 
 impl Token {
@@ -233,6 +264,7 @@ pub fn tokenize_ranges_into(
                 sentence,
                 paragraph,
                 space_before,
+                class: WordClass::default(),
             });
             space_before = false;
             i = tok_end;
@@ -258,6 +290,7 @@ pub fn tokenize_ranges_into(
                         sentence,
                         paragraph,
                         space_before: false,
+                        class: WordClass::default(),
                     });
                     i += q;
                     end_sentence(&tokens, &mut sentence, &mut sentence_starts);
