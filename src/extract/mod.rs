@@ -427,7 +427,9 @@ fn is_headline_line(line: &str) -> bool {
     capitalised * 10 >= lettered * 6 && small <= 4
 }
 
-/// Multi-word phrases looked up at token positions, longest first.
+/// Multi-word phrases looked up at token positions, longest first. The tables of [`Compiled`]
+/// are looked up with tokens classified against it ([`Tables::tokenize_into`]): a token
+/// without [`WordClass::PHRASE_FIRST`] (or `PHRASE_LAST`) starts (or ends) no phrase.
 #[derive(Debug, Default)]
 pub struct PhraseTable<T> {
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
@@ -449,7 +451,12 @@ impl<T: Clone> PhraseTable<T> {
 
     /// The longest phrase that starts at token `i`: its length in tokens and its value.
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
-        let list = self.by_first.get(&tokens.get(i)?.lower)?;
+        let first = tokens.get(i)?;
+        // A word that starts no phrase of any table is not looked up.
+        if !first.class.has(WordClass::PHRASE_FIRST) {
+            return None;
+        }
+        let list = self.by_first.get(&first.lower)?;
         list.iter().find_map(|(words, v)| {
             let ok = words.iter().enumerate().all(|(k, w)| {
                 tokens.get(i + k).is_some_and(|tk| {
@@ -460,12 +467,22 @@ impl<T: Clone> PhraseTable<T> {
         })
     }
 
+    /// Adds the first and the last words of this table's phrases to `firsts` and `lasts`.
+    fn add_ends(&self, firsts: &mut HashSet<String>, lasts: &mut HashSet<String>) {
+        firsts.extend(self.by_first.keys().cloned());
+        lasts.extend(self.by_last.keys().cloned());
+    }
+
     /// The longest phrase that ends right before token `end` (exclusive).
     pub fn ending_before(&self, tokens: &[Token], end: usize) -> Option<(usize, &T)> {
         if end == 0 {
             return None;
         }
-        let list = self.by_last.get(&tokens.get(end - 1)?.lower)?;
+        let last = tokens.get(end - 1)?;
+        if !last.class.has(WordClass::PHRASE_LAST) {
+            return None;
+        }
+        let list = self.by_last.get(&last.lower)?;
         list.iter().find_map(|(words, v)| {
             let n = words.len();
             if n > end {
@@ -554,6 +571,9 @@ pub struct Compiled {
     pub post_titles: HashMap<String, String>,
     /// The class of every lowercase ASCII word that has one (see [`Tables::class_of`]).
     word_classes: HashMap<String, WordClass>,
+    /// The first and the last words of the phrases of every phrase table above.
+    phrase_firsts: HashSet<String>,
+    phrase_lasts: HashSet<String>,
 }
 
 impl Compiled {
@@ -676,6 +696,7 @@ impl Compiled {
                     .or_insert_with(|| b.clone());
             }
         }
+        (c.phrase_firsts, c.phrase_lasts) = c.phrase_ends();
         // Every word in a set a class is made of, and every spelling that folds to one.
         let words: HashSet<&str> = [
             &c.title_heads,
@@ -685,6 +706,8 @@ impl Compiled {
             &c.post_words,
             &c.not_names,
             &c.name_suffixes,
+            &c.phrase_firsts,
+            &c.phrase_lasts,
         ]
         .into_iter()
         .flatten()
@@ -702,6 +725,66 @@ impl Compiled {
             .collect();
         c.word_classes = classes.into_iter().collect();
         c
+    }
+
+    /// The first and the last words of the phrases of every phrase table. (Every field is
+    /// named, so that a new table cannot be left out: the tables skip words without these
+    /// classes.)
+    fn phrase_ends(&self) -> (HashSet<String>, HashSet<String>) {
+        let Compiled {
+            abbreviations: _,
+            number_phrases,
+            qualifiers_before,
+            qualifiers_after,
+            increment_before,
+            increment_after,
+            unit_names,
+            unit_prefixes: _,
+            property_words,
+            victim_words,
+            victim_nouns,
+            person_nouns: _,
+            events,
+            planned,
+            hypothetical,
+            negations,
+            retractions,
+            renaming,
+            stop_words: _,
+            generic_heads: _,
+            product_kinds: _,
+            name_suffixes: _,
+            not_names: _,
+            street_words: _,
+            ordinals: _,
+            title_heads: _,
+            ranks: _,
+            honorifics: _,
+            jurisdictions: _,
+            title_connectors: _,
+            post_words: _,
+            post_titles: _,
+            word_classes: _,
+            phrase_firsts: _,
+            phrase_lasts: _,
+        } = self;
+        let (mut firsts, mut lasts) = (HashSet::default(), HashSet::default());
+        number_phrases.add_ends(&mut firsts, &mut lasts);
+        qualifiers_before.add_ends(&mut firsts, &mut lasts);
+        qualifiers_after.add_ends(&mut firsts, &mut lasts);
+        increment_before.add_ends(&mut firsts, &mut lasts);
+        increment_after.add_ends(&mut firsts, &mut lasts);
+        unit_names.add_ends(&mut firsts, &mut lasts);
+        property_words.add_ends(&mut firsts, &mut lasts);
+        victim_words.add_ends(&mut firsts, &mut lasts);
+        victim_nouns.add_ends(&mut firsts, &mut lasts);
+        events.add_ends(&mut firsts, &mut lasts);
+        planned.add_ends(&mut firsts, &mut lasts);
+        hypothetical.add_ends(&mut firsts, &mut lasts);
+        negations.add_ends(&mut firsts, &mut lasts);
+        retractions.add_ends(&mut firsts, &mut lasts);
+        renaming.add_ends(&mut firsts, &mut lasts);
+        (firsts, lasts)
     }
 
     /// The class of a token's lowercase form, from the sets themselves.
@@ -733,6 +816,12 @@ impl Compiled {
             || self.number_phrases.by_first.contains_key(lower)
         {
             class = class.with(WordClass::NUMBER);
+        }
+        if self.phrase_firsts.contains(lower) {
+            class = class.with(WordClass::PHRASE_FIRST);
+        }
+        if self.phrase_lasts.contains(lower) {
+            class = class.with(WordClass::PHRASE_LAST);
         }
         class
     }

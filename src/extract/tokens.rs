@@ -39,6 +39,10 @@ impl WordClass {
     /// May start a figure: a number word, "a", "one", "half", or the first word of a number
     /// phrase. A word or punctuation mark without it (and without a hyphen) starts none.
     pub const NUMBER: WordClass = WordClass(1 << 4);
+    /// The first word of a phrase in one of the rules' phrase tables.
+    pub const PHRASE_FIRST: WordClass = WordClass(1 << 5);
+    /// The last word of a phrase in one of the rules' phrase tables.
+    pub const PHRASE_LAST: WordClass = WordClass(1 << 6);
 
     pub fn has(self, other: WordClass) -> bool {
         self.0 & other.0 != 0
@@ -65,7 +69,8 @@ pub struct Token {
     pub paragraph: usize,
     /// Whether whitespace stands right before this token.
     pub space_before: bool,
-    /// What the rules say `lower` is; empty until the extractor classifies the tokens.
+    /// What the rules say `lower` is; empty until the extractor classifies the tokens
+    /// (`Tables::tokenize_into`), which the readers and the phrase tables rely on.
     pub class: WordClass,
 }
 
