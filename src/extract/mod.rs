@@ -854,10 +854,9 @@ impl<'a> Tables<'a> {
         text: &str,
         ranges: &[std::ops::Range<usize>],
     ) {
-        tokens::tokenize_ranges_into(out, text, ranges, &self.c.abbreviations);
-        for t in &mut out.tokens {
-            t.class = self.class_of(&t.lower);
-        }
+        tokens::tokenize_ranges_into(out, text, ranges, &self.c.abbreviations, |lower| {
+            self.class_of(lower)
+        });
     }
 
     /// The class of a token's lowercase form. A lowercase ASCII word has the class the table

@@ -116,7 +116,7 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
     // number phrases and hyphenated words ("twenty-three", "two-thirds") may.
     if matches!(tok.kind, TokenKind::Word | TokenKind::Punct)
         && !tok.class.has(WordClass::NUMBER)
-        && !tok.lower.bytes().any(|b| b == b'-')
+        && !tok.class.has(WordClass::HYPHENATED)
     {
         return None;
     }

@@ -274,10 +274,12 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
     if !is_name_word(i) || is_initial(ctx, i) || first.class.has(WordClass::NAME_SUFFIX) {
         return None;
     }
-    let mut parts = vec![i];
+    // The name's words (five at most), in an array: this runs for every capitalised word.
+    let mut parts = [i; 5];
+    let mut n_parts = 1;
     let mut k = i + 1;
     let mut end = i;
-    while k < toks.len() && parts.len() < 5 {
+    while k < toks.len() && n_parts < parts.len() {
         let t = &toks[k];
         if t.sentence != sentence {
             break;
@@ -297,7 +299,8 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
             }
         }
         if is_name_word(k) || is_initial(ctx, k) {
-            parts.push(k);
+            parts[n_parts] = k;
+            n_parts += 1;
             end = k;
             k += 1;
             continue;
@@ -305,12 +308,15 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         break;
     }
     // Drop initials and suffixes for the key; a name needs a given name and a surname.
-    let core: Vec<usize> = parts
-        .iter()
-        .copied()
-        .filter(|&p| !is_initial(ctx, p) && !toks[p].class.has(WordClass::NAME_SUFFIX))
-        .collect();
-    if core.len() < 2 {
+    let mut core = parts;
+    let mut n_core = 0;
+    for &p in &parts[..n_parts] {
+        if !is_initial(ctx, p) && !toks[p].class.has(WordClass::NAME_SUFFIX) {
+            core[n_core] = p;
+            n_core += 1;
+        }
+    }
+    if n_core < 2 {
         return None;
     }
     // Trailing initials are not part of a name ("Mark Milley S" is not a name).
@@ -319,7 +325,7 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
     }
     let text = ctx.text[toks[i].start..toks[end].end].to_string();
     let mut key = String::new();
-    for (n, &p) in core.iter().enumerate() {
+    for (n, &p) in core[..n_core].iter().enumerate() {
         if n > 0 {
             key.push(' ');
         }

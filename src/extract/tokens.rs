@@ -43,6 +43,8 @@ impl WordClass {
     pub const PHRASE_FIRST: WordClass = WordClass(1 << 5);
     /// The last word of a phrase in one of the rules' phrase tables.
     pub const PHRASE_LAST: WordClass = WordClass(1 << 6);
+    /// Holds a hyphen ("twenty-three", "44-year-old", "-"); set by the tokenizer itself.
+    pub const HYPHENATED: WordClass = WordClass(1 << 7);
 
     pub fn has(self, other: WordClass) -> bool {
         self.0 & other.0 != 0
@@ -69,8 +71,8 @@ pub struct Token {
     pub paragraph: usize,
     /// Whether whitespace stands right before this token.
     pub space_before: bool,
-    /// What the rules say `lower` is; empty until the extractor classifies the tokens
-    /// (`Tables::tokenize_into`), which the readers and the phrase tables rely on.
+    /// What the rules say `lower` is, as the tokenizer's `classify` said (the extractor's is
+    /// `Tables::class_of`, which the readers and the phrase tables rely on).
     pub class: WordClass,
 }
 
@@ -111,8 +113,8 @@ pub struct Tokens {
     spare: Vec<String>,
 }
 
-/// Cuts `text[start..end]` into tokens. `masked` byte ranges (boilerplate lines) are skipped;
-/// `abbreviations` are lowercase words with their final period ("sept.", "u.s.").
+/// Cuts `text[start..end]` into tokens, without word classes. `abbreviations` are lowercase
+/// words with their final period ("sept.", "u.s.").
 pub fn tokenize(text: &str, start: usize, end: usize, abbreviations: &HashSet<String>) -> Tokens {
     tokenize_ranges(text, std::slice::from_ref(&(start..end)), abbreviations)
 }
@@ -125,16 +127,20 @@ pub fn tokenize_ranges(
     abbreviations: &HashSet<String>,
 ) -> Tokens {
     let mut out = Tokens::default();
-    tokenize_ranges_into(&mut out, text, ranges, abbreviations);
+    tokenize_ranges_into(&mut out, text, ranges, abbreviations, |_| {
+        WordClass::default()
+    });
     out
 }
 
-/// [`tokenize_ranges`] into `out`, replacing what it held and reusing its buffers.
+/// [`tokenize_ranges`] into `out`, replacing what it held and reusing its buffers; each
+/// token's class is `classify` of its lowercase form, with [`WordClass::HYPHENATED`] added.
 pub fn tokenize_ranges_into(
     out: &mut Tokens,
     text: &str,
     ranges: &[std::ops::Range<usize>],
     abbreviations: &HashSet<String>,
+    classify: impl Fn(&str) -> WordClass,
 ) {
     let spare = &mut out.spare;
     spare.extend(out.tokens.drain(..).map(|t| t.lower));
@@ -260,6 +266,10 @@ pub fn tokenize_ranges_into(
                 lower.truncate(lower.len() - 2);
             }
             let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase());
+            let mut class = classify(&lower);
+            if lower.bytes().any(|b| b == b'-') {
+                class = class.with(WordClass::HYPHENATED);
+            }
             tokens.push(Token {
                 start: tok_start,
                 end: tok_end,
@@ -269,7 +279,7 @@ pub fn tokenize_ranges_into(
                 sentence,
                 paragraph,
                 space_before,
-                class: WordClass::default(),
+                class,
             });
             space_before = false;
             i = tok_end;
@@ -286,6 +296,7 @@ pub fn tokenize_ranges_into(
                     let mut lower = spare.pop().unwrap_or_default();
                     lower.clear();
                     lower.push_str(&text[i..i + q]);
+                    let class = classify(&lower);
                     tokens.push(Token {
                         start: i,
                         end: i + q,
@@ -295,7 +306,7 @@ pub fn tokenize_ranges_into(
                         sentence,
                         paragraph,
                         space_before: false,
-                        class: WordClass::default(),
+                        class,
                     });
                     i += q;
                     end_sentence(&tokens, &mut sentence, &mut sentence_starts);
