@@ -23,7 +23,6 @@ pub mod tokens;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::model::{Claim, ClaimKind, DateValue, DocId, Document, Subject, Value};
@@ -311,13 +310,9 @@ fn addresses(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
             .expect("the address pattern is valid")
     });
     // Every address holds "@" or one of these (the pattern's `(?i)` folds none of their
-    // letters beyond ASCII case).
-    static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["http", "www."])
-            .expect("the address markers are valid")
-    });
+    // letters beyond ASCII case). A literal pattern is searched for by its prefilter alone.
+    static MARKERS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i-u)http|www\.").expect("the address markers are valid"));
     let body = &text[start..];
     // No address crosses whitespace, and whitespace is no word character, so the pattern
     // finds the same addresses in each whitespace-free run holding a marker as in the whole
@@ -569,7 +564,7 @@ pub struct Compiled {
     /// for one of its variants, or a broader description as written; the first post listed
     /// wins.
     pub post_titles: HashMap<String, String>,
-    /// The class of every lowercase ASCII word that has one (see [`Tables::class_of`]).
+    /// The class of every lowercase word that has one (see [`Tables::class_of`]).
     word_classes: HashMap<String, WordClass>,
     /// The first and the last words of the phrases of every phrase table above.
     phrase_firsts: HashSet<String>,
@@ -719,7 +714,7 @@ impl Compiled {
         .collect();
         let classes: Vec<(String, WordClass)> = words
             .into_iter()
-            .filter(|w| is_ascii_lowercase(w))
+            .filter(|w| is_lowercase(w))
             .map(|w| (w.to_string(), c.class_by_sets(rules, w)))
             .filter(|(_, class)| *class != WordClass::default())
             .collect();
@@ -827,9 +822,17 @@ impl Compiled {
     }
 }
 
-/// Lowercase ASCII: a word that lowercasing and spelling folding leave to the table.
-fn is_ascii_lowercase(w: &str) -> bool {
-    w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase())
+/// A word that lowercasing leaves as it is (so that folding its spelling is looking it up in
+/// the spelling table): every character its own lowercase. ("Σ" is not, so a final sigma
+/// never makes a difference.)
+fn is_lowercase(w: &str) -> bool {
+    if w.is_ascii() {
+        return !w.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    w.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    })
 }
 
 /// The rules and their compiled tables, as the readers use them.
@@ -859,11 +862,11 @@ impl<'a> Tables<'a> {
         });
     }
 
-    /// The class of a token's lowercase form. A lowercase ASCII word has the class the table
-    /// holds for it or none (every word of the sets and every spelling variant is in the
+    /// The class of a token's lowercase form. A lowercase word has the class the table holds
+    /// for it or none (every lowercase word of the sets and every spelling variant is in the
     /// table); anything else is looked up in the sets.
     pub fn class_of(&self, lower: &str) -> WordClass {
-        if is_ascii_lowercase(lower) {
+        if is_lowercase(lower) {
             return self.c.word_classes.get(lower).copied().unwrap_or_default();
         }
         self.c.class_by_sets(self.rules, lower)

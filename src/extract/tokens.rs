@@ -173,7 +173,12 @@ pub fn tokenize_ranges_into(
             space_before = true;
         }
         while i < end {
-            let Some(c) = text[i..end].chars().next() else {
+            // Most of a news text is ASCII: its characters need no decoding.
+            let c = if bytes[i].is_ascii() {
+                char::from(bytes[i])
+            } else if let Some(c) = text[i..end].chars().next() {
+                c
+            } else {
                 break;
             };
             let clen = c.len_utf8();
@@ -265,7 +270,11 @@ pub fn tokenize_ranges_into(
             if kind == TokenKind::Word && (lower.ends_with("'s")) && lower.len() > 2 {
                 lower.truncate(lower.len() - 2);
             }
-            let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase());
+            let capitalized = if bytes[tok_start].is_ascii() {
+                bytes[tok_start].is_ascii_uppercase()
+            } else {
+                raw.chars().next().is_some_and(|c| c.is_uppercase())
+            };
             let mut class = classify(&lower);
             if lower.bytes().any(|b| b == b'-') {
                 class = class.with(WordClass::HYPHENATED);
@@ -339,10 +348,17 @@ fn lowercase_into(buf: &mut String, raw: &str) {
     if raw.is_ascii() {
         buf.push_str(raw);
         buf.make_ascii_lowercase();
-    } else if raw.contains('’') {
-        buf.push_str(&raw.to_lowercase().replace('’', "'"));
+    } else if !raw.contains('Σ') {
+        // Character by character is `str::to_lowercase` but for a final sigma.
+        for c in raw.chars() {
+            if c == '’' {
+                buf.push('\'');
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        }
     } else {
-        buf.push_str(&raw.to_lowercase());
+        buf.push_str(&raw.to_lowercase().replace('’', "'"));
     }
 }
 
@@ -361,12 +377,26 @@ fn starts_list_item(c: char) -> bool {
 
 /// Scans a word or number starting at `i` and says which it is.
 fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
     let mut j = i;
     let mut has_alpha = false;
     let mut has_digit = false;
     let mut prev: Option<char> = None;
     while j < end {
-        let Some(c) = text[j..end].chars().next() else {
+        let b = bytes[j];
+        // ASCII letters and digits, the bulk of every word, without decoding.
+        if b.is_ascii_alphanumeric() {
+            has_alpha |= b.is_ascii_alphabetic();
+            has_digit |= b.is_ascii_digit();
+            prev = Some(char::from(b));
+            j += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else if let Some(c) = text[j..end].chars().next() {
+            c
+        } else {
             break;
         };
         if c.is_alphanumeric() {
