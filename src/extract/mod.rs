@@ -445,13 +445,18 @@ impl<T: Clone> PhraseTable<T> {
     }
 
     /// The longest phrase that starts at token `i`: its length in tokens and its value.
+    #[inline]
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
-        let first = tokens.get(i)?;
-        // A word that starts no phrase of any table is not looked up.
-        if !first.class.has(WordClass::PHRASE_FIRST) {
+        // A word that starts no phrase of any table is not looked up (most words, so this
+        // test is inlined into the callers).
+        if !tokens.get(i)?.class.has(WordClass::PHRASE_FIRST) {
             return None;
         }
-        let list = self.by_first.get(&first.lower)?;
+        self.lookup_at(tokens, i)
+    }
+
+    fn lookup_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
+        let list = self.by_first.get(&tokens.get(i)?.lower)?;
         list.iter().find_map(|(words, v)| {
             let ok = words.iter().enumerate().all(|(k, w)| {
                 tokens.get(i + k).is_some_and(|tk| {
@@ -469,15 +474,20 @@ impl<T: Clone> PhraseTable<T> {
     }
 
     /// The longest phrase that ends right before token `end` (exclusive).
+    #[inline]
     pub fn ending_before(&self, tokens: &[Token], end: usize) -> Option<(usize, &T)> {
-        if end == 0 {
+        if !tokens
+            .get(end.checked_sub(1)?)?
+            .class
+            .has(WordClass::PHRASE_LAST)
+        {
             return None;
         }
-        let last = tokens.get(end - 1)?;
-        if !last.class.has(WordClass::PHRASE_LAST) {
-            return None;
-        }
-        let list = self.by_last.get(&last.lower)?;
+        self.lookup_ending_before(tokens, end)
+    }
+
+    fn lookup_ending_before(&self, tokens: &[Token], end: usize) -> Option<(usize, &T)> {
+        let list = self.by_last.get(&tokens.get(end.checked_sub(1)?)?.lower)?;
         list.iter().find_map(|(words, v)| {
             let n = words.len();
             if n > end {

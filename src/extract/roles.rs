@@ -338,9 +338,10 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
 fn is_initial(ctx: &Context, k: usize) -> bool {
     let t = &ctx.tokens[k];
     let raw = t.text(ctx.text);
-    let letters = raw.trim_end_matches('.');
-    (letters.chars().count() == 1 && letters.chars().all(char::is_uppercase))
-        || t.class.has(WordClass::NAME_SUFFIX)
+    let mut letters = raw.trim_end_matches('.').chars();
+    let one_capital =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    one_capital || t.class.has(WordClass::NAME_SUFFIX)
 }
 
 #[cfg(test)]
