@@ -406,16 +406,17 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
             j += c.len_utf8();
             continue;
         }
-        let next = text[j + c.len_utf8()..end].chars().next();
+        // The character after a joiner (read only for joiners: most words end at a space).
+        let next = || text[j + c.len_utf8()..end].chars().next();
         let joins = match c {
             // "surface-to-air", "44-year-old", "F-16", "O'Brien", "Kyiv’s"
             '-' | '\'' | '’' | '‑' => {
-                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+                prev.is_some_and(char::is_alphanumeric) && next().is_some_and(char::is_alphanumeric)
             }
             // "1,400", "1.2": separators between digits only.
             ',' | '.' => {
                 prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())
+                    && next().is_some_and(|n| n.is_ascii_digit())
                     && !has_alpha
                     && (c == '.' || digits_group_follows(&text[j + 1..end]))
             }
