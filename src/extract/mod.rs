@@ -31,8 +31,8 @@ use crate::text::LineIndex;
 use tokens::{Token, WordClass};
 
 thread_local! {
-    /// Token buffers kept between the documents one thread reads, so that their strings are
-    /// allocated once per thread rather than once per token.
+    /// Token vectors kept between the documents one thread reads, so that they are allocated
+    /// once per thread rather than grown for every document.
     static SCRATCH: std::cell::Cell<tokens::Tokens> = std::cell::Cell::default();
 }
 
@@ -47,7 +47,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         ranges.push(title);
     }
     ranges.push(start..text.len());
-    // The token buffers of this thread's previous document, refilled.
+    // The token vectors of this thread's previous document, refilled.
     let mut toks = SCRATCH.take();
     tables.tokenize_into(&mut toks, text, &ranges);
     let boilerplate = boilerplate_lines(text, start, &tables);

@@ -108,9 +108,6 @@ pub struct Tokens {
     pub tokens: Vec<Token>,
     /// For each sentence, the range of token indices it covers.
     pub sentences: Vec<std::ops::Range<usize>>,
-    /// Lowercase strings of an earlier document's tokens, reused by [`tokenize_ranges_into`]
-    /// so that cutting a document allocates nothing once the buffers have grown.
-    spare: Vec<String>,
 }
 
 /// Cuts `text[start..end]` into tokens, without word classes. `abbreviations` are lowercase
@@ -142,8 +139,7 @@ pub fn tokenize_ranges_into(
     abbreviations: &HashSet<String>,
     classify: impl Fn(&str) -> WordClass,
 ) {
-    let spare = &mut out.spare;
-    spare.extend(out.tokens.drain(..).map(|t| t.lower));
+    out.tokens.clear();
     let mut tokens = std::mem::take(&mut out.tokens);
     // The lowercase form of a word with its period, to look abbreviations up.
     let mut with_dot = String::new();
@@ -265,7 +261,7 @@ pub fn tokenize_ranges_into(
             }
 
             let raw = &text[tok_start..tok_end];
-            let mut lower = spare.pop().unwrap_or_default();
+            let mut lower = String::with_capacity(raw.len());
             lowercase_into(&mut lower, raw);
             if kind == TokenKind::Word && (lower.ends_with("'s")) && lower.len() > 2 {
                 lower.truncate(lower.len() - 2);
@@ -302,9 +298,7 @@ pub fn tokenize_ranges_into(
                 } else if closing {
                     // Take the closing quote into this sentence first.
                     let q = next.map_or(0, char::len_utf8);
-                    let mut lower = spare.pop().unwrap_or_default();
-                    lower.clear();
-                    lower.push_str(&text[i..i + q]);
+                    let lower = text[i..i + q].to_string();
                     let class = classify(&lower);
                     tokens.push(Token {
                         start: i,
