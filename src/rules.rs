@@ -7,6 +7,7 @@
 //! parsed with `deny_unknown_fields` and validated before any document is read; a mistake is a
 //! [`RulesError`] that points at the line and column in that file.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 // FxHash: these maps are looked up for every token of every document.
@@ -736,19 +737,31 @@ impl Rules {
 
     /// Folds every word of a phrase: "Defence Secretary" -> "defense secretary".
     pub fn fold_phrase(&self, phrase: &str) -> String {
-        phrase
-            .split_whitespace()
-            .map(|w| self.fold_spelling(w))
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::with_capacity(phrase.len());
+        for (k, w) in phrase.split_whitespace().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(&self.fold_word(w));
+        }
+        out
     }
 
     /// Folds British spellings and case: "Defence" -> "defense".
     pub fn fold_spelling(&self, word: &str) -> String {
+        self.fold_word(word).into_owned()
+    }
+
+    /// [`Rules::fold_spelling`] without a new string when there is nothing to lowercase (a
+    /// token's lowercase form, looked up for every word).
+    pub fn fold_word<'a>(&'a self, word: &'a str) -> Cow<'a, str> {
+        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(self.spelling.get(word).map_or(word, String::as_str));
+        }
         let lower = word.to_lowercase();
         match self.spelling.get(&lower) {
-            Some(to) => to.clone(),
-            None => lower,
+            Some(to) => Cow::Borrowed(to),
+            None => Cow::Owned(lower),
         }
     }
 }

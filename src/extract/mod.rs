@@ -28,7 +28,13 @@ use regex::Regex;
 use crate::model::{Claim, ClaimKind, DateValue, DocId, Document, Subject, Value};
 use crate::rules::Rules;
 use crate::text::LineIndex;
-use tokens::Token;
+use tokens::{Token, WordClass};
+
+thread_local! {
+    /// Token vectors kept between the documents one thread reads, so that they are allocated
+    /// once per thread rather than grown for every document.
+    static SCRATCH: std::cell::Cell<tokens::Tokens> = std::cell::Cell::default();
+}
 
 /// Every claim (and every recognised figure without a subject) in one document, by offset.
 pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
@@ -41,7 +47,9 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         ranges.push(title);
     }
     ranges.push(start..text.len());
-    let toks = tokens::tokenize_ranges(text, &ranges, &tables.c.abbreviations);
+    // The token vectors of this thread's previous document, refilled.
+    let mut toks = SCRATCH.take();
+    tables.tokenize_into(&mut toks, text, &ranges);
     let boilerplate = boilerplate_lines(text, start, &tables);
     let index = LineIndex::new(text);
     let mut mentions = dates::find_dates(text, start, text.len());
@@ -128,6 +136,8 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     // five" states five, and "early reports said one person had died, but that proved to be
     // incorrect" states no death.
     drafts.retain(|d| d.modality != crate::model::Modality::Negated);
+
+    SCRATCH.set(toks);
 
     let mut cursor = index.cursor(text);
     drafts
@@ -306,20 +316,53 @@ fn addresses(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
         Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
             .expect("the address pattern is valid")
     });
+    // Every address holds "@" or one of these (the pattern's `(?i)` folds none of their
+    // letters beyond ASCII case). A literal pattern is searched for by its prefilter alone.
+    static MARKERS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i-u)http|www\.").expect("the address markers are valid"));
     let body = &text[start..];
-    // Most articles hold no address: a plain search is far cheaper than the pattern.
-    let lower_has = |needle: &str| {
-        body.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    // No address crosses whitespace, and whitespace is no word character, so the pattern
+    // finds the same addresses in each whitespace-free run holding a marker as in the whole
+    // body. Searching only those runs keeps the pattern (whose Unicode `\b` sends the search
+    // to a slow engine on non-ASCII text) off the rest of the article.
+    // (A separate search for "@" keeps the frequent letters h and w from being candidates
+    // of a one-byte fingerprint.)
+    let run_of = |at: usize| {
+        let run_start = body[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let run_end = body[at..]
+            .find(char::is_whitespace)
+            .map_or(body.len(), |k| at + k);
+        run_start..run_end
     };
-    if !body.contains('@') && !lower_has("http") && !lower_has("www.") {
-        return Vec::new();
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut add_runs = |starts: &mut dyn Iterator<Item = usize>| {
+        let mut searched_to = 0;
+        for at in starts {
+            if at >= searched_to {
+                let run = run_of(at);
+                searched_to = run.end;
+                runs.push(run);
+            }
+        }
+    };
+    add_runs(&mut body.match_indices('@').map(|(k, _)| k));
+    add_runs(&mut MARKERS.find_iter(body).map(|m| m.start()));
+    runs.sort_by_key(|r| r.start);
+    runs.dedup();
+    let mut out = Vec::new();
+    for run in runs {
+        let offset = start + run.start;
+        out.extend(
+            ADDRESS
+                .find_iter(&body[run])
+                .map(|m| offset + m.start()..offset + m.end()),
+        );
     }
-    ADDRESS
-        .find_iter(body)
-        .map(|m| start + m.start()..start + m.end())
-        .collect()
+    out
 }
 
 /// Byte ranges of lines that are scraped-page boilerplate.
@@ -330,19 +373,19 @@ fn boilerplate_lines(text: &str, start: usize, t: &Tables) -> Vec<std::ops::Rang
     // dateline; only those after it are links to other stories.
     let mut before_text = true;
     for line in text[start..].split_inclusive('\n') {
-        let trimmed = line.trim().to_lowercase();
-        let listed = t
-            .rules
-            .lexicon
-            .boilerplate
-            .iter()
-            .any(|b| trimmed.starts_with(b.as_str()));
+        // Lowercasing changes no whitespace and no final punctuation, so only the comparison
+        // with the (lowercase) boilerplate needs the lowercase line.
+        let trimmed = line.trim();
         // A headline line after the running text has begun is most often a link to another
         // story ("86 Sick, 7 Dead in Outbreak"): its figures are not this report's.
-        if !trimmed.is_empty() && (listed || (!before_text && is_headline_line(line.trim()))) {
+        if !trimmed.is_empty()
+            && (is_listed_boilerplate(trimmed, &t.rules.lexicon.boilerplate)
+                || (!before_text && is_headline_line(trimmed)))
+        {
             out.push(pos..pos + line.len());
         }
-        if trimmed.ends_with(['.', '!', '?', '"', '”']) && trimmed.split_whitespace().count() > 6
+        if trimmed.ends_with(['.', '!', '?', '"', '”'])
+            && trimmed.split_whitespace().nth(6).is_some()
         {
             before_text = false;
         }
@@ -351,30 +394,44 @@ fn boilerplate_lines(text: &str, start: usize, t: &Tables) -> Vec<std::ops::Rang
     out
 }
 
+/// Whether `line`, lowercased, starts with one of the (lowercase) boilerplate lines.
+fn is_listed_boilerplate(line: &str, boilerplate: &[String]) -> bool {
+    if line.is_ascii() {
+        // An ASCII line lowercases byte for byte.
+        let bytes = line.as_bytes();
+        return boilerplate.iter().any(|b| {
+            bytes.len() >= b.len() && bytes[..b.len()].eq_ignore_ascii_case(b.as_bytes())
+        });
+    }
+    let lower = line.to_lowercase();
+    boilerplate.iter().any(|b| lower.starts_with(b.as_str()))
+}
+
 /// A line written like a headline: four to sixteen words, most of them capitalised, with a
 /// figure in it and no full stop at the end.
 fn is_headline_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if !(4..=16).contains(&words.len()) || line.ends_with(['.', '!', '?', ':', '"', '”']) {
+    let words = line.split_whitespace().take(17).count();
+    if !(4..=16).contains(&words)
+        || line.ends_with(['.', '!', '?', ':', '"', '”'])
+        || !line.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
-    let lettered: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let capitalised = lettered
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    let small = lettered.len() - capitalised;
-    capitalised * 10 >= lettered.len() * 6 && small <= 4 && line.chars().any(|c| c.is_ascii_digit())
+    // Words with letters, and those whose first letter is a capital.
+    let (mut lettered, mut capitalised) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        if let Some(c) = w.chars().find(|c| c.is_alphabetic()) {
+            lettered += 1;
+            capitalised += usize::from(c.is_uppercase());
+        }
+    }
+    let small = lettered - capitalised;
+    capitalised * 10 >= lettered * 6 && small <= 4
 }
 
-/// Multi-word phrases looked up at token positions, longest first.
+/// Multi-word phrases looked up at token positions, longest first. The tables of [`Compiled`]
+/// are looked up with tokens classified against it ([`Tables::tokenize_into`]): a token
+/// without [`WordClass::PHRASE_FIRST`] (or `PHRASE_LAST`) starts (or ends) no phrase.
 #[derive(Debug, Default)]
 pub struct PhraseTable<T> {
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
@@ -395,7 +452,17 @@ impl<T: Clone> PhraseTable<T> {
     }
 
     /// The longest phrase that starts at token `i`: its length in tokens and its value.
+    #[inline]
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
+        // A word that starts no phrase of any table is not looked up (most words, so this
+        // test is inlined into the callers).
+        if !tokens.get(i)?.class.has(WordClass::PHRASE_FIRST) {
+            return None;
+        }
+        self.lookup_at(tokens, i)
+    }
+
+    fn lookup_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
         let list = self.by_first.get(&tokens.get(i)?.lower)?;
         list.iter().find_map(|(words, v)| {
             let ok = words.iter().enumerate().all(|(k, w)| {
@@ -407,12 +474,27 @@ impl<T: Clone> PhraseTable<T> {
         })
     }
 
+    /// Adds the first and the last words of this table's phrases to `firsts` and `lasts`.
+    fn add_ends(&self, firsts: &mut HashSet<String>, lasts: &mut HashSet<String>) {
+        firsts.extend(self.by_first.keys().cloned());
+        lasts.extend(self.by_last.keys().cloned());
+    }
+
     /// The longest phrase that ends right before token `end` (exclusive).
+    #[inline]
     pub fn ending_before(&self, tokens: &[Token], end: usize) -> Option<(usize, &T)> {
-        if end == 0 {
+        if !tokens
+            .get(end.checked_sub(1)?)?
+            .class
+            .has(WordClass::PHRASE_LAST)
+        {
             return None;
         }
-        let list = self.by_last.get(&tokens.get(end - 1)?.lower)?;
+        self.lookup_ending_before(tokens, end)
+    }
+
+    fn lookup_ending_before(&self, tokens: &[Token], end: usize) -> Option<(usize, &T)> {
+        let list = self.by_last.get(&tokens.get(end.checked_sub(1)?)?.lower)?;
         list.iter().find_map(|(words, v)| {
             let n = words.len();
             if n > end {
@@ -495,6 +577,15 @@ pub struct Compiled {
     pub title_connectors: HashSet<String>,
     /// Every word that appears in a post's variants ("defense", "joint", "chiefs").
     pub post_words: HashSet<String>,
+    /// What a title names, by the title folded with [`roles::normal_title`]: a post's name
+    /// for one of its variants, or a broader description as written; the first post listed
+    /// wins.
+    pub post_titles: HashMap<String, String>,
+    /// The class of every lowercase word that has one (see [`Tables::class_of`]).
+    word_classes: HashMap<String, WordClass>,
+    /// The first and the last words of the phrases of every phrase table above.
+    phrase_firsts: HashSet<String>,
+    phrase_lasts: HashSet<String>,
 }
 
 impl Compiled {
@@ -606,9 +697,159 @@ impl Compiled {
                     c.post_words.insert(w);
                 }
             }
+            for v in &post.variants {
+                c.post_titles
+                    .entry(roles::normal_title(rules, v))
+                    .or_insert_with(|| post.name.clone());
+            }
+            for b in &post.broader {
+                c.post_titles
+                    .entry(roles::normal_title(rules, b))
+                    .or_insert_with(|| b.clone());
+            }
         }
+        (c.phrase_firsts, c.phrase_lasts) = c.phrase_ends();
+        // Every word in a set a class is made of, and every spelling that folds to one.
+        let words: HashSet<&str> = [
+            &c.title_heads,
+            &c.ranks,
+            &c.jurisdictions,
+            &c.honorifics,
+            &c.post_words,
+            &c.not_names,
+            &c.name_suffixes,
+            &c.phrase_firsts,
+            &c.phrase_lasts,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain(rules.spelling.keys().map(String::as_str))
+        .chain(rules.number_words.keys().map(String::as_str))
+        .chain(c.number_phrases.by_first.keys().map(String::as_str))
+        .chain(["a", "one", "half"])
+        .collect();
+        let classes: Vec<(String, WordClass)> = words
+            .into_iter()
+            .filter(|w| is_lowercase(w))
+            .map(|w| (w.to_string(), c.class_by_sets(rules, w)))
+            .filter(|(_, class)| *class != WordClass::default())
+            .collect();
+        c.word_classes = classes.into_iter().collect();
         c
     }
+
+    /// The first and the last words of the phrases of every phrase table. (Every field is
+    /// named, so that a new table cannot be left out: the tables skip words without these
+    /// classes.)
+    fn phrase_ends(&self) -> (HashSet<String>, HashSet<String>) {
+        let Compiled {
+            abbreviations: _,
+            number_phrases,
+            qualifiers_before,
+            qualifiers_after,
+            increment_before,
+            increment_after,
+            unit_names,
+            unit_prefixes: _,
+            property_words,
+            victim_words,
+            victim_nouns,
+            person_nouns: _,
+            events,
+            planned,
+            hypothetical,
+            negations,
+            retractions,
+            renaming,
+            stop_words: _,
+            generic_heads: _,
+            product_kinds: _,
+            name_suffixes: _,
+            not_names: _,
+            street_words: _,
+            ordinals: _,
+            title_heads: _,
+            ranks: _,
+            honorifics: _,
+            jurisdictions: _,
+            title_connectors: _,
+            post_words: _,
+            post_titles: _,
+            word_classes: _,
+            phrase_firsts: _,
+            phrase_lasts: _,
+        } = self;
+        let (mut firsts, mut lasts) = (HashSet::default(), HashSet::default());
+        number_phrases.add_ends(&mut firsts, &mut lasts);
+        qualifiers_before.add_ends(&mut firsts, &mut lasts);
+        qualifiers_after.add_ends(&mut firsts, &mut lasts);
+        increment_before.add_ends(&mut firsts, &mut lasts);
+        increment_after.add_ends(&mut firsts, &mut lasts);
+        unit_names.add_ends(&mut firsts, &mut lasts);
+        property_words.add_ends(&mut firsts, &mut lasts);
+        victim_words.add_ends(&mut firsts, &mut lasts);
+        victim_nouns.add_ends(&mut firsts, &mut lasts);
+        events.add_ends(&mut firsts, &mut lasts);
+        planned.add_ends(&mut firsts, &mut lasts);
+        hypothetical.add_ends(&mut firsts, &mut lasts);
+        negations.add_ends(&mut firsts, &mut lasts);
+        retractions.add_ends(&mut firsts, &mut lasts);
+        renaming.add_ends(&mut firsts, &mut lasts);
+        (firsts, lasts)
+    }
+
+    /// The class of a token's lowercase form, from the sets themselves.
+    fn class_by_sets(&self, rules: &Rules, lower: &str) -> WordClass {
+        let mut class = WordClass::default();
+        let listed = |sets: &[&HashSet<String>]| sets.iter().any(|s| s.contains(lower));
+        let (heads, ranks, places, courtesy) = (
+            &self.title_heads,
+            &self.ranks,
+            &self.jurisdictions,
+            &self.honorifics,
+        );
+        if listed(&[heads, ranks, places, courtesy])
+            || self.post_words.contains(&*rules.fold_word(lower))
+        {
+            class = class.with(WordClass::TITLE);
+        }
+        if listed(&[heads]) {
+            class = class.with(WordClass::TITLE_HEAD);
+        }
+        if listed(&[&self.not_names, heads, places, ranks, courtesy]) {
+            class = class.with(WordClass::NOT_IN_NAME);
+        }
+        if listed(&[&self.name_suffixes]) {
+            class = class.with(WordClass::NAME_SUFFIX);
+        }
+        if rules.number_words.contains_key(lower)
+            || matches!(lower, "a" | "one" | "half")
+            || self.number_phrases.by_first.contains_key(lower)
+        {
+            class = class.with(WordClass::NUMBER);
+        }
+        if self.phrase_firsts.contains(lower) {
+            class = class.with(WordClass::PHRASE_FIRST);
+        }
+        if self.phrase_lasts.contains(lower) {
+            class = class.with(WordClass::PHRASE_LAST);
+        }
+        class
+    }
+}
+
+/// A word that lowercasing leaves as it is (so that folding its spelling is looking it up in
+/// the spelling table): every character its own lowercase. ("Σ" is not, so a final sigma
+/// never makes a difference.)
+fn is_lowercase(w: &str) -> bool {
+    if w.is_ascii() {
+        return !w.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    w.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    })
 }
 
 /// The rules and their compiled tables, as the readers use them.
@@ -623,6 +864,29 @@ impl<'a> Tables<'a> {
             rules,
             c: rules.compiled(),
         }
+    }
+
+    /// Cuts `ranges` of `text` into `out` (see [`tokens::tokenize_ranges_into`]) and gives
+    /// every token its [`WordClass`].
+    pub fn tokenize_into(
+        &self,
+        out: &mut tokens::Tokens,
+        text: &str,
+        ranges: &[std::ops::Range<usize>],
+    ) {
+        tokens::tokenize_ranges_into(out, text, ranges, &self.c.abbreviations, |lower| {
+            self.class_of(lower)
+        });
+    }
+
+    /// The class of a token's lowercase form. A lowercase word has the class the table holds
+    /// for it or none (every lowercase word of the sets and every spelling variant is in the
+    /// table); anything else is looked up in the sets.
+    pub fn class_of(&self, lower: &str) -> WordClass {
+        if is_lowercase(lower) {
+            return self.c.word_classes.get(lower).copied().unwrap_or_default();
+        }
+        self.c.class_by_sets(self.rules, lower)
     }
 
     pub fn number_phrase_at(
@@ -652,7 +916,8 @@ pub(crate) mod tests_support {
 
     pub fn first_number(text: &str, rules: &Rules) -> Option<(numbers::NumberMatch, String)> {
         let t = Tables::new(rules);
-        let toks = tokens::tokenize(text, 0, text.len(), &t.c.abbreviations);
+        let mut toks = tokens::Tokens::default();
+        t.tokenize_into(&mut toks, text, std::slice::from_ref(&(0..text.len())));
         (0..toks.tokens.len()).find_map(|i| {
             let m = numbers::number_at(&toks.tokens, i, text, &t)?;
             let covered = text[toks.tokens[m.first].start..toks.tokens[m.last].end].to_string();

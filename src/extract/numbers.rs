@@ -5,7 +5,7 @@
 //! It says nothing about what the figure counts; that is the quantity reader's job.
 
 use super::Tables;
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, WordClass};
 
 /// A figure read from the tokens `first..=last`.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,12 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 }
 
 /// The figure that starts at token `i`, if one does.
+#[inline]
 pub fn number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
+    // Asked at every token: the test that most words fail is inlined into the callers.
+    if !may_start_figure(tokens.get(i)?) {
+        return None;
+    }
     let single = single_number_at(tokens, i, text, t)?;
     Some(extend_range(tokens, single, text, t))
 }
@@ -112,6 +117,9 @@ fn raw_value(tokens: &[Token], i: usize, text: &str) -> f64 {
 
 fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
     let tok = tokens.get(i)?;
+    if !may_start_figure(tok) {
+        return None;
+    }
     if let Some(share) = share_at(tokens, i, text, t) {
         return Some(share);
     }
@@ -156,6 +164,15 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
         TokenKind::Word => word_number(tokens, i, t),
         TokenKind::Punct => None,
     }
+}
+
+/// Most words start no figure: only number words, "a", "one", "half", the first words of
+/// number phrases and hyphenated words ("twenty-three", "two-thirds") may, besides digits.
+#[inline]
+fn may_start_figure(tok: &Token) -> bool {
+    !matches!(tok.kind, TokenKind::Word | TokenKind::Punct)
+        || tok.class.has(WordClass::NUMBER)
+        || tok.class.has(WordClass::HYPHENATED)
 }
 
 /// A share of a whole, as a percentage: "one in five" (20%), "1 in 4", and fractions before

@@ -47,7 +47,8 @@ fn closes(s: &str) -> bool {
 /// Every attributed quote in the document.
 pub fn find_quotes(ctx: &Context) -> Vec<Draft> {
     let toks = ctx.tokens;
-    let known = known_people(ctx);
+    // The people named in the document, found when the first quote needs a speaker.
+    let mut known: Option<Vec<Subject>> = None;
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -72,15 +73,16 @@ pub fn find_quotes(ctx: &Context) -> Vec<Draft> {
         let introduced = k >= 2
             && (toks[k - 1].is_punct(":") || toks[k - 1].is_punct(","))
             && SPEECH.contains(&ctx.lower(k - 2));
-        let speaker = if introduced {
-            speaker_before(ctx, k, &known)
-        } else {
-            speaker_after(ctx, close, &known).or_else(|| speaker_before(ctx, k, &known))
-        };
-        if words >= MIN_WORDS
-            && let Some(speaker) = speaker
-        {
-            out.push(quote_draft(ctx, k, close, speaker));
+        if words >= MIN_WORDS {
+            let known = known.get_or_insert_with(|| known_people(ctx));
+            let speaker = if introduced {
+                speaker_before(ctx, k, known)
+            } else {
+                speaker_after(ctx, close, known).or_else(|| speaker_before(ctx, k, known))
+            };
+            if let Some(speaker) = speaker {
+                out.push(quote_draft(ctx, k, close, speaker));
+            }
         }
         k = close + 1;
     }
@@ -147,10 +149,10 @@ fn person_at(ctx: &Context, k: usize, known: &[Subject]) -> Option<(usize, Subje
     if !t.capitalized || t.kind != TokenKind::Word || ctx.t.c.not_names.contains(&t.lower) {
         return None;
     }
-    let surname = ctx.t.rules.fold_spelling(&t.lower);
+    let surname = ctx.t.rules.fold_word(&t.lower);
     let mut hits = known
         .iter()
-        .filter(|p| p.key.rsplit(' ').next() == Some(surname.as_str()));
+        .filter(|p| p.key.rsplit(' ').next() == Some(&*surname));
     let person = hits.next()?;
     hits.next().is_none().then(|| (k, person.clone()))
 }

@@ -3,7 +3,7 @@
 //! through the rules, and the names themselves ("Lloyd J Austin III" is the person "lloyd
 //! austin": initials and suffixes dropped).
 
-use super::tokens::TokenKind;
+use super::tokens::{TokenKind, WordClass};
 use super::{Context, Draft};
 use crate::model::{ClaimKind, Subject, Value};
 
@@ -49,10 +49,10 @@ fn surname_of_known(ctx: &Context, i: usize, known: &[Subject]) -> Option<(usize
     if !t.capitalized || t.kind != TokenKind::Word || i == 0 || !is_title_word(ctx, i - 1) {
         return None;
     }
-    let surname = ctx.t.rules.fold_spelling(&t.lower);
+    let surname = ctx.t.rules.fold_word(&t.lower);
     let mut matches = known
         .iter()
-        .filter(|p| p.key.rsplit(' ').next() == Some(surname.as_str()));
+        .filter(|p| p.key.rsplit(' ').next() == Some(&*surname));
     let person = matches.next()?;
     // Two people with this surname: which one is meant is not known.
     if matches.next().is_some() {
@@ -65,16 +65,7 @@ fn surname_of_known(ctx: &Context, i: usize, known: &[Subject]) -> Option<(usize
 /// word (an organisation's name inside the title: "Joint Chiefs of Staff").
 fn is_title_word(ctx: &Context, k: usize) -> bool {
     let t = &ctx.tokens[k];
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    let c = &ctx.t.c;
-    let folded = ctx.t.rules.fold_spelling(&t.lower);
-    c.title_heads.contains(&t.lower)
-        || c.ranks.contains(&t.lower)
-        || c.jurisdictions.contains(&t.lower)
-        || c.honorifics.contains(&t.lower)
-        || c.post_words.contains(&folded)
+    t.kind == TokenKind::Word && t.class.has(WordClass::TITLE)
 }
 
 /// The title words right before a name at `name_start`, made into a role claim when they hold
@@ -103,7 +94,7 @@ fn role_before(
         // "a spokesman for Texas Attorney General Greg Abbott": the words before "for" are
         // another person's post once a full title follows it.
         if matches!(t.lower.as_str(), "for" | "to")
-            && (k + 1..name_start).any(|j| c.title_heads.contains(&toks[j].lower))
+            && (k + 1..name_start).any(|j| toks[j].class.has(WordClass::TITLE_HEAD))
         {
             break;
         }
@@ -193,7 +184,7 @@ fn role_after(ctx: &Context, name_start: usize, name_end: usize, person: Subject
 fn title_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
-    let has_head = (first..end).any(|k| c.title_heads.contains(&toks[k].lower));
+    let has_head = (first..end).any(|k| toks[k].class.has(WordClass::TITLE_HEAD));
     let post = post_of(ctx, first, end);
     if !has_head && post.is_none() {
         return None;
@@ -258,23 +249,7 @@ fn post_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
         return None;
     }
     let core = normal_title(ctx.t.rules, &ctx.text[toks[a].start..toks[b - 1].end]);
-    for post in &ctx.t.rules.posts {
-        if post
-            .variants
-            .iter()
-            .any(|v| normal_title(ctx.t.rules, v) == core)
-        {
-            return Some(post.name.clone());
-        }
-        if let Some(broader) = post
-            .broader
-            .iter()
-            .find(|v| normal_title(ctx.t.rules, v) == core)
-        {
-            return Some(broader.clone());
-        }
-    }
-    None
+    c.post_titles.get(&core).cloned()
 }
 
 /// A title folded for comparison: lowercase, British spellings folded, periods dropped.
@@ -287,7 +262,6 @@ pub fn normal_title(rules: &crate::rules::Rules, title: &str) -> String {
 /// Returns the last token of the name and the person as a subject.
 pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
     let toks = ctx.tokens;
-    let c = &ctx.t.c;
     let first = toks.get(i)?;
     let sentence = first.sentence;
     let is_name_word = |k: usize| {
@@ -295,19 +269,17 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         t.kind == TokenKind::Word
             && t.capitalized
             && t.sentence == sentence
-            && !c.not_names.contains(&t.lower)
-            && !c.title_heads.contains(&t.lower)
-            && !c.jurisdictions.contains(&t.lower)
-            && !c.ranks.contains(&t.lower)
-            && !c.honorifics.contains(&t.lower)
+            && !t.class.has(WordClass::NOT_IN_NAME)
     };
-    if !is_name_word(i) || is_initial(ctx, i) || c.name_suffixes.contains(&first.lower) {
+    if !is_name_word(i) || is_initial(ctx, i) || first.class.has(WordClass::NAME_SUFFIX) {
         return None;
     }
-    let mut parts = vec![i];
+    // The name's words (five at most), in an array: this runs for every capitalised word.
+    let mut parts = [i; 5];
+    let mut n_parts = 1;
     let mut k = i + 1;
     let mut end = i;
-    while k < toks.len() && parts.len() < 5 {
+    while k < toks.len() && n_parts < parts.len() {
         let t = &toks[k];
         if t.sentence != sentence {
             break;
@@ -327,7 +299,8 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
             }
         }
         if is_name_word(k) || is_initial(ctx, k) {
-            parts.push(k);
+            parts[n_parts] = k;
+            n_parts += 1;
             end = k;
             k += 1;
             continue;
@@ -335,24 +308,29 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         break;
     }
     // Drop initials and suffixes for the key; a name needs a given name and a surname.
-    let core: Vec<usize> = parts
-        .iter()
-        .copied()
-        .filter(|&p| !is_initial(ctx, p) && !c.name_suffixes.contains(&toks[p].lower))
-        .collect();
-    if core.len() < 2 {
+    let mut core = parts;
+    let mut n_core = 0;
+    for &p in &parts[..n_parts] {
+        if !is_initial(ctx, p) && !toks[p].class.has(WordClass::NAME_SUFFIX) {
+            core[n_core] = p;
+            n_core += 1;
+        }
+    }
+    if n_core < 2 {
         return None;
     }
     // Trailing initials are not part of a name ("Mark Milley S" is not a name).
-    while end > i && is_initial(ctx, end) && !c.name_suffixes.contains(&toks[end].lower) {
+    while end > i && is_initial(ctx, end) && !toks[end].class.has(WordClass::NAME_SUFFIX) {
         end -= 1;
     }
     let text = ctx.text[toks[i].start..toks[end].end].to_string();
-    let key = core
-        .iter()
-        .map(|&p| ctx.t.rules.fold_spelling(&toks[p].lower))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut key = String::new();
+    for (n, &p) in core[..n_core].iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&ctx.t.rules.fold_word(&toks[p].lower));
+    }
     Some((end, Subject { text, key }))
 }
 
@@ -360,9 +338,10 @@ pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
 fn is_initial(ctx: &Context, k: usize) -> bool {
     let t = &ctx.tokens[k];
     let raw = t.text(ctx.text);
-    let letters = raw.trim_end_matches('.');
-    (letters.chars().count() == 1 && letters.chars().all(char::is_uppercase))
-        || ctx.t.c.name_suffixes.contains(&t.lower)
+    let mut letters = raw.trim_end_matches('.').chars();
+    let one_capital =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    one_capital || t.class.has(WordClass::NAME_SUFFIX)
 }
 
 #[cfg(test)]

@@ -20,6 +20,41 @@ pub enum TokenKind {
     Punct,
 }
 
+/// What the rules say a token's lowercase form is, looked up once per token
+/// (`Tables::class_of`) so that the readers test bits instead of looking words up in sets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u8);
+
+impl WordClass {
+    /// A title word: a head, rank, jurisdiction or honorific, or a word of a post's variants
+    /// once its spelling is folded.
+    pub const TITLE: WordClass = WordClass(1);
+    /// A title head ("secretary", "minister").
+    pub const TITLE_HEAD: WordClass = WordClass(1 << 1);
+    /// Never part of a person's name: not a name, a title head, a jurisdiction, a rank or an
+    /// honorific.
+    pub const NOT_IN_NAME: WordClass = WordClass(1 << 2);
+    /// A name suffix ("jr", "iii").
+    pub const NAME_SUFFIX: WordClass = WordClass(1 << 3);
+    /// May start a figure: a number word, "a", "one", "half", or the first word of a number
+    /// phrase. A word or punctuation mark without it (and without a hyphen) starts none.
+    pub const NUMBER: WordClass = WordClass(1 << 4);
+    /// The first word of a phrase in one of the rules' phrase tables.
+    pub const PHRASE_FIRST: WordClass = WordClass(1 << 5);
+    /// The last word of a phrase in one of the rules' phrase tables.
+    pub const PHRASE_LAST: WordClass = WordClass(1 << 6);
+    /// Holds a hyphen ("twenty-three", "44-year-old", "-"); set by the tokenizer itself.
+    pub const HYPHENATED: WordClass = WordClass(1 << 7);
+
+    pub fn has(self, other: WordClass) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub fn with(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
+}
+
 /// One token of a document.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -36,6 +71,9 @@ pub struct Token {
     pub paragraph: usize,
     /// Whether whitespace stands right before this token.
     pub space_before: bool,
+    /// What the rules say `lower` is, as the tokenizer's `classify` said (the extractor's is
+    /// `Tables::class_of`, which the readers and the phrase tables rely on).
+    pub class: WordClass,
 }
 
 impl Token {
@@ -65,15 +103,15 @@ impl Token {
 }
 
 /// A document's text cut into tokens.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Tokens {
     pub tokens: Vec<Token>,
     /// For each sentence, the range of token indices it covers.
     pub sentences: Vec<std::ops::Range<usize>>,
 }
 
-/// Cuts `text[start..end]` into tokens. `masked` byte ranges (boilerplate lines) are skipped;
-/// `abbreviations` are lowercase words with their final period ("sept.", "u.s.").
+/// Cuts `text[start..end]` into tokens, without word classes. `abbreviations` are lowercase
+/// words with their final period ("sept.", "u.s.").
 pub fn tokenize(text: &str, start: usize, end: usize, abbreviations: &HashSet<String>) -> Tokens {
     tokenize_ranges(text, std::slice::from_ref(&(start..end)), abbreviations)
 }
@@ -85,7 +123,26 @@ pub fn tokenize_ranges(
     ranges: &[std::ops::Range<usize>],
     abbreviations: &HashSet<String>,
 ) -> Tokens {
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut out = Tokens::default();
+    tokenize_ranges_into(&mut out, text, ranges, abbreviations, |_| {
+        WordClass::default()
+    });
+    out
+}
+
+/// [`tokenize_ranges`] into `out`, replacing what it held and reusing its buffers; each
+/// token's class is `classify` of its lowercase form, with [`WordClass::HYPHENATED`] added.
+pub fn tokenize_ranges_into(
+    out: &mut Tokens,
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    abbreviations: &HashSet<String>,
+    classify: impl Fn(&str) -> WordClass,
+) {
+    out.tokens.clear();
+    let mut tokens = std::mem::take(&mut out.tokens);
+    // The lowercase form of a word with its period, to look abbreviations up.
+    let mut with_dot = String::new();
     let bytes = text.as_bytes();
     let mut sentence = 0usize;
     let mut paragraph = 0usize;
@@ -112,7 +169,12 @@ pub fn tokenize_ranges(
             space_before = true;
         }
         while i < end {
-            let Some(c) = text[i..end].chars().next() else {
+            // Most of a news text is ASCII: its characters need no decoding.
+            let c = if bytes[i].is_ascii() {
+                char::from(bytes[i])
+            } else if let Some(c) = text[i..end].chars().next() {
+                c
+            } else {
                 break;
             };
             let clen = c.len_utf8();
@@ -123,7 +185,7 @@ pub fn tokenize_ranges(
                         // A line of running text has words; a web address or a code line
                         // of the same length does not.
                         let line = text[line_start..i].trim();
-                        last_line_chars = if line.split_whitespace().count() >= 5 {
+                        last_line_chars = if line.split_whitespace().nth(4).is_some() {
                             line.chars().count()
                         } else {
                             0
@@ -164,10 +226,19 @@ pub fn tokenize_ranges(
             // initial ("J.", "U.S.").
             if kind == TokenKind::Word && tok_end < end && bytes[tok_end] == b'.' {
                 let word = &text[tok_start..tok_end];
-                let with_dot = format!("{}.", word.to_lowercase());
                 let single_letter =
                     word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
-                if abbreviations.contains(&with_dot) || single_letter {
+                if single_letter || {
+                    with_dot.clear();
+                    if word.is_ascii() {
+                        with_dot.push_str(word);
+                        with_dot.make_ascii_lowercase();
+                    } else {
+                        with_dot.push_str(&word.to_lowercase());
+                    }
+                    with_dot.push('.');
+                    abbreviations.contains(&with_dot)
+                } {
                     tok_end += 1;
                     // "U.S.", "a.m.", "D.C.": letter-period pairs.
                     loop {
@@ -190,18 +261,20 @@ pub fn tokenize_ranges(
             }
 
             let raw = &text[tok_start..tok_end];
-            // ASCII needs no Unicode case tables, and only a curly apostrophe needs replacing.
-            let mut lower = if raw.is_ascii() {
-                raw.to_ascii_lowercase()
-            } else if raw.contains('’') {
-                raw.to_lowercase().replace('’', "'")
-            } else {
-                raw.to_lowercase()
-            };
+            let mut lower = String::with_capacity(raw.len());
+            lowercase_into(&mut lower, raw);
             if kind == TokenKind::Word && (lower.ends_with("'s")) && lower.len() > 2 {
                 lower.truncate(lower.len() - 2);
             }
-            let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase());
+            let capitalized = if bytes[tok_start].is_ascii() {
+                bytes[tok_start].is_ascii_uppercase()
+            } else {
+                raw.chars().next().is_some_and(|c| c.is_uppercase())
+            };
+            let mut class = classify(&lower);
+            if lower.bytes().any(|b| b == b'-') {
+                class = class.with(WordClass::HYPHENATED);
+            }
             tokens.push(Token {
                 start: tok_start,
                 end: tok_end,
@@ -211,6 +284,7 @@ pub fn tokenize_ranges(
                 sentence,
                 paragraph,
                 space_before,
+                class,
             });
             space_before = false;
             i = tok_end;
@@ -224,15 +298,18 @@ pub fn tokenize_ranges(
                 } else if closing {
                     // Take the closing quote into this sentence first.
                     let q = next.map_or(0, char::len_utf8);
+                    let lower = text[i..i + q].to_string();
+                    let class = classify(&lower);
                     tokens.push(Token {
                         start: i,
                         end: i + q,
                         kind: TokenKind::Punct,
-                        lower: text[i..i + q].to_string(),
+                        lower,
                         capitalized: false,
                         sentence,
                         paragraph,
                         space_before: false,
+                        class,
                     });
                     i += q;
                     end_sentence(&tokens, &mut sentence, &mut sentence_starts);
@@ -241,7 +318,8 @@ pub fn tokenize_ranges(
         }
     }
 
-    let mut sentences = Vec::with_capacity(sentence_starts.len());
+    let sentences = &mut out.sentences;
+    sentences.clear();
     for (k, &s) in sentence_starts.iter().enumerate() {
         let e = sentence_starts.get(k + 1).copied().unwrap_or(tokens.len());
         if s < e {
@@ -254,7 +332,28 @@ pub fn tokenize_ranges(
             t.sentence = idx;
         }
     }
-    Tokens { tokens, sentences }
+    out.tokens = tokens;
+}
+
+/// Replaces `buf` with the lowercase form of `raw`, curly apostrophes made straight.
+fn lowercase_into(buf: &mut String, raw: &str) {
+    buf.clear();
+    // ASCII needs no Unicode case tables, and only a curly apostrophe needs replacing.
+    if raw.is_ascii() {
+        buf.push_str(raw);
+        buf.make_ascii_lowercase();
+    } else if !raw.contains('Σ') {
+        // Character by character is `str::to_lowercase` but for a final sigma.
+        for c in raw.chars() {
+            if c == '’' {
+                buf.push('\'');
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        }
+    } else {
+        buf.push_str(&raw.to_lowercase().replace('’', "'"));
+    }
 }
 
 /// Lines at least this long (in characters) that break without a full stop are running text
@@ -272,12 +371,26 @@ fn starts_list_item(c: char) -> bool {
 
 /// Scans a word or number starting at `i` and says which it is.
 fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
     let mut j = i;
     let mut has_alpha = false;
     let mut has_digit = false;
     let mut prev: Option<char> = None;
     while j < end {
-        let Some(c) = text[j..end].chars().next() else {
+        let b = bytes[j];
+        // ASCII letters and digits, the bulk of every word, without decoding.
+        if b.is_ascii_alphanumeric() {
+            has_alpha |= b.is_ascii_alphabetic();
+            has_digit |= b.is_ascii_digit();
+            prev = Some(char::from(b));
+            j += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else if let Some(c) = text[j..end].chars().next() {
+            c
+        } else {
             break;
         };
         if c.is_alphanumeric() {
@@ -287,16 +400,17 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
             j += c.len_utf8();
             continue;
         }
-        let next = text[j + c.len_utf8()..end].chars().next();
+        // The character after a joiner (read only for joiners: most words end at a space).
+        let next = || text[j + c.len_utf8()..end].chars().next();
         let joins = match c {
             // "surface-to-air", "44-year-old", "F-16", "O'Brien", "Kyiv’s"
             '-' | '\'' | '’' | '‑' => {
-                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+                prev.is_some_and(char::is_alphanumeric) && next().is_some_and(char::is_alphanumeric)
             }
             // "1,400", "1.2": separators between digits only.
             ',' | '.' => {
                 prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())
+                    && next().is_some_and(|n| n.is_ascii_digit())
                     && !has_alpha
                     && (c == '.' || digits_group_follows(&text[j + 1..end]))
             }
