@@ -115,11 +115,8 @@ mod tests {
     fn modality(text: &str, figure: &str) -> Modality {
         let rules = rules();
         let tables = super::super::Tables::new(&rules);
-        let toks = super::super::tokens::tokenize_ranges(
-            text,
-            std::slice::from_ref(&(0..text.len())),
-            &tables.c.abbreviations,
-        );
+        let mut toks = super::super::tokens::Tokens::default();
+        tables.tokenize_into(&mut toks, text, std::slice::from_ref(&(0..text.len())));
         let ctx = super::super::Context {
             text,
             tokens: &toks.tokens,
