@@ -133,16 +133,7 @@ pub fn check_with_jobs(
 ) -> Analysis {
     with_jobs(jobs, move || {
         let claims = extract_all(&documents, rules);
-        let groups = align::align(&claims, &documents, rules, group_by);
-        let findings = compare::compare(&groups, &claims, &documents, rules);
-        Analysis {
-            documents,
-            claims,
-            groups,
-            findings,
-            warnings,
-            suppressions: None,
-        }
+        analyse(documents, claims, warnings, None, rules, group_by)
     })
 }
 
@@ -216,16 +207,14 @@ impl<'r> Extractor<'r> {
     pub fn check(self, warnings: Vec<Warning>, group_by: GroupBy) -> Analysis {
         let rules = self.rules;
         let (documents, claims, suppressions) = self.finish();
-        let groups = align::align(&claims, &documents, rules, group_by);
-        let findings = compare::compare(&groups, &claims, &documents, rules);
-        Analysis {
+        analyse(
             documents,
             claims,
-            groups,
-            findings,
             warnings,
-            suppressions: Some(suppressions),
-        }
+            Some(suppressions),
+            rules,
+            group_by,
+        )
     }
 }
 
@@ -277,6 +266,28 @@ pub(crate) fn in_pool<T: Send>(
     match pool {
         Some(pool) => pool.install(work),
         None => work(),
+    }
+}
+
+/// Aligns and compares the claims of `documents`: the stages after extraction, shared by
+/// every way of running the pipeline over a whole corpus.
+fn analyse(
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    warnings: Vec<Warning>,
+    suppressions: Option<suppress::Scan>,
+    rules: &Rules,
+    group_by: GroupBy,
+) -> Analysis {
+    let groups = align::align(&claims, &documents, rules, group_by);
+    let findings = compare::compare(&groups, &claims, &documents, rules);
+    Analysis {
+        documents,
+        claims,
+        groups,
+        findings,
+        warnings,
+        suppressions,
     }
 }
 
