@@ -181,9 +181,8 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             continue;
         }
         // "his pregnant girlfriend and her unborn baby": one person killed, not two.
-        let uncounted = &rules.lexicon.uncounted_victims;
         let unborn = (v.first..=v.last)
-            .filter(|&k| uncounted.iter().any(|w| w == ctx.lower(k)))
+            .filter(|&k| ctx.t.c.uncounted_victims.contains(ctx.lower(k)))
             .count() as f64;
         if unborn > 0.0 {
             let less = |x: Option<f64>| x.map(|x| x - unborn).filter(|&x| x >= 1.0);
@@ -251,15 +250,8 @@ fn tallies_many_events(ctx: &Context, s: usize) -> bool {
         return false;
     };
     let range = range.start..range.end.min(ctx.tokens.len());
-    let phrase_at = |k: usize, phrase: &str| {
-        phrase
-            .split_whitespace()
-            .enumerate()
-            .all(|(i, w)| range.contains(&(k + i)) && ctx.lower(k + i) == w)
-    };
-    let tallies = &ctx.t.rules.lexicon.tallies;
     range.clone().any(|k| {
-        if tallies.iter().any(|p| phrase_at(k, p)) {
+        if ctx.t.c.tallies.at(ctx.tokens, k).is_some() {
             return true;
         }
         let plural_event = ctx.t.c.events.at(ctx.tokens, k).is_some()

@@ -102,8 +102,6 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
                 *flag = true;
             }
         }
-    }
-    if let Some(today) = relative::document_date(doc.meta.date.as_deref()) {
         relative::detach_out_of_time(&mut drafts, today, &rules.incidents);
     }
     drafts.extend(roles::find_roles(&ctx));
@@ -562,6 +560,10 @@ pub struct Compiled {
     pub hypothetical: PhraseTable<()>,
     pub negations: PhraseTable<()>,
     pub retractions: PhraseTable<()>,
+    /// Phrases that make a casualty figure a tally over many events ("separate shootings").
+    pub tallies: PhraseTable<()>,
+    /// Words for victims casualty tallies do not count ("unborn").
+    pub uncounted_victims: HashSet<String>,
     pub renaming: PhraseTable<()>,
     pub stop_words: HashSet<String>,
     pub generic_heads: HashSet<String>,
@@ -671,6 +673,10 @@ impl Compiled {
         for w in &rules.lexicon.retractions {
             c.retractions.insert(w, ());
         }
+        for w in &rules.lexicon.tallies {
+            c.tallies.insert(w, ());
+        }
+        c.uncounted_victims = set(&rules.lexicon.uncounted_victims);
         for r in &rules.lexicon.renaming {
             c.renaming.insert(r, ());
         }
@@ -761,6 +767,8 @@ impl Compiled {
             hypothetical,
             negations,
             retractions,
+            tallies,
+            uncounted_victims: _,
             renaming,
             stop_words: _,
             generic_heads: _,
@@ -795,6 +803,7 @@ impl Compiled {
         hypothetical.add_ends(&mut firsts, &mut lasts);
         negations.add_ends(&mut firsts, &mut lasts);
         retractions.add_ends(&mut firsts, &mut lasts);
+        tallies.add_ends(&mut firsts, &mut lasts);
         renaming.add_ends(&mut firsts, &mut lasts);
         (firsts, lasts)
     }

@@ -262,14 +262,8 @@ mod tests {
     /// The dates (text, "YYYY-MM-DD" with "?" for what is not stated) in a text dated `date`.
     #[track_caller]
     fn check(date: &str, text: &str, expected: &[(&str, &str)]) {
-        let rules = rules();
-        let front = format!("---\ndate: {date}\n---\n");
-        let mut doc = Document::from_text("t.md", format!("{front}{text}"));
-        doc.body_start = front.len();
-        doc.meta.date = Some(date.to_string());
-        let got: Vec<(String, String)> = crate::extract::extract(0, &doc, &rules)
+        let got: Vec<(String, String)> = date_claims(date, text)
             .into_iter()
-            .filter(|c| c.kind == ClaimKind::Date)
             .map(|c| {
                 let Value::Date(d) = c.value else {
                     panic!("not a date")
@@ -295,6 +289,14 @@ mod tests {
 
     /// The event each date in a text dated `date` is attached to.
     fn events(date: &str, text: &str) -> Vec<(String, Option<String>)> {
+        date_claims(date, text)
+            .into_iter()
+            .map(|c| (c.text, c.subject.map(|s| s.key)))
+            .collect()
+    }
+
+    /// The date claims of `text` in a document whose front matter dates it `date`.
+    fn date_claims(date: &str, text: &str) -> Vec<crate::model::Claim> {
         let rules = rules();
         let front = format!("---\ndate: {date}\n---\n");
         let mut doc = Document::from_text("t.md", format!("{front}{text}"));
@@ -303,7 +305,6 @@ mod tests {
         crate::extract::extract(0, &doc, &rules)
             .into_iter()
             .filter(|c| c.kind == ClaimKind::Date)
-            .map(|c| (c.text, c.subject.map(|s| s.key)))
             .collect()
     }
 

@@ -4,7 +4,7 @@
 //! Until `examples/` holds articles these tests have nothing to check and pass; once it does,
 //! their snapshots must be reviewed and accepted like any other.
 
-use crate::{at_root, in_snapshots, run, run_json};
+use crate::{at_root, in_snapshots, run, run_json, transcript};
 
 /// Whether `examples/` holds any article yet.
 fn examples_exist() -> bool {
@@ -50,12 +50,7 @@ fn snapshot(name: &str, args: &[&str]) {
         return;
     }
     let r = run(args);
-    let text = format!(
-        "$ crosscheck {}\nexit: {}\n--- stdout\n{}",
-        args.join(" "),
-        r.code,
-        r.stdout
-    );
+    let text = transcript(args, &r);
     in_snapshots(|| insta::assert_snapshot!(name, text));
 }
 

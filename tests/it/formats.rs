@@ -6,18 +6,13 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::{ROOT, crosscheck, in_snapshots, run, run_json};
+use crate::{ROOT, crosscheck, in_snapshots, run, run_json, transcript};
 
 /// Snapshots what `crosscheck ARGS` prints on stdout, with the exit code.
 fn snapshot(name: &str, args: &[&str]) {
     let r = run(args);
     assert!(r.stderr.is_empty(), "examples read cleanly: {}", r.stderr);
-    let text = format!(
-        "$ crosscheck {}\nexit: {}\n--- stdout\n{}",
-        args.join(" "),
-        r.code,
-        r.stdout
-    );
+    let text = transcript(args, &r);
     in_snapshots(|| insta::assert_snapshot!(name, text));
 }
 

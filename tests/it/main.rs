@@ -68,3 +68,27 @@ pub fn in_snapshots(f: impl FnOnce()) {
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(f);
 }
+
+/// What a snapshot of one run records: the command, its exit code and what it printed.
+pub fn transcript(args: &[&str], r: &Run) -> String {
+    format!(
+        "$ crosscheck {}\nexit: {}\n--- stdout\n{}",
+        args.join(" "),
+        r.code,
+        r.stdout
+    )
+}
+
+/// The 1-based line and column of byte `offset` of a text, worked out independently of the
+/// binary: lines end at `\n` only, columns count characters, and a byte-order mark opening the
+/// text is not a column.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = 1 + before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut prefix = &text[line_start..offset];
+    if line_start == 0 {
+        prefix = prefix.trim_start_matches('\u{feff}');
+    }
+    (line, prefix.chars().count() + 1)
+}

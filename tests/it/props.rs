@@ -14,6 +14,8 @@ use crosscheck::rules::Rules;
 use crosscheck::{Analysis, GroupBy};
 use proptest::prelude::*;
 
+use crate::line_col;
+
 static RULES: LazyLock<Rules> =
     LazyLock::new(|| Rules::builtin().expect("the built-in rules load"));
 
@@ -27,19 +29,6 @@ fn cases(default: u32) -> ProptestConfig {
         cases,
         ..ProptestConfig::default()
     }
-}
-
-/// The 1-based line and column of byte `offset`, worked out the slow way: lines end at `\n`
-/// only, columns count characters, and a byte-order mark opening the text is not a column.
-fn slow_line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = 1 + before.matches('\n').count();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let mut prefix = &text[line_start..offset];
-    if line_start == 0 {
-        prefix = prefix.trim_start_matches('\u{feff}');
-    }
-    (line, prefix.chars().count() + 1)
 }
 
 /// Extracts from `doc` and checks every claim against the document; the error says which
@@ -61,7 +50,7 @@ fn check_spans(doc: &Document) -> Result<(), TestCaseError> {
             "span {s:?} cuts a character"
         );
         prop_assert_eq!(&c.text, &text[s.start..s.end]);
-        prop_assert_eq!((s.line, s.column), slow_line_col(text, s.start), "{:?}", c);
+        prop_assert_eq!((s.line, s.column), line_col(text, s.start), "{:?}", c);
         prop_assert!(last <= (s.start, s.end), "claims out of order at {s:?}");
         last = (s.start, s.end);
     }

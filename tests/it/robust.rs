@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::{Run, crosscheck};
+use crate::{Run, crosscheck, line_col};
 
 /// Long enough for any of these runs in a debug build, short enough to catch a loop.
 const TIMEOUT: Duration = Duration::from_secs(300);
@@ -57,19 +57,6 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
         fs::create_dir_all(parent).unwrap();
     }
     fs::write(path, bytes).unwrap();
-}
-
-/// The 1-based line and column of byte `offset` of a file, counted independently of the
-/// binary: lines end at `\n`, columns count characters, a byte-order mark is not a column.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = 1 + before.matches('\n').count();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let mut prefix = &text[line_start..offset];
-    if line_start == 0 {
-        prefix = prefix.trim_start_matches('\u{feff}');
-    }
-    (line, prefix.chars().count() + 1)
 }
 
 /// Checks every claim of a `claims --format json` run against the file it names (read from
@@ -178,12 +165,7 @@ fn a_file_with_nul_bytes_is_skipped_as_binary_with_a_warning_and_the_rest_is_che
     );
     let (r, json) = run_json_in(dir.path(), &["check", "c"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let paths: Vec<&str> = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths = document_paths(&json);
     assert_eq!(paths, ["c/good.txt"]);
     let warnings = json["warnings"].as_array().unwrap();
     assert!(
@@ -554,12 +536,7 @@ fn a_json_lines_file_with_a_broken_line_reports_that_line_and_checks_the_rest() 
         "{}",
         r.stderr
     );
-    let paths: Vec<&str> = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths = document_paths(&json);
     assert_eq!(paths, ["corpus.jsonl#a", "corpus.jsonl#c"]);
     assert_eq!(json["summary"]["conflicts"], 1, "{json:#}");
 }
@@ -593,11 +570,16 @@ fn json_lines_spans_refer_to_the_text_field() {
     assert_eq!(&text[s..e], injured["text"].as_str().unwrap());
     let (r, json) = run_json_in(dir.path(), &["check", "corpus.jsonl"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let paths: Vec<&str> = json["documents"]
+    let paths = document_paths(&json);
+    assert_eq!(paths, ["corpus.jsonl#7", "corpus.jsonl#3"]);
+}
+
+/// The paths of the documents a JSON report lists, in order.
+fn document_paths(json: &Value) -> Vec<&str> {
+    json["documents"]
         .as_array()
         .unwrap()
         .iter()
         .map(|d| d["path"].as_str().unwrap())
-        .collect();
-    assert_eq!(paths, ["corpus.jsonl#7", "corpus.jsonl#3"]);
+        .collect()
 }
