@@ -162,6 +162,45 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         .collect();
     found.retain(|(p, v, _, _)| v.explicit || !counted.contains(p));
 
+    // A figure of no victims of this event: a tally over many events, or a speaker's own
+    // relative ("'My brother got shot,' they yelled", "my father died of cancer").
+    let of_no_event = |v: &Victims, t_first: usize| {
+        tallies_many_events(ctx, toks[t_first].sentence)
+            || (!v.explicit
+                && (v.first.saturating_sub(1)..=v.first)
+                    .any(|j| matches!(ctx.lower(j), "my" | "our" | "your")))
+    };
+    let unborn_in = |v: &Victims| {
+        (v.first..=v.last)
+            .filter(|&k| ctx.t.c.uncounted_victims.contains(ctx.lower(k)))
+            .count() as f64
+    };
+    // A bare figure ("the shooting that killed one", "two people died") does not say whom it
+    // counts. When the report's only victims of that kind are uncounted ones ("her unborn baby
+    // was killed"), the bare figure counts them too.
+    let bare = |v: &Victims| {
+        (v.first..=v.last)
+            .all(|j| v.figures.contains(&j) || matches!(ctx.lower(j), "person" | "people"))
+    };
+    let mut uncounted: Vec<(usize, f64)> = Vec::new();
+    let mut named: Vec<usize> = Vec::new();
+    for (prop, v, t_first, _) in &found {
+        if of_no_event(v, *t_first) {
+            continue;
+        }
+        let unborn = unborn_in(v);
+        if unborn > 0.0 {
+            match uncounted.iter_mut().find(|(p, _)| p == prop) {
+                // The same child is named again and again: the most any phrase names.
+                Some((_, n)) => *n = n.max(unborn),
+                None => uncounted.push((*prop, unborn)),
+            }
+        }
+        if !bare(v) && v.low.is_some_and(|x| x - unborn >= 1.0) {
+            named.push(*prop);
+        }
+    }
+
     let mut out = Vec::new();
     for (prop, mut v, t_first, t_last) in found {
         if v.figures.iter().any(|&f| taken[f]) {
@@ -170,20 +209,18 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         for &f in &v.figures {
             taken[f] = true;
         }
-        // Read, so that no other reader takes the figure, but no figure of this event. A
-        // speaker's own relative ("'My brother got shot,' they yelled", "my father died of
-        // cancer") is no count of the event's victims either.
-        if tallies_many_events(ctx, toks[t_first].sentence)
-            || (!v.explicit
-                && (v.first.saturating_sub(1)..=v.first)
-                    .any(|j| matches!(ctx.lower(j), "my" | "our" | "your")))
-        {
+        // Read, so that no other reader takes the figure, but no figure of this event.
+        if of_no_event(&v, t_first) {
             continue;
         }
         // "his pregnant girlfriend and her unborn baby": one person killed, not two.
-        let unborn = (v.first..=v.last)
-            .filter(|&k| ctx.t.c.uncounted_victims.contains(ctx.lower(k)))
-            .count() as f64;
+        let mut unborn = unborn_in(&v);
+        if unborn == 0.0 && bare(&v) && !named.contains(&prop) {
+            unborn = uncounted
+                .iter()
+                .find(|(p, _)| *p == prop)
+                .map_or(0.0, |(_, n)| *n);
+        }
         if unborn > 0.0 {
             let less = |x: Option<f64>| x.map(|x| x - unborn).filter(|&x| x >= 1.0);
             match (less(v.low), less(v.high)) {
@@ -229,6 +266,66 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         out.push(injured);
     }
     out
+}
+
+/// Drops the casualty figures of an earlier event the report recalls: a figure in a clause
+/// that hangs off an event introduced as a new one ("there was a homicide in March 2015 where
+/// his friend was killed", "an earlier shooting in which two died"), in a sentence with a date
+/// more than a month before the report's date `today`. A report names its own event with "the"
+/// ("the shooting that killed two") or dates it within days.
+pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::civil::Date) {
+    let toks = ctx.tokens;
+    let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
+    let month_before = today.checked_sub(jiff::Span::new().days(31)).ok();
+    let old_sentences: Vec<usize> = drafts
+        .iter()
+        .filter_map(|d| match &d.value {
+            Value::Date(value) => {
+                let (_, last) = super::relative::days_of(value, today)?;
+                let sentence = toks.get(token_at(d.start))?.sentence;
+                month_before.is_some_and(|m| last < m).then_some(sentence)
+            }
+            _ => None,
+        })
+        .collect();
+    if old_sentences.is_empty() {
+        return;
+    }
+    let victims = |property: &str| {
+        ctx.t
+            .rules
+            .properties
+            .iter()
+            .any(|p| p.victims && p.name == property)
+    };
+    drafts.retain(|d| {
+        if d.kind != ClaimKind::Quantity || !victims(&d.property) {
+            return true;
+        }
+        let first = token_at(d.start);
+        let Some(sentence) = toks.get(first).map(|t| t.sentence) else {
+            return true;
+        };
+        !(old_sentences.contains(&sentence) && recalls_new_event(ctx, first))
+    });
+}
+
+/// Whether the clause holding token `k` hangs off an event introduced as a new one: "a
+/// homicide ... where", "another shooting in which", "an earlier crash, when".
+fn recalls_new_event(ctx: &Context, k: usize) -> bool {
+    let sentence_start = ctx.sentences[ctx.tokens[k].sentence].start;
+    let Some(joint) = (sentence_start..k).rev().find(|&j| match ctx.lower(j) {
+        "where" | "when" => true,
+        "which" => matches!(ctx.lower(j.wrapping_sub(1)), "in" | "during"),
+        _ => false,
+    }) else {
+        return false;
+    };
+    (joint.saturating_sub(10).max(sentence_start + 1)..joint).any(|e| {
+        ctx.t.c.events.at(ctx.tokens, e).is_some()
+            && (e.saturating_sub(2).max(sentence_start)..e)
+                .any(|j| matches!(ctx.lower(j), "a" | "an" | "another"))
+    })
 }
 
 /// Whether `v`, before the verb at `trigger`, is a part of a group: "three of the people
@@ -340,7 +437,7 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
 }
 
 /// Words that may stand between "was" and its participle: "was also shot".
-fn is_adverb(word: &str) -> bool {
+pub(super) fn is_adverb(word: &str) -> bool {
     matches!(
         word,
         "also"
@@ -359,7 +456,7 @@ fn is_adverb(word: &str) -> bool {
     )
 }
 
-fn is_be(word: &str) -> bool {
+pub(super) fn is_be(word: &str) -> bool {
     matches!(
         word,
         "was" | "were" | "is" | "are" | "been" | "being" | "be"
@@ -532,7 +629,7 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
 /// Whether the word after a trigger shows it is an active verb with its own object ("killed
 /// himself", "killed his wife", "wounded the officer"): then the words before it name who did
 /// it, not who it happened to.
-fn has_object(ctx: &Context, after: usize) -> bool {
+pub(super) fn has_object(ctx: &Context, after: usize) -> bool {
     let toks = ctx.tokens;
     let Some(t) = toks.get(after) else {
         return false;
@@ -1097,6 +1194,8 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             "a" | "an" | "the" | "another" | "one" | "his" | "her" | "their"
         ) || toks[a].capitalized
             || a == b
+            // A headline drops the article: "shooting that wounded 5, killing unborn baby".
+            || c.uncounted_victims.contains(det)
         {
             return Some(single(det == "one", det == "another"));
         }
@@ -1397,6 +1496,46 @@ mod tests {
         check("The attack left an unborn child dead.", &[]);
         // A name in the possessive only introduces the victim.
         check("The blast killed Mara Quint's unborn son.", &[]);
+        // A bare figure in a report whose only dead are unborn counts them.
+        check(
+            "Three people were hurt and a woman's unborn child was killed. The crash that killed \
+             one and injured three closed the road.",
+            &[
+                ("injured", 3.0, "Three people were hurt"),
+                ("injured", 3.0, "injured three"),
+            ],
+        );
+        // Not when the report names a death of someone born.
+        check(
+            "One passenger was killed and the driver's unborn child was killed. The crash that \
+             killed one closed the road.",
+            &[
+                ("killed", 1.0, "One passenger was killed"),
+                ("killed", 1.0, "killed one"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_figure_of_an_earlier_event_the_report_recalls_is_not_its_own() {
+        let casualties = |text: &str| -> Vec<(String, String)> {
+            super::super::tests_support::claims_dated("2024-09-06", text, &rules())
+                .into_iter()
+                .filter(|c| c.property == "killed")
+                .map(|c| (c.text, c.label))
+                .collect()
+        };
+        let recalled = "He said there was a stabbing in March 2024 where his cousin was killed.";
+        assert_eq!(casualties(recalled), []);
+        // The report's own event, dated within the month or named with "the".
+        assert_eq!(
+            casualties("He said there was a stabbing on Sept. 2 where his cousin was killed."),
+            [("his cousin was killed".to_string(), "1 killed".to_string())]
+        );
+        assert_eq!(
+            casualties("He is charged in the March 2024 stabbing in which two people died."),
+            [("two people died".to_string(), "2 killed".to_string())]
+        );
     }
 
     #[test]

@@ -108,6 +108,9 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     drafts.extend(quotes::find_quotes(&ctx));
     drafts.extend(places::find_places(&ctx));
     drafts.extend(casualty::find_casualties(&ctx, &mut taken));
+    if let Some(today) = relative::document_date(doc.meta.date.as_deref()) {
+        casualty::drop_earlier_events(&ctx, &mut drafts, today);
+    }
     drafts.extend(quantity::find_quantities(&ctx, &mut taken));
     quantity::ages_named_later(&ctx, &mut drafts);
 
@@ -921,6 +924,15 @@ pub(crate) mod tests_support {
 
     pub fn claims(text: &str, rules: &Rules) -> Vec<Claim> {
         extract(0, &Document::from_text("test.txt", text), rules)
+    }
+
+    /// The claims of `text` in a document whose front matter dates it `date`.
+    pub fn claims_dated(date: &str, text: &str, rules: &Rules) -> Vec<Claim> {
+        let front = format!("---\ndate: {date}\n---\n");
+        let mut doc = Document::from_text("t.md", format!("{front}{text}"));
+        doc.body_start = front.len();
+        doc.meta.date = Some(date.to_string());
+        extract(0, &doc, rules)
     }
 
     pub fn first_number(text: &str, rules: &Rules) -> Option<(numbers::NumberMatch, String)> {

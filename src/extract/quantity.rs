@@ -1248,6 +1248,15 @@ fn dead_person(ctx: &Context, k: usize, len: usize, sentence_start: usize) -> Op
     {
         return Some(person);
     }
+    // "Ray Doe is wanted for the shooting that killed one", "Ray Doe killed Ann Lee": an
+    // active verb with an object tells who died after it; a name before it is the killer.
+    let passive = (k.saturating_sub(3)..k)
+        .rev()
+        .find(|&j| !super::casualty::is_adverb(ctx.lower(j)))
+        .is_some_and(|j| super::casualty::is_be(ctx.lower(j)));
+    if !passive && super::casualty::has_object(ctx, k + len) {
+        return super::roles::person_name_at(ctx, k + len).map(|(_, person)| person);
+    }
     let mut found = None;
     let mut j = sentence_start.max(k.saturating_sub(15));
     while j < k {
@@ -2077,6 +2086,15 @@ mod tests {
         assert_eq!(
             dated("Sheriff Ada Munro said a man died on May 4."),
             [("May 4".to_string(), None)]
+        );
+        // The name before an active verb with an object is the killer's.
+        assert_eq!(
+            dated("Ray Tull, 19, is sought for the shooting that killed one on May 4."),
+            [("May 4".to_string(), None)]
+        );
+        assert_eq!(
+            dated("Ray Tull killed Ann Lee on May 4."),
+            [("May 4".to_string(), Some("death of ann lee".to_string()))]
         );
     }
 

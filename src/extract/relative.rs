@@ -64,32 +64,33 @@ pub enum Recency {
     Past,
 }
 
-/// Where `value` lies against `today`, the report's date. A date without a year is taken in
-/// the report's year; a month or a year alone covers all its days, and is `Later` or `Past`
-/// only when every one of them is.
+/// The first and last day `value` covers: a date without a year is taken in `today`'s year,
+/// a month or a year alone covers all its days. `None` for a date no calendar holds.
+pub fn days_of(value: &DateValue, today: Date) -> Option<(Date, Date)> {
+    let year = i16::try_from(value.year.unwrap_or(i32::from(today.year()))).ok()?;
+    let month = value.month.and_then(|m| i8::try_from(m).ok());
+    match (month, value.day.and_then(|d| i8::try_from(d).ok())) {
+        (Some(m), Some(d)) => Date::new(year, m, d).ok().map(|day| (day, day)),
+        (Some(m), None) => Date::new(year, m, 1)
+            .ok()
+            .map(|day| (day, day.last_of_month())),
+        _ => Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
+    }
+}
+
+/// Where `value` lies against `today`, the report's date. A month or a year alone is `Later`
+/// or `Past` only when every one of its days is.
 pub fn recency(value: &DateValue, today: Date) -> Recency {
     let year = value.year.unwrap_or(i32::from(today.year()));
-    let Ok(year) = i16::try_from(year) else {
+    if i16::try_from(year).is_err() {
         return if year > i32::from(today.year()) {
             Recency::Later
         } else {
             Recency::Past
         };
-    };
-    let month = value.month.and_then(|m| i8::try_from(m).ok());
-    let (first, last) = match (month, value.day.and_then(|d| i8::try_from(d).ok())) {
-        (Some(m), Some(d)) => match Date::new(year, m, d) {
-            Ok(day) => (day, day),
-            Err(_) => return Recency::Recent,
-        },
-        (Some(m), None) => match Date::new(year, m, 1) {
-            Ok(day) => (day, day.last_of_month()),
-            Err(_) => return Recency::Recent,
-        },
-        _ => match (Date::new(year, 1, 1), Date::new(year, 12, 31)) {
-            (Ok(a), Ok(b)) => (a, b),
-            _ => return Recency::Recent,
-        },
+    }
+    let Some((first, last)) = days_of(value, today) else {
+        return Recency::Recent;
     };
     if first > today {
         return Recency::Later;
@@ -297,12 +298,7 @@ mod tests {
 
     /// The date claims of `text` in a document whose front matter dates it `date`.
     fn date_claims(date: &str, text: &str) -> Vec<crate::model::Claim> {
-        let rules = rules();
-        let front = format!("---\ndate: {date}\n---\n");
-        let mut doc = Document::from_text("t.md", format!("{front}{text}"));
-        doc.body_start = front.len();
-        doc.meta.date = Some(date.to_string());
-        crate::extract::extract(0, &doc, &rules)
+        crate::extract::tests_support::claims_dated(date, text, &rules())
             .into_iter()
             .filter(|c| c.kind == ClaimKind::Date)
             .collect()
