@@ -4,7 +4,9 @@
 //! With `--group-by folder` only documents of one folder are compared, so documents are taken
 //! in corpus order and cut into batches at a change of folder once a batch holds
 //! [`crate::BATCH_BYTES`] of text. Each batch is extracted on all cores, aligned and compared on
-//! its own; its document entries and its findings are rendered at once into two temporary files
+//! its own (on one core, while the next batch is extracted on the others, so that the stages that
+//! run on one thread do not leave the rest idle); its document entries and its findings are
+//! rendered into two temporary files
 //! (the report's order is restored at the end), and all that is kept in memory is a small
 //! record per document (where to read it again), a sort key per finding and the counts. A
 //! folder larger than a batch is extracted a batch of text at a time: until it ends its claims
@@ -74,6 +76,28 @@ struct BatchRecord {
     ghosts_seen: usize,
 }
 
+/// A batch extracted and recorded, waiting to be aligned, compared and rendered while the
+/// next batch is extracted: with two cores, the one-threaded stages of one batch and the
+/// parallel extraction of the next overlap.
+struct Waiting {
+    batch: Vec<Document>,
+    ids: Vec<usize>,
+    per_document: Vec<Vec<Claim>>,
+    directives: Vec<suppress::Directive>,
+    /// How many spelling claims (from the start of the corpus) it is aligned with.
+    ghosts_seen: usize,
+}
+
+/// A batch's findings rendered, and what suppression said, before they are written.
+struct Compared {
+    /// Findings hidden by suppression comments, per folder.
+    suppressed: Vec<(u32, usize)>,
+    /// Suppression comments that hid nothing, by document and order in it.
+    unused: Vec<((usize, usize), Warning)>,
+    /// Each finding's key (its offset not yet known) and its text in the report.
+    rendered: Vec<(FindingKey, String)>,
+}
+
 /// Where a rendered finding is, and what orders it.
 #[derive(Debug, Clone, Copy)]
 struct FindingKey {
@@ -128,6 +152,8 @@ pub struct Streamer<'r> {
     pending_claims: Vec<Vec<Claim>>,
     /// Their suppression comments, numbered by place in the batch.
     pending_scan: suppress::Scan,
+    /// The last batch run, compared while the next is extracted.
+    waiting: Option<Waiting>,
     /// Text of the pending documents not extracted yet.
     unextracted_bytes: usize,
     group_ids: HashMap<String, u32>,
@@ -175,6 +201,7 @@ impl<'r> Streamer<'r> {
             pending_bytes: 0,
             pending_claims: Vec::new(),
             pending_scan: suppress::Scan::default(),
+            waiting: None,
             unextracted_bytes: 0,
             group_ids: HashMap::new(),
             group_ran: Vec::new(),
@@ -246,7 +273,19 @@ impl<'r> Streamer<'r> {
             return Ok(());
         }
         let mut docs = std::mem::take(&mut self.pending);
-        let per_document = self.extract(&docs[from..], from);
+        let waiting = self.waiting.take();
+        let (compared, per_document) = {
+            let this = &*self;
+            crate::in_pool(self.pool.as_ref(), || {
+                rayon::join(
+                    || waiting.map(|w| this.compared(w)),
+                    || this.extract_here(&docs[from..], from),
+                )
+            })
+        };
+        if let Some(compared) = compared {
+            self.write_compared(compared)?;
+        }
         let result = self.record(&mut docs[from..], from, &per_document);
         self.pending = docs;
         self.pending_claims.extend(per_document);
@@ -314,6 +353,8 @@ impl<'r> Streamer<'r> {
     /// Aligns, compares and renders the pending batch (extracting what is left of it first).
     fn run_batch(&mut self) -> io::Result<()> {
         self.extract_pending()?;
+        // Nothing was left to extract when the batch's documents were all extracted already.
+        self.finish_waiting()?;
         let batch = std::mem::take(&mut self.pending);
         let per_document = std::mem::take(&mut self.pending_claims);
         let mut scan = std::mem::take(&mut self.pending_scan);
@@ -337,30 +378,69 @@ impl<'r> Streamer<'r> {
             ghosts_seen: self.ghosts.len(),
         });
         let ids: Vec<usize> = (first_id..first_id + batch.len()).collect();
-        self.compare_batch(&batch, &ids, per_document, &scan.directives)
+        self.waiting = Some(Waiting {
+            batch,
+            ids,
+            per_document,
+            directives: scan.directives,
+            ghosts_seen: self.ghosts.len(),
+        });
+        Ok(())
+    }
+
+    /// Compares and writes the batch left waiting, if any.
+    fn finish_waiting(&mut self) -> io::Result<()> {
+        if let Some(w) = self.waiting.take() {
+            let compared = crate::in_pool(self.pool.as_ref(), || self.compared(w));
+            self.write_compared(compared)?;
+        }
+        Ok(())
     }
 
     /// The claims of `docs`, numbered from `first` (their place in their batch).
     fn extract(&self, docs: &[Document], first: usize) -> Vec<Vec<Claim>> {
-        let rules = self.rules;
-        crate::in_pool(self.pool.as_ref(), || {
-            docs.par_iter()
-                .enumerate()
-                .map(|(i, doc)| extract::extract(first + i, doc, rules))
-                .collect()
-        })
+        crate::in_pool(self.pool.as_ref(), || self.extract_here(docs, first))
     }
 
-    /// Aligns and compares the claims of documents `ids` (extracted with their positions in
-    /// `batch` as document numbers) with every spelling claim found so far, applies the
-    /// suppressions, and renders the findings.
+    /// [`Self::extract`] in the current thread pool.
+    fn extract_here(&self, docs: &[Document], first: usize) -> Vec<Vec<Claim>> {
+        let rules = self.rules;
+        docs.par_iter()
+            .enumerate()
+            .map(|(i, doc)| extract::extract(first + i, doc, rules))
+            .collect()
+    }
+
+    /// Aligns, compares and renders a batch that is not waiting: a folder run again.
     fn compare_batch(
         &mut self,
-        batch: &[Document],
-        ids: &[usize],
+        batch: Vec<Document>,
+        ids: Vec<usize>,
         per_document: Vec<Vec<Claim>>,
-        directives: &[suppress::Directive],
+        directives: Vec<suppress::Directive>,
     ) -> io::Result<()> {
+        let waiting = Waiting {
+            batch,
+            ids,
+            per_document,
+            directives,
+            ghosts_seen: self.ghosts.len(),
+        };
+        let compared = self.compared(waiting);
+        self.write_compared(compared)
+    }
+
+    /// Aligns and compares the claims of a batch's documents (extracted with their positions
+    /// in the batch as document numbers) with the spelling claims it was run with, applies the
+    /// suppressions, and renders the findings.
+    fn compared(&self, w: Waiting) -> Compared {
+        let Waiting {
+            batch,
+            ids,
+            per_document,
+            directives,
+            ghosts_seen,
+        } = w;
         // Corpus-wide index and folder of each local claim.
         let mut global = Vec::new();
         let mut folder = Vec::new();
@@ -375,9 +455,9 @@ impl<'r> Streamer<'r> {
             claims.extend(doc_claims);
         }
         let local = claims.len();
-        claims.extend(self.ghosts.iter().cloned());
-        let groups = align::align(&claims, batch, self.rules, GroupBy::Folder);
-        let mut findings = compare::compare(&groups, &claims, batch, self.rules);
+        claims.extend(self.ghosts.iter().take(ghosts_seen).cloned());
+        let groups = align::align(&claims, &batch, self.rules, GroupBy::Folder);
+        let mut findings = compare::compare(&groups, &claims, &batch, self.rules);
         let group_of = |f: &Finding| -> u32 {
             f.claims
                 .first()
@@ -389,45 +469,59 @@ impl<'r> Streamer<'r> {
         for f in &findings {
             *before.entry(group_of(f)).or_default() += 1;
         }
-        let applied = suppress::apply_directives(directives, &mut findings, &claims, batch);
+        let applied = suppress::apply_directives(&directives, &mut findings, &claims, &batch);
         for f in &findings {
             *before.entry(group_of(f)).or_default() -= 1;
         }
-        for (g, n) in before {
-            if n > 0 {
-                *self.suppressed.entry(g).or_default() += n;
-            }
-        }
+        let suppressed = before.into_iter().filter(|&(_, n)| n > 0).collect();
         let mut seq: HashMap<usize, usize> = HashMap::new();
+        let mut unused = Vec::new();
         for (warning, doc) in applied.warnings.into_iter().zip(applied.unused_in) {
             let Some(&id) = ids.get(doc) else { continue };
             let n = seq.entry(id).or_default();
-            self.unused.insert((id, *n), warning);
+            unused.push(((id, *n), warning));
             *n += 1;
         }
         let analysis = Analysis {
-            documents: batch.to_vec(),
+            documents: batch,
             claims,
             ..Analysis::default()
         };
+        let mut rendered = Vec::new();
         for finding in &findings {
             let Some(&first) = finding.claims.first().filter(|&&i| i < local) else {
                 continue;
             };
-            let group = group_of(finding);
             let entry = finding_entry(&analysis, finding, false);
             let text = match self.output {
                 Output::Json => item(&entry, "    "),
                 Output::JsonLines => line(&entry),
             };
-            let offset = self.findings.write(text.as_bytes())?;
-            self.keys.push(FindingKey {
+            let key = FindingKey {
                 kind: finding.kind,
                 first: global[first],
-                group,
-                offset,
+                group: group_of(finding),
+                offset: 0,
                 len: text.len() as u64,
-            });
+            };
+            rendered.push((key, text));
+        }
+        Compared {
+            suppressed,
+            unused,
+            rendered,
+        }
+    }
+
+    /// Writes a compared batch's findings and keeps what suppression said.
+    fn write_compared(&mut self, compared: Compared) -> io::Result<()> {
+        for (g, n) in compared.suppressed {
+            *self.suppressed.entry(g).or_default() += n;
+        }
+        self.unused.extend(compared.unused);
+        for (key, text) in compared.rendered {
+            let offset = self.findings.write(text.as_bytes())?;
+            self.keys.push(FindingKey { offset, ..key });
         }
         Ok(())
     }
@@ -440,6 +534,11 @@ impl<'r> Streamer<'r> {
         skipped: usize,
     ) -> Result<Finished, SpillError> {
         self.flush();
+        if self.error.is_none()
+            && let Err(e) = self.finish_waiting()
+        {
+            self.error = Some(e);
+        }
         if let Some(e) = self.error.take() {
             return Err(SpillError(e));
         }
@@ -625,7 +724,7 @@ impl<'r> Streamer<'r> {
                 }
             }
         }
-        self.compare_batch(&batch, &ids, per_document, &scan.directives)?;
+        self.compare_batch(batch, ids, per_document, scan.directives)?;
         Ok(())
     }
 }
