@@ -254,6 +254,59 @@ pub fn read_selected(
     corpus
 }
 
+/// [`stream_selected`] with the reading (walking, decoding, parsing JSON Lines) on a thread of
+/// its own, ahead of `sink`, so that reading overlaps with what `sink` does (extraction waits
+/// for no file). Documents cross in bundles of about [`AHEAD_BUNDLE`] bytes of text, at most
+/// [`AHEAD_BUNDLES`] of them in flight, so memory stays bounded. `sink` and `progress` are
+/// called on the calling thread, in the order [`stream_selected`] calls them, and the corpus
+/// returned is the same.
+pub fn stream_selected_ahead(
+    paths: &[PathBuf],
+    selection: &Selection,
+    progress: &mut dyn FnMut(usize),
+    sink: &mut dyn FnMut(Document),
+) -> Corpus {
+    // (documents, documents read so far)
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Document>, usize)>(AHEAD_BUNDLES);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut bundle = Vec::new();
+            let mut bytes = 0;
+            let read = std::cell::Cell::new(0);
+            // A send fails only when the receiver is gone, which it is not before the end.
+            let corpus = stream_selected(paths, selection, &mut |n| read.set(n), &mut |doc| {
+                bytes += doc.text.len();
+                bundle.push(doc);
+                if bytes >= AHEAD_BUNDLE {
+                    let _ = tx.send((std::mem::take(&mut bundle), read.get()));
+                    bytes = 0;
+                }
+            });
+            let _ = tx.send((bundle, read.get()));
+            corpus
+        });
+        let mut shown = 0;
+        for (documents, read) in rx {
+            for doc in documents {
+                sink(doc);
+            }
+            if read > shown {
+                shown = read;
+                progress(read);
+            }
+        }
+        match reader.join() {
+            Ok(corpus) => corpus,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Text in one bundle of documents read ahead ([`stream_selected_ahead`]).
+pub const AHEAD_BUNDLE: usize = 1 << 20;
+/// Bundles in flight between the reading thread and the caller.
+pub const AHEAD_BUNDLES: usize = 4;
+
 /// Reads files and folders with a [`Selection`] and hands each document to `sink` as soon as
 /// it is read, in the order [`read_selected`] would list them; the corpus returned holds the
 /// warnings, errors and skipped count but no documents. Only a window of files is held at a
@@ -1762,5 +1815,38 @@ mod tests {
             .collect();
         assert_eq!(origins, [(0, 15, 1), (26, 25, 4)]);
         assert!(corpus.documents[1].path.ends_with("c.jsonl#4"));
+    }
+
+    #[test]
+    fn reading_ahead_hands_over_what_reading_in_place_does() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // More text than one bundle, so that several cross between the threads.
+        let body = "Four people were hurt. ".repeat(2_000);
+        for i in 0..60 {
+            write(dir.path(), &format!("f{i:02}.md"), body.as_bytes());
+        }
+        write(dir.path(), "bin.txt", b"abc\0def");
+        write(dir.path(), "c.jsonl", b"{\"text\": \"one\"}\nnot json\n");
+        let paths = [dir.path().to_path_buf()];
+        let selection = Selection::default();
+        let mut in_place = Vec::new();
+        let mut counted = Vec::new();
+        let expected = stream_selected(&paths, &selection, &mut |n| counted.push(n), &mut |d| {
+            in_place.push(d.path);
+        });
+        let mut ahead = Vec::new();
+        let mut shown = Vec::new();
+        let corpus = stream_selected_ahead(&paths, &selection, &mut |n| shown.push(n), &mut |d| {
+            ahead.push(d.path);
+        });
+        assert_eq!(in_place.len(), 61);
+        assert_eq!(ahead, in_place);
+        assert_eq!(corpus.warnings, expected.warnings);
+        assert_eq!(corpus.errors.len(), 1);
+        assert_eq!(corpus.skipped, expected.skipped);
+        // Progress rises to the same count, a bundle at a time.
+        assert!(shown.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(shown.last(), counted.last());
+        assert!(shown.len() > 1);
     }
 }

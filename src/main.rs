@@ -339,7 +339,7 @@ fn run(
     {
         let mut streamer =
             Streamer::new(&rules, output, options.jobs).map_err(|e| Failure::Spill(e).boxed())?;
-        let corpus = crosscheck::ingest::stream_selected(
+        let corpus = crosscheck::ingest::stream_selected_ahead(
             &paths,
             &selection,
             &mut |n| progress.reading(n),
@@ -376,7 +376,7 @@ fn run(
         // Every claim, written as its batch is extracted.
         let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
         let mut lister = ClaimLister::new(&rules, output, options.jobs, &mut out);
-        let corpus = crosscheck::ingest::stream_selected(
+        let corpus = crosscheck::ingest::stream_selected_ahead(
             &paths,
             &selection,
             &mut |n| progress.reading(n),
@@ -400,7 +400,7 @@ fn run(
     let stdout_handler = || options.color.handler(io::stdout().is_terminal());
     // Documents are extracted as they are read, a batch at a time, and their texts let go.
     let mut extractor = crosscheck::Extractor::new(&rules, options.jobs);
-    let corpus = crosscheck::ingest::stream_selected(
+    let corpus = crosscheck::ingest::stream_selected_ahead(
         &paths,
         &selection,
         &mut |n| progress.reading(n),

@@ -3,11 +3,11 @@
 //!
 //! With `--group-by folder` only documents of one folder are compared, so documents are taken
 //! in corpus order and cut into batches at a change of folder once a batch holds
-//! [`crate::BATCH_BYTES`] of text. Each batch is extracted on all cores, aligned and compared on
-//! its own (on one core, while the next batch is extracted on the others, so that the stages that
-//! run on one thread do not leave the rest idle); its document entries and its findings are
-//! rendered into two temporary files
-//! (the report's order is restored at the end), and all that is kept in memory is a small
+//! [`crate::BATCH_BYTES`] of text. Each batch is extracted on all cores, then aligned and
+//! compared on its own on one core while the next batch is extracted on the others (so that the
+//! one-threaded stages do not leave the other cores idle). Its document entries and its
+//! findings are rendered into two temporary files (the report's order is restored at the
+//! end), and all that is kept in memory is a small
 //! record per document (where to read it again), a sort key per finding and the counts. A
 //! folder larger than a batch is extracted a batch of text at a time: until it ends its claims
 //! are held, never its texts (a JSON Lines file without `group`s is one such folder).
@@ -442,9 +442,10 @@ impl<'r> Streamer<'r> {
             ghosts_seen,
         } = w;
         // Corpus-wide index and folder of each local claim.
-        let mut global = Vec::new();
-        let mut folder = Vec::new();
-        let mut claims: Vec<Claim> = Vec::new();
+        let local: usize = per_document.iter().map(Vec::len).sum();
+        let mut global = Vec::with_capacity(local);
+        let mut folder = Vec::with_capacity(local);
+        let mut claims: Vec<Claim> = Vec::with_capacity(local + ghosts_seen);
         for (&id, doc_claims) in ids.iter().zip(per_document) {
             let (start, group) = self
                 .docs
@@ -454,7 +455,6 @@ impl<'r> Streamer<'r> {
             folder.extend(std::iter::repeat_n(group, doc_claims.len()));
             claims.extend(doc_claims);
         }
-        let local = claims.len();
         claims.extend(self.ghosts.iter().take(ghosts_seen).cloned());
         let groups = align::align(&claims, &batch, self.rules, GroupBy::Folder);
         let mut findings = compare::compare(&groups, &claims, &batch, self.rules);
