@@ -201,9 +201,12 @@ static CLOCK_MILITARY: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?:[01][0-9]|2[0-3])[0-5][0-9]\s*(?:GMT|UTC|hrs)\b"));
 
 /// "noon", "midnight", "3 o'clock".
-static CLOCK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"\b(?:[Nn]oon|NOON|[Mm]idnight|MIDNIGHT|(?P<hour>[0-9]{1,2})\s+o['’]clock)\b")
-});
+/// (Two patterns: in one, the digits of the second would keep the regex engine from searching
+/// for the words' letters first.)
+static CLOCK_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\b(?:[Nn]oon|NOON|[Mm]idnight|MIDNIGHT)\b"));
+static O_CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\b(?P<hour>[0-9]{1,2})\s+o['’]clock\b"));
 
 /// Every date and time-of-day mention in `text[start..end]`, offsets absolute into `text`, sorted, non-overlapping (longest match wins).
 pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
@@ -232,6 +235,7 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
         Some(time(c.get(0)?.range()))
     });
     window.scan(&CLOCK_WORDS, &mut found, clock_words);
+    window.scan(&O_CLOCK, &mut found, clock_words);
     longest_first(found)
 }
 
