@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench-corpus.sh: times `crosscheck check` end to end on a large corpus built by repeating the
 # real corpora in ../shared/corpus (ecbplus and incidents-dev) up to a target size, and records
-# wall time, throughput (MB/s) and peak memory (maximum resident set size, from
+# wall time, throughput (MiB/s and MB/s) and peak memory (maximum resident set size, from
 # `/usr/bin/time -v`).
 #
 # Usage:
@@ -260,7 +260,8 @@ rate = mb / wall if wall else float("inf")
 print(f"mode:        {mode} ({'one JSON Lines file' if mode == 'jsonl' else files + ' files in a folder tree'})")
 print(f"input:       {mb:.1f} MiB, group-by {group_by}, jobs {jobs}, exit {status}")
 print(f"wall:        {wall:.2f} s (user {user:.2f} s, system {system:.2f} s, CPU {fields.get('Percent of CPU this job got', '?')})")
-print(f"throughput:  {rate:.1f} MiB/s")
+# The target is in MB (10^6 bytes); the corpus size is in MiB.
+print(f"throughput:  {rate:.1f} MiB/s ({int(input_bytes) / 1e6 / wall if wall else float('inf'):.1f} MB/s)")
 print(f"peak RSS:    {rss_mb:.0f} MiB")
 if summary:
     print("summary:     " + ", ".join(f"{k} {v}" for k, v in summary.items()))
