@@ -120,11 +120,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             continue;
         };
         let last = k + len - 1;
-        // "was shot", "was also shot", "were reportedly killed".
-        let passive = (k.saturating_sub(3)..k)
-            .rev()
-            .find(|&j| !is_adverb(ctx.lower(j)))
-            .is_some_and(|j| is_be(ctx.lower(j)));
+        let passive = is_passive(ctx, k);
         let after = if passive {
             None
         } else {
@@ -436,8 +432,17 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     })
 }
 
+/// Whether the verb at `k` is a participle after a form of "be": "was shot", "was also shot",
+/// "were reportedly killed".
+pub(super) fn is_passive(ctx: &Context, k: usize) -> bool {
+    (k.saturating_sub(3)..k)
+        .rev()
+        .find(|&j| !is_adverb(ctx.lower(j)))
+        .is_some_and(|j| is_be(ctx.lower(j)))
+}
+
 /// Words that may stand between "was" and its participle: "was also shot".
-pub(super) fn is_adverb(word: &str) -> bool {
+fn is_adverb(word: &str) -> bool {
     matches!(
         word,
         "also"
@@ -456,7 +461,7 @@ pub(super) fn is_adverb(word: &str) -> bool {
     )
 }
 
-pub(super) fn is_be(word: &str) -> bool {
+fn is_be(word: &str) -> bool {
     matches!(
         word,
         "was" | "were" | "is" | "are" | "been" | "being" | "be"

@@ -1250,11 +1250,7 @@ fn dead_person(ctx: &Context, k: usize, len: usize, sentence_start: usize) -> Op
     }
     // "Ray Doe is wanted for the shooting that killed one", "Ray Doe killed Ann Lee": an
     // active verb with an object tells who died after it; a name before it is the killer.
-    let passive = (k.saturating_sub(3)..k)
-        .rev()
-        .find(|&j| !super::casualty::is_adverb(ctx.lower(j)))
-        .is_some_and(|j| super::casualty::is_be(ctx.lower(j)));
-    if !passive && super::casualty::has_object(ctx, k + len) {
+    if !super::casualty::is_passive(ctx, k) && super::casualty::has_object(ctx, k + len) {
         return super::roles::person_name_at(ctx, k + len).map(|(_, person)| person);
     }
     let mut found = None;
