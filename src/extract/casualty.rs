@@ -158,19 +158,22 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         .collect();
     found.retain(|(p, v, _, _)| v.explicit || !counted.contains(p));
 
-    // A figure of no victims of this event: a tally over many events, or a speaker's own
-    // relative ("'My brother got shot,' they yelled", "my father died of cancer").
-    let of_no_event = |v: &Victims, t_first: usize| {
-        tallies_many_events(ctx, toks[t_first].sentence)
-            || (!v.explicit
-                && (v.first.saturating_sub(1)..=v.first)
-                    .any(|j| matches!(ctx.lower(j), "my" | "our" | "your")))
-    };
-    let unborn_in = |v: &Victims| {
-        (v.first..=v.last)
-            .filter(|&k| ctx.t.c.uncounted_victims.contains(ctx.lower(k)))
-            .count() as f64
-    };
+    // Per phrase: whether it counts no victims of this event (a tally over many events, or a
+    // speaker's own relative: "'My brother got shot,' they yelled", "my father died of
+    // cancer"), and how many uncounted victims it names ("her unborn baby").
+    let marks: Vec<(bool, f64)> = found
+        .iter()
+        .map(|(_, v, t_first, _)| {
+            let of_no_event = tallies_many_events(ctx, toks[*t_first].sentence)
+                || (!v.explicit
+                    && (v.first.saturating_sub(1)..=v.first)
+                        .any(|j| matches!(ctx.lower(j), "my" | "our" | "your")));
+            let unborn = (v.first..=v.last)
+                .filter(|&k| ctx.t.c.uncounted_victims.contains(ctx.lower(k)))
+                .count() as f64;
+            (of_no_event, unborn)
+        })
+        .collect();
     // A bare figure ("the shooting that killed one", "two people died") does not say whom it
     // counts. When the report's only victims of that kind are uncounted ones ("her unborn baby
     // was killed"), the bare figure counts them too.
@@ -180,11 +183,10 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     };
     let mut uncounted: Vec<(usize, f64)> = Vec::new();
     let mut named: Vec<usize> = Vec::new();
-    for (prop, v, t_first, _) in &found {
-        if of_no_event(v, *t_first) {
+    for ((prop, v, _, _), &(of_no_event, unborn)) in found.iter().zip(&marks) {
+        if of_no_event {
             continue;
         }
-        let unborn = unborn_in(v);
         if unborn > 0.0 {
             match uncounted.iter_mut().find(|(p, _)| p == prop) {
                 // The same child is named again and again: the most any phrase names.
@@ -198,7 +200,8 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     }
 
     let mut out = Vec::new();
-    for (prop, mut v, t_first, t_last) in found {
+    for ((prop, mut v, t_first, t_last), (of_no_event, mut unborn)) in found.into_iter().zip(marks)
+    {
         if v.figures.iter().any(|&f| taken[f]) {
             continue;
         }
@@ -206,11 +209,10 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             taken[f] = true;
         }
         // Read, so that no other reader takes the figure, but no figure of this event.
-        if of_no_event(&v, t_first) {
+        if of_no_event {
             continue;
         }
         // "his pregnant girlfriend and her unborn baby": one person killed, not two.
-        let mut unborn = unborn_in(&v);
         if unborn == 0.0 && bare(&v) && !named.contains(&prop) {
             unborn = uncounted
                 .iter()

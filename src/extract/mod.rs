@@ -94,7 +94,8 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             drafts.push(date_draft(&ctx, m.start, m.end, *value, first));
         }
     }
-    if let Some(today) = relative::document_date(doc.meta.date.as_deref()) {
+    let today = relative::document_date(doc.meta.date.as_deref());
+    if let Some(today) = today {
         for r in relative::find_relative(&ctx, today, &taken) {
             let (start, end) = (toks.tokens[r.first].start, toks.tokens[r.last].end);
             drafts.push(date_draft(&ctx, start, end, r.value, r.first));
@@ -108,7 +109,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     drafts.extend(quotes::find_quotes(&ctx));
     drafts.extend(places::find_places(&ctx));
     drafts.extend(casualty::find_casualties(&ctx, &mut taken));
-    if let Some(today) = relative::document_date(doc.meta.date.as_deref()) {
+    if let Some(today) = today {
         casualty::drop_earlier_events(&ctx, &mut drafts, today);
     }
     drafts.extend(quantity::find_quantities(&ctx, &mut taken));
