@@ -14,8 +14,8 @@ use crate::extract::date_label;
 use crate::extract::relative::{Recency, document_date, recency};
 use crate::extract::roles::normal_title;
 use crate::model::{
-    Claim, ClaimGroup, ClaimKind, DateValue, Document, Finding, FindingKind, Interval, Support,
-    Value,
+    Claim, ClaimGroup, ClaimKind, DateValue, Document, Finding, FindingKind, Interval, Scope,
+    Severity, Support, Value,
 };
 use crate::rules::Rules;
 
@@ -34,7 +34,7 @@ pub fn compare(
     let today = today();
     let mut findings: Vec<Finding> = groups
         .iter()
-        .map(|g| judge(g, claims, docs, &dates, today, rules))
+        .filter_map(|g| judge(g, claims, docs, &dates, today, rules))
         .collect();
     findings.sort_by(|a, b| {
         a.kind
@@ -59,10 +59,32 @@ fn judge(
     dates: &[Option<Date>],
     today: Date,
     rules: &Rules,
-) -> Finding {
+) -> Option<Finding> {
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
+    // Only definite claims are held against each other; a claim the extractor doubts (a
+    // weekday from a doubtful anchor, a title that is no known post) may still agree.
+    let held: Vec<&Claim> = members
+        .iter()
+        .copied()
+        .filter(|c| c.is_definite())
+        .collect();
+    let clash = first_clash(&held, rules);
+    let set_aside: Vec<(usize, String)> = group
+        .claims
+        .iter()
+        .map(|&i| (i, &claims[i]))
+        .filter_map(|(i, c)| set_aside_reason(c).map(|why| (i, why)))
+        .collect();
+    if clash.is_none() && first_clash(&members, rules).is_some() {
+        // Only doubted claims disagree: no conflict, and an agreement only among the definite
+        // claims of two documents or more.
+        let mut held_docs: Vec<usize> = held.iter().map(|c| c.doc).collect();
+        held_docs.dedup();
+        if held_docs.len() < 2 {
+            return None;
+        }
+    }
     let support = support_of(&members, rules);
-    let clash = first_clash(&members, rules);
     // Figures that change as a story unfolds, and the dates of events that recur in one story
     // (hearings, arrests, meetings) when each later report dates one after the earlier report
     // was written: it tells of the next hearing. Only an incident (a shooting, a crash) has
@@ -73,16 +95,22 @@ fn judge(
         .any(|p| p.name == group.property && p.evolves)
         || (group.kind == ClaimKind::Date
             && !rules.incidents.contains(&group.subject_key)
-            && each_report_dates_a_later_occurrence(&members, dates));
+            && each_report_dates_a_later_occurrence(&held, dates));
     let (kind, mut message) = match clash {
-        Some(_) if evolves && let Some(history) = update_history(&members, dates, today, rules) => {
+        Some(_) if evolves && let Some(history) = update_history(&held, dates, today, rules) => {
+            (FindingKind::Update, history)
+        }
+        Some(_) if let Some(history) = aged_between_reports(&held, dates) => {
             (FindingKind::Update, history)
         }
         Some((a, b)) => (
             FindingKind::Conflict,
-            consensus(&support, docs).unwrap_or_else(|| disagreement(a, b)),
+            consensus(&support_of(&held, rules), docs).unwrap_or_else(|| disagreement(a, b)),
         ),
-        None => (FindingKind::Agreement, agreement(&members)),
+        None => (
+            FindingKind::Agreement,
+            agreement(&held_or_all(&held, &members)),
+        ),
     };
     let code = format!("crosscheck::{}::{}", kind.as_str(), code_name(group.kind));
     if group.increment {
@@ -100,19 +128,119 @@ fn judge(
         message.push_str("; ");
         message.push_str(&unit_note);
     }
-    if !group.merges.is_empty() {
-        message.push_str("; ");
-        message.push_str(&group.merges.join("; "));
-    }
-    Finding {
+    Some(Finding {
         kind,
+        severity: Severity::of(kind),
         code,
         subject: group.subject.clone(),
         property: group.property.clone(),
         message,
+        grouped: grouped_because(group, &members),
         claims: group.claims.clone(),
+        set_aside,
         support,
+    })
+}
+
+/// The claims an agreement speaks for: the definite ones, or all when none is.
+fn held_or_all<'c>(held: &[&'c Claim], members: &[&'c Claim]) -> Vec<&'c Claim> {
+    if held.is_empty() {
+        members.to_vec()
+    } else {
+        held.to_vec()
     }
+}
+
+/// Why a claim was not held against the others as a total, if it was not: its doubts, or
+/// the part of the whole it states.
+fn set_aside_reason(c: &Claim) -> Option<String> {
+    let mut why: Vec<String> = c
+        .doubts
+        .iter()
+        .map(|d| format!("{}: {}", d.about.as_str(), d.why))
+        .collect();
+    match c.scope {
+        Scope::Total => {}
+        Scope::Part => why.push("a part of the whole, so a lower bound".to_string()),
+        Scope::Member => why.push("one member described alone, so a lower bound".to_string()),
+    }
+    (!why.is_empty()).then(|| why.join("; "))
+}
+
+/// "the same subject 'shooting' and property 'killed'", with the spelling merges that
+/// brought the claims together.
+fn grouped_because(group: &ClaimGroup, members: &[&Claim]) -> String {
+    let mut docs: Vec<usize> = members.iter().map(|c| c.doc).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let mut out = format!(
+        "{} claims from {} documents about '{}' stating '{}'",
+        members.len(),
+        docs.len(),
+        group.subject,
+        group.property
+    );
+    if group.increment {
+        out.push_str(" as increments");
+    }
+    if !group.merges.is_empty() {
+        out.push_str("; ");
+        out.push_str(&group.merges.join("; "));
+    }
+    out
+}
+
+/// A person's age one year or more higher in a report written long enough after the other
+/// that a birthday falls between: "35" in April and "36" in September. A lower age later, or a
+/// higher one within days, stays a conflict.
+fn aged_between_reports(members: &[&Claim], dates: &[Option<Date>]) -> Option<String> {
+    if members.iter().any(|c| c.property != "age") {
+        return None;
+    }
+    let date_of = |c: &Claim| dates.get(c.doc).copied().flatten();
+    let years = |c: &Claim| {
+        c.value
+            .interval()
+            .and_then(|v| v.low.filter(|_| v.is_exact()))
+    };
+    let mut seen: Vec<(Date, f64)> = Vec::new();
+    for c in members {
+        seen.push((date_of(c)?, years(c)?));
+    }
+    seen.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    seen.dedup();
+    let ok = seen.windows(2).all(|w| {
+        let ((d0, a0), (d1, a1)) = (w[0], w[1]);
+        let days = (d1 - d0).get_days();
+        if a1 == a0 {
+            return true;
+        }
+        // One birthday a year at most, and a month apart at least before one is likely.
+        let rise = a1 - a0;
+        d1 > d0 && days >= 30 && rise > 0.0 && rise <= (f64::from(days) / 365.0).ceil()
+    });
+    if !ok || seen.len() < 2 {
+        return None;
+    }
+    let steps: Vec<String> = seen
+        .iter()
+        .map(|(d, a)| {
+            let dv = DateValue::new(
+                Some(i32::from(d.year())),
+                u32::try_from(d.month()).ok(),
+                u32::try_from(d.day()).ok(),
+            );
+            format!(
+                "{} on {}",
+                crate::extract::quantity::format_number(*a),
+                date_label(&dv)
+            )
+        })
+        .collect();
+    Some(format!(
+        "older by a birthday between reports: {}",
+        steps.join(", ")
+    ))
 }
 
 /// The value of a claim as a reader compares it, without the words around it: "2", "> 40",
@@ -405,7 +533,7 @@ fn base_interval(c: &Claim, rules: &Rules) -> Option<Interval> {
     let Value::Quantity { unit, .. } = &c.value else {
         return None;
     };
-    let interval = c.value.interval()?;
+    let interval = c.total_interval()?;
     let Some(rule) = rules.units.iter().find(|u| &u.code == unit) else {
         return Some(interval);
     };

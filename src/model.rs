@@ -311,6 +311,73 @@ impl Modality {
     }
 }
 
+/// How much of its subject's property a figure states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The whole count or value: "four people were shot", "Hardmon, 25", "on March 7".
+    #[default]
+    Total,
+    /// Some of them, named as a part: "two of them critically", "including three children",
+    /// "four others were also shot". At least the figure, in total.
+    Part,
+    /// One member described on their own: "a man was shot in the chest", "the senator was
+    /// killed". At least one, in total.
+    Member,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Total => "total",
+            Scope::Part => "part",
+            Scope::Member => "member",
+        }
+    }
+}
+
+/// What a doubt is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aspect {
+    /// Whom or what the claim is about: "the sentence" without the person it was passed on.
+    Subject,
+    /// What the figure covers: a place named in passing, a post as written but not known.
+    Scope,
+    /// When: a weekday worked out from a doubtful anchor, a date whose clause is not the
+    /// event's.
+    Time,
+    /// The value itself: a title that is not a known post.
+    Value,
+}
+
+impl Aspect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aspect::Subject => "subject",
+            Aspect::Scope => "scope",
+            Aspect::Time => "time",
+            Aspect::Value => "value",
+        }
+    }
+}
+
+/// Why the extractor is not sure of one aspect of a claim. A claim with a doubt is still
+/// reported and may agree with others, but it is never held against another claim as a
+/// conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Doubt {
+    pub about: Aspect,
+    /// One phrase a reviewer reads: "weekday worked out from 'today' in the report".
+    pub why: &'static str,
+}
+
+impl Doubt {
+    pub fn new(about: Aspect, why: &'static str) -> Self {
+        Self { about, why }
+    }
+}
+
 /// One statement extracted from one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -327,12 +394,36 @@ pub struct Claim {
     /// Stated as fact, planned, possible or denied; only claims of the same standing are
     /// compared, and denied ones never are.
     pub modality: Modality,
+    /// The whole of what the property counts, or a part or one member of it (a lower bound).
+    pub scope: Scope,
+    /// What the extractor is unsure of; empty when the claim is definite.
+    pub doubts: Vec<Doubt>,
     pub value: Value,
     /// A measure converted to the base unit of its dimension (`190 mi` is 305,775 `m`), kept
     /// beside the value as written; `None` for counts, dates, roles and quotes.
     pub base: Option<BaseValue>,
     /// How the value reads to a person: `2 units`, `> 40 members`, `title: Supreme General`.
     pub label: String,
+}
+
+impl Claim {
+    /// Definite about its subject, scope, time and value: only such claims conflict.
+    pub fn is_definite(&self) -> bool {
+        self.doubts.is_empty()
+    }
+
+    /// The value's interval as a bound on the whole: a part or a member states at least its
+    /// figure.
+    pub fn total_interval(&self) -> Option<Interval> {
+        let v = self.value.interval()?;
+        Some(match self.scope {
+            Scope::Total => v,
+            Scope::Part | Scope::Member => Interval {
+                low: v.low,
+                high: None,
+            },
+        })
+    }
 }
 
 /// A quantity in the base unit of its dimension.
@@ -391,18 +482,54 @@ pub struct Support {
     pub documents: Vec<DocId>,
 }
 
+/// How much a finding matters to a gate: a conflict between definite claims is an error, an
+/// update a warning, an agreement a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+
+    /// The severity a finding of this kind has.
+    pub fn of(kind: FindingKind) -> Self {
+        match kind {
+            FindingKind::Conflict => Severity::Error,
+            FindingKind::Update => Severity::Warning,
+            FindingKind::Agreement => Severity::Note,
+        }
+    }
+}
+
 /// The verdict on one group of claims.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub kind: FindingKind,
+    pub severity: Severity,
     /// Stable code, e.g. `crosscheck::conflict::quantity`.
     pub code: String,
     pub subject: String,
     pub property: String,
     /// One line that says why: "2 and 6 do not overlap".
     pub message: String,
+    /// Why the claims were put together: "the same subject 'shooting' and property 'killed',
+    /// both totals".
+    pub grouped: String,
     /// Indices into the corpus-wide claim list.
     pub claims: Vec<usize>,
+    /// The claims of `claims` that were not held against the others (a doubt, or a part of the
+    /// total), each with the reason.
+    pub set_aside: Vec<(usize, String)>,
     /// Each distinct value and the documents that state it, the most supported first.
     pub support: Vec<Support>,
 }
@@ -446,6 +573,8 @@ pub(crate) mod fixture {
             property: "count".into(),
             increment: false,
             modality: Modality::Asserted,
+            scope: Scope::Total,
+            doubts: Vec::new(),
             value: Value::Quantity {
                 low,
                 high,

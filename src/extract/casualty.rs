@@ -258,6 +258,8 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             },
             label: format!("{figure} {}", rule.name),
             definite: false,
+            scope: crate::model::Scope::Total,
+            doubts: Vec::new(),
         });
     }
     if let Some(injured) = injured_from_shot(ctx, &out) {

@@ -153,6 +153,8 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             property: d.property,
             increment: d.increment,
             modality: d.modality,
+            scope: d.scope,
+            doubts: d.doubts,
             base: base_value(&d.value, rules),
             value: d.value,
             label: d.label,
@@ -198,6 +200,10 @@ pub struct Draft {
     /// Whether the figure was introduced by a definite article ("the four systems"): such a
     /// figure may restate one given earlier.
     pub definite: bool,
+    /// The whole of what the property counts, or a part or one member of it.
+    pub scope: crate::model::Scope,
+    /// What the reader is unsure of: a claim with a doubt never conflicts.
+    pub doubts: Vec<crate::model::Doubt>,
 }
 
 /// What the readers of one document share.
@@ -244,6 +250,8 @@ fn date_draft(
         value: Value::Date(value),
         label: date_label(&value),
         definite: false,
+        scope: crate::model::Scope::Total,
+        doubts: Vec::new(),
     }
 }
 

@@ -66,6 +66,8 @@ fn place_draft(
         value: Value::Place { city, region },
         label: format!("place: {shown}"),
         definite: false,
+        scope: crate::model::Scope::Total,
+        doubts: Vec::new(),
     }
 }
 

@@ -218,6 +218,8 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         },
         label,
         definite: r.definite,
+        scope: crate::model::Scope::Total,
+        doubts: Vec::new(),
     })
 }
 
@@ -420,6 +422,8 @@ fn age_draft(start: usize, end: usize, subject: Option<Subject>, years: f64) -> 
         },
         label: format!("{} years old", format_number(years)),
         definite: false,
+        scope: crate::model::Scope::Total,
+        doubts: Vec::new(),
     }
 }
 

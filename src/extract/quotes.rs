@@ -111,6 +111,8 @@ fn quote_draft(ctx: &Context, open: usize, close: usize, speaker: Subject) -> Dr
             quote: inner.trim().to_string(),
         },
         definite: false,
+        scope: crate::model::Scope::Total,
+        doubts: Vec::new(),
     }
 }
 

@@ -226,6 +226,8 @@ fn role_draft(ctx: &Context, first: usize, last: usize, title: String, person: S
         increment: false,
         modality: crate::model::Modality::Asserted,
         definite: false,
+        scope: crate::model::Scope::Total,
+        doubts: Vec::new(),
     }
 }
 

@@ -9,12 +9,13 @@ use serde::Serialize;
 
 use crate::Analysis;
 use crate::model::{
-    Claim, ClaimKind, Document, FindingKind, Modality, Span, Subject, Value, Warning,
+    Claim, ClaimKind, Document, Doubt, FindingKind, Modality, Scope, Severity, Span, Subject,
+    Value, Warning,
 };
 use crate::report::{Context, Summary, claim_with_document};
 
 /// The version of the JSON contract.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The output of `crosscheck check --format json`.
 #[derive(Debug, Clone, Serialize)]
@@ -56,16 +57,33 @@ pub struct DocumentEntry<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingEntry<'a> {
     pub kind: FindingKind,
+    /// `error` for a conflict between definite claims, `warning` for an update, `note` for an
+    /// agreement.
+    pub severity: Severity,
     pub code: &'a str,
     pub subject: &'a str,
     pub property: &'a str,
     pub message: &'a str,
+    /// Why these claims were put together.
+    pub grouped: &'a str,
     pub claims: Vec<ClaimEntry<'a>>,
+    /// The claims that were not held against the others (a doubt, or a part of the whole),
+    /// each with the reason. Absent when none was.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<SetAsideEntry<'a>>,
     /// Each distinct value and the documents (paths) that state it, the most supported first.
     pub support: Vec<SupportEntry<'a>>,
     /// Recorded in the baseline: reported, but it does not fail the run. Absent when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub known: bool,
+}
+
+/// A claim of a finding that was not held against the others, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct SetAsideEntry<'a> {
+    pub document: &'a str,
+    pub text: &'a str,
+    pub why: &'a str,
 }
 
 /// One distinct value of a finding and the documents that state it.
@@ -86,6 +104,11 @@ pub struct ClaimEntry<'a> {
     pub property: &'a str,
     pub increment: bool,
     pub modality: Modality,
+    /// `total`, or `part` / `member` when the figure is a lower bound of the whole.
+    pub scope: Scope,
+    /// What the extractor is unsure of; absent when the claim is definite.
+    #[serde(skip_serializing_if = "<[Doubt]>::is_empty")]
+    pub doubts: &'a [Doubt],
     pub value: &'a Value,
     /// A measure in the base unit of its dimension, beside the value as written.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -103,6 +126,8 @@ impl<'a> ClaimEntry<'a> {
             property: &claim.property,
             increment: claim.increment,
             modality: claim.modality,
+            scope: claim.scope,
+            doubts: &claim.doubts,
             value: &claim.value,
             base: claim.base.as_ref(),
         }
@@ -122,10 +147,23 @@ pub fn finding_entry<'a>(
 ) -> FindingEntry<'a> {
     FindingEntry {
         kind: finding.kind,
+        severity: finding.severity,
         code: &finding.code,
         subject: &finding.subject,
         property: &finding.property,
         message: &finding.message,
+        grouped: &finding.grouped,
+        set_aside: finding
+            .set_aside
+            .iter()
+            .filter_map(|(i, why)| {
+                claim_with_document(analysis, *i).map(|(c, d)| SetAsideEntry {
+                    document: &d.path,
+                    text: &c.text,
+                    why,
+                })
+            })
+            .collect(),
         claims: finding
             .claims
             .iter()
@@ -232,7 +270,7 @@ mod tests {
     fn a_claim_names_its_document_by_path() {
         let analysis = fixture::analysis();
         let out = parse(&render_claims(&analysis));
-        assert_eq!(out["version"], 1);
+        assert_eq!(out["version"], 2);
         let claims = out["claims"].as_array().expect("claims array");
         assert_eq!(claims.len(), 3);
         assert_eq!(
@@ -246,6 +284,7 @@ mod tests {
                 "property": "count",
                 "increment": false,
                 "modality": "asserted",
+                "scope": "total",
                 "value": {"low": 6.0, "high": 6.0, "unit": "count", "approximate": false},
             })
         );

@@ -378,6 +378,8 @@ pub(crate) mod fixture {
             property: "count".into(),
             increment: false,
             modality: crate::model::Modality::Asserted,
+            scope: crate::model::Scope::Total,
+            doubts: Vec::new(),
             value,
             base: None,
             label: label.into(),
@@ -421,6 +423,9 @@ pub(crate) mod fixture {
         let findings = vec![
             Finding {
                 kind: FindingKind::Conflict,
+                severity: crate::model::Severity::of(FindingKind::Conflict),
+                grouped: String::new(),
+                set_aside: Vec::new(),
                 code: "crosscheck::conflict::quantity".into(),
                 subject: "NASAMS".into(),
                 property: "count".into(),
@@ -430,6 +435,9 @@ pub(crate) mod fixture {
             },
             Finding {
                 kind: FindingKind::Agreement,
+                severity: crate::model::Severity::of(FindingKind::Agreement),
+                grouped: String::new(),
+                set_aside: Vec::new(),
                 code: "crosscheck::agreement::quantity".into(),
                 subject: "NASAMS".into(),
                 property: "count".into(),
