@@ -363,6 +363,14 @@ pub struct LexiconRule {
     /// shootings", "across the city"), not a figure of the event the report tells of.
     #[serde(default)]
     pub tallies: Vec<String>,
+    /// Lines alone that head a list of links to other stories ("also", "related stories"):
+    /// the lines after them without a full stop are links, not the article.
+    #[serde(default)]
+    pub link_labels: Vec<String>,
+    /// Capitalised labels before a colon that make a line a teaser for another story
+    /// ("WATCH:", "VIDEO:"), when the line does not end as a sentence does.
+    #[serde(default)]
+    pub teaser_labels: Vec<String>,
 }
 
 /// Numbers that tune matching.
@@ -696,6 +704,8 @@ impl Rules {
             l.uncounted_victims
                 .extend(lx.uncounted_victims.iter().map(lower));
             l.tallies.extend(lx.tallies.iter().map(lower));
+            l.link_labels.extend(lx.link_labels.iter().map(lower));
+            l.teaser_labels.extend(lx.teaser_labels.iter().map(lower));
         }
         if let Some(t) = file.thresholds {
             let th = &mut self.thresholds;

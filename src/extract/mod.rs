@@ -375,33 +375,108 @@ fn addresses(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Byte ranges of lines that are scraped-page boilerplate.
+/// Byte ranges of lines that are scraped-page boilerplate: listed lines, headlines of other
+/// stories after the running text, links under a label ("ALSO"), teasers ("WATCH: ..."),
+/// photo captions, and a page header that repeats the title among menu words.
 fn boilerplate_lines(text: &str, start: usize, t: &Tables) -> Vec<std::ops::Range<usize>> {
+    let lexicon = &t.rules.lexicon;
+    let title = title_range(text, start).map(|r| text[r].trim());
     let mut out = Vec::new();
     let mut pos = start;
     // Headline-like lines before the running text are this report's own headline and
     // dateline; only those after it are links to other stories.
     let mut before_text = true;
+    // After a label that heads links, until a line of running text.
+    let mut in_links = false;
     for line in text[start..].split_inclusive('\n') {
-        // Lowercasing changes no whitespace and no final punctuation, so only the comparison
-        // with the (lowercase) boilerplate needs the lowercase line.
         let trimmed = line.trim();
-        // A headline line after the running text has begun is most often a link to another
-        // story ("86 Sick, 7 Dead in Outbreak"): its figures are not this report's.
-        if !trimmed.is_empty()
-            && (is_listed_boilerplate(trimmed, &t.rules.lexicon.boilerplate)
-                || (!before_text && is_headline_line(trimmed)))
-        {
+        let sentence = ends_as_sentence(trimmed);
+        let running = sentence && trimmed.split_whitespace().nth(6).is_some();
+        if running {
+            in_links = false;
+        }
+        let furniture = !trimmed.is_empty()
+            && (is_listed_boilerplate(trimmed, &lexicon.boilerplate)
+                || (!before_text && is_headline_line(trimmed))
+                || (in_links && !sentence)
+                || (!before_text && is_teaser(trimmed, &lexicon.teaser_labels))
+                || is_photo_caption(trimmed)
+                || (before_text && title.is_some_and(|t| is_page_header(trimmed, t))));
+        if furniture {
             out.push(pos..pos + line.len());
         }
-        if trimmed.ends_with(['.', '!', '?', '"', '”'])
-            && trimmed.split_whitespace().nth(6).is_some()
-        {
+        if is_link_label(trimmed, &lexicon.link_labels) {
+            in_links = true;
+        }
+        if running {
             before_text = false;
         }
         pos += line.len();
     }
     out
+}
+
+/// Whether a line ends as a sentence does: a full stop, a question or exclamation mark, or a
+/// closing quote.
+fn ends_as_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// A line that is only a label heading links: "ALSO", "Related stories:".
+fn is_link_label(line: &str, labels: &[String]) -> bool {
+    let label = line.trim_end_matches([':', '.', ' ']).trim();
+    label.len() <= 30 && labels.iter().any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// A teaser for another story: a capitalised label and a colon, then a headline that does
+/// not end as a sentence ("WATCH: Chief speaks on the shooting", "DISTURBING: $1 million
+/// bond for ..."). Labels are those listed, or any label in capitals of four letters or more;
+/// "UPDATE:" and the like introduce the report's own news and are not teasers.
+fn is_teaser(line: &str, labels: &[String]) -> bool {
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label.trim();
+    if rest.trim().is_empty() || ends_as_sentence(rest.trim()) || label.len() > 24 {
+        return false;
+    }
+    let lower = label.to_ascii_lowercase();
+    if labels.iter().any(|l| *l == lower) {
+        return true;
+    }
+    let capitals = label.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
+        && label.chars().filter(char::is_ascii_uppercase).count() >= 4;
+    capitals && !lower.starts_with("update") && !lower.starts_with("editor")
+}
+
+/// A photo caption: a line ending in a photo credit ("(AP Photo/Jane Roe)", "(Photo by ...)",
+/// "(Getty Images)"), an agency caption that starts with a place and date in capitals
+/// ("CHICAGO, IL - JUNE 20: ..."), or a line that starts "In a June 5 photo, ...".
+fn is_photo_caption(line: &str) -> bool {
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?i)\((?:[a-z]+ )?(?:photo|photograph|image|file photo)(?-u:\b)[^)]*\)\s*$",
+            r"|\(getty images[^)]*\)\s*$",
+            r"|^(?-i:[A-Z][A-Z .'-]+, [A-Z][A-Za-z.]+ - [A-Z]+ \d{1,2}):",
+            r"|^in (?:a|an|this) [^,]{0,40}(?-u:\b)(?:photo|photograph|image)(?-u:\b)[^,]*,",
+        ))
+        .expect("the caption pattern is valid")
+    });
+    line.len() < 2_000 && CAPTION.is_match(line)
+}
+
+/// A page header before the running text: a line that holds the report's title among other
+/// words (menus, a byline, share buttons), whose dates are the page's, not the report's.
+fn is_page_header(line: &str, title: &str) -> bool {
+    let title = title
+        .split([' ', '-', '|'])
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    title.split_whitespace().nth(3).is_some()
+        && !ends_as_sentence(line)
+        && line.len() > title.len() + 10
+        && line.contains(title.as_str())
 }
 
 /// Whether `line`, lowercased, starts with one of the (lowercase) boilerplate lines.
