@@ -97,7 +97,7 @@ fn judge(
             && !rules.incidents.contains(&group.subject_key)
             && each_report_dates_a_later_occurrence(&held, dates));
     let (kind, mut message) = match clash {
-        Some(_) if evolves && let Some(history) = update_history(&held, dates, today, rules) => {
+        Some(_) if evolves && let Some(history) = update_history(&held, dates, today) => {
             (FindingKind::Update, history)
         }
         Some(_) if let Some(history) = aged_between_reports(&held, dates) => {
@@ -348,33 +348,17 @@ fn source_name(docs: &[Document], d: usize) -> String {
     doc.path.rsplit('/').next().unwrap_or(&doc.path).to_string()
 }
 
-/// When every disagreement is between reports of different dates, and reports of the same
-/// date agree, the figure changed over time: "1 on 20 February 2014, 2 on 22 February 2014".
-/// A report with no date is taken as written today, the latest.
-fn update_history(
-    members: &[&Claim],
-    dates: &[Option<Date>],
-    today: Date,
-    rules: &Rules,
-) -> Option<String> {
+/// The history of a figure that changes as a story unfolds: "1 on 20 February 2014, 2 on 22
+/// February 2014". Reports of one day that differ are a figure that changed during the day
+/// (a count of the injured as victims reach hospitals, "no arrests" in the morning and an
+/// arrest by the evening): an update whose order the dates cannot tell. A report with no date
+/// is taken as written today, the latest; when no report has a date, nothing tells of a
+/// change and the figures conflict.
+fn update_history(members: &[&Claim], dates: &[Option<Date>], today: Date) -> Option<String> {
     let date_of = |c: &Claim| dates.get(c.doc).copied().flatten();
     let mut days: Vec<Option<Date>> = members.iter().map(|c| date_of(c)).collect();
     days.sort_by_key(|d| (d.unwrap_or(today), d.is_none()));
     days.dedup();
-    if days.len() < 2 {
-        return None;
-    }
-    // Reports of one day must agree among themselves.
-    for day in &days {
-        let same: Vec<&Claim> = members
-            .iter()
-            .copied()
-            .filter(|c| date_of(c) == *day)
-            .collect();
-        if first_clash(&same, rules).is_some() {
-            return None;
-        }
-    }
     let steps: Vec<String> = days
         .iter()
         .map(|day| {
@@ -401,6 +385,16 @@ fn update_history(
             }
         })
         .collect();
+    // Undated reports say nothing of when their figures were true.
+    if days.iter().all(Option::is_none) {
+        return None;
+    }
+    if days.len() < 2 {
+        return Some(format!(
+            "changed during the day, in an order the reports' dates do not tell: {}",
+            steps.join(", ")
+        ));
+    }
     Some(format!("changed over time: {}", steps.join(", ")))
 }
 
@@ -976,10 +970,25 @@ mod tests {
             f.message,
             "changed over time: 1 on 20 February 2014, 2 on 22 February 2014"
         );
-        // Two reports of the same day that disagree are a conflict.
+        // Two reports of the same day that differ tell of a figure that changed that day.
         let claims = vec![killed(0, 1.0), killed(1, 2.0), killed(2, 3.0)];
+        let f = &compare(&[g.clone()], &claims, &d, &rules)[0];
+        assert_eq!(f.kind, FindingKind::Update);
         assert_eq!(
-            compare(&[g], &claims, &d, &rules)[0].kind,
+            f.message,
+            "changed over time: 1 on 20 February 2014, 2 and 3 on 22 February 2014"
+        );
+        // A figure that does not evolve stays a conflict.
+        g.property = "count".into();
+        let counts: Vec<Claim> = claims
+            .into_iter()
+            .map(|mut c| {
+                c.property = "count".into();
+                c
+            })
+            .collect();
+        assert_eq!(
+            compare(&[g], &counts, &d, &rules)[0].kind,
             FindingKind::Conflict
         );
     }

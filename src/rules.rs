@@ -241,6 +241,10 @@ pub struct PropertyRule {
     /// figure is an update, not a conflict.
     #[serde(default)]
     pub evolves: bool,
+    /// Whether it happens where the event happens ("killed in Dayton"): a place right after it
+    /// is the event's place. Arrests are made elsewhere ("arrested in Shelby").
+    #[serde(default = "yes")]
+    pub at_the_scene: bool,
 }
 
 fn yes() -> bool {

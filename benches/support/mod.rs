@@ -239,6 +239,8 @@ pub fn claims(n: usize, docs: usize, seed: u64) -> Vec<Claim> {
             property,
             increment: rng.below(8) == 0,
             modality: Modality::Asserted,
+            scope: crosscheck::model::Scope::Total,
+            doubts: Vec::new(),
             value,
             base: None,
             label,

@@ -138,6 +138,9 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     // five" states five, and "early reports said one person had died, but that proved to be
     // incorrect" states no death.
     drafts.retain(|d| d.modality != crate::model::Modality::Negated);
+    for d in &mut drafts {
+        doubt_common_subject(d, rules);
+    }
 
     SCRATCH.set(toks);
 
@@ -160,6 +163,32 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             label: d.label,
         })
         .collect()
+}
+
+/// A figure whose subject is one common noun ("the sentence", "a reward", "the bond") may be
+/// about any of several of its kind that one story tells of (two defendants' sentences, a
+/// reward raised): it is not definite about its subject. The report's incident and the
+/// people that victim properties count are not such subjects.
+fn doubt_common_subject(d: &mut Draft, rules: &Rules) {
+    let Some(subject) = &d.subject else {
+        return;
+    };
+    let common = d.kind == ClaimKind::Quantity
+        && !subject.key.contains(' ')
+        && !subject.text.trim().contains(' ')
+        && !subject.text.chars().any(char::is_uppercase)
+        && subject.key != crate::model::EVENT_KEY
+        && !rules.incidents.contains(&subject.key)
+        && !rules
+            .properties
+            .iter()
+            .any(|p| p.name == d.property && p.victims);
+    if common {
+        d.doubts.push(crate::model::Doubt::new(
+            crate::model::Aspect::Subject,
+            "a common noun, which may stand for any of several of its kind in one story",
+        ));
+    }
 }
 
 /// A measure in the base unit of its dimension: the unit of that dimension whose factor is 1.

@@ -20,7 +20,14 @@ pub fn find_places(ctx: &Context) -> Vec<Draft> {
         });
         match found {
             Some((first, last, city, region)) => {
-                out.push(place_draft(ctx, first, last, city, region));
+                let mut draft = place_draft(ctx, first, last, city, region);
+                if ctx.lower(k) == "in" && !follows_the_event(ctx, k) {
+                    draft.doubts.push(crate::model::Doubt::new(
+                        crate::model::Aspect::Scope,
+                        "a place named in a sentence about the event but not tied to it",
+                    ));
+                }
+                out.push(draft);
                 k = last + 1;
             }
             None => k += 1,
@@ -44,6 +51,64 @@ fn tells_of_the_event(ctx: &Context, k: usize) -> bool {
                 .at(toks, j)
                 .is_some_and(|(_, key)| ctx.t.rules.incidents.contains(key))
     })
+}
+
+/// Whether the "in" at `k` places the event itself: it follows, within a few words of one
+/// clause, an incident word or what happened to people ("the shooting early Sunday in", "was
+/// killed in", "Five shot in"). "He was captured in", "a pawnshop in" and "an uncle in" place
+/// something else.
+fn follows_the_event(ctx: &Context, k: usize) -> bool {
+    let toks = ctx.tokens;
+    let sentence = toks[k].sentence;
+    let mut j = k;
+    for _ in 0..5 {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        // "was captured in", "is based in": a verb of its own places its own action.
+        if toks[j].sentence != sentence
+            || toks[j].kind == TokenKind::Punct
+            || matches!(ctx.lower(j), "was" | "were" | "is" | "are" | "be" | "been")
+        {
+            return false;
+        }
+        // A capitalised word inside a name is no event word ("Dylann Storm Roof").
+        let in_name = toks[j].capitalized
+            && !ctx.starts_sentence(j)
+            && (toks.get(j + 1).is_some_and(|t| t.capitalized)
+                || (j > 0 && toks[j - 1].capitalized));
+        if in_name && !is_headline(ctx, sentence) {
+            continue;
+        }
+        let event = ctx
+            .t
+            .c
+            .events
+            .ending_before(toks, j + 1)
+            .is_some_and(|(_, key)| ctx.t.rules.incidents.contains(key));
+        let at_the_scene = ctx
+            .t
+            .c
+            .victim_words
+            .ending_before(toks, j + 1)
+            .is_some_and(|(_, &p)| ctx.t.rules.properties.get(p).is_some_and(|p| p.at_the_scene));
+        if event || at_the_scene {
+            return true;
+        }
+    }
+    false
+}
+
+/// A sentence written as a headline: most of its words capitalised.
+fn is_headline(ctx: &Context, sentence: usize) -> bool {
+    let range = ctx.sentences[sentence].clone();
+    let words: Vec<&super::tokens::Token> = ctx.tokens[range]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let capitals = words.iter().filter(|t| t.capitalized).count();
+    !words.is_empty() && capitals * 10 >= words.len() * 7
 }
 
 fn place_draft(
