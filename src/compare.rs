@@ -1081,4 +1081,110 @@ mod tests {
             FindingKind::Agreement
         );
     }
+
+    #[test]
+    fn only_definite_claims_conflict() {
+        let rules = Rules::builtin().expect("rules");
+        let doubted = |mut c: Claim| {
+            c.doubts.push(crate::model::Doubt::new(
+                crate::model::Aspect::Time,
+                "worked out from a doubtful anchor",
+            ));
+            c
+        };
+        // One definite claim against a doubted one: no finding at all.
+        let claims = vec![
+            q(0, Some(2.0), Some(2.0), "count", "2 units"),
+            doubted(q(1, Some(6.0), Some(6.0), "count", "6 units")),
+        ];
+        assert!(compare(&[group(2, ClaimKind::Quantity)], &claims, &docs(2), &rules).is_empty());
+        // Two definite claims that agree stay an agreement; the doubted one is set aside with
+        // its reason.
+        let claims = vec![
+            q(0, Some(2.0), Some(2.0), "count", "2 units"),
+            q(1, Some(2.0), Some(2.0), "count", "2 units"),
+            doubted(q(2, Some(6.0), Some(6.0), "count", "6 units")),
+        ];
+        let f = verdict(&claims, ClaimKind::Quantity);
+        assert_eq!(f.kind, FindingKind::Agreement);
+        assert_eq!(f.severity, Severity::Note);
+        assert_eq!(
+            f.set_aside,
+            vec![(2, "time: worked out from a doubtful anchor".to_string())]
+        );
+        // Two definite claims that disagree are a conflict, an error.
+        let claims = vec![
+            q(0, Some(2.0), Some(2.0), "count", "2 units"),
+            q(1, Some(6.0), Some(6.0), "count", "6 units"),
+        ];
+        let f = verdict(&claims, ClaimKind::Quantity);
+        assert_eq!(
+            (f.kind, f.severity),
+            (FindingKind::Conflict, Severity::Error)
+        );
+        assert_eq!(
+            f.grouped,
+            "2 claims from 2 documents about 'tanks' stating 'count'"
+        );
+    }
+
+    #[test]
+    fn a_part_or_a_member_is_a_lower_bound_of_the_total() {
+        let part = |doc, v: f64, scope| {
+            let mut c = q(doc, Some(v), Some(v), "count", &format!("{v} units"));
+            c.scope = scope;
+            c
+        };
+        // "One man was shot in the chest" and "four people were shot" agree.
+        let claims = vec![part(0, 1.0, Scope::Member), part(1, 4.0, Scope::Total)];
+        assert_eq!(
+            verdict(&claims, ClaimKind::Quantity).kind,
+            FindingKind::Agreement
+        );
+        // "Five of them were hurt" is more than a total of four.
+        let claims = vec![part(0, 5.0, Scope::Part), part(1, 4.0, Scope::Total)];
+        assert_eq!(
+            verdict(&claims, ClaimKind::Quantity).kind,
+            FindingKind::Conflict
+        );
+    }
+
+    #[test]
+    fn an_age_a_birthday_higher_months_later_is_an_update() {
+        let rules = Rules::builtin().expect("rules");
+        let age = |doc, years: f64| {
+            let mut c = q(doc, Some(years), Some(years), "yr", &format!("{years} yr"));
+            c.property = "age".into();
+            c
+        };
+        let mut g = group(2, ClaimKind::Quantity);
+        g.property = "age".into();
+        let dated = |a: &str, b: &str| {
+            let mut d = docs(2);
+            d[0].meta.date = Some(a.into());
+            d[1].meta.date = Some(b.into());
+            d
+        };
+        let months_apart = dated("2021-03-01", "2021-09-20");
+        let f = &compare(
+            &[g.clone()],
+            &[age(0, 30.0), age(1, 31.0)],
+            &months_apart,
+            &rules,
+        )[0];
+        assert_eq!(f.kind, FindingKind::Update);
+        assert_eq!(
+            f.message,
+            "older by a birthday between reports: 30 on 1 March 2021, 31 on 20 September 2021"
+        );
+        // Younger later, two years more in six months, or a year more the next day: conflicts.
+        for (a, b, d) in [
+            (31.0, 30.0, months_apart.clone()),
+            (30.0, 32.0, months_apart.clone()),
+            (30.0, 31.0, dated("2021-03-01", "2021-03-02")),
+        ] {
+            let f = &compare(&[g.clone()], &[age(0, a), age(1, b)], &d, &rules)[0];
+            assert_eq!(f.kind, FindingKind::Conflict, "{a} then {b}");
+        }
+    }
 }

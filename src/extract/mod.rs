@@ -1059,3 +1059,104 @@ pub(crate) mod tests_support {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::tests_support::{claims_dated, rules};
+    use crate::model::{Aspect, ClaimKind};
+
+    /// The texts of the claims of a body dated 2021-03-04.
+    fn texts(body: &str) -> Vec<String> {
+        claims_dated("2021-03-04", body, &rules())
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+    }
+
+    const LEAD: &str = "Three people were hurt when a car struck a bus shelter on Main Street \
+                        on Wednesday, police said.\n\n";
+
+    #[test]
+    fn links_under_a_label_are_not_the_article() {
+        let body = format!(
+            "{LEAD}ALSO\n\nGunman kills 3 at a mall in the valley\n\nWoman wins 2 awards for \
+             her garden\n\nThe driver, 40, was not hurt, police said on Thursday morning.\n"
+        );
+        let got = texts(&body);
+        assert!(
+            !got.iter().any(|t| t.contains("kills 3") || t.contains('2')),
+            "{got:?}"
+        );
+        // Running text after the links is the article again.
+        assert!(got.iter().any(|t| t.contains("40")), "{got:?}");
+    }
+
+    #[test]
+    fn teasers_and_captions_state_nothing() {
+        let body = format!(
+            "{LEAD}WATCH: Chief says 4 officers hurt in a crash downtown\n\n\
+             SHOCKING: $2 million bail for man in a separate case\n\n\
+             Neighbours left 12 candles at the shelter. (AP Photo/Jane Roe)\n\n\
+             SPRINGFIELD, IL - MARCH 3: Six people were hurt in a crash here.\n\n\
+             In a March 3 photo, 5 firefighters stand beside the bus.\n\n\
+             UPDATE: Police said two people were hurt.\n"
+        );
+        let got = texts(&body);
+        for furniture in [
+            "4 officers",
+            "$2 million",
+            "12 candles",
+            "Six people",
+            "5 firefighters",
+        ] {
+            assert!(
+                !got.iter().any(|t| t.contains(furniture)),
+                "{furniture}: {got:?}"
+            );
+        }
+        // "UPDATE:" introduces the report's own news.
+        assert!(got.iter().any(|t| t.contains("two people")), "{got:?}");
+    }
+
+    #[test]
+    fn a_page_header_that_repeats_the_title_dates_nothing() {
+        let front = "---\ntitle: \"Driver charged after bus shelter crash downtown\"\ndate: 2021-03-04\n---\n";
+        let body = "Home News Local Driver charged after bus shelter crash downtown March 9th, \
+                    2021 Jane Roe Share Tweet\n\nThe driver was charged on Thursday, police said \
+                    in a statement.\n";
+        let mut doc = crate::model::Document::from_text("t.md", format!("{front}{body}"));
+        doc.body_start = front.len();
+        doc.meta.date = Some("2021-03-04".into());
+        let got: Vec<String> = super::extract(0, &doc, &rules())
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Date)
+            .map(|c| c.text)
+            .collect();
+        assert!(!got.iter().any(|t| t.contains("March 9th")), "{got:?}");
+    }
+
+    #[test]
+    fn a_figure_of_a_common_noun_doubts_its_subject() {
+        let rules = rules();
+        let got = claims_dated(
+            "2021-03-04",
+            "The judge handed down a five-year sentence on Thursday.\n",
+            &rules,
+        );
+        let sentence = got
+            .iter()
+            .find(|c| c.property == "duration")
+            .expect("a duration claim");
+        assert_eq!(
+            sentence.doubts.first().map(|d| d.about),
+            Some(Aspect::Subject)
+        );
+        // A named thing is definite about its subject.
+        let got = claims_dated(
+            "2021-03-04",
+            "The army received six HIMARS on Thursday.\n",
+            &rules,
+        );
+        assert!(got.iter().all(|c| c.doubts.is_empty()), "{got:?}");
+    }
+}

@@ -87,12 +87,18 @@ fn follows_the_event(ctx: &Context, k: usize) -> bool {
             .events
             .ending_before(toks, j + 1)
             .is_some_and(|(_, key)| ctx.t.rules.incidents.contains(key));
-        let at_the_scene = ctx
-            .t
-            .c
-            .victim_words
-            .ending_before(toks, j + 1)
-            .is_some_and(|(_, &p)| ctx.t.rules.properties.get(p).is_some_and(|p| p.at_the_scene));
+        let at_the_scene =
+            ctx.t
+                .c
+                .victim_words
+                .ending_before(toks, j + 1)
+                .is_some_and(|(_, &p)| {
+                    ctx.t
+                        .rules
+                        .properties
+                        .get(p)
+                        .is_some_and(|p| p.at_the_scene)
+                });
         if event || at_the_scene {
             return true;
         }
@@ -318,5 +324,44 @@ mod tests {
         );
         // A town named in a sentence that tells of no event is biography, not the scene.
         check("He was born in Twin Falls, Idaho, in 1970.", &[]);
+    }
+
+    #[test]
+    fn a_place_tied_to_something_else_is_doubted() {
+        let rules = rules();
+        let places = |text: &str| -> Vec<(String, bool)> {
+            claims(text, &rules)
+                .into_iter()
+                .filter(|c| c.kind == ClaimKind::Place)
+                .map(|c| match c.value {
+                    Value::Place { city, .. } => (city, !c.doubts.is_empty()),
+                    _ => (String::new(), false),
+                })
+                .collect()
+        };
+        let definite = |city: &str| vec![(city.to_string(), false)];
+        let doubted = |city: &str| vec![(city.to_string(), true)];
+        assert_eq!(
+            places("Two people were killed in Alturas, Calif., on Sunday."),
+            definite("Alturas")
+        );
+        assert_eq!(
+            places("The shooting late Sunday in Alturas, Calif., left one dead."),
+            definite("Alturas")
+        );
+        // An arrest, a purchase or a relative's home is placed, not the shooting.
+        assert_eq!(
+            places("The suspect in the shooting was arrested in Dorris, Calif., hours later."),
+            doubted("Dorris")
+        );
+        assert_eq!(
+            places("He bought the rifle at a store in Yreka, Calif., weeks before the shooting."),
+            doubted("Yreka")
+        );
+        // A word of a name is no event word: "Storm" here is part of a man's name.
+        assert_eq!(
+            places("The shooting suspect Jon Storm Baker fled in Weed, Calif."),
+            doubted("Weed")
+        );
     }
 }
