@@ -43,19 +43,28 @@ pub const FILE_NAME: &str = "crosscheck.toml";
 #[serde(rename_all = "kebab-case")]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum FailOn {
-    /// Any conflict not in the baseline.
+    /// Any conflict not in the baseline: any finding of severity `error`.
     #[default]
+    #[serde(alias = "error")]
+    #[cfg_attr(feature = "cli", value(alias = "error"))]
     Conflict,
-    /// Conflicts and updates (a later report revising an evolving figure).
+    /// Conflicts and updates (a later report revising an evolving figure): severity `warning`
+    /// and above.
+    #[serde(alias = "warning")]
+    #[cfg_attr(feature = "cli", value(alias = "warning"))]
     Update,
-    /// Any finding not in the baseline, agreements included.
+    /// Any finding not in the baseline, agreements (severity `note`) included.
+    #[serde(alias = "note")]
+    #[cfg_attr(feature = "cli", value(alias = "note"))]
     Agreement,
     /// Nothing: exit 0 unless an error stops an input.
     Never,
 }
 
 impl FailOn {
-    /// Whether a finding of this kind (not in the baseline) fails the run.
+    /// Whether a finding of this kind (not in the baseline) fails the run. A kind has one
+    /// severity ([`crate::model::Severity::of`]), so `error`, `warning` and `note` name the
+    /// same thresholds as `conflict`, `update` and `agreement`.
     pub fn fails(self, kind: FindingKind) -> bool {
         match self {
             FailOn::Conflict => kind == FindingKind::Conflict,
@@ -405,6 +414,9 @@ mod tests {
         assert!(FailOn::Update.fails(Conflict) && !FailOn::Update.fails(Agreement));
         assert!(FailOn::Agreement.fails(Agreement));
         assert!(!FailOn::Never.fails(Conflict));
+        // Severities name the same thresholds.
+        let layer = parse("c.toml", "fail-on = \"warning\"\n").expect("an alias");
+        assert_eq!(layer.fail_on, Some(FailOn::Update));
         assert!(FailOn::Never.records(Conflict) && !FailOn::Never.records(Agreement));
     }
 

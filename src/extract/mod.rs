@@ -139,7 +139,11 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     // incorrect" states no death.
     drafts.retain(|d| d.modality != crate::model::Modality::Negated);
     for d in &mut drafts {
-        doubt_common_subject(d, rules);
+        let first = toks.tokens.partition_point(|t| t.end <= d.start);
+        let indefinite = first > 0 && matches!(ctx.lower(first - 1), "a" | "an" | "another");
+        if indefinite {
+            doubt_common_subject(d, rules);
+        }
     }
 
     SCRATCH.set(toks);
@@ -165,9 +169,10 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         .collect()
 }
 
-/// A figure whose subject is one common noun ("the sentence", "a reward", "the bond") may be
-/// about any of several of its kind that one story tells of (two defendants' sentences, a
-/// reward raised): it is not definite about its subject. The report's incident and the
+/// A figure that introduces its subject, one common noun, with an indefinite article ("a
+/// two-year sentence", "a $20,000 reward") may be about any of several of its kind that one
+/// story tells of (two defendants' sentences, a reward raised): it is not definite about its
+/// subject. "The 40-metre span" is the one the story means. The report's incident and the
 /// people that victim properties count are not such subjects.
 fn doubt_common_subject(d: &mut Draft, rules: &Rules) {
     let Some(subject) = &d.subject else {
@@ -1151,12 +1156,14 @@ mod tests {
             sentence.doubts.first().map(|d| d.about),
             Some(Aspect::Subject)
         );
-        // A named thing is definite about its subject.
-        let got = claims_dated(
-            "2021-03-04",
+        // A named thing, and the one thing a definite description means, are definite about
+        // their subject.
+        for text in [
             "The army received six HIMARS on Thursday.\n",
-            &rules,
-        );
-        assert!(got.iter().all(|c| c.doubts.is_empty()), "{got:?}");
+            "The span is 40 metres long, the engineers said.\n",
+        ] {
+            let got = claims_dated("2021-03-04", text, &rules);
+            assert!(!got.is_empty() && got.iter().all(|c| c.doubts.is_empty()), "{got:?}");
+        }
     }
 }

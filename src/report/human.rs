@@ -21,6 +21,8 @@ pub struct FindingDiagnostic {
     code: String,
     severity: Severity,
     message: String,
+    /// Why the claims were put together, and which were set aside.
+    help: String,
     /// `None` only when the finding has no claim that resolves (a malformed analysis).
     claim: Option<ClaimSource>,
     related: Vec<RelatedClaim>,
@@ -66,6 +68,10 @@ impl Diagnostic for FindingDiagnostic {
 
     fn severity(&self) -> Option<Severity> {
         Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        (!self.help.is_empty()).then(|| Box::new(&self.help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -167,11 +173,20 @@ fn finding_diagnostic(
     finding: &Finding,
     sources: &mut Sources<'_>,
 ) -> FindingDiagnostic {
-    let severity = match finding.kind {
-        FindingKind::Conflict => Severity::Error,
-        FindingKind::Update => Severity::Warning,
-        FindingKind::Agreement => Severity::Advice,
+    let severity = match finding.severity {
+        crate::model::Severity::Error => Severity::Error,
+        crate::model::Severity::Warning => Severity::Warning,
+        crate::model::Severity::Note => Severity::Advice,
     };
+    let mut help = format!("grouped: {}", finding.grouped);
+    for (i, why) in &finding.set_aside {
+        if let Some((claim, doc)) = claim_with_document(analysis, *i) {
+            help.push_str(&format!(
+                "\nset aside: {}:{}:{} \"{}\" ({why})",
+                doc.path, claim.span.line, claim.span.column, claim.text
+            ));
+        }
+    }
     let mut claims = finding
         .claims
         .iter()
@@ -195,6 +210,7 @@ fn finding_diagnostic(
         ),
         claim: first.and_then(|(claim, _)| sources.claim(claim)),
         related,
+        help,
     }
 }
 

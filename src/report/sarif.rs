@@ -15,7 +15,7 @@ use serde_json::{Value as Json, json};
 
 use crate::Analysis;
 use crate::baseline::Key;
-use crate::model::{Finding, FindingKind};
+use crate::model::Finding;
 use crate::report::codes::{self, CodeDoc, CodeKind};
 use crate::report::{Context, Located, located};
 
@@ -103,11 +103,7 @@ fn result(
     finding: &Finding,
 ) -> Json {
     let claims = located(analysis, finding);
-    let level = match finding.kind {
-        FindingKind::Conflict => "error",
-        FindingKind::Update => "warning",
-        FindingKind::Agreement => "note",
-    };
+    let level = finding.severity.as_str();
     let mut text = format!(
         "{} {}: {}",
         finding.subject, finding.property, finding.message
@@ -143,6 +139,7 @@ fn result(
             "subject": finding.subject,
             "property": finding.property,
             "values": key.values,
+            "grouped": finding.grouped,
         },
     });
     if let Some(rule_index) = rules.iter().position(|r| r.code == finding.code) {

@@ -41,19 +41,34 @@ fn keys(v: &Value) -> Vec<&str> {
 
 /// Checks one CLAIM object against the contract and against the file it names.
 fn check_claim(claim: &Value) {
-    assert_eq!(
-        keys(claim),
-        [
-            "document",
-            "increment",
-            "kind",
-            "modality",
-            "property",
-            "span",
-            "subject",
-            "text",
-            "value"
-        ],
+    // `doubts` is there only when the extractor doubts something of the claim.
+    let mut want = vec![
+        "document",
+        "increment",
+        "kind",
+        "modality",
+        "property",
+        "scope",
+        "span",
+        "subject",
+        "text",
+        "value",
+    ];
+    if let Some(doubts) = claim.get("doubts") {
+        want.insert(1, "doubts");
+        let doubts = doubts.as_array().unwrap();
+        assert!(!doubts.is_empty(), "{claim:#}");
+        for d in doubts {
+            assert_eq!(keys(d), ["about", "why"], "{d}");
+            assert!(
+                ["subject", "scope", "time", "value"].contains(&d["about"].as_str().unwrap()),
+                "{d}"
+            );
+        }
+    }
+    assert_eq!(keys(claim), want, "{claim:#}");
+    assert!(
+        ["total", "part", "member"].contains(&claim["scope"].as_str().unwrap()),
         "{claim:#}"
     );
     assert_eq!(keys(&claim["span"]), ["column", "end", "line", "start"]);
@@ -122,7 +137,7 @@ fn check_json_has_the_contract_fields_in_order() {
         &r.stdout,
         &["version", "documents", "findings", "summary", "warnings"],
     );
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_eq!(
         keys(&json["summary"]),
         [
@@ -153,13 +168,23 @@ fn check_json_has_the_contract_fields_in_order() {
         Some(count("agreement"))
     );
     for f in findings {
-        assert_eq!(
-            keys(f),
-            [
-                "claims", "code", "kind", "message", "property", "subject", "support"
-            ],
-            "{f:#}"
-        );
+        let mut want = vec![
+            "claims", "code", "grouped", "kind", "message", "property", "severity", "subject",
+            "support",
+        ];
+        if let Some(aside) = f.get("set_aside") {
+            want.insert(6, "set_aside");
+            for a in aside.as_array().unwrap() {
+                assert_eq!(keys(a), ["document", "text", "why"], "{a}");
+            }
+        }
+        assert_eq!(keys(f), want, "{f:#}");
+        let severity = match f["kind"].as_str().unwrap() {
+            "conflict" => "error",
+            "update" => "warning",
+            _ => "note",
+        };
+        assert_eq!(f["severity"], severity, "{f:#}");
         assert!(
             f["code"].as_str().unwrap().starts_with("crosscheck::"),
             "{f:#}"
