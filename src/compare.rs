@@ -68,7 +68,21 @@ fn judge(
         .copied()
         .filter(|c| c.is_definite())
         .collect();
-    let clash = first_clash(&held, rules);
+    // A report that itself gives the subject two values that cannot both hold (the 15-inch
+    // and the 17-inch model, two suspects' arrest dates) tells of several things under one
+    // name: another report's value matching neither is no contradiction.
+    // Figures that change as a story unfolds are excepted: a report may give the earlier
+    // figure beside the latest.
+    let evolving = rules
+        .properties
+        .iter()
+        .any(|p| p.name == group.property && p.evolves);
+    let several = !evolving && several_in_one_report(&held, rules);
+    let clash = if several {
+        None
+    } else {
+        first_clash(&held, rules)
+    };
     let set_aside: Vec<(usize, String)> = group
         .claims
         .iter()
@@ -89,10 +103,7 @@ fn judge(
     // (hearings, arrests, meetings) when each later report dates one after the earlier report
     // was written: it tells of the next hearing. Only an incident (a shooting, a crash) has
     // one date for good.
-    let evolves = rules
-        .properties
-        .iter()
-        .any(|p| p.name == group.property && p.evolves)
+    let evolves = evolving
         || (group.kind == ClaimKind::Date
             && !rules.incidents.contains(&group.subject_key)
             && each_report_dates_a_later_occurrence(&held, dates));
@@ -139,6 +150,15 @@ fn judge(
         claims: group.claims.clone(),
         set_aside,
         support,
+    })
+}
+
+/// Whether one report's own definite claims of the group include two that cannot both hold.
+fn several_in_one_report(held: &[&Claim], rules: &Rules) -> bool {
+    held.iter().enumerate().any(|(i, a)| {
+        held[i + 1..]
+            .iter()
+            .any(|b| b.doc == a.doc && !agree(a, b, rules))
     })
 }
 
@@ -1186,5 +1206,30 @@ mod tests {
             let f = &compare(&[g.clone()], &[age(0, a), age(1, b)], &d, &rules)[0];
             assert_eq!(f.kind, FindingKind::Conflict, "{a} then {b}");
         }
+    }
+
+    #[test]
+    fn a_report_that_gives_a_subject_two_values_tells_of_several_things() {
+        // "the 15-inch and the 17-inch model" in one report, "the 13-inch one" in another.
+        let claims = vec![
+            q(0, Some(15.0), Some(15.0), "in", "15 in"),
+            q(0, Some(17.0), Some(17.0), "in", "17 in"),
+            q(1, Some(13.0), Some(13.0), "in", "13 in"),
+        ];
+        let rules = Rules::builtin().expect("rules");
+        let found = compare(&[group(3, ClaimKind::Quantity)], &claims, &docs(2), &rules);
+        assert!(
+            found.iter().all(|f| f.kind != FindingKind::Conflict),
+            "{found:?}"
+        );
+        // Without the second value, the two reports conflict.
+        let claims = vec![
+            q(0, Some(15.0), Some(15.0), "in", "15 in"),
+            q(1, Some(13.0), Some(13.0), "in", "13 in"),
+        ];
+        assert_eq!(
+            verdict(&claims, ClaimKind::Quantity).kind,
+            FindingKind::Conflict
+        );
     }
 }

@@ -1163,7 +1163,10 @@ mod tests {
             "The span is 40 metres long, the engineers said.\n",
         ] {
             let got = claims_dated("2021-03-04", text, &rules);
-            assert!(!got.is_empty() && got.iter().all(|c| c.doubts.is_empty()), "{got:?}");
+            assert!(
+                !got.is_empty() && got.iter().all(|c| c.doubts.is_empty()),
+                "{got:?}"
+            );
         }
     }
 }
