@@ -1,7 +1,8 @@
 //! Roles: people's titles as reports write them before names ("US Defense Secretary Lloyd J
 //! Austin III", "Joint Chiefs of Staff chairman army general Mark Milley"), normalised to posts
 //! through the rules, and the names themselves ("Lloyd J Austin III" is the person "lloyd
-//! austin": initials and suffixes dropped).
+//! austin": initials and suffixes dropped). A title that is a job ("spokesman"), ends in a rank
+//! or names no post known to the rules is doubted: it may agree, but is held against no title.
 
 use super::tokens::{TokenKind, WordClass};
 use super::{Context, Draft};
@@ -369,14 +370,15 @@ fn post_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
 }
 
 /// Token `k` folded for matching a post's variants, a department's abbreviation spelt out:
-/// "NOPD" -> "police".
+/// "NOPD" -> "police". The possessive stays: "Sheriff's" is the sheriff's office, not the
+/// sheriff, and "State's Attorney" a prosecutor.
 fn post_word(ctx: &Context, k: usize) -> String {
-    let t = &ctx.tokens[k];
-    // "then-" and "ex-" are ASCII: the same bytes long in the lowercase form.
-    let glued = glued_prefix_len(t.text(ctx.text));
-    department_word(ctx, k)
-        .map(str::to_string)
-        .unwrap_or_else(|| normal_title(ctx.t.rules, t.lower.get(glued..).unwrap_or("")))
+    if let Some(word) = department_word(ctx, k) {
+        return word.to_string();
+    }
+    let raw = ctx.tokens[k].text(ctx.text);
+    let raw = &raw[glued_prefix_len(raw)..];
+    normal_title(ctx.t.rules, &raw.replace('’', "'"))
 }
 
 /// The word an abbreviated department's name stands for in a post ("HPD" -> "police").
@@ -664,6 +666,15 @@ mod tests {
         check(
             "Later, Acting RPD Chief Ana Ruiz spoke.",
             &[("Acting RPD Chief Ana Ruiz", "ana ruiz", "Police Chief")],
+        );
+        // A possessive is the office's, not its head's.
+        check(
+            "Later, Lake County State's Attorney Paul Hale spoke.",
+            &[(
+                "Lake County State's Attorney Paul Hale",
+                "paul hale",
+                "Prosecutor",
+            )],
         );
         // A modifier in front makes another post.
         check(
