@@ -752,6 +752,11 @@ mod tests {
             doubt("Later, Lake County Sheriff's Sgt. Ana Ruiz spoke."),
             Some(super::RANK)
         );
+        // A rank after a post is the office's rank, not the post ("Sheriff Deputy").
+        assert_eq!(
+            doubt("Later, Lake County Sheriff Deputy Ana Ruiz spoke."),
+            Some(super::RANK)
+        );
         assert_eq!(
             doubt("Later, Fire Chief Ana Ruiz spoke."),
             Some(super::UNKNOWN_POST)
