@@ -552,11 +552,11 @@ fn base_interval(c: &Claim, rules: &Rules) -> Option<Interval> {
 
 /// Titles name one post when they normalise to the same text; when both are posts known to the
 /// rules that one person can hold at once (the rules say which exclude each other); when one is
-/// a broader description
-/// of the other in the rules ("NATO chief" of "Secretary General of NATO"); when the words of
-/// one are all in the other ("coach" and "head coach", "CEO" and "Apple CEO"); or when they have
-/// the same head word ("CHP Officer", "California Highway Patrol Officer"). Modifiers that make
-/// another post ("deputy", "vice") must be the same on both sides.
+/// a broader description of the other in the rules ("NATO chief" of "Secretary General of
+/// NATO"); when the words of one are all in the other ("coach" and "head coach", "CEO" and
+/// "Apple CEO"); or when they have the same head word ("CHP Officer", "California Highway
+/// Patrol Officer"). Modifiers that make another post ("deputy", "vice") must be the same on
+/// both sides.
 pub fn same_post(a: &str, b: &str, rules: &Rules) -> bool {
     let (fa, fb) = (normal_title(rules, a), normal_title(rules, b));
     // "president and general manager" holds two posts: either may be the one meant.
