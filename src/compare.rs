@@ -523,7 +523,8 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
 }
 
 /// Two speakers are one person when their names share a surname and any given name they both
-/// give ("Lloyd Austin", "Austin", "Lloyd J. Austin").
+/// give ("Lloyd Austin", "Austin", "Lloyd J. Austin"), a given name misspelt by one letter
+/// included ("Rosalind Ortega", "Rosalnid Ortega").
 fn same_speaker(a: &str, b: &str, rules: &Rules) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
@@ -539,7 +540,12 @@ fn same_speaker(a: &str, b: &str, rules: &Rules) -> bool {
     };
     // Same surname, and every name the shorter form gives is in the longer one: "Ken
     // Salazar" and "Interior Secretary Ken Salazar", "Boone Isaacs" and "Cheryl Boone Isaacs".
-    wa.last().is_some() && wa.last() == wb.last() && short.iter().all(|w| long.contains(w))
+    let min = rules.thresholds.fuzzy_min_length;
+    wa.last().is_some()
+        && wa.last() == wb.last()
+        && short
+            .iter()
+            .all(|w| long.iter().any(|v| v == w || near_spelling(w, v, min)))
 }
 
 /// A quantity's interval in the base unit of its dimension.
@@ -558,11 +564,13 @@ fn base_interval(c: &Claim, rules: &Rules) -> Option<Interval> {
     })
 }
 
-/// Titles name one post when they normalise to the same text; when one is a broader description
-/// of the other in the rules ("NATO chief" of "Secretary General of NATO"); when the words of
-/// one are all in the other ("coach" and "head coach", "CEO" and "Apple CEO"); or when they have
-/// the same head word ("CHP Officer", "California Highway Patrol Officer"). Modifiers that make
-/// another post ("deputy", "vice") must be the same on both sides.
+/// Titles name one post when they normalise to the same text; when both are posts known to the
+/// rules that one person can hold at once (the rules say which exclude each other); when one is
+/// a broader description of the other in the rules ("NATO chief" of "Secretary General of
+/// NATO"); when the words of one are all in the other ("coach" and "head coach", "CEO" and
+/// "Apple CEO"); or when they have the same head word ("CHP Officer", "California Highway
+/// Patrol Officer"). Modifiers that make another post ("deputy", "vice") must be the same on
+/// both sides.
 pub fn same_post(a: &str, b: &str, rules: &Rules) -> bool {
     let (fa, fb) = (normal_title(rules, a), normal_title(rules, b));
     // "president and general manager" holds two posts: either may be the one meant.
@@ -579,6 +587,10 @@ fn one_post(fa: &str, fb: &str, rules: &Rules) -> bool {
     let (fa, fb) = (fa.trim().to_string(), fb.trim().to_string());
     if fa == fb {
         return true;
+    }
+    // Two known posts: one person holds both unless one excludes the other.
+    if let (Some(pa), Some(pb)) = (known_post(&fa, rules), known_post(&fb, rules)) {
+        return pa.name == pb.name || !posts_exclude(pa, pb);
     }
     // A generic word for a leader describes a post broadly: "IMF chief" and "IMF head" are one
     // post; a bare "leader" fits any post; "council leader" is not "mayor".
@@ -637,19 +649,27 @@ fn one_post(fa: &str, fb: &str, rules: &Rules) -> bool {
     }
 }
 
-/// The post whose variant a title ends with (or its part before "of"): "hp ceo" -> Chief
-/// Executive Officer.
+/// The post whose variant a title is, or its part before "of" or "for" ends with, or the whole
+/// title ends with, in that order: "hp ceo" -> Chief Executive Officer, "spokesman for the
+/// district attorney" -> Spokesperson (the post of whoever speaks for the office, not its own).
 fn post_by_ending<'r>(title: &str, rules: &'r Rules) -> Option<&'r str> {
-    let before_of = title.split(" of ").next().unwrap_or(title);
-    rules.posts.iter().find_map(|p| {
-        let hit = std::iter::once(&p.name).chain(&p.variants).any(|v| {
-            let v = normal_title(rules, v);
-            [title, before_of]
-                .iter()
-                .any(|t| *t == v || t.ends_with(&format!(" {v}")))
-        });
-        hit.then_some(p.name.as_str())
-    })
+    let cut = [" of ", " for "]
+        .iter()
+        .filter_map(|c| title.find(c))
+        .min()
+        .map_or(title, |i| &title[..i]);
+    let find = |hit: &dyn Fn(&str) -> bool| {
+        rules.posts.iter().find_map(|p| {
+            std::iter::once(&p.name)
+                .chain(&p.variants)
+                .any(|v| hit(&normal_title(rules, v)))
+                .then_some(p.name.as_str())
+        })
+    };
+    let ends = |t: &str, v: &str| t == v || t.ends_with(&format!(" {v}"));
+    find(&|v| v == title)
+        .or_else(|| find(&|v| ends(cut, v)))
+        .or_else(|| find(&|v| ends(title, v)))
 }
 
 /// The word a title is about: the last word before "of" ("secretary of defense"), else the
@@ -662,6 +682,38 @@ fn head_word(title: &str) -> &str {
         .unwrap_or(title.len());
     let before_of = &title[..cut];
     before_of.split_whitespace().last().unwrap_or(before_of)
+}
+
+/// The known post a folded title names: its name or one of its variants.
+fn known_post<'r>(title: &str, rules: &'r Rules) -> Option<&'r crate::rules::PostRule> {
+    rules.posts.iter().find(|p| {
+        std::iter::once(&p.name)
+            .chain(&p.variants)
+            .any(|v| normal_title(rules, v) == title)
+    })
+}
+
+/// Whether one person cannot hold posts `a` and `b` at once: they share a group, or one
+/// excludes the other by name or by group.
+fn posts_exclude(a: &crate::rules::PostRule, b: &crate::rules::PostRule) -> bool {
+    let same_group =
+        matches!((&a.group, &b.group), (Some(x), Some(y)) if x.eq_ignore_ascii_case(y));
+    let excludes = |p: &crate::rules::PostRule, q: &crate::rules::PostRule| {
+        p.excludes.iter().any(|x| {
+            x.eq_ignore_ascii_case(&q.name)
+                || q.group.as_ref().is_some_and(|g| g.eq_ignore_ascii_case(x))
+        })
+    };
+    same_group || excludes(a, b) || excludes(b, a)
+}
+
+/// Two spellings of one name: the same first letter, at most one letter changed, added,
+/// dropped or swapped, in names of `min` letters or more ("Katharine", "Katherine").
+fn near_spelling(a: &str, b: &str, min: usize) -> bool {
+    a.chars().count() >= min
+        && b.chars().count() >= min
+        && a.chars().next() == b.chars().next()
+        && strsim::osa_distance(a, b) <= 1
 }
 
 /// "2 and 6 do not overlap", "'Chairman of the Joint Chiefs of Staff' and 'Supreme General' are
@@ -963,9 +1015,51 @@ mod tests {
             "spokesman for the Bristol district attorney",
             &rules
         ));
+        // What the words before "for" name is the post, not the office after it.
+        assert!(same_post(
+            "Spokesperson",
+            "spokesman for the Bristol district attorney",
+            &rules
+        ));
         assert!(!same_post("Police Chief", "Mayor", &rules));
         assert!(!same_post("Council leader", "Mayor", &rules));
         assert!(same_post("leader", "President", &rules));
+    }
+
+    #[test]
+    fn known_posts_conflict_only_when_one_person_cannot_hold_both() {
+        let rules = Rules::builtin().expect("rules");
+        // Posts of one group are held one at a time.
+        assert!(!same_post(
+            "Chairman of the Joint Chiefs of Staff",
+            "Chief of Staff of the Air Force",
+            &rules
+        ));
+        // A post excludes another by its group or by its name, either way round.
+        assert!(!same_post(
+            "Secretary of Defense",
+            "Chairman of the Joint Chiefs of Staff",
+            &rules
+        ));
+        assert!(!same_post("Vice President", "President", &rules));
+        assert!(!same_post("Prosecutor", "Judge", &rules));
+        // Two known posts the rules do not keep apart may be one person's.
+        assert!(same_post("Police Chief", "Police Commissioner", &rules));
+        assert!(same_post("Lawyer", "Attorney General", &rules));
+    }
+
+    #[test]
+    fn a_speaker_with_a_given_name_misspelt_is_the_same_speaker() {
+        let rules = Rules::builtin().expect("rules");
+        assert!(same_speaker("Rosalind Ortega", "Rosalnid Ortega", &rules));
+        assert!(same_speaker("Katharine Bell", "Katherine Bell", &rules));
+        assert!(same_speaker("Katharine Bell", "Bell", &rules));
+        // Another surname, a name spelt two letters apart, another first letter or a short name
+        // is another person.
+        assert!(!same_speaker("Rosalind Ortega", "Rosalind Ortiz", &rules));
+        assert!(!same_speaker("Katharine Bell", "Kathleen Bell", &rules));
+        assert!(!same_speaker("Jason Bell", "Mason Bell", &rules));
+        assert!(!same_speaker("Ann Bell", "Anne Bell", &rules));
     }
 
     #[test]

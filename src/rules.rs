@@ -262,6 +262,15 @@ pub struct PostRule {
     /// Broader descriptions that are compatible with this post ("NATO chief").
     #[serde(default)]
     pub broader: Vec<String>,
+    /// Posts held one at a time: one person is never named with two posts of one group
+    /// ("armed forces command").
+    #[serde(default)]
+    pub group: Option<String>,
+    /// Posts (by name) or groups that one person cannot hold together with this one. Two
+    /// known posts conflict only when one excludes the other or they share a group; any other
+    /// two may be held at once ("Police Chief" and "Police Commissioner").
+    #[serde(default)]
+    pub excludes: Vec<String>,
 }
 
 /// Words that make up titles before names.
@@ -290,6 +299,17 @@ pub struct TitleWords {
     /// any post broadly and never conflicts with one.
     #[serde(default)]
     pub generic: Vec<String>,
+    /// Jobs a person does beside a post or rank ("spokesman", "media relations"): a title
+    /// holding one is never held against another title.
+    #[serde(default)]
+    pub jobs: Vec<String>,
+    /// Words of a web page's furniture that can run into a title before a name ("Share").
+    #[serde(default)]
+    pub furniture: Vec<String>,
+    /// Endings of an abbreviated department's name, in capitals, and the word they stand for
+    /// in a post: `PD = "police"` ("HPD Chief" is a police chief).
+    #[serde(default)]
+    pub department_abbreviations: BTreeMap<String, String>,
 }
 
 /// Names that denote one subject.
@@ -645,6 +665,7 @@ impl Rules {
                 ..prop
             });
         }
+        let posts_before = self.posts.len();
         for post in file.post {
             if post.variants.is_empty() {
                 return Err(bad(
@@ -652,7 +673,31 @@ impl Rules {
                     &post.name,
                 ));
             }
+            if post.group.as_ref().is_some_and(|g| g.trim().is_empty()) {
+                return Err(bad(
+                    format!("post `{}` has an empty group", post.name),
+                    &post.name,
+                ));
+            }
             self.posts.push(post);
+        }
+        // What this file's posts exclude must be a post or a group known by now.
+        for post in &self.posts[posts_before..] {
+            for x in &post.excludes {
+                let known = self.posts.iter().any(|p| {
+                    p.name.eq_ignore_ascii_case(x)
+                        || p.group.as_ref().is_some_and(|g| g.eq_ignore_ascii_case(x))
+                });
+                if !known {
+                    return Err(bad(
+                        format!(
+                            "post `{}` excludes `{x}`, which is neither a post nor a group",
+                            post.name
+                        ),
+                        x,
+                    ));
+                }
+            }
         }
         if let Some(t) = file.title_words {
             let tw = &mut self.title_words;
@@ -663,6 +708,18 @@ impl Rules {
             tw.connectors.extend(t.connectors.iter().map(lower));
             tw.modifiers.extend(t.modifiers.iter().map(lower));
             tw.generic.extend(t.generic.iter().map(lower));
+            tw.jobs.extend(t.jobs.iter().map(lower));
+            tw.furniture.extend(t.furniture.iter().map(lower));
+            for (ending, word) in t.department_abbreviations {
+                if ending.is_empty() || ending.chars().any(|ch| !ch.is_ascii_uppercase()) {
+                    return Err(bad(
+                        format!("department abbreviation `{ending}` must be capital letters"),
+                        &ending,
+                    ));
+                }
+                tw.department_abbreviations
+                    .insert(ending, word.to_lowercase());
+            }
         }
         for alias in file.alias {
             for n in &alias.names {
@@ -831,6 +888,28 @@ mod tests {
             "[[unit]]\ncode = \"ft\"\ndimension = \"length\"\nfactor = -1.0\nnames = [\"feet\"]\n";
         let err = Rules::builtin_with("mine.toml", text).expect_err("negative factor");
         assert!(err.to_string().contains("positive factor"), "{err}");
+    }
+
+    #[test]
+    fn a_post_excluding_an_unknown_post_is_pointed_at() {
+        let text = "[[post]]\nname = \"Harbour Master\"\nvariants = [\"harbour master\"]\nexcludes = [\"Lord of the Isles\"]\n";
+        let err = Rules::builtin_with("mine.toml", text).expect_err("unknown post");
+        match err {
+            RulesError::Invalid { message, span, .. } => {
+                assert!(message.contains("neither a post nor a group"), "{message}");
+                let span = span.expect("a span");
+                assert_eq!(
+                    &text[span.offset()..span.offset() + span.len()],
+                    "Lord of the Isles"
+                );
+            }
+            other => panic!("wrong error: {other:?}"),
+        }
+        let text = "[title-words]\ndepartment-abbreviations = { pd = \"police\" }\n";
+        let err = Rules::builtin_with("mine.toml", text).expect_err("lowercase ending");
+        assert!(err.to_string().contains("capital letters"), "{err}");
+        let text = "[[post]]\nname = \"Harbour Master\"\nvariants = [\"harbour master\"]\nexcludes = [\"Mayor\", \"armed forces command\"]\n";
+        assert!(Rules::builtin_with("mine.toml", text).is_ok());
     }
 
     #[test]

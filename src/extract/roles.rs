@@ -1,11 +1,17 @@
 //! Roles: people's titles as reports write them before names ("US Defense Secretary Lloyd J
 //! Austin III", "Joint Chiefs of Staff chairman army general Mark Milley"), normalised to posts
 //! through the rules, and the names themselves ("Lloyd J Austin III" is the person "lloyd
-//! austin": initials and suffixes dropped).
+//! austin": initials and suffixes dropped). A title that is a job ("spokesman"), ends in a rank
+//! or names no post known to the rules is doubted: it may agree, but is held against no title.
 
 use super::tokens::{TokenKind, WordClass};
 use super::{Context, Draft};
-use crate::model::{ClaimKind, Subject, Value};
+use crate::model::{Aspect, ClaimKind, Doubt, Subject, Value};
+
+/// Why a title is not held against another: it is a job, a rank, or no known post.
+const JOB: &str = "a job done beside a post or rank (spokesman, media relations), not a post";
+const RANK: &str = "a rank, not a post";
+const UNKNOWN_POST: &str = "a title that names no post known to the rules";
 
 /// Every "title + name" in the document.
 pub fn find_roles(ctx: &Context) -> Vec<Draft> {
@@ -99,20 +105,31 @@ fn role_before(
             break;
         }
         // A capitalised word is part of the title ("Joint Chiefs of Staff chairman"); at the
-        // start of a sentence only right before a title word ("Fire Chief Dana Okafor said").
+        // start of a sentence only right before a title word ("Fire Chief Dana Okafor said")
+        // or before another capitalised word of the title ("Santa Monica Police Chief").
         let titleish = is_title_word(ctx, k)
             || c.title_connectors.contains(&t.lower)
+            || glued_prefix_len(t.text(ctx.text)) > 0
             || (t.capitalized
                 && !c.not_names.contains(&t.lower)
-                && (!ctx.starts_sentence(k) || is_title_word(ctx, k + 1)));
+                && (!ctx.starts_sentence(k)
+                    || is_title_word(ctx, k + 1)
+                    || toks[k + 1].capitalized));
         if !titleish {
             break;
         }
         first = k;
     }
-    // Trim leading connectors and articles: "the US undersecretary" -> "US undersecretary".
+    // A title that would start inside a word begins where the word does: the tokenizer cut
+    // "then-D.C." before "C.", and the title is "D.C. Police Chief", not "C. Police Chief".
+    first = word_start(ctx, first, sentence);
+    // Trim leading connectors, articles and a web page's buttons: "the US undersecretary" ->
+    // "US undersecretary", "Share Police Chief" -> "Police Chief".
+    let furniture = &ctx.t.rules.title_words.furniture;
     while first < name_start
-        && (c.title_connectors.contains(&toks[first].lower) || toks[first].lower == "the")
+        && (c.title_connectors.contains(&toks[first].lower)
+            || toks[first].lower == "the"
+            || furniture.contains(&toks[first].lower))
     {
         first += 1;
     }
@@ -126,8 +143,33 @@ fn role_before(
     {
         return None;
     }
-    let title = title_of(ctx, first, name_start)?;
-    Some(role_draft(ctx, first, name_end, title, person))
+    let (title, doubt) = title_of(ctx, first, name_start)?;
+    Some(role_draft(ctx, first, name_end, title, doubt, person))
+}
+
+/// Where a title starting at token `k` starts: the tokenizer cuts "then-D.C." into "then-D",
+/// "." and "C.", and a title found from "C." starts at "then-D". Only a single letter glued to
+/// the period counts: "center.Governor" is a missing space, not an abbreviation.
+fn word_start(ctx: &Context, k: usize, sentence: usize) -> usize {
+    let toks = ctx.tokens;
+    let glued = |j: usize| !toks[j].space_before && toks[j - 1].sentence == sentence;
+    let single_letter = |j: usize| {
+        let raw = toks[j].text(ctx.text);
+        let mut rest = raw[glued_prefix_len(raw)..].chars();
+        toks[j].kind == TokenKind::Word
+            && matches!((rest.next(), rest.next()), (Some(c), None) if c.is_uppercase())
+    };
+    if k >= 2
+        && is_initial(ctx, k)
+        && glued(k)
+        && toks[k - 1].is_punct(".")
+        && glued(k - 1)
+        && single_letter(k - 2)
+    {
+        k - 2
+    } else {
+        k
+    }
 }
 
 /// "Bill LaPlante, the US undersecretary of defense for acquisition and sustainment, will
@@ -174,14 +216,15 @@ fn role_after(ctx: &Context, name_start: usize, name_end: usize, person: Subject
     if !closed || end == first {
         return None;
     }
-    let title = title_of(ctx, first, end)?;
-    Some(role_draft(ctx, name_start, end - 1, title, person))
+    let (title, doubt) = title_of(ctx, first, end)?;
+    Some(role_draft(ctx, name_start, end - 1, title, doubt, person))
 }
 
 /// The post named by the title words `first..end`: a post from the rules, or the words as
-/// written less jurisdictions and honorifics in front. None when the words hold no title head
-/// or only a rank ("army general") or an honorific.
-fn title_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
+/// written less jurisdictions and honorifics in front, with why the title is doubted when it
+/// is a job, ends in a rank or names no known post. None when the words hold no title head or
+/// only a rank ("army general") or an honorific.
+fn title_of(ctx: &Context, first: usize, end: usize) -> Option<(String, Option<&'static str>)> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
     let has_head = (first..end).any(|k| toks[k].class.has(WordClass::TITLE_HEAD));
@@ -189,8 +232,9 @@ fn title_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
     if !has_head && post.is_none() {
         return None;
     }
+    let job = is_job(ctx, first, end);
     if let Some(p) = post {
-        return Some(p);
+        return Some((p, job.then_some(JOB)));
     }
     let mut k = first;
     while k < end
@@ -206,11 +250,64 @@ fn title_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
     {
         return None;
     }
-    Some(ctx.text[toks[k].start..toks[end - 1].end].to_string())
+    // The word the title is about: the last before "of" or "for" ("Sheriff's Lt.", "chief of
+    // media relations").
+    let head = (k..end)
+        .find(|&j| j > k && matches!(toks[j].lower.as_str(), "of" | "for"))
+        .unwrap_or(end)
+        - 1;
+    let why = if job {
+        JOB
+    } else if c.ranks.contains(&toks[head].lower) {
+        RANK
+    } else {
+        UNKNOWN_POST
+    };
+    // "then-D.C. Fire Chief" is the "D.C. Fire Chief".
+    let start = toks[k].start + glued_prefix_len(toks[k].text(ctx.text));
+    Some((ctx.text[start..toks[end - 1].end].to_string(), Some(why)))
+}
+
+/// The length of "then-" or "ex-" glued to a capitalised word ("then-Police", "ex-D.C."), or 0.
+fn glued_prefix_len(raw: &str) -> usize {
+    ["then-", "ex-"]
+        .iter()
+        .find(|p| {
+            raw.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+                && raw[p.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .map_or(0, |p| p.len())
+}
+
+/// Whether the title in tokens `first..end` names a job from the rules ("police spokesman",
+/// "chief of media relations").
+fn is_job(ctx: &Context, first: usize, end: usize) -> bool {
+    let toks = ctx.tokens;
+    let title = format!(
+        " {} ",
+        normal_title(ctx.t.rules, &ctx.text[toks[first].start..toks[end - 1].end])
+    );
+    ctx.t
+        .rules
+        .title_words
+        .jobs
+        .iter()
+        .any(|j| title.contains(&format!(" {j} ")))
 }
 
 /// A role claim spanning tokens `first..=last`.
-fn role_draft(ctx: &Context, first: usize, last: usize, title: String, person: Subject) -> Draft {
+fn role_draft(
+    ctx: &Context,
+    first: usize,
+    last: usize,
+    title: String,
+    doubt: Option<&'static str>,
+    person: Subject,
+) -> Draft {
     let toks = ctx.tokens;
     Draft {
         start: toks[first].start,
@@ -227,31 +324,97 @@ fn role_draft(ctx: &Context, first: usize, last: usize, title: String, person: S
         modality: crate::model::Modality::Asserted,
         definite: false,
         scope: crate::model::Scope::Total,
-        doubts: Vec::new(),
+        doubts: doubt
+            .map(|why| vec![Doubt::new(Aspect::Value, why)])
+            .unwrap_or_default(),
     }
 }
 
-/// The post the title in tokens `first..end` names: the title, less jurisdictions and
-/// honorifics in front and ranks behind ("US Defense Secretary", "Joint Chiefs of Staff
-/// chairman army general"), must be one of a post's variants, or one of its broader
-/// descriptions, which are kept as written.
+/// The post the title in tokens `first..end` names: the title, less ranks behind ("Joint Chiefs
+/// of Staff chairman army general"), must end in one of a post's variants, or one of its
+/// broader descriptions, which are kept as written. What stands before the variant must be a
+/// jurisdiction or a department: capitalised names, jurisdictions and honorifics from the rules,
+/// "then-" ("Bridgeport Police Chief", "Erie County District Attorney"); a department's
+/// abbreviation is read as the word it stands for ("Acting HPD Chief" is a police chief). A
+/// title head, a rank or a modifier in front makes another post ("Deputy Police Chief").
 fn post_of(ctx: &Context, first: usize, end: usize) -> Option<String> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
-    let (mut a, mut b) = (first, end);
-    while a < b
-        && (c.jurisdictions.contains(&toks[a].lower) || c.honorifics.contains(&toks[a].lower))
-    {
-        a += 1;
-    }
-    while b > a && c.ranks.contains(&toks[b - 1].lower) {
+    let words: Vec<String> = (first..end).map(|k| post_word(ctx, k)).collect();
+    let mut b = words.len();
+    while b > 0 {
+        for j in 0..b {
+            if j > 0 && !names_a_place_or_body(ctx, first + j - 1) {
+                break;
+            }
+            if let Some(p) = c.post_titles.get(&words[j..b].join(" ")) {
+                return Some(p.clone());
+            }
+        }
+        // Ranks describe the person after a post ("chairman army general"), but a rank of
+        // the office's ("Sheriff's Sgt.", "Sheriff Deputy") is no post.
+        let last = &toks[first + b - 1];
+        let possessive = b >= 2 && {
+            let before = toks[first + b - 2].text(ctx.text);
+            before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'")
+        };
+        if !c.ranks.contains(&last.lower)
+            || ctx.t.rules.title_words.modifiers.contains(&last.lower)
+            || possessive
+        {
+            break;
+        }
         b -= 1;
     }
-    if a == b {
+    None
+}
+
+/// Token `k` folded for matching a post's variants, a department's abbreviation spelt out:
+/// "NOPD" -> "police". The possessive stays: "Sheriff's" is the sheriff's office, not the
+/// sheriff, and "State's Attorney" a prosecutor.
+fn post_word(ctx: &Context, k: usize) -> String {
+    if let Some(word) = department_word(ctx, k) {
+        return word.to_string();
+    }
+    let raw = ctx.tokens[k].text(ctx.text);
+    let raw = &raw[glued_prefix_len(raw)..];
+    normal_title(ctx.t.rules, &raw.replace('’', "'"))
+}
+
+/// The word an abbreviated department's name stands for in a post ("HPD" -> "police").
+fn department_word<'r>(ctx: &'r Context, k: usize) -> Option<&'r str> {
+    let raw = ctx.tokens[k].text(ctx.text);
+    if !raw.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let core = normal_title(ctx.t.rules, &ctx.text[toks[a].start..toks[b - 1].end]);
-    c.post_titles.get(&core).cloned()
+    let abbreviations = &ctx.t.rules.title_words.department_abbreviations;
+    abbreviations
+        .iter()
+        .find(|(ending, _)| raw.len() > ending.len() && raw.ends_with(ending.as_str()))
+        .map(|(_, word)| word.as_str())
+}
+
+/// Whether token `k`, in front of a post, names where or of which body the post is: a
+/// jurisdiction, a capitalised name (with "then-" glued to it), a department's abbreviation,
+/// the period inside an abbreviation ("D.C."); not a title head, a rank or a modifier.
+fn names_a_place_or_body(ctx: &Context, k: usize) -> bool {
+    let t = &ctx.tokens[k];
+    let c = &ctx.t.c;
+    let tw = &ctx.t.rules.title_words;
+    if c.jurisdictions.contains(&t.lower)
+        || c.honorifics.contains(&t.lower)
+        || department_word(ctx, k).is_some()
+        || (t.is_punct(".") && !t.space_before)
+    {
+        return true;
+    }
+    let glued = glued_prefix_len(t.text(ctx.text));
+    let word = t.lower.get(glued..).unwrap_or("");
+    (t.capitalized || glued > 0)
+        && t.kind == TokenKind::Word
+        && !c.title_heads.contains(word)
+        && !c.ranks.contains(word)
+        && !tw.modifiers.iter().any(|m| m == word)
 }
 
 /// A title folded for comparison: lowercase, British spellings folded, periods dropped.
@@ -406,7 +569,7 @@ mod tests {
             &[(
                 "U.S. Supreme General Mark Milley",
                 "mark milley",
-                "Supreme General",
+                "Supreme Commander",
             )],
         );
         check(
@@ -463,7 +626,7 @@ mod tests {
             &[(
                 "Texas Attorney General Greg Abbott",
                 "greg abbott",
-                "Texas Attorney General",
+                "Attorney General",
             )],
         );
         // A comma after a name followed by something else is no title.
@@ -475,6 +638,129 @@ mod tests {
         check("Later, Gen. Mark Milley spoke.", &[]);
         check("Later, army general Mark Milley spoke.", &[]);
         check("Later, Mr. John Smith spoke.", &[]);
+    }
+
+    #[test]
+    fn a_place_or_department_before_a_post_is_the_same_post() {
+        check(
+            "Later, Riverton Police Chief Ana Ruiz spoke.",
+            &[("Riverton Police Chief Ana Ruiz", "ana ruiz", "Police Chief")],
+        );
+        check(
+            "Later, Lake County District Attorney Paul Hale spoke.",
+            &[(
+                "Lake County District Attorney Paul Hale",
+                "paul hale",
+                "Prosecutor",
+            )],
+        );
+        check(
+            "Later, Riverton Police Department Chief Ana Ruiz spoke.",
+            &[(
+                "Riverton Police Department Chief Ana Ruiz",
+                "ana ruiz",
+                "Police Chief",
+            )],
+        );
+        // A department's abbreviation ends in "PD"; "acting" is the same post.
+        check(
+            "Later, Acting RPD Chief Ana Ruiz spoke.",
+            &[("Acting RPD Chief Ana Ruiz", "ana ruiz", "Police Chief")],
+        );
+        // A possessive is the office's, not its head's.
+        check(
+            "Later, Lake County State's Attorney Paul Hale spoke.",
+            &[(
+                "Lake County State's Attorney Paul Hale",
+                "paul hale",
+                "Prosecutor",
+            )],
+        );
+        // A modifier in front makes another post.
+        check(
+            "Later, Deputy Police Chief Ana Ruiz spoke.",
+            &[(
+                "Deputy Police Chief Ana Ruiz",
+                "ana ruiz",
+                "Deputy Police Chief",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_title_starts_where_its_words_do() {
+        // A place of two words opens the sentence.
+        check(
+            "San Rafael Police Chief Ana Ruiz said so.",
+            &[(
+                "San Rafael Police Chief Ana Ruiz",
+                "ana ruiz",
+                "Police Chief",
+            )],
+        );
+        // "then-D.C." is cut in three tokens.
+        check(
+            "Both then-D.C. Fire Chief Ana Ruiz and then-D.C. Police Chief Tom Hale spoke.",
+            &[
+                (
+                    "then-D.C. Fire Chief Ana Ruiz",
+                    "ana ruiz",
+                    "D.C. Fire Chief",
+                ),
+                (
+                    "then-D.C. Police Chief Tom Hale",
+                    "tom hale",
+                    "Police Chief",
+                ),
+            ],
+        );
+        // A missing space after a full stop glues no word to the title.
+        check(
+            "It was late.Riverton Police Chief Ana Ruiz spoke.",
+            &[("Riverton Police Chief Ana Ruiz", "ana ruiz", "Police Chief")],
+        );
+        // A web page's buttons before a caption are no part of the title.
+        check(
+            "Skip Share Riverton Police Chief Ana Ruiz discusses the case.",
+            &[("Riverton Police Chief Ana Ruiz", "ana ruiz", "Police Chief")],
+        );
+    }
+
+    #[track_caller]
+    fn doubt(sentence: &str) -> Option<&'static str> {
+        let rules = rules();
+        let roles: Vec<_> = claims(sentence, &rules)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Role)
+            .collect();
+        assert_eq!(roles.len(), 1, "{sentence:?}");
+        roles[0].doubts.first().map(|d| d.why)
+    }
+
+    #[test]
+    fn jobs_ranks_and_unknown_posts_are_doubted() {
+        assert_eq!(doubt("Later, Police Chief Ana Ruiz spoke."), None);
+        assert_eq!(
+            doubt("Ana Ruiz, a police spokeswoman, said so."),
+            Some(super::JOB)
+        );
+        assert_eq!(
+            doubt("Ana Ruiz, head of media relations for the Riverton Police Department, said so."),
+            Some(super::JOB)
+        );
+        assert_eq!(
+            doubt("Later, Lake County Sheriff's Sgt. Ana Ruiz spoke."),
+            Some(super::RANK)
+        );
+        // A rank after a post is the office's rank, not the post ("Sheriff Deputy").
+        assert_eq!(
+            doubt("Later, Lake County Sheriff Deputy Ana Ruiz spoke."),
+            Some(super::RANK)
+        );
+        assert_eq!(
+            doubt("Later, Fire Chief Ana Ruiz spoke."),
+            Some(super::UNKNOWN_POST)
+        );
     }
 
     #[test]
