@@ -89,12 +89,13 @@ fn judge(
         .map(|&i| (i, &claims[i]))
         .filter_map(|(i, c)| set_aside_reason(c).map(|why| (i, why)))
         .collect();
-    if clash.is_none() && first_clash(&members, rules).is_some() {
-        // Only doubted claims disagree: no conflict, and an agreement only among the definite
-        // claims of two documents or more.
+    let all_agree = first_clash(&members, rules).is_none();
+    if clash.is_none() && !all_agree {
+        // Only doubted claims disagree, or one report tells of several things: no conflict,
+        // and an agreement only among the definite claims of two documents or more.
         let mut held_docs: Vec<usize> = held.iter().map(|c| c.doc).collect();
         held_docs.dedup();
-        if held_docs.len() < 2 {
+        if several || held_docs.len() < 2 {
             return None;
         }
     }
@@ -118,10 +119,8 @@ fn judge(
             FindingKind::Conflict,
             consensus(&support_of(&held, rules), docs).unwrap_or_else(|| disagreement(a, b)),
         ),
-        None => (
-            FindingKind::Agreement,
-            agreement(&held_or_all(&held, &members)),
-        ),
+        None if all_agree => (FindingKind::Agreement, agreement(&members)),
+        None => (FindingKind::Agreement, agreement(&held)),
     };
     let code = format!("crosscheck::{}::{}", kind.as_str(), code_name(group.kind));
     if group.increment {
@@ -160,15 +159,6 @@ fn several_in_one_report(held: &[&Claim], rules: &Rules) -> bool {
             .iter()
             .any(|b| b.doc == a.doc && !agree(a, b, rules))
     })
-}
-
-/// The claims an agreement speaks for: the definite ones, or all when none is.
-fn held_or_all<'c>(held: &[&'c Claim], members: &[&'c Claim]) -> Vec<&'c Claim> {
-    if held.is_empty() {
-        members.to_vec()
-    } else {
-        held.to_vec()
-    }
 }
 
 /// Why a claim was not held against the others as a total, if it was not: its doubts, or

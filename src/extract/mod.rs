@@ -475,7 +475,7 @@ fn is_teaser(line: &str, labels: &[String]) -> bool {
         return false;
     }
     let lower = label.to_ascii_lowercase();
-    if labels.iter().any(|l| *l == lower) {
+    if labels.contains(&lower) {
         return true;
     }
     let capitals = label.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
