@@ -77,8 +77,8 @@ struct Options {
     /// When to colour human output (`auto`: on a terminal, unless NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
-    /// What makes the exit code 1 (`update` is reserved and means `conflict` for now)
-    /// [default: conflict]
+    /// What makes the exit code 1: findings of this kind or severity and above (`conflict`
+    /// or `error`, `update` or `warning`, `agreement` or `note`, `never`) [default: conflict]
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
     /// A baseline file: the findings it records are reported as known and do not fail the run.

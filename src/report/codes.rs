@@ -50,14 +50,14 @@ pub const CODES: &[CodeDoc] = &[
         code: "crosscheck::conflict::quantity",
         kind: CodeKind::Conflict,
         summary: "Two sources state figures for the same subject and property that cannot both be true.",
-        explanation: "Quantities (counts, casualties, money, distances, durations, shares) are read as intervals in the base unit of their dimension: hedges widen them (\"more than 40\" is 40 and up, \"about 50\" a band around 50). Two documents conflict when nothing one states about the subject is compatible with anything the other states. Check the sources; if one is wrong, correct it, or suppress the claim with `<!-- crosscheck-ignore -->` on the line before, or record the finding in a baseline.",
+        explanation: "Quantities (counts, casualties, money, distances, durations, shares) are read as intervals in the base unit of their dimension: hedges widen them (\"more than 40\" is 40 and up, \"about 50\" a band around 50). Two documents conflict when nothing one states about the subject is compatible with anything the other states, and only claims definite about their subject, scope, time and value are held against each other: a part of a total (\"two of them critically\") or one victim described alone (\"a man was shot\") counts as a lower bound, and a claim with a doubt (listed under `set_aside` with its reason) never conflicts. A figure that evolves (casualties, arrests) and differs between dated reports is an update instead. Check the sources; if one is wrong, correct it, or suppress the claim with `<!-- crosscheck-ignore -->` on the line before, or record the finding in a baseline.",
         example: "a.md: \"Two people were injured when the span fell.\"\nb.md: \"Six people were injured in the collapse.\"\n=> injured: 2 and 6 do not overlap",
     },
     CodeDoc {
         code: "crosscheck::conflict::date",
         kind: CodeKind::Conflict,
         summary: "Two sources give different dates for the same event.",
-        explanation: "Dates are compared field by field: two dates agree when every field both state (year, month, day) is the same, so \"February 2022\" and \"Feb. 24, 2022\" agree while \"Feb. 24\" and \"Feb. 25\" conflict. Relative dates (\"Thursday\", \"last month\") are resolved against the document's `date` in its front matter.",
+        explanation: "Dates are compared field by field: two dates agree when every field both state (year, month, day) is the same, so \"February 2022\" and \"Feb. 24, 2022\" agree while \"Feb. 24\" and \"Feb. 25\" conflict. Relative dates (\"Thursday\", \"last month\") are resolved against the document's `date` in its front matter; a date the extractor doubts (a weekday worked out from a doubtful anchor, the date of another event in the story) never conflicts.",
         example: "a.md: \"The council voted on March 3.\"\nb.md: \"The council voted on March 4.\"\n=> vote date: 3 March and 4 March differ",
     },
     CodeDoc {
