@@ -496,7 +496,15 @@ fn is_photo_caption(line: &str) -> bool {
         ))
         .expect("the caption pattern is valid")
     });
-    line.len() < 2_000 && CAPTION.is_match(line)
+    // Most lines hold none of the words a caption needs: skip the pattern for them.
+    let maybe = line.contains("hoto")
+        || line.contains("HOTO")
+        || line.contains("mage")
+        || line.contains("MAGE")
+        || line.contains(" - ")
+        || line.starts_with("In ")
+        || line.starts_with("in ");
+    maybe && line.len() < 2_000 && CAPTION.is_match(line)
 }
 
 /// A page header before the running text: a line that holds the report's title among other
