@@ -139,6 +139,18 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     // incorrect" states no death.
     drafts.retain(|d| d.modality != crate::model::Modality::Negated);
     for d in &mut drafts {
+        // "a 2. 3 GHz processor": a decimal broken apart by re-spacing reads as two figures.
+        let before = text[..d.start].as_bytes();
+        if d.kind == ClaimKind::Quantity
+            && before.ends_with(b". ")
+            && before.len() >= 3
+            && before[before.len() - 3].is_ascii_digit()
+        {
+            d.doubts.push(crate::model::Doubt::new(
+                crate::model::Aspect::Value,
+                "the figure may be the decimals of the one before it, spaced apart",
+            ));
+        }
         let first = toks.tokens.partition_point(|t| t.end <= d.start);
         let indefinite = first > 0 && matches!(ctx.lower(first - 1), "a" | "an" | "another");
         if indefinite {
@@ -1146,6 +1158,26 @@ mod tests {
             .map(|c| c.text)
             .collect();
         assert!(!got.iter().any(|t| t.contains("March 9th")), "{got:?}");
+    }
+
+    #[test]
+    fn a_decimal_spaced_apart_is_doubted() {
+        let got = claims_dated(
+            "2021-03-04",
+            "The laptop has a 2. 8 GHz processor, the maker said.\n",
+            &rules(),
+        );
+        let ghz = got
+            .iter()
+            .find(|c| c.text.contains("8 GHz"))
+            .expect("the frequency is read");
+        assert_eq!(ghz.doubts.first().map(|d| d.about), Some(Aspect::Value));
+        let got = claims_dated(
+            "2021-03-04",
+            "The processor runs at 2.8 GHz, the maker said.\n",
+            &rules(),
+        );
+        assert!(got.iter().all(|c| c.doubts.is_empty()), "{got:?}");
     }
 
     #[test]
