@@ -491,7 +491,7 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
                 _ => true,
             }
         }
-        (Value::Date(x), Value::Date(y)) => x.compatible(y),
+        (Value::Date(x), Value::Date(y)) => x.compatible(y) || a_week_guess_apart(a, b),
         (Value::Role { title: x, .. }, Value::Role { title: y, .. }) => same_post(x, y, rules),
         (Value::Quote { speaker: x, .. }, Value::Quote { speaker: y, .. }) => {
             same_speaker(x, y, rules)
@@ -759,6 +759,52 @@ fn conversion_note(members: &[&Claim], rules: &Rules) -> Option<String> {
         "{} converted to one {dimension} scale",
         units.join(" and ")
     ))
+}
+
+/// Whether two dates are a whole number of weeks apart and one of them is a weekday worked out
+/// from its report's date ("Saturday" in a report dated a week after it was written): the
+/// weekday says which day of the week, and the report's date only guesses the week (a week
+/// or two off at most). A
+/// stated date without a year is taken in the weekday's year.
+fn a_week_guess_apart(a: &Claim, b: &Claim) -> bool {
+    fn weekday_day(c: &Claim) -> Option<Date> {
+        let Value::Date(v) = &c.value else {
+            return None;
+        };
+        let lower = c.text.to_lowercase();
+        let named = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if !v.resolved || !named {
+            return None;
+        }
+        day_of(v, None)
+    }
+    fn day_of(v: &DateValue, year: Option<i16>) -> Option<Date> {
+        let y = v.year.and_then(|y| i16::try_from(y).ok()).or(year)?;
+        let m = i8::try_from(v.month?).ok()?;
+        let d = i8::try_from(v.day?).ok()?;
+        Date::new(y, m, d).ok()
+    }
+    let apart = |w: &Claim, other: &Claim| {
+        let (Some(day), Value::Date(v)) = (weekday_day(w), &other.value) else {
+            return false;
+        };
+        // A week or two: a report is not dated further from its writing than that.
+        day_of(v, Some(day.year())).is_some_and(|o| {
+            let days = (day - o).get_days();
+            days != 0 && days % 7 == 0 && days.abs() <= 14
+        })
+    };
+    apart(a, b) || apart(b, a)
 }
 
 #[cfg(test)]
