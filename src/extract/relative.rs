@@ -455,6 +455,97 @@ fn in_a_stamp(ctx: &Context, first: usize) -> bool {
     words().count() >= 6 && words().all(|j| toks[j].capitalized)
 }
 
+/// Whether the date at tokens `first..=last` is a page's stamp, not an event's: a line of its
+/// own ("February 5, 2009", perhaps with the hour), after "posted", "updated" or "published",
+/// or inside a web address ("/2009-02-03-williams-arrested").
+fn publication_stamp(ctx: &Context, first: usize, last: usize) -> bool {
+    let toks = ctx.tokens;
+    let (start, end) = (toks[first].start, toks[last].end);
+    let text = ctx.text;
+    if text[end..].starts_with(['-', '_']) || text[..start].ends_with('/') {
+        return true;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = text[line_start..start].trim();
+    let after = text[end..line_end].trim();
+    // "6: 22AM", "1: 28PM GMT", "14: 58 hrs".
+    let hour_only = after.split_whitespace().all(|w| {
+        let w = w
+            .trim_matches(|c: char| c.is_ascii_punctuation())
+            .to_ascii_lowercase();
+        let digits = w
+            .strip_suffix("am")
+            .or_else(|| w.strip_suffix("pm"))
+            .unwrap_or(&w);
+        digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+            || matches!(
+                w.as_str(),
+                "a.m"
+                    | "p.m"
+                    | "hrs"
+                    | "gmt"
+                    | "utc"
+                    | "est"
+                    | "edt"
+                    | "cst"
+                    | "cdt"
+                    | "pst"
+                    | "pdt"
+                    | "et"
+            )
+    });
+    // "Tue", "WEDNESDAY": the weekday of the stamp.
+    let weekday_only = before.split_whitespace().all(|w| {
+        let w = w
+            .trim_matches(|c: char| c.is_ascii_punctuation())
+            .to_ascii_lowercase();
+        weekday(&w).is_some()
+            || matches!(
+                w.as_str(),
+                "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+            )
+            || !w.chars().any(char::is_alphanumeric)
+    });
+    let stamp_word = (first.saturating_sub(3)..first).any(|j| {
+        matches!(
+            ctx.lower(j),
+            "posted" | "updated" | "published" | "modified"
+        )
+    });
+    stamp_word || (hour_only && weekday_only)
+}
+
+/// The incident whose noun phrase the date at tokens `first..=last` stands in: an article
+/// before the date and the incident word after it, with at most two words between ("the
+/// June 20, 2005 attempted murder", "a Saturday night shooting").
+fn incident_after_article(
+    ctx: &Context,
+    first: usize,
+    last: usize,
+) -> Option<crate::model::Subject> {
+    let toks = ctx.tokens;
+    if first == 0 || !matches!(ctx.lower(first - 1), "the" | "a" | "an") {
+        return None;
+    }
+    let sentence = toks[first].sentence;
+    (last + 1..(last + 4).min(toks.len()))
+        .take_while(|&j| toks[j].sentence == sentence && toks[j].is_word())
+        .find_map(|j| {
+            let (len, key) = ctx.t.c.events.at(toks, j)?;
+            ctx.t
+                .rules
+                .incidents
+                .contains(key)
+                .then(|| crate::model::Subject {
+                    text: ctx.text[toks[j].start..toks[j + len - 1].end].to_string(),
+                    key: key.clone(),
+                })
+        })
+}
+
 /// Whether the incident word at `k` names an offence, without an article: "charged with
 /// second-degree murder", not "charged for a drive-by shooting" (which is one event).
 fn offence_named(ctx: &Context, k: usize) -> bool {
@@ -497,6 +588,22 @@ pub fn date_subject(
     }
     if value.year.is_some() && !value.resolved && in_a_stamp(ctx, first) {
         return None;
+    }
+    if publication_stamp(ctx, first, last) {
+        return None;
+    }
+    // "met from June 19, 1972 -- two days after the break-in -- to November 1973": the start
+    // of a period, however far its end.
+    if first > 0 && ctx.lower(first - 1) == "from" {
+        let sentence = ctx.sentences[toks[first].sentence].clone();
+        if (last + 1..sentence.end).any(|j| matches!(ctx.lower(j), "to" | "until" | "through")) {
+            return None;
+        }
+    }
+    // "the June 20 attempted murder", "a Jan. 7 shooting": a date inside an incident's noun
+    // phrase is the incident's, whatever event word is nearer.
+    if let Some(incident) = incident_after_article(ctx, first, last) {
+        return Some(incident);
     }
     let Some((k, len)) = event_word(ctx, first, &subject) else {
         return Some(subject);
@@ -581,6 +688,8 @@ const ANOTHER_INCIDENT: &[&str] = &[
 
 /// The doubt of a date of an incident the report tells of besides its own.
 pub const OTHER_INCIDENT: &str = "the date of another incident than the report's";
+/// The doubt of a date of a plural recurring event ("meetings", "hearings", "arrests").
+pub const SEVERAL_OCCURRENCES: &str = "the date of several occurrences of an event told together";
 /// The doubt of a date several incidents share.
 pub const SEVERAL_INCIDENTS: &str = "the date of several incidents told together";
 /// The doubt of a date of a court event or an arrest no named person is given for.
@@ -841,13 +950,21 @@ pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], body: usize, tod
         let Some((k, len)) = event_word(ctx, at, subject) else {
             continue;
         };
+        let last = ctx.lower(k + len - 1);
+        let plural =
+            last.ends_with('s') && !last.ends_with("ss") && ctx.tokens[k + len - 1].lower.len() > 3;
+        if !incidents.contains(&subject.key) && plural && !subject.key.starts_with("death of") {
+            // "The two met in meetings from June 1972": several hearings, meetings, arrests.
+            d.doubts
+                .push(Doubt::new(Aspect::Subject, SEVERAL_OCCURRENCES));
+            continue;
+        }
         if incidents.contains(&subject.key) {
-            let last = ctx.lower(k + len - 1);
             let sentence = toks[k].sentence;
             let tally = ctx.sentences[sentence]
                 .clone()
                 .any(|j| ctx.t.c.tallies.at(toks, j).is_some() || ctx.lower(j) == "separate");
-            let several = round_up || tally || (last.ends_with('s') && !last.ends_with("ss"));
+            let several = round_up || tally || plural;
             let later_than_death = earliest_death.is_some_and(|e| {
                 matches!((year_of(v), v.month, v.day), (Some(y), Some(m), Some(day)) if (y, m, day) > e)
             });
