@@ -894,6 +894,38 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_a_week_off_a_stated_date_is_a_guess_of_the_week() {
+        let rules = Rules::builtin().expect("rules");
+        let date = |doc, text: &str, year, day, resolved| {
+            let mut c = q(doc, None, None, "count", "");
+            c.kind = ClaimKind::Date;
+            c.text = text.into();
+            c.value = Value::Date(DateValue {
+                resolved,
+                ..DateValue::new(year, Some(3), Some(day))
+            });
+            c
+        };
+        // "Saturday" worked out as the 13th in a report dated too late; another says the 6th.
+        let weekday = date(0, "Saturday", Some(2021), 13, true);
+        assert!(agree(&weekday, &date(1, "March 6", None, 6, false), &rules));
+        assert!(agree(&date(1, "March 6", None, 6, false), &weekday, &rules));
+        // A day apart is another day; a stated date is no guess; four weeks is too far.
+        assert!(!agree(
+            &weekday,
+            &date(1, "March 12", None, 12, false),
+            &rules
+        ));
+        assert!(!agree(
+            &date(0, "March 13", Some(2021), 13, false),
+            &date(1, "March 6", None, 6, false),
+            &rules
+        ));
+        let far = date(0, "Saturday", Some(2021), 31, true);
+        assert!(!agree(&far, &date(1, "March 3", None, 3, false), &rules));
+    }
+
+    #[test]
     fn dates_agree_on_the_fields_both_state() {
         let date = |doc, year, month, day| {
             let mut c = q(doc, None, None, "count", "");

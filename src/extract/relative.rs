@@ -688,8 +688,6 @@ const ANOTHER_INCIDENT: &[&str] = &[
 
 /// The doubt of a date of an incident the report tells of besides its own.
 pub const OTHER_INCIDENT: &str = "the date of another incident than the report's";
-/// The doubt of a date of a plural recurring event ("meetings", "hearings", "arrests").
-pub const SEVERAL_OCCURRENCES: &str = "the date of several occurrences of an event told together";
 /// The doubt of a date several incidents share.
 pub const SEVERAL_INCIDENTS: &str = "the date of several incidents told together";
 /// The doubt of a date of a court event or an arrest no named person is given for.
@@ -795,13 +793,6 @@ fn person_of(
     let name = |j: usize| -> Option<(String, String)> {
         let t = toks.get(j)?;
         if t.sentence != sentence || !t.capitalized || t.kind != TokenKind::Word {
-            return None;
-        }
-        // The last word of a name: "Roe" in "John Roe", not "John".
-        if toks
-            .get(j + 1)
-            .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word && n.sentence == sentence)
-        {
             return None;
         }
         let key = ctx.t.rules.fold_word(&t.lower).to_string();
@@ -951,14 +942,7 @@ pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], body: usize, tod
             continue;
         };
         let last = ctx.lower(k + len - 1);
-        let plural =
-            last.ends_with('s') && !last.ends_with("ss") && ctx.tokens[k + len - 1].lower.len() > 3;
-        if !incidents.contains(&subject.key) && plural && !subject.key.starts_with("death of") {
-            // "The two met in meetings from June 1972": several hearings, meetings, arrests.
-            d.doubts
-                .push(Doubt::new(Aspect::Subject, SEVERAL_OCCURRENCES));
-            continue;
-        }
+        let plural = last.ends_with('s') && !last.ends_with("ss");
         if incidents.contains(&subject.key) {
             let sentence = toks[k].sentence;
             let tally = ctx.sentences[sentence]
@@ -1161,5 +1145,269 @@ mod tests {
         let doc = Document::from_text("t.txt", "Police said Thursday that it happened yesterday.");
         let dates = crate::extract::extract(0, &doc, &rules);
         assert!(dates.iter().all(|c| c.kind != ClaimKind::Date), "{dates:?}");
+    }
+
+    /// The date claims of `text` dated `date`: (text, subject key, doubt phrases).
+    fn dated(date: &str, text: &str) -> Vec<(String, Option<String>, Vec<&'static str>)> {
+        date_claims(date, text)
+            .into_iter()
+            .map(|c| {
+                let why = c.doubts.iter().map(|d| d.why).collect();
+                (c.text, c.subject.map(|s| s.key), why)
+            })
+            .collect()
+    }
+
+    /// The one date claim of `text` whose text is `what`.
+    #[track_caller]
+    fn one(date: &str, text: &str, what: &str) -> (Option<String>, Vec<&'static str>) {
+        let found: Vec<_> = dated(date, text)
+            .into_iter()
+            .filter(|(t, ..)| t == what)
+            .collect();
+        assert_eq!(found.len(), 1, "{what:?} in {text:?}: {found:?}");
+        let (_, key, why) = found.into_iter().next().expect("one claim");
+        (key, why)
+    }
+
+    #[test]
+    fn deictic_words_and_past_plans_are_doubted() {
+        use super::{DEICTIC, PAST_PLAN};
+        // 2021-06-10 is a Thursday.
+        let (_, why) = one(
+            "2021-06-10",
+            "The man hurt in today's shooting is stable.",
+            "today's",
+        );
+        assert_eq!(why, [DEICTIC]);
+        let (_, why) = one(
+            "2021-06-10",
+            "A man was shot last night near the mall.",
+            "last night",
+        );
+        assert_eq!(why, [DEICTIC]);
+        let (_, why) = one(
+            "2021-06-10",
+            "Both were due in court Monday for a hearing.",
+            "Monday",
+        );
+        assert!(why.contains(&PAST_PLAN), "{why:?}");
+        let (_, why) = one(
+            "2021-06-10",
+            "Both are due in court Monday for a hearing.",
+            "Monday",
+        );
+        assert!(!why.contains(&PAST_PLAN), "{why:?}");
+        let (_, why) = one(
+            "2021-06-10",
+            "A man was shot Tuesday near the mall.",
+            "Tuesday",
+        );
+        assert!(why.is_empty(), "{why:?}");
+    }
+
+    #[test]
+    fn a_web_address_with_another_day_makes_relative_dates_doubtful() {
+        use super::{ADDRESS_DATE, address_date};
+        let day = |y, m, d| Some(jiff::civil::date(y, m, d));
+        assert_eq!(
+            address_date("http://a.com/news/2016/dec/18/story/"),
+            day(2016, 12, 18)
+        );
+        assert_eq!(
+            address_date("http://a.com/chicago/20130207/x/y"),
+            day(2013, 2, 7)
+        );
+        assert_eq!(
+            address_date("http://a.com/x-1124-20161123-story.html"),
+            day(2016, 11, 23)
+        );
+        assert_eq!(
+            address_date("http://a.com/2013-02-08/news/x"),
+            day(2013, 2, 8)
+        );
+        assert_eq!(address_date("http://a.com/story/410864695.html"), None);
+        let rules = rules();
+        let text = "A man was shot Saturday near the mall. The shooting on June 5 shocked many.";
+        let front = "---\ndate: 2021-06-10\nurl: http://a.com/2021/06/07/man-shot/\n---\n";
+        let mut doc = Document::from_text("t.md", format!("{front}{text}"));
+        doc.body_start = front.len();
+        doc.meta.date = Some("2021-06-10".into());
+        doc.meta.url = Some("http://a.com/2021/06/07/man-shot/".into());
+        let claims = crate::extract::extract(0, &doc, &rules);
+        let why = |t: &str| {
+            claims
+                .iter()
+                .find(|c| c.text == t)
+                .map(|c| c.doubts.iter().map(|d| d.why).collect::<Vec<_>>())
+        };
+        assert_eq!(why("Saturday"), Some(vec![ADDRESS_DATE]));
+        assert_eq!(why("June 5"), Some(vec![]));
+    }
+
+    #[test]
+    fn a_date_across_a_verb_or_a_complement_dates_no_event_after_it() {
+        let d = "2021-06-10";
+        let none = |text: &str, what: &str| assert_eq!(one(d, text, what).0, None, "{text}");
+        none(
+            "Police on Tuesday said a shooting at the park was accidental.",
+            "Tuesday",
+        );
+        none(
+            "An autopsy performed Saturday indicated the shooting was accidental.",
+            "Saturday",
+        );
+        none(
+            "Officers stayed silent on Monday concerning the fatal shooting.",
+            "Monday",
+        );
+        none(
+            "Ann Roe was held without bail Tuesday on charges of murder.",
+            "Tuesday",
+        );
+        none(
+            "No one was in custody in the shooting as of Tuesday morning.",
+            "Tuesday morning",
+        );
+        // Still the incident's: the date's own phrase, or a victim's verb before it.
+        let shooting = Some("shooting".to_string());
+        assert_eq!(
+            one(d, "Police are looking into a Tuesday shooting.", "Tuesday").0,
+            shooting
+        );
+        assert_eq!(
+            one(d, "He was wounded Tuesday in a shooting.", "Tuesday").0,
+            shooting
+        );
+    }
+
+    #[test]
+    fn an_offence_charged_gives_its_date_to_the_charge() {
+        let d = "2021-06-10";
+        let (key, _) = one(
+            d,
+            "Ann Roe is charged with second-degree murder Wednesday.",
+            "Wednesday",
+        );
+        assert_eq!(key.as_deref(), Some("charge of roe"));
+        // The incident itself: a relative clause, "after", or an article.
+        let text = "Ann Roe was charged with murder for a homicide that happened on June 7.";
+        assert_eq!(one(d, text, "June 7").0.as_deref(), Some("shooting"));
+        let text = "Ann Roe was charged with murder after a shooting early Tuesday.";
+        assert_eq!(one(d, text, "Tuesday").0.as_deref(), Some("shooting"));
+        let text = "Ann Roe was charged for a drive-by shooting Tuesday at the park.";
+        assert_eq!(one(d, text, "Tuesday").0.as_deref(), Some("shooting"));
+        // A date inside an incident's noun phrase is that incident's.
+        let text = "Ann Roe was also convicted of the May 2, 2021 attempted murder of a clerk.";
+        assert_eq!(one(d, text, "May 2, 2021").0.as_deref(), Some("shooting"));
+    }
+
+    #[test]
+    fn names_stamps_and_periods_are_no_events() {
+        let d = "2021-06-10";
+        let text = "Shots were heard at a shooting at Maple Court Apartments on Thursday.";
+        assert_eq!(one(d, text, "Thursday").0, None);
+        let text = "Home News Charges Dropped Against Teen Accused Of Attempted Murder June 3rd, 2021 Jane Doe Springfield\n\nThe charges were dropped.";
+        assert_eq!(one(d, text, "June 3rd, 2021").0, None);
+        let text = "Teen charged in the shooting\nJune 3, 2021 6: 22AM\nA teen was charged in the shooting.";
+        assert_eq!(one(d, text, "June 3, 2021").0, None);
+        let text = "A teen was charged in the shooting, posted June 3, 2021 by the paper.";
+        assert_eq!(one(d, text, "June 3, 2021").0, None);
+        let text = "See www. a. com / 2021-06-03-teen-charged-in-shooting for the story.";
+        assert!(
+            dated(d, text).iter().all(|(_, key, _)| key.is_none()),
+            "{text}"
+        );
+        let text = "The two met from June 1, 2021 -- a day after the vote -- to the end of July.";
+        assert_eq!(one(d, text, "June 1, 2021").0, None);
+    }
+
+    #[test]
+    fn dates_of_other_incidents_are_doubted() {
+        use super::{OTHER_INCIDENT, SEVERAL_INCIDENTS};
+        let d = "2021-06-10";
+        let doubt = |text: &str, what: &str| one(d, text, what).1;
+        let text = "Police are investigating two separate shootings Monday night.";
+        assert_eq!(doubt(text, "Monday night"), [SEVERAL_INCIDENTS]);
+        let text = "There is no link to Thursday night's shootings downtown.";
+        assert_eq!(doubt(text, "Thursday night's"), [SEVERAL_INCIDENTS]);
+        let text = "Roe faces another murder charge for the May 7 shooting of a clerk.";
+        assert_eq!(doubt(text, "May 7"), [OTHER_INCIDENT]);
+        let text = "The feud grew after the shooting of John Roe in Springfield on May 19.";
+        assert_eq!(doubt(text, "May 19"), [OTHER_INCIDENT]);
+        let text =
+            "Police said the shooting was a dispute. There was a homicide there in late May.";
+        assert_eq!(doubt(text, "May"), [OTHER_INCIDENT]);
+        let text = "The shooting left one hurt. It came weeks after a May 22 shooting nearby.";
+        assert_eq!(doubt(text, "May 22"), [OTHER_INCIDENT]);
+        let text = "The attack was retaliation for a shooting on Saturday.";
+        assert_eq!(doubt(text, "Saturday"), [OTHER_INCIDENT]);
+        // The same day given to a set-apart incident elsewhere in the report.
+        let text = "A warrant was served for a separate shooting, one that occurred May 30. \
+                    Roe was charged with assault in the May 30 shooting.";
+        let claims = dated(d, text);
+        let attached: Vec<_> = claims.iter().filter(|(_, key, _)| key.is_some()).collect();
+        assert_eq!(attached.len(), 1, "{claims:?}");
+        assert_eq!(attached[0].2, [OTHER_INCIDENT], "{claims:?}");
+        // A report's own incident brought in with "a" is no other incident.
+        let text = "Deputies are investigating a Saturday shooting that left a boy hurt.";
+        assert!(doubt(text, "Saturday").is_empty());
+    }
+
+    #[test]
+    fn a_report_that_dates_incidents_on_three_days_is_a_round_up() {
+        use super::SEVERAL_INCIDENTS;
+        let text = "A man was hurt in the shooting on June 1. A woman was hurt in the shooting \
+                    on June 3. A boy was hurt in the shooting on June 5.";
+        let claims = dated("2021-06-10", text);
+        assert_eq!(claims.len(), 3, "{claims:?}");
+        assert!(
+            claims.iter().all(|(.., why)| why == &[SEVERAL_INCIDENTS]),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn an_incident_dated_after_a_death_the_report_dates_is_another() {
+        use super::OTHER_INCIDENT;
+        let text = "Ann Roe was shot and killed on June 1. Her brother was hurt in \
+                    Tuesday's shooting.";
+        assert_eq!(one("2021-06-10", text, "Tuesday's").1, [OTHER_INCIDENT]);
+    }
+
+    #[test]
+    fn court_and_arrest_dates_are_a_named_procedure_of_a_named_person() {
+        use super::NOBODY_NAMED;
+        let d = "2021-06-10";
+        let text = "Ann Roe was arraigned Monday. Roe waived a preliminary hearing Tuesday.";
+        assert_eq!(
+            one(d, text, "Monday").0.as_deref(),
+            Some("arraignment of roe")
+        );
+        assert_eq!(
+            one(d, text, "Tuesday").0.as_deref(),
+            Some("preliminary hearing of roe")
+        );
+        let text = "Ann Roe was hurt. After Roe's arrest on Tuesday morning, police spoke.";
+        assert_eq!(
+            one(d, text, "Tuesday morning").0.as_deref(),
+            Some("arrest of roe")
+        );
+        let text = "Police arrested Ann Roe Monday near the park.";
+        assert_eq!(one(d, text, "Monday").0.as_deref(), Some("arrest of roe"));
+        let text = "He was arraigned Monday in the shooting.";
+        assert_eq!(
+            one(d, text, "Monday"),
+            (Some("court".to_string()), vec![NOBODY_NAMED])
+        );
+    }
+
+    #[test]
+    fn a_court_date_after_the_report_is_planned() {
+        let claims = date_claims("2021-06-10", "Ann Roe will be sentenced on June 20.");
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].modality, crate::model::Modality::Planned);
+        let claims = date_claims("2021-06-10", "Ann Roe was sentenced on June 2.");
+        assert_eq!(claims[0].modality, crate::model::Modality::Asserted);
     }
 }
