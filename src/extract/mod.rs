@@ -114,7 +114,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         }
         relative::detach_out_of_time(&mut drafts, today, &rules.incidents);
     }
-    relative::settle_dates(&ctx, &mut drafts, start, today);
+    relative::settle_dates(&ctx, &mut drafts, today);
     drafts.extend(roles::find_roles(&ctx));
     drafts.extend(quotes::find_quotes(&ctx));
     drafts.extend(places::find_places(&ctx));

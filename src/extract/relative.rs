@@ -706,7 +706,19 @@ fn set_apart(ctx: &Context, k: usize) -> bool {
             return false;
         }
         let w = ctx.lower(j);
-        if w == "another" || (k - j <= 4 && ANOTHER_INCIDENT.contains(&w)) {
+        if k - j <= 4 && ANOTHER_INCIDENT.contains(&w) {
+            return true;
+        }
+        // "faces another murder charge for the Nov. 7 shooting" (but "another man was hurt
+        // in the shooting" is one more victim of it).
+        if w == "another"
+            && (j + 1..(j + 4).min(k)).any(|m| {
+                matches!(
+                    ctx.lower(m),
+                    "charge" | "charges" | "count" | "counts" | "case" | "cases"
+                )
+            })
+        {
             return true;
         }
         // "in retaliation for a shooting on Saturday": the shooting avenged is an earlier one.
@@ -717,8 +729,9 @@ fn set_apart(ctx: &Context, k: usize) -> bool {
     false
 }
 
-/// Whether the incident word at `k` (of `len` tokens) is named by a victim: "the shooting of
-/// John Roe", "the shooting death of 49-year-old Ann Lee".
+/// Whether the incident word at `k` (of `len` tokens) is named by a victim the report names
+/// nowhere else: "the feud followed the shooting of John Roe on March 19" tells of an
+/// earlier incident in passing; the report's own victim is named again.
 fn named_by_victim(ctx: &Context, k: usize, len: usize) -> bool {
     let mut j = k + len;
     if matches!(ctx.lower(j), "death" | "deaths") {
@@ -731,7 +744,16 @@ fn named_by_victim(ctx: &Context, k: usize, len: usize) -> bool {
     if ctx.lower(j).ends_with("-old") {
         j += 1;
     }
-    super::roles::person_name_at(ctx, j).is_some()
+    let Some((_, person)) = super::roles::person_name_at(ctx, j) else {
+        return false;
+    };
+    let Some(surname) = person.key.rsplit(' ').next() else {
+        return false;
+    };
+    let here = ctx.tokens[k].sentence;
+    !ctx.tokens
+        .iter()
+        .any(|t| t.sentence != here && t.capitalized && ctx.t.rules.fold_word(&t.lower) == surname)
 }
 
 /// Whether the incident word at `k` is brought in with an indefinite article ("a shooting",
@@ -754,27 +776,23 @@ fn indefinite(ctx: &Context, k: usize) -> bool {
     false
 }
 
-/// Whether the incident word at `k` is brought in by "there was a ..." ("There was a homicide
-/// there in late September"): a report tells its own incident as news, and names another one
-/// this way.
+/// Whether the incident word at `k` is brought in as another one than the report's: by
+/// "there was a ..." ("There was a homicide there in late September"; a report tells its own
+/// incident as news), or as the time of the report's ("The killing comes weeks after a Nov.
+/// 22 shooting").
 fn introduced_as_another(ctx: &Context, k: usize) -> bool {
     let sentence = ctx.tokens[k].sentence;
-    let start = ctx.sentences[sentence].start.max(k.saturating_sub(6));
-    (start..k).any(|j| {
-        ctx.lower(j) == "there"
-            && matches!(ctx.lower(j + 1), "was" | "were" | "had")
-            && (j + 2..k).all(|m| !clause_break(ctx, m))
-    }) && indefinite(ctx, k)
-}
-
-/// Whether the incident word at `k` is named as known: "the shooting", "Sunday's shooting".
-fn definite(ctx: &Context, k: usize) -> bool {
-    let before = |n: usize| k.checked_sub(n).map_or("", |j| ctx.lower(j));
-    let possessive = k.checked_sub(1).is_some_and(|j| {
-        let t = ctx.tok_text(j);
-        (t.ends_with("'s") || t.ends_with("’s")) && ctx.tokens[j].capitalized
+    let start = ctx.sentences[sentence].start.max(k.saturating_sub(8));
+    let open = |j: usize| (j..k).all(|m| !clause_break(ctx, m));
+    let there_was = (start..k).any(|j| {
+        ctx.lower(j) == "there" && matches!(ctx.lower(j + 1), "was" | "were" | "had") && open(j)
     });
-    matches!(before(1), "the" | "this" | "that") || possessive
+    let weeks_after = (start..k).any(|j| {
+        matches!(ctx.lower(j), "days" | "weeks" | "months" | "years")
+            && matches!(ctx.lower(j + 1), "after" | "before" | "since")
+            && open(j)
+    });
+    (there_was || weeks_after) && indefinite(ctx, k)
 }
 
 /// A person named in the sentence of the event word at `k` (of `len` tokens), by a surname
@@ -859,34 +877,24 @@ fn procedure(ctx: &Context, k: usize, len: usize, key: &str) -> String {
 }
 
 /// Settles the subjects of a document's date claims once all are read (`drafts` holds the
-/// date claims only; `body` is the first byte of the body):
+/// date claims only, `today` the report's date):
 ///
 /// - an incident date is doubted as to its subject when it dates several incidents ("two
 ///   separate shootings Monday night", "Thursday night's shootings"), an incident the report
 ///   sets apart from its own ("a separate shooting", "another murder charge for the Nov. 7
-///   shooting") or names by a victim ("the shooting of John Roe"), an incident it brings in
-///   with "a" after naming its own with "the" ("There was a homicide there in late
-///   September"), or when the report gives the same day to a set-apart incident anywhere, or
-///   dates a victim's death before it;
+///   shooting") or names by a victim it names nowhere else ("the shooting of John Roe"), an
+///   incident it brings in as another ("There was a homicide there in late September", "weeks
+///   after a Nov. 22 shooting"), when the report gives the same day to a set-apart incident
+///   anywhere, dates a victim's death before it, or dates incidents on three days or more (a
+///   round-up);
 /// - a court or arrest date is one named procedure's for one named person ("arraignment of
 ///   roe", "arrest of roe"): a story tells of several hearings and arrests, and only the same
 ///   one dated twice contradicts. Without a named person the date is doubted.
-pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], body: usize, today: Option<Date>) {
+pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], today: Option<Date>) {
     use crate::model::{Aspect, Doubt, Subject, Value};
     let toks = ctx.tokens;
     let incidents = &ctx.t.rules.incidents;
     let token_of = |start: usize| toks.partition_point(|t| t.end <= start);
-    // The first body token that names an incident as known.
-    let known_from = (0..toks.len()).find(|&k| {
-        toks[k].start >= body
-            && ctx
-                .t
-                .c
-                .events
-                .at(toks, k)
-                .is_some_and(|(_, key)| incidents.contains(key))
-            && definite(ctx, k)
-    });
     let mut other_days: Vec<DateValue> = Vec::new();
     let mut earliest_death: Option<(i32, u32, u32)> = None;
     // The days of the dates in sentences that name an incident: a report that names incidents
@@ -955,7 +963,6 @@ pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], body: usize, tod
             let other = set_apart(ctx, k)
                 || named_by_victim(ctx, k, len)
                 || introduced_as_another(ctx, k)
-                || (indefinite(ctx, k) && known_from.is_some_and(|f| toks[f].sentence < sentence))
                 || other_days.iter().any(|o| o.compatible(v))
                 || later_than_death;
             if several {
@@ -1349,6 +1356,11 @@ mod tests {
         let attached: Vec<_> = claims.iter().filter(|(_, key, _)| key.is_some()).collect();
         assert_eq!(attached.len(), 1, "{claims:?}");
         assert_eq!(attached[0].2, [OTHER_INCIDENT], "{claims:?}");
+        // One more victim of the report's incident, and its own victim named again.
+        let text = "Another man was hurt in the shooting Sunday.";
+        assert!(doubt(text, "Sunday").is_empty());
+        let text = "Police spoke about the shooting of John Roe on May 19. Roe was 20.";
+        assert!(doubt(text, "May 19").is_empty());
         // A report's own incident brought in with "a" is no other incident.
         let text = "Deputies are investigating a Saturday shooting that left a boy hurt.";
         assert!(doubt(text, "Saturday").is_empty());
