@@ -5,7 +5,15 @@
 //!
 //! News writes of the past: a bare weekday is the latest such day on or before the document's
 //! date ("police said Thursday" in a Friday paper is the day before); "next Thursday" is the
-//! first one after it.
+//! first one after it. A day worked out from a doubtful anchor is doubted: "today" and
+//! "yesterday" depend on the hour the words were written, a plan told in the past on the week
+//! it was made, and every relative date of a report whose web address carries another day.
+//!
+//! What a date dates is settled here too, for every date claim: [`date_subject`] reads the
+//! sentence around a date and the event it was attached to (a statement's date, a charge's,
+//! a page's stamp, a period's start are no incident's), and [`settle_dates`] reads the whole
+//! report (dates of other incidents and of round-ups are doubted; court and arrest dates are
+//! one named procedure's for one named person).
 
 use jiff::civil::{Date, Weekday};
 
@@ -578,10 +586,10 @@ pub fn date_subject(
     subject: Option<crate::model::Subject>,
 ) -> Option<crate::model::Subject> {
     let subject = subject?;
-    if subject.key.starts_with("death of") {
+    let toks = ctx.tokens;
+    if subject.key.starts_with("death of") || last >= toks.len() || first > last {
         return Some(subject);
     }
-    let toks = ctx.tokens;
     // "No one was in custody as of Tuesday morning": the time of a state of affairs.
     if first >= 2 && ctx.lower(first - 1) == "of" && ctx.lower(first - 2) == "as" {
         return None;
