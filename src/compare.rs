@@ -799,10 +799,12 @@ fn a_week_guess_apart(a: &Claim, b: &Claim) -> bool {
             return false;
         };
         // A week or two: a report is not dated further from its writing than that.
-        day_of(v, Some(day.year())).is_some_and(|o| {
-            let days = (day - o).get_days();
-            days != 0 && days % 7 == 0 && days.abs() <= 14
-        })
+        day_of(v, Some(day.year()))
+            .and_then(|o| o.until(day).ok())
+            .is_some_and(|span| {
+                let days = span.get_days();
+                days != 0 && days % 7 == 0 && days.abs() <= 14
+            })
     };
     apart(a, b) || apart(b, a)
 }
