@@ -934,13 +934,21 @@ pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], today: Option<Da
         if apart && v.day.is_some() {
             other_days.push(*v);
         }
-        let names_incident = ctx.sentences[tok.sentence].clone().any(|k| {
-            ctx.t
-                .c
-                .events
-                .at(toks, k)
-                .is_some_and(|(_, key)| incidents.contains(key))
-        });
+        // Dates attached to an incident, or to nothing in a sentence that names an incident
+        // and no hearing or arrest ("a man was hurt in Richfield on Jan. 3 in a shooting"): a
+        // story's court dates are no incidents'.
+        let keys = || {
+            ctx.sentences[tok.sentence]
+                .clone()
+                .filter_map(|k| ctx.t.c.events.at(toks, k).map(|(_, key)| key))
+        };
+        let names_incident = match &d.subject {
+            Some(s) => incidents.contains(&s.key),
+            None => {
+                keys().any(|key| incidents.contains(key))
+                    && !keys().any(|key| matches!(key.as_str(), "court" | "arrest"))
+            }
+        };
         if let (true, Some(m), Some(day)) = (names_incident, v.month, v.day)
             && !incident_days.contains(&(m, day))
         {
@@ -1372,6 +1380,15 @@ mod tests {
         // A report's own incident brought in with "a" is no other incident.
         let text = "Deputies are investigating a Saturday shooting that left a boy hurt.";
         assert!(doubt(text, "Saturday").is_empty());
+    }
+
+    #[test]
+    fn a_story_with_court_dates_is_no_round_up() {
+        let text = "The shooting happened on June 1. Ann Roe was charged in the shooting on \
+                    June 3. Roe will appear in court for the shooting on June 20.";
+        let (key, why) = one("2021-06-10", text, "June 1");
+        assert_eq!(key.as_deref(), Some("shooting"));
+        assert!(why.is_empty(), "{why:?}");
     }
 
     #[test]
