@@ -495,7 +495,7 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
                 _ => true,
             }
         }
-        (Value::Date(x), Value::Date(y)) => x.compatible(y),
+        (Value::Date(x), Value::Date(y)) => x.compatible(y) || a_week_guess_apart(a, b),
         (Value::Role { title: x, .. }, Value::Role { title: y, .. }) => same_post(x, y, rules),
         (Value::Quote { speaker: x, .. }, Value::Quote { speaker: y, .. }) => {
             same_speaker(x, y, rules)
@@ -817,6 +817,54 @@ fn conversion_note(members: &[&Claim], rules: &Rules) -> Option<String> {
     ))
 }
 
+/// Whether two dates are a whole number of weeks apart and one of them is a weekday worked out
+/// from its report's date ("Saturday" in a report dated a week after it was written): the
+/// weekday says which day of the week, and the report's date only guesses the week (a week
+/// or two off at most). A
+/// stated date without a year is taken in the weekday's year.
+fn a_week_guess_apart(a: &Claim, b: &Claim) -> bool {
+    fn weekday_day(c: &Claim) -> Option<Date> {
+        let Value::Date(v) = &c.value else {
+            return None;
+        };
+        let lower = c.text.to_lowercase();
+        let named = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if !v.resolved || !named {
+            return None;
+        }
+        day_of(v, None)
+    }
+    fn day_of(v: &DateValue, year: Option<i16>) -> Option<Date> {
+        let y = v.year.and_then(|y| i16::try_from(y).ok()).or(year)?;
+        let m = i8::try_from(v.month?).ok()?;
+        let d = i8::try_from(v.day?).ok()?;
+        Date::new(y, m, d).ok()
+    }
+    let apart = |w: &Claim, other: &Claim| {
+        let (Some(day), Value::Date(v)) = (weekday_day(w), &other.value) else {
+            return false;
+        };
+        // A week or two: a report is not dated further from its writing than that.
+        day_of(v, Some(day.year()))
+            .and_then(|o| o.until(day).ok())
+            .is_some_and(|span| {
+                let days = span.get_days();
+                days != 0 && days % 7 == 0 && days.abs() <= 14
+            })
+    };
+    apart(a, b) || apart(b, a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -901,6 +949,38 @@ mod tests {
         ];
         let f = [verdict(&claims, ClaimKind::Quantity)];
         assert_eq!(f[0].kind, FindingKind::Agreement);
+    }
+
+    #[test]
+    fn a_weekday_a_week_off_a_stated_date_is_a_guess_of_the_week() {
+        let rules = Rules::builtin().expect("rules");
+        let date = |doc, text: &str, year, day, resolved| {
+            let mut c = q(doc, None, None, "count", "");
+            c.kind = ClaimKind::Date;
+            c.text = text.into();
+            c.value = Value::Date(DateValue {
+                resolved,
+                ..DateValue::new(year, Some(3), Some(day))
+            });
+            c
+        };
+        // "Saturday" worked out as the 13th in a report dated too late; another says the 6th.
+        let weekday = date(0, "Saturday", Some(2021), 13, true);
+        assert!(agree(&weekday, &date(1, "March 6", None, 6, false), &rules));
+        assert!(agree(&date(1, "March 6", None, 6, false), &weekday, &rules));
+        // A day apart is another day; a stated date is no guess; four weeks is too far.
+        assert!(!agree(
+            &weekday,
+            &date(1, "March 12", None, 12, false),
+            &rules
+        ));
+        assert!(!agree(
+            &date(0, "March 13", Some(2021), 13, false),
+            &date(1, "March 6", None, 6, false),
+            &rules
+        ));
+        let far = date(0, "Saturday", Some(2021), 31, true);
+        assert!(!agree(&far, &date(1, "March 3", None, 3, false), &rules));
     }
 
     #[test]

@@ -96,15 +96,25 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     }
     let today = relative::document_date(doc.meta.date.as_deref());
     if let Some(today) = today {
+        // A report whose web address carries another day than its front matter: every day
+        // worked out from its date is in doubt.
+        let anchor_doubt = relative::anchor_in_doubt(doc.meta.url.as_deref(), today)
+            .then_some(relative::ADDRESS_DATE);
         for r in relative::find_relative(&ctx, today, &taken) {
             let (start, end) = (toks.tokens[r.first].start, toks.tokens[r.last].end);
-            drafts.push(date_draft(&ctx, start, end, r.value, r.first));
+            let mut d = date_draft(&ctx, start, end, r.value, r.first);
+            for why in r.doubt.into_iter().chain(anchor_doubt) {
+                d.doubts
+                    .push(crate::model::Doubt::new(crate::model::Aspect::Time, why));
+            }
+            drafts.push(d);
             for flag in &mut taken[r.first..=r.last] {
                 *flag = true;
             }
         }
         relative::detach_out_of_time(&mut drafts, today, &rules.incidents);
     }
+    relative::settle_dates(&ctx, &mut drafts, today);
     drafts.extend(roles::find_roles(&ctx));
     drafts.extend(quotes::find_quotes(&ctx));
     drafts.extend(places::find_places(&ctx));
@@ -284,7 +294,18 @@ fn date_draft(
     value: DateValue,
     first_tok: usize,
 ) -> Draft {
-    let subject = quantity::event_near(ctx, first_tok);
+    let last_tok = ctx
+        .tokens
+        .partition_point(|t| t.start < end)
+        .saturating_sub(1)
+        .max(first_tok);
+    let subject = relative::date_subject(
+        ctx,
+        first_tok,
+        last_tok,
+        &value,
+        quantity::event_near(ctx, first_tok),
+    );
     Draft {
         start,
         end,
