@@ -178,15 +178,19 @@ fn finding_diagnostic(
         crate::model::Severity::Warning => Severity::Warning,
         crate::model::Severity::Note => Severity::Advice,
     };
-    let mut help = format!("grouped: {}", finding.grouped);
+    let mut help: Vec<String> = Vec::new();
+    if !finding.grouped.is_empty() {
+        help.push(format!("grouped: {}", finding.grouped));
+    }
     for (i, why) in &finding.set_aside {
         if let Some((claim, doc)) = claim_with_document(analysis, *i) {
-            help.push_str(&format!(
-                "\nset aside: {}:{}:{} \"{}\" ({why})",
+            help.push(format!(
+                "set aside: {}:{}:{} \"{}\" ({why})",
                 doc.path, claim.span.line, claim.span.column, claim.text
             ));
         }
     }
+    let help = help.join("\n");
     let mut claims = finding
         .claims
         .iter()

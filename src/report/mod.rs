@@ -424,7 +424,7 @@ pub(crate) mod fixture {
             Finding {
                 kind: FindingKind::Conflict,
                 severity: crate::model::Severity::of(FindingKind::Conflict),
-                grouped: String::new(),
+                grouped: "2 claims from 2 documents about 'NASAMS' stating 'count'".into(),
                 set_aside: Vec::new(),
                 code: "crosscheck::conflict::quantity".into(),
                 subject: "NASAMS".into(),
@@ -436,7 +436,7 @@ pub(crate) mod fixture {
             Finding {
                 kind: FindingKind::Agreement,
                 severity: crate::model::Severity::of(FindingKind::Agreement),
-                grouped: String::new(),
+                grouped: "2 claims from 2 documents about 'NASAMS' stating 'count'".into(),
                 set_aside: Vec::new(),
                 code: "crosscheck::agreement::quantity".into(),
                 subject: "NASAMS".into(),
