@@ -76,6 +76,9 @@ const BETWEEN: &[&str] = &[
     "wound",
     "ended",
     "up",
+    "accidentally",
+    "fatally",
+    "mistakenly",
 ];
 
 /// People counted, read from tokens `first..=last`.
@@ -103,10 +106,22 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     let rules = ctx.t.rules;
     let event = document_event(ctx);
     let mut found: Vec<(usize, Victims, usize, usize)> = Vec::new(); // (property, victims, trigger first, trigger last)
+    let killed_prop = rules.properties.iter().position(|p| p.name == "killed");
     let mut k = 0;
     while k < toks.len() {
         if taken[k] {
             k += 1;
+            continue;
+        }
+        // "the fatal shooting of a 14-year-old boy", "the death of Ann Lee": the people a
+        // killing is named after.
+        if let Some(killed) = killed_prop
+            && let Some(of) = killing_of(ctx, k)
+            && let Some(v) = victims_after(ctx, of + 1)
+        {
+            let next = v.last + 1;
+            found.push((killed, v, k, of));
+            k = next;
             continue;
         }
         if let Some((len, &prop)) = ctx.t.c.victim_nouns.at(toks, k) {
@@ -162,6 +177,9 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
                     }
                 })
         });
+        // "A man was shot in the head and later died", "He died on Friday": the subject of
+        // the sentence, or a pronoun for one person.
+        let v = v.or_else(|| subject_who_died(ctx, k, last, passive));
         if let Some(mut v) = v {
             if v.scope == Scope::Total && some_of_them(ctx, &v, k, last) {
                 v.scope = Scope::Part;
@@ -184,10 +202,12 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     // Per phrase: whether it counts no victims of this event (a tally over many events, or a
     // speaker's own relative: "'My brother got shot,' they yelled", "my father died of
     // cancer"), and how many uncounted victims it names ("her unborn baby").
+    let running = running_text_start(ctx.text);
     let marks: Vec<(bool, f64)> = found
         .iter()
         .map(|(_, v, t_first, _)| {
             let of_no_event = tallies_many_events(ctx, toks[*t_first].sentence)
+                || in_other_story_line(ctx, toks[v.first.min(*t_first)].start, running)
                 || (!v.explicit
                     && (v.first.saturating_sub(1)..=v.first)
                         .any(|j| matches!(ctx.lower(j), "my" | "our" | "your")));
@@ -285,6 +305,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             doubts: Vec::new(),
         });
     }
+    murder_suicide(ctx, &mut out, running);
     injured_below_shot(ctx, &mut out);
     if let Some(injured) = injured_from_shot(ctx, &out) {
         out.push(injured);
@@ -301,13 +322,18 @@ pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::
     let toks = ctx.tokens;
     let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
     let month_before = today.checked_sub(jiff::Span::new().days(31)).ok();
-    let old_sentences: Vec<usize> = drafts
+    let year_before = today.checked_sub(jiff::Span::new().days(365)).ok();
+    // (sentence, dated more than a year before the report)
+    let old_sentences: Vec<(usize, bool)> = drafts
         .iter()
         .filter_map(|d| match &d.value {
             Value::Date(value) => {
                 let (_, last) = super::relative::days_of(value, today)?;
                 let sentence = toks.get(token_at(d.start))?.sentence;
-                month_before.is_some_and(|m| last < m).then_some(sentence)
+                let long_ago = year_before.is_some_and(|y| last < y);
+                month_before
+                    .is_some_and(|m| last < m)
+                    .then_some((sentence, long_ago))
             }
             _ => None,
         })
@@ -330,7 +356,11 @@ pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::
         let Some(sentence) = toks.get(first).map(|t| t.sentence) else {
             return true;
         };
-        !(old_sentences.contains(&sentence) && recalls_new_event(ctx, first))
+        // A figure in a sentence dated more than a year before the report tells of another
+        // event ("was shot and killed in 2012", "in the Sept. 16, 2010, shooting death of").
+        let old = old_sentences.iter().any(|&(s, _)| s == sentence);
+        let long_ago = old_sentences.iter().any(|&(s, y)| s == sentence && y);
+        !(long_ago || (old && recalls_new_event(ctx, first)))
     });
 }
 
@@ -350,6 +380,215 @@ fn recalls_new_event(ctx: &Context, k: usize) -> bool {
             && (e.saturating_sub(2).max(sentence_start)..e)
                 .any(|j| matches!(ctx.lower(j), "a" | "an" | "another"))
     })
+}
+
+/// The "of" after a killing named as a noun at `k`: "death of", "murder of", "killing of",
+/// "fatal shooting of", "shooting death of"; not "attempted murder of".
+fn killing_of(ctx: &Context, k: usize) -> Option<usize> {
+    let w = ctx.lower(k);
+    if ctx.lower(k.wrapping_sub(1)) == "attempted" {
+        return None;
+    }
+    let of = match w {
+        "death" | "deaths" | "murder" | "murders" | "slaying" | "slayings" | "killing"
+        | "killings" => k + 1,
+        "fatal" if matches!(ctx.lower(k + 1), "shooting" | "stabbing" | "shootings") => k + 2,
+        _ => return None,
+    };
+    (ctx.lower(of) == "of"
+        && ctx
+            .tokens
+            .get(of)
+            .is_some_and(|t| t.sentence == ctx.tokens[k].sentence))
+    .then_some(of)
+}
+
+/// The people who died, read from the sentence's subject when nothing stands right before
+/// the verb: "A man was shot in the head and later died at the hospital" (the man), "He died
+/// on Friday" (one person). Only for a death: "died", "dies", or a killing in the passive.
+fn subject_who_died(ctx: &Context, k: usize, last: usize, passive: bool) -> Option<Victims> {
+    let toks = ctx.tokens;
+    let killed = ctx
+        .t
+        .c
+        .victim_words
+        .at(toks, k)
+        .and_then(|(_, &p)| ctx.t.rules.properties.get(p))
+        .is_some_and(|r| r.name == "killed");
+    if !killed || !(passive || matches!(ctx.lower(k), "died" | "dies" | "dead" | "pronounced")) {
+        return None;
+    }
+    let range = ctx.sentences.get(toks[k].sentence)?.clone();
+    // The word before the verb, past "was", "has", "later".
+    let before = (range.start..k)
+        .rev()
+        .find(|&j| !BETWEEN.contains(&ctx.lower(j)) || ctx.lower(j) == "and")?;
+    let one = |first: usize| Victims {
+        first,
+        last,
+        low: Some(1.0),
+        high: Some(1.0),
+        explicit: false,
+        increment: false,
+        figures: vec![],
+        scope: Scope::Member,
+        subset: false,
+    };
+    if before == range.start && matches!(ctx.lower(before), "he" | "she") {
+        return Some(one(before));
+    }
+    if ctx.lower(before) != "and" {
+        return None;
+    }
+    // "and (later) died" after "X was shot ...": X, the subject before the first "was".
+    let be = (range.start..before).find(|&j| is_be(ctx.lower(j)))?;
+    let hurt = (be + 1..before).any(|j| {
+        ctx.t
+            .c
+            .victim_words
+            .at(toks, j)
+            .and_then(|(_, &p)| ctx.t.rules.properties.get(p))
+            .is_some_and(|r| matches!(r.name.as_str(), "shot" | "injured"))
+    });
+    if !hurt || be == range.start {
+        return None;
+    }
+    if be == range.start + 1 && matches!(ctx.lower(range.start), "he" | "she") {
+        return Some(one(range.start));
+    }
+    let v = count_people(ctx, range.start, be - 1)?;
+    // The figure is read for what the first verb tells already: it is not taken again.
+    Some(Victims {
+        last,
+        figures: vec![],
+        ..v
+    })
+}
+
+/// A report of a murder-suicide that counts only the victims one by one ("killed his wife",
+/// "the girl died") and tells that the shooter killed himself: the dead are the victims and
+/// the shooter. The count is worked out, so it carries a doubt; the victims described one by
+/// one are details of it.
+fn murder_suicide(ctx: &Context, drafts: &mut Vec<Draft>, running: Option<usize>) {
+    // A child who "killed himself" with a gun he found is the one victim: only words that
+    // tell of the shooter's death after the victims' count.
+    const PHRASES: &[&[&str]] = &[
+        &["then", "killed", "himself"],
+        &["then", "killed", "herself"],
+        &["before", "killing", "himself"],
+        &["before", "killing", "herself"],
+        &["then", "took", "his", "own", "life"],
+        &["then", "took", "her", "own", "life"],
+        &["before", "taking", "his", "own", "life"],
+        &["before", "taking", "her", "own", "life"],
+        &["murder-suicide"],
+        &["murder", "suicide"],
+        &["turned", "the", "gun", "on", "himself"],
+        &["turned", "the", "gun", "on", "herself"],
+        &["turning", "the", "gun", "on", "himself"],
+        &["turning", "the", "gun", "on", "herself"],
+    ];
+    let toks = ctx.tokens;
+    let Some((first, last)) = (0..toks.len()).find_map(|k| {
+        PHRASES
+            .iter()
+            .find_map(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(i, w)| ctx.lower(k + i) == *w)
+                    .then(|| (k, k + p.len() - 1))
+            })
+            .filter(|_| !in_other_story_line(ctx, toks[k].start, running))
+    }) else {
+        return;
+    };
+    let killed: Vec<&Draft> = drafts
+        .iter()
+        .filter(|d| d.property == "killed" && !d.increment)
+        .collect();
+    if killed.iter().any(|d| d.scope == Scope::Total) {
+        return;
+    }
+    let victims = killed
+        .iter()
+        .filter_map(|d| match d.value {
+            Value::Quantity {
+                low: Some(l),
+                high: Some(h),
+                ..
+            } if l == h => Some(l),
+            _ => None,
+        })
+        .fold(0.0, f64::max);
+    let Some(template) = drafts.iter().find(|d| d.property == "killed").cloned() else {
+        return;
+    };
+    let dead = victims + 1.0;
+    drafts.retain(|d| d.property != "killed" || d.increment);
+    let fmt = super::quantity::format_number;
+    drafts.push(Draft {
+        start: toks[first].start,
+        end: toks[last].end,
+        value: Value::Quantity {
+            low: Some(dead),
+            high: Some(dead),
+            unit: "count".to_string(),
+            approximate: false,
+        },
+        label: format!("{} killed ({} and the shooter)", fmt(dead), fmt(victims)),
+        scope: Scope::Total,
+        doubts: vec![crate::model::Doubt::new(
+            crate::model::Aspect::Value,
+            "the victims and a shooter who killed himself, worked out",
+        )],
+        ..template
+    });
+}
+
+/// Whether the line holding byte `at` belongs to another story: a video in a list ("0:43
+/// Homeless man found dead"), or a short line without a full stop after the running text has
+/// begun (a link to another story: "Brooklyn dad, girlfriend found dead").
+fn in_other_story_line(ctx: &Context, at: usize, running_text: Option<usize>) -> bool {
+    let text = ctx.text;
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[line_start..line_end].trim();
+    // "0:43 ...", "12:05 ...": a running time.
+    let b = line.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=2).contains(&digits)
+        && b.get(digits) == Some(&b':')
+        && b.get(digits + 1).is_some_and(u8::is_ascii_digit)
+        && b.get(digits + 2).is_some_and(u8::is_ascii_digit)
+        && b.get(digits + 3) == Some(&b' ')
+    {
+        return true;
+    }
+    // A short line without a full stop, after a line of running text: the body only (the
+    // front matter's title is the report's own headline).
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 14 || line.ends_with(['.', '!', '?', '"', '”', '\'', '’', ':', ')'])
+    {
+        return false;
+    }
+    running_text.is_some_and(|r| r < line_start)
+}
+
+/// The byte offset of the first line of running text (a full stop at the end, thirteen words
+/// or more), found once per document.
+fn running_text_start(text: &str) -> Option<usize> {
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line.trim();
+        if l.ends_with(['.', '!', '?', '"', '”']) && l.split_whitespace().nth(12).is_some() {
+            return Some(pos);
+        }
+        pos += line.len();
+    }
+    None
 }
 
 /// Whether the trigger at `k` tells of nothing that happened: "wound up dead" (ended up),
@@ -613,9 +852,12 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     }
     // Without a killed figure, only a report that tells of no death at all says that nobody
     // died ("Teen shot" over a report of a death the reader could not count).
+    // For more than one person shot, the report must also tell that they lived: an early
+    // report of "five people shot" may come before a death.
+    let lived = |n: f64| n <= 1.0 || tells_of_survival(ctx);
     let dead = match distinct(&killed).first() {
         Some(&dead) => Some(dead),
-        None if !tells_of_death(ctx) => Some(0.0),
+        None if !tells_of_death(ctx) && lived(shot[0].0) => Some(0.0),
         None => None,
     };
     // Only a positive difference says something: when as many were shot as killed, the
@@ -696,6 +938,28 @@ fn injured_below_shot(ctx: &Context, drafts: &mut [Draft]) {
             d.label = format!("≥ {} injured", super::quantity::format_number(n));
         }
     }
+}
+
+/// Whether the report tells that those hurt lived: "non-life-threatening", "expected to
+/// survive", "in stable condition", "treated and released", "their injuries".
+fn tells_of_survival(ctx: &Context) -> bool {
+    (0..ctx.tokens.len()).any(|k| {
+        matches!(
+            ctx.lower(k),
+            "non-life-threatening"
+                | "survive"
+                | "survived"
+                | "recover"
+                | "recovering"
+                | "stable"
+                | "released"
+                | "injuries"
+                | "wounds"
+                | "wounded"
+                | "injured"
+                | "hurt"
+        )
+    })
 }
 
 /// Whether the report tells of a death anywhere: a word of the killed property ("died",
@@ -1966,10 +2230,10 @@ mod tests {
                 ("injured", 3.0, "injured three of her family members"),
             ],
         );
-        // A death the reader could not count leaves the injured unknown.
+        // The man who was shot and later died is one killed; the injured stay unknown.
         check(
             "A man was shot on Tuesday and later died at the hospital.",
-            &[],
+            &[("killed", 1.0, "A man was shot on Tuesday and later died")],
         );
     }
 
@@ -2461,9 +2725,11 @@ mod tests {
     #[test]
     fn those_shot_are_the_injured_when_the_report_tells_of_no_death() {
         assert_eq!(
-            derived("Four people were shot near the park."),
+            derived("Four people were shot near the park; all are in stable condition."),
             [(4.0, "Four people were shot".to_string())]
         );
+        // An early report of several people shot may come before a death.
+        assert_eq!(derived("Four people were shot near the park."), []);
         // A death the reader cannot count leaves them unknown.
         assert_eq!(
             derived("Four people were shot near the park. The homicide is unsolved."),
@@ -2476,6 +2742,62 @@ mod tests {
                 row("shot", 3.0, Some(3.0), Scope::Total, "Three children shot"),
                 row("injured", 1.0, None, Scope::Part, "1 injured"),
             ]
+        );
+    }
+    #[test]
+    fn a_killing_named_as_a_noun_counts_its_victims() {
+        check(
+            "Police are investigating the death of a 20-year-old woman.",
+            &[("killed", 1.0, "death of a 20-year-old woman")],
+        );
+        check("He faces a count of attempted murder of an officer.", &[]);
+    }
+
+    #[test]
+    fn the_subject_of_a_sentence_who_died() {
+        check("He died on Friday.", &[("killed", 1.0, "He died")]);
+        check(
+            "Two men were shot in the leg and later died.",
+            &[("killed", 2.0, "Two men were shot in the leg and later died")],
+        );
+    }
+
+    #[test]
+    fn a_shooter_who_killed_himself_after_his_victims_is_one_more_dead() {
+        check(
+            "The man killed his wife and then killed himself.",
+            &[("killed", 2.0, "then killed himself")],
+        );
+        // A child who killed himself with a gun he found is the one victim.
+        check("A boy, 3, killed himself with a gun he found.", &[]);
+    }
+
+    #[test]
+    fn lines_of_other_stories_count_none_of_the_reports_victims() {
+        check(
+            "Three people were killed in the shooting on Monday, and the gunman fled on foot \
+             before police arrived.\nTeen found dead in river\n0:43 Woman found dead in park\nThe \
+             gunman fled.",
+            &[("killed", 3.0, "Three people were killed")],
+        );
+    }
+
+    #[test]
+    fn a_figure_in_a_sentence_dated_years_before_the_report_is_another_events() {
+        let killed = |text: &str| -> Vec<String> {
+            super::super::tests_support::claims_dated("2016-05-01", text, &rules())
+                .into_iter()
+                .filter(|c| c.property == "killed")
+                .map(|c| c.text)
+                .collect()
+        };
+        assert_eq!(
+            killed("Her daughter was shot and killed in 2012."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            killed("Her daughter was shot and killed on April 28."),
+            ["Her daughter was shot and killed".to_string()]
         );
     }
 }
