@@ -98,6 +98,8 @@ struct Victims {
     /// Named as a subset of the victims ("two critically", "including three children", "were
     /// also shot"): when the report counts the whole elsewhere, this figure is no count of it.
     subset: bool,
+    /// Why the figure is not sure to count what its property names.
+    doubt: Option<&'static str>,
 }
 
 /// Every casualty-like figure in the document. Tokens of figures it reads are marked `taken`.
@@ -107,10 +109,27 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     let event = document_event(ctx);
     let mut found: Vec<(usize, Victims, usize, usize)> = Vec::new(); // (property, victims, trigger first, trigger last)
     let killed_prop = rules.properties.iter().position(|p| p.name == "killed");
+    let shot_prop = rules.properties.iter().position(|p| p.name == "shot");
     let mut k = 0;
     while k < toks.len() {
         if taken[k] {
             k += 1;
+            continue;
+        }
+        // "a shooting that sent four teens to the hospital": those hurt, some of whom may have
+        // died there, so counted as those shot.
+        if let Some(injured) = shot_prop
+            && matches!(ctx.lower(k), "sent" | "sends" | "sending")
+            && let Some(v) = victims_after(ctx, k + 1)
+            && let Some(to) = to_hospital(ctx, v.last + 1)
+        {
+            let hurt = Victims {
+                last: to,
+                doubt: Some("those sent to hospital, shot or hurt otherwise"),
+                ..v
+            };
+            found.push((injured, hurt, k, k));
+            k = to + 1;
             continue;
         }
         // "the fatal shooting of a 14-year-old boy", "the death of Ann Lee": the people a
@@ -146,6 +165,16 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         let last = k + len - 1;
         if not_a_happening(ctx, k) {
             k = last + 1;
+            continue;
+        }
+        // "A boy accidentally shot himself": the one shot is the subject.
+        if matches!(ctx.lower(last + 1), "himself" | "herself")
+            && rules.properties.get(prop).is_some_and(|r| r.name == "shot")
+        {
+            if let Some(v) = victims_before(ctx, k) {
+                found.push((prop, v, k, last + 1));
+            }
+            k = last + 2;
             continue;
         }
         let passive = is_passive(ctx, k);
@@ -243,6 +272,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     }
 
     let mut out = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
     for ((prop, mut v, t_first, t_last), (of_no_event, mut unborn)) in found.into_iter().zip(marks)
     {
         if v.figures.iter().any(|&f| taken[f]) {
@@ -255,6 +285,12 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         if of_no_event {
             continue;
         }
+        // "Another person was injured" after the dead are told of: the first of the injured,
+        // one more victim beside the dead, not one more injured.
+        if v.increment && v.scope == Scope::Member && !seen.contains(&prop) {
+            v.increment = false;
+        }
+        seen.push(prop);
         // "his pregnant girlfriend and her unborn baby": one person killed, not two.
         if unborn == 0.0 && bare(&v) && !named.contains(&prop) {
             unborn = uncounted
@@ -302,7 +338,11 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             label: format!("{figure} {}", rule.name),
             definite: false,
             scope: v.scope,
-            doubts: Vec::new(),
+            doubts: v
+                .doubt
+                .map(|why| crate::model::Doubt::new(crate::model::Aspect::Scope, why))
+                .into_iter()
+                .collect(),
         });
     }
     murder_suicide(ctx, &mut out, running);
@@ -382,6 +422,26 @@ fn recalls_new_event(ctx: &Context, k: usize) -> bool {
     })
 }
 
+/// The last token of "to (the) hospital" found from `from` within the sentence (after a
+/// parenthetical: "sent four teens, three of them 17, to the hospital").
+fn to_hospital(ctx: &Context, from: usize) -> Option<usize> {
+    let toks = ctx.tokens;
+    let sentence = toks.get(from.checked_sub(1)?)?.sentence;
+    (from..(from + 16).min(toks.len()))
+        .take_while(|&j| toks[j].sentence == sentence)
+        .find_map(|j| {
+            if ctx.lower(j) != "to" {
+                return None;
+            }
+            let h = if matches!(ctx.lower(j + 1), "the" | "a" | "area" | "local") {
+                j + 2
+            } else {
+                j + 1
+            };
+            matches!(ctx.lower(h), "hospital" | "hospitals").then_some(h)
+        })
+}
+
 /// The "of" after a killing named as a noun at `k`: "death of", "murder of", "killing of",
 /// "fatal shooting of", "shooting death of"; not "attempted murder of".
 fn killing_of(ctx: &Context, k: usize) -> Option<usize> {
@@ -415,14 +475,35 @@ fn subject_who_died(ctx: &Context, k: usize, last: usize, passive: bool) -> Opti
         .at(toks, k)
         .and_then(|(_, &p)| ctx.t.rules.properties.get(p))
         .is_some_and(|r| r.name == "killed");
-    if !killed || !(passive || matches!(ctx.lower(k), "died" | "dies" | "dead" | "pronounced")) {
-        return None;
-    }
     let range = ctx.sentences.get(toks[k].sentence)?.clone();
     // The word before the verb, past "was", "has", "later".
     let before = (range.start..k)
         .rev()
         .find(|&j| !BETWEEN.contains(&ctx.lower(j)) || ctx.lower(j) == "and")?;
+    // "He was shot in the arm", "She got shot": one person, whatever happened to them.
+    let got = k > 0 && ctx.lower(k - 1) == "got";
+    if !killed
+        && (passive || got)
+        && before == range.start
+        && before + 1 < k
+        && matches!(ctx.lower(before), "he" | "she")
+    {
+        return Some(Victims {
+            first: before,
+            last,
+            low: Some(1.0),
+            high: Some(1.0),
+            explicit: false,
+            increment: false,
+            figures: vec![],
+            scope: Scope::Member,
+            subset: false,
+            doubt: None,
+        });
+    }
+    if !killed || !(passive || matches!(ctx.lower(k), "died" | "dies" | "dead" | "pronounced")) {
+        return None;
+    }
     let one = |first: usize| Victims {
         first,
         last,
@@ -433,6 +514,7 @@ fn subject_who_died(ctx: &Context, k: usize, last: usize, passive: bool) -> Opti
         figures: vec![],
         scope: Scope::Member,
         subset: false,
+        doubt: None,
     };
     if before == range.start && matches!(ctx.lower(before), "he" | "she") {
         return Some(one(before));
@@ -595,9 +677,12 @@ fn running_text_start(text: &str) -> Option<usize> {
 /// "plotted to kill her" (an intent).
 fn not_a_happening(ctx: &Context, k: usize) -> bool {
     let w = ctx.lower(k);
+    // "to kill", "to harm or kill".
+    let to = ctx.lower(k.wrapping_sub(1)) == "to"
+        || (matches!(ctx.lower(k.wrapping_sub(1)), "or" | "and")
+            && ctx.lower(k.wrapping_sub(3)) == "to");
     (w == "wound" && ctx.lower(k + 1) == "up")
-        || (k > 0
-            && ctx.lower(k - 1) == "to"
+        || (to
             && matches!(
                 w,
                 "kill" | "injure" | "wound" | "hurt" | "shoot" | "arrest" | "detain" | "murder"
@@ -974,6 +1059,12 @@ fn tells_of_death(ctx: &Context) -> bool {
             .is_some_and(|r| r.name == "killed")
     };
     (0..toks.len()).any(|k| {
+        // Charges tell of no death: "attempted murder", "deadly conduct".
+        if ctx.lower(k.wrapping_sub(1)) == "attempted"
+            || matches!(ctx.lower(k + 1), "conduct" | "weapon")
+        {
+            return false;
+        }
         matches!(
             ctx.lower(k),
             "fatal"
@@ -1112,6 +1203,7 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
                 figures: vec![],
                 scope: Scope::Total,
                 subset: false,
+                doubt: None,
             });
         }
         if let Some(v) = figure_ending_at(ctx, j - 1) {
@@ -1162,6 +1254,7 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
             figures: (m.first..=m.last).collect(),
             scope: Scope::Total,
             subset: false,
+            doubt: None,
         });
     }
     None
@@ -1214,6 +1307,7 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
         figures: vec![],
         scope: Scope::Member,
         subset: false,
+        doubt: None,
     };
     if be == range.start + 1 && matches!(ctx.lower(range.start), "he" | "she") {
         return Some(one);
@@ -1276,6 +1370,7 @@ fn figure_ending_at(ctx: &Context, end: usize) -> Option<Victims> {
                 figures: (m.first..=m.last).collect(),
                 scope: Scope::Total,
                 subset: false,
+                doubt: None,
             });
         }
     }
@@ -1633,6 +1728,7 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         figures: Vec::new(),
         scope: Scope::Total,
         subset: false,
+        doubt: None,
     };
     // "A 3-year-old girl, Dalis Cox, was killed": a name after a comma names the person just
     // described; it is not another person.
@@ -1838,6 +1934,7 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
         figures: vec![],
         scope: Scope::Member,
         subset: false,
+        doubt: None,
     };
     // Nobody: "no one", "nobody", "none", "no one else".
     if matches!(
@@ -1854,6 +1951,7 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             figures: vec![],
             scope: Scope::Total,
             subset: false,
+            doubt: None,
         });
     }
     // A figure: "four people", "two", "at least 5 others", "three of the victims".
@@ -1931,6 +2029,7 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
                     figures: (m.first..=m.last).collect(),
                     scope,
                     subset: scope == Scope::Part && !others(ctx, a, b),
+                    doubt: None,
                 });
             }
             return None;
@@ -2798,6 +2897,56 @@ mod tests {
         assert_eq!(
             killed("Her daughter was shot and killed on April 28."),
             ["Her daughter was shot and killed".to_string()]
+        );
+    }
+    #[test]
+    fn one_person_named_by_a_pronoun_or_shot_by_himself() {
+        assert_eq!(
+            scoped("He was shot in the arm. Police have no suspect."),
+            [row("shot", 1.0, Some(1.0), Scope::Member, "He was shot")]
+        );
+        assert_eq!(
+            scoped("Police said a 9-year-old boy accidentally shot himself at home."),
+            [row(
+                "shot",
+                1.0,
+                Some(1.0),
+                Scope::Member,
+                "a 9-year-old boy accidentally shot himself"
+            )]
+        );
+    }
+
+    #[test]
+    fn those_sent_to_hospital_are_counted_as_shot_with_a_doubt() {
+        let got = claims("The shooting sent three men to the hospital.", &rules());
+        let sent: Vec<_> = got.iter().filter(|c| c.property == "shot").collect();
+        assert_eq!(sent.len(), 1, "{got:?}");
+        assert_eq!(sent[0].text, "sent three men to the hospital");
+        assert!(!sent[0].doubts.is_empty());
+    }
+
+    #[test]
+    fn another_victim_after_the_dead_is_the_first_injured() {
+        check(
+            "A woman was killed. Another person was injured.",
+            &[
+                ("killed", 1.0, "A woman was killed"),
+                ("injured", 1.0, "Another person was injured"),
+            ],
+        );
+    }
+
+    #[test]
+    fn charges_and_intents_tell_of_no_death() {
+        // "attempted murder" is no death: the one shot is the injured.
+        check(
+            "A man was shot in the hand. The suspect faces a charge of attempted murder.",
+            &[("injured", 1.0, "A man was shot")],
+        );
+        check(
+            "He let a gun go off in a way likely to harm or kill a child.",
+            &[],
         );
     }
 }
