@@ -223,7 +223,9 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     // One person without a figure is a detail when the document counts two or more.
     let counted: Vec<usize> = found
         .iter()
+        // Not a figure another reader took ("On May 17, a man was shot": no count of 18).
         .filter(|(_, v, _, _)| v.explicit && v.low.is_some_and(|x| x >= 2.0))
+        .filter(|(_, v, _, _)| !v.figures.iter().any(|&f| taken[f]))
         .map(|(p, ..)| *p)
         .collect();
     found.retain(|(p, v, _, _)| v.explicit || !counted.contains(p));
@@ -572,6 +574,12 @@ fn murder_suicide(ctx: &Context, drafts: &mut Vec<Draft>, running: Option<usize>
     ];
     let toks = ctx.tokens;
     let Some((first, last)) = (0..toks.len()).find_map(|k| {
+        if !matches!(
+            ctx.lower(k),
+            "then" | "before" | "murder-suicide" | "murder" | "turned" | "turning"
+        ) {
+            return None;
+        }
         PHRASES
             .iter()
             .find_map(|p| {
@@ -2947,6 +2955,13 @@ mod tests {
         check(
             "He let a gun go off in a way likely to harm or kill a child.",
             &[],
+        );
+    }
+    #[test]
+    fn a_date_before_the_people_is_no_count_of_them() {
+        check(
+            "A boy was shot and killed Sunday. On May 17, a man was shot in the leg.",
+            &[("killed", 1.0, "A boy was shot and killed")],
         );
     }
 }
