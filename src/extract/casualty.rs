@@ -365,14 +365,20 @@ pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::
     let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
     let month_before = today.checked_sub(jiff::Span::new().days(31)).ok();
     let year_before = today.checked_sub(jiff::Span::new().days(365)).ok();
-    // (sentence, dated more than a year before the report)
+    // (sentence, dated more than a year before the report, or a sentence that opens with
+    // the date: "In December, a woman drove onto the sidewalk", "On May 17, a man was shot")
     let old_sentences: Vec<(usize, bool)> = drafts
         .iter()
         .filter_map(|d| match &d.value {
             Value::Date(value) => {
                 let (_, last) = super::relative::days_of(value, today)?;
-                let sentence = toks.get(token_at(d.start))?.sentence;
-                let long_ago = year_before.is_some_and(|y| last < y);
+                let at = token_at(d.start);
+                let sentence = toks.get(at)?.sentence;
+                let opens = ctx
+                    .sentences
+                    .get(sentence)
+                    .is_some_and(|r| at <= r.start + 1);
+                let long_ago = opens || year_before.is_some_and(|y| last < y);
                 month_before
                     .is_some_and(|m| last < m)
                     .then_some((sentence, long_ago))
@@ -689,7 +695,18 @@ fn not_a_happening(ctx: &Context, k: usize) -> bool {
     let to = ctx.lower(k.wrapping_sub(1)) == "to"
         || (matches!(ctx.lower(k.wrapping_sub(1)), "or" | "and")
             && ctx.lower(k.wrapping_sub(3)) == "to");
-    (w == "wound" && ctx.lower(k + 1) == "up")
+    // "not able to say if the man had died", "should've been five people dead".
+    let sentence = ctx.tokens[k].sentence;
+    let unsure = (k.saturating_sub(6)..k).any(|j| {
+        ctx.tokens[j].sentence == sentence
+            && (matches!(
+                ctx.lower(j),
+                "if" | "whether" | "should've" | "could've" | "would've"
+            ) || (matches!(ctx.lower(j), "should" | "could" | "would" | "might")
+                && ctx.lower(j + 1) == "have"))
+    });
+    unsure
+        || (w == "wound" && ctx.lower(k + 1) == "up")
         || (to
             && matches!(
                 w,
@@ -2962,6 +2979,38 @@ mod tests {
         check(
             "A boy was shot and killed Sunday. On May 17, a man was shot in the leg.",
             &[("killed", 1.0, "A boy was shot and killed")],
+        );
+    }
+    #[test]
+    fn unsure_and_counterfactual_deaths_are_no_figures() {
+        check("Police could not say if the man had died.", &[]);
+        check("There should have been four people dead.", &[]);
+    }
+
+    #[test]
+    fn another_event_the_report_relates_its_own_to() {
+        check(
+            "The attack was in retaliation for a shooting that left one man dead.",
+            &[],
+        );
+        check(
+            "The attack follows a shooting that left two people dead.",
+            &[],
+        );
+        let killed = |text: &str| -> Vec<String> {
+            super::super::tests_support::claims_dated("2016-06-19", text, &rules())
+                .into_iter()
+                .filter(|c| c.property == "killed")
+                .map(|c| c.text)
+                .collect()
+        };
+        assert_eq!(
+            killed("In April, a woman was killed on the corner."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            killed("A woman was killed on the corner on Saturday."),
+            ["A woman was killed".to_string()]
         );
     }
 }
