@@ -1872,7 +1872,7 @@ fn drop_appositions(ctx: &Context, items: &[(usize, usize)], last: usize) -> Vec
     // "a 25-year-old man", "two women", "a mother": a description of people.
     let description = |&(a, b): &(usize, usize)| {
         let first = ctx.lower(a);
-        (matches!(first, "a" | "an")
+        (matches!(first, "a" | "an" | "the")
             || toks[a].kind == TokenKind::Number
             || ctx.t.rules.number_words.contains_key(first))
             && person(ctx.lower(b))
@@ -1889,7 +1889,13 @@ fn drop_appositions(ctx: &Context, items: &[(usize, usize)], last: usize) -> Vec
     for g in 1..groups.len() {
         let group = &groups[g];
         let (_, end) = group[group.len() - 1];
-        let closed = end + 1 == last && toks[last].is_punct(",");
+        // "Ann Lee, the 50-year-old man found dead": one person described with "the" after
+        // a name, at the end of the phrase, is that person.
+        let the_one = g + 1 == groups.len()
+            && group.len() == 1
+            && ctx.lower(group[0].0) == "the"
+            && groups[prev].len() == 1;
+        let closed = (end + 1 == last && toks[last].is_punct(",")) || the_one;
         let same = group.iter().all(description)
             && described(&groups[prev])
             && match (count(group), count(&groups[prev])) {
@@ -1927,9 +1933,16 @@ fn age_and_name_at(ctx: &Context, k: usize) -> bool {
 /// ", 13," after a name.
 fn age_apposition(ctx: &Context, comma: usize) -> bool {
     let toks = ctx.tokens;
-    toks.get(comma + 1)
-        .is_some_and(|t| t.kind == TokenKind::Number)
-        && toks.get(comma + 2).is_some_and(|t| t.is_punct(","))
+    // "Ann Lee, 13," or "Ann Lee, three,".
+    toks.get(comma + 1).is_some_and(|t| {
+        t.kind == TokenKind::Number
+            || ctx
+                .t
+                .rules
+                .number_words
+                .get(t.lower.as_str())
+                .is_some_and(|&n| n < 120.0)
+    }) && toks.get(comma + 2).is_some_and(|t| t.is_punct(","))
         && comma > 0
         && (toks[comma - 1].capitalized || ctx.t.c.person_nouns.contains(&toks[comma - 1].lower))
 }
@@ -3011,6 +3024,17 @@ mod tests {
         assert_eq!(
             killed("A woman was killed on the corner on Saturday."),
             ["A woman was killed".to_string()]
+        );
+    }
+    #[test]
+    fn an_age_in_words_and_a_description_with_the_after_a_name() {
+        check(
+            "Ann Lee, three, was accidentally shot dead.",
+            &[("killed", 1.0, "Ann Lee, three, was accidentally shot dead")],
+        );
+        check(
+            "Police named Bo Carr, the 50-year-old man found dead.",
+            &[("killed", 1.0, "Bo Carr, the 50-year-old man found dead")],
         );
     }
 }
