@@ -3010,6 +3010,14 @@ mod tests {
             "The attack follows a shooting that left two people dead.",
             &[],
         );
+        check(
+            "Friends mourned a teen who was killed in the same neighborhood last month.",
+            &[],
+        );
+        check(
+            "The attack came a year after four people were shot at the park.",
+            &[],
+        );
         let killed = |text: &str| -> Vec<String> {
             super::super::tests_support::claims_dated("2016-06-19", text, &rules())
                 .into_iter()
