@@ -951,7 +951,11 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     if shot.is_empty() {
         shot = exact("shot", &[Scope::Member]);
     }
-    let killed = exact("killed", &[Scope::Total]);
+    // Whole counts of the dead; failing them, one victim who died ("One man died").
+    let mut killed = exact("killed", &[Scope::Total]);
+    if killed.is_empty() {
+        killed = exact("killed", &[Scope::Member]);
+    }
     let counts_injured = drafts.iter().any(|d| {
         d.property == "injured"
             && !d.increment
@@ -2867,6 +2871,11 @@ mod tests {
         );
         // An early report of several people shot may come before a death.
         assert_eq!(derived("Four people were shot near the park."), []);
+        // One victim who died, without a whole count of the dead.
+        assert_eq!(
+            derived("Two men were shot outside the bar. One man died at the hospital."),
+            [(1.0, "Two men were shot".to_string())]
+        );
         // A death the reader cannot count leaves them unknown.
         assert_eq!(
             derived("Four people were shot near the park. The homicide is unsolved."),
