@@ -13,6 +13,12 @@
 //! Every such figure is about the event the document reports, so that reports of one event
 //! align. When a document gives a figure of two or more, the "a man was killed" kind of
 //! statement (one person, no figure) is taken as a detail of it and dropped.
+//!
+//! Each figure has a scope: a whole count ("four people were shot", "no one was hurt"), some
+//! of the victims ("three others were also shot", "two critically", "his two sons", "including
+//! three children"), or one victim described on their own ("a man was shot", a name). Only
+//! whole counts bound the total; the others are lower bounds of it. Figures of round-ups,
+//! tallies, earlier events and other stories on the page are read but dropped.
 
 use super::numbers;
 use super::tokens::TokenKind;
