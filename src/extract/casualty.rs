@@ -13,11 +13,17 @@
 //! Every such figure is about the event the document reports, so that reports of one event
 //! align. When a document gives a figure of two or more, the "a man was killed" kind of
 //! statement (one person, no figure) is taken as a detail of it and dropped.
+//!
+//! Each figure has a scope: a whole count ("four people were shot", "no one was hurt"), some
+//! of the victims ("three others were also shot", "two critically", "his two sons", "including
+//! three children"), or one victim described on their own ("a man was shot", a name). Only
+//! whole counts bound the total; the others are lower bounds of it. Figures of round-ups,
+//! tallies, earlier events and other stories on the page are read but dropped.
 
 use super::numbers;
 use super::tokens::TokenKind;
 use super::{Context, Draft};
-use crate::model::{ClaimKind, Subject, Value};
+use crate::model::{ClaimKind, Scope, Subject, Value};
 
 /// Words that may stand between the people and what happened to them: "were", "was later
 /// pronounced", "shot and".
@@ -72,6 +78,13 @@ const BETWEEN: &[&str] = &[
     "remained",
     "still",
     "being",
+    // "Two people wound up dead", "ended up dead".
+    "wound",
+    "ended",
+    "up",
+    "accidentally",
+    "fatally",
+    "mistakenly",
 ];
 
 /// People counted, read from tokens `first..=last`.
@@ -86,6 +99,13 @@ struct Victims {
     increment: bool,
     /// The tokens of written figures, which the quantity reader must not read again.
     figures: Vec<usize>,
+    /// All the people this happened to, some of them, or one person described on their own.
+    scope: Scope,
+    /// Named as a subset of the victims ("two critically", "including three children", "were
+    /// also shot"): when the report counts the whole elsewhere, this figure is no count of it.
+    subset: bool,
+    /// Why the figure is not sure to count what its property names.
+    doubt: Option<&'static str>,
 }
 
 /// Every casualty-like figure in the document. Tokens of figures it reads are marked `taken`.
@@ -94,10 +114,39 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     let rules = ctx.t.rules;
     let event = document_event(ctx);
     let mut found: Vec<(usize, Victims, usize, usize)> = Vec::new(); // (property, victims, trigger first, trigger last)
+    let killed_prop = rules.properties.iter().position(|p| p.name == "killed");
+    let shot_prop = rules.properties.iter().position(|p| p.name == "shot");
     let mut k = 0;
     while k < toks.len() {
         if taken[k] {
             k += 1;
+            continue;
+        }
+        // "a shooting that sent four teens to the hospital": those hurt, some of whom may have
+        // died there, so counted as those shot.
+        if let Some(injured) = shot_prop
+            && matches!(ctx.lower(k), "sent" | "sends" | "sending")
+            && let Some(v) = victims_after(ctx, k + 1)
+            && let Some(to) = to_hospital(ctx, v.last + 1)
+        {
+            let hurt = Victims {
+                last: to,
+                doubt: Some("those sent to hospital, shot or hurt otherwise"),
+                ..v
+            };
+            found.push((injured, hurt, k, k));
+            k = to + 1;
+            continue;
+        }
+        // "the fatal shooting of a 14-year-old boy", "the death of Ann Lee": the people a
+        // killing is named after.
+        if let Some(killed) = killed_prop
+            && let Some(of) = killing_of(ctx, k)
+            && let Some(v) = victims_after(ctx, of + 1)
+        {
+            let next = v.last + 1;
+            found.push((killed, v, k, of));
+            k = next;
             continue;
         }
         if let Some((len, &prop)) = ctx.t.c.victim_nouns.at(toks, k) {
@@ -120,6 +169,20 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             continue;
         };
         let last = k + len - 1;
+        if not_a_happening(ctx, k) {
+            k = last + 1;
+            continue;
+        }
+        // "A boy accidentally shot himself": the one shot is the subject.
+        if matches!(ctx.lower(last + 1), "himself" | "herself")
+            && rules.properties.get(prop).is_some_and(|r| r.name == "shot")
+        {
+            if let Some(v) = victims_before(ctx, k) {
+                found.push((prop, v, k, last + 1));
+            }
+            k = last + 2;
+            continue;
+        }
         let passive = is_passive(ctx, k);
         let after = if passive {
             None
@@ -127,9 +190,10 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             victims_after(ctx, last + 1)
         };
         // Before the trigger only when nothing after it is its object: "Four people are dead",
-        // "two injured", but not "The gunman killed himself".
+        // "two injured", but not "The gunman killed himself", nor the doer of an active verb:
+        // "the man who shot", "the person had shot".
         let v = after.or_else(|| {
-            (passive || !has_object(ctx, last + 1))
+            (passive || (!has_object(ctx, last + 1) && !doer_before(ctx, k)))
                 .then(|| victims_before(ctx, k))
                 .flatten()
                 // "three of the victims were shot", "three of the people shot were
@@ -138,22 +202,36 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
                     // "the remaining two victims were shot in the legs": the rest of a group.
                     let rest = (v.first..=v.last).any(|j| ctx.lower(j) == "remaining");
                     if rest || partitive(ctx, &v, k) {
-                        Victims { high: None, ..v }
+                        Victims {
+                            high: None,
+                            scope: Scope::Part,
+                            ..v
+                        }
                     } else {
                         v
                     }
                 })
         });
-        if let Some(v) = v {
+        // "A man was shot in the head and later died", "He died on Friday": the subject of
+        // the sentence, or a pronoun for one person.
+        let v = v.or_else(|| subject_who_died(ctx, k, last, passive));
+        if let Some(mut v) = v {
+            if v.scope == Scope::Total && some_of_them(ctx, &v, k, last) {
+                v.scope = Scope::Part;
+                v.subset = true;
+            }
             found.push((prop, v, k, last));
         }
         k = last + 1;
     }
+    whole_given_elsewhere(ctx, &mut found);
 
     // One person without a figure is a detail when the document counts two or more.
     let counted: Vec<usize> = found
         .iter()
+        // Not a figure another reader took ("On May 17, a man was shot": no count of 18).
         .filter(|(_, v, _, _)| v.explicit && v.low.is_some_and(|x| x >= 2.0))
+        .filter(|(_, v, _, _)| !v.figures.iter().any(|&f| taken[f]))
         .map(|(p, ..)| *p)
         .collect();
     found.retain(|(p, v, _, _)| v.explicit || !counted.contains(p));
@@ -161,10 +239,12 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     // Per phrase: whether it counts no victims of this event (a tally over many events, or a
     // speaker's own relative: "'My brother got shot,' they yelled", "my father died of
     // cancer"), and how many uncounted victims it names ("her unborn baby").
+    let running = running_text_start(ctx.text);
     let marks: Vec<(bool, f64)> = found
         .iter()
         .map(|(_, v, t_first, _)| {
             let of_no_event = tallies_many_events(ctx, toks[*t_first].sentence)
+                || in_other_story_line(ctx, toks[v.first.min(*t_first)].start, running)
                 || (!v.explicit
                     && (v.first.saturating_sub(1)..=v.first)
                         .any(|j| matches!(ctx.lower(j), "my" | "our" | "your")));
@@ -200,6 +280,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     }
 
     let mut out = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
     for ((prop, mut v, t_first, t_last), (of_no_event, mut unborn)) in found.into_iter().zip(marks)
     {
         if v.figures.iter().any(|&f| taken[f]) {
@@ -212,6 +293,12 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         if of_no_event {
             continue;
         }
+        // "Another person was injured" after the dead are told of: the first of the injured,
+        // one more victim beside the dead, not one more injured.
+        if v.increment && v.scope == Scope::Member && !seen.contains(&prop) {
+            v.increment = false;
+        }
+        seen.push(prop);
         // "his pregnant girlfriend and her unborn baby": one person killed, not two.
         if unborn == 0.0 && bare(&v) && !named.contains(&prop) {
             unborn = uncounted
@@ -258,10 +345,16 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             },
             label: format!("{figure} {}", rule.name),
             definite: false,
-            scope: crate::model::Scope::Total,
-            doubts: Vec::new(),
+            scope: v.scope,
+            doubts: v
+                .doubt
+                .map(|why| crate::model::Doubt::new(crate::model::Aspect::Scope, why))
+                .into_iter()
+                .collect(),
         });
     }
+    murder_suicide(ctx, &mut out, running);
+    injured_below_shot(ctx, &mut out);
     if let Some(injured) = injured_from_shot(ctx, &out) {
         out.push(injured);
     }
@@ -277,13 +370,24 @@ pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::
     let toks = ctx.tokens;
     let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
     let month_before = today.checked_sub(jiff::Span::new().days(31)).ok();
-    let old_sentences: Vec<usize> = drafts
+    let year_before = today.checked_sub(jiff::Span::new().days(365)).ok();
+    // (sentence, dated more than a year before the report, or a sentence that opens with
+    // the date: "In December, a woman drove onto the sidewalk", "On May 17, a man was shot")
+    let old_sentences: Vec<(usize, bool)> = drafts
         .iter()
         .filter_map(|d| match &d.value {
             Value::Date(value) => {
                 let (_, last) = super::relative::days_of(value, today)?;
-                let sentence = toks.get(token_at(d.start))?.sentence;
-                month_before.is_some_and(|m| last < m).then_some(sentence)
+                let at = token_at(d.start);
+                let sentence = toks.get(at)?.sentence;
+                let opens = ctx
+                    .sentences
+                    .get(sentence)
+                    .is_some_and(|r| at <= r.start + 1);
+                let long_ago = opens || year_before.is_some_and(|y| last < y);
+                month_before
+                    .is_some_and(|m| last < m)
+                    .then_some((sentence, long_ago))
             }
             _ => None,
         })
@@ -306,7 +410,11 @@ pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::
         let Some(sentence) = toks.get(first).map(|t| t.sentence) else {
             return true;
         };
-        !(old_sentences.contains(&sentence) && recalls_new_event(ctx, first))
+        // A figure in a sentence dated more than a year before the report tells of another
+        // event ("was shot and killed in 2012", "in the Sept. 16, 2010, shooting death of").
+        let old = old_sentences.iter().any(|&(s, _)| s == sentence);
+        let long_ago = old_sentences.iter().any(|&(s, y)| s == sentence && y);
+        !(long_ago || (old && recalls_new_event(ctx, first)))
     });
 }
 
@@ -328,14 +436,428 @@ fn recalls_new_event(ctx: &Context, k: usize) -> bool {
     })
 }
 
+/// The last token of "to (the) hospital" found from `from` within the sentence (after a
+/// parenthetical: "sent four teens, three of them 17, to the hospital").
+fn to_hospital(ctx: &Context, from: usize) -> Option<usize> {
+    let toks = ctx.tokens;
+    let sentence = toks.get(from.checked_sub(1)?)?.sentence;
+    (from..(from + 16).min(toks.len()))
+        .take_while(|&j| toks[j].sentence == sentence)
+        .find_map(|j| {
+            if ctx.lower(j) != "to" {
+                return None;
+            }
+            let h = if matches!(ctx.lower(j + 1), "the" | "a" | "area" | "local") {
+                j + 2
+            } else {
+                j + 1
+            };
+            matches!(ctx.lower(h), "hospital" | "hospitals").then_some(h)
+        })
+}
+
+/// The "of" after a killing named as a noun at `k`: "death of", "murder of", "killing of",
+/// "fatal shooting of", "shooting death of"; not "attempted murder of".
+fn killing_of(ctx: &Context, k: usize) -> Option<usize> {
+    let w = ctx.lower(k);
+    if ctx.lower(k.wrapping_sub(1)) == "attempted" {
+        return None;
+    }
+    let of = match w {
+        "death" | "deaths" | "murder" | "murders" | "slaying" | "slayings" | "killing"
+        | "killings" => k + 1,
+        "fatal" if matches!(ctx.lower(k + 1), "shooting" | "stabbing" | "shootings") => k + 2,
+        _ => return None,
+    };
+    (ctx.lower(of) == "of"
+        && ctx
+            .tokens
+            .get(of)
+            .is_some_and(|t| t.sentence == ctx.tokens[k].sentence))
+    .then_some(of)
+}
+
+/// The people who died, read from the sentence's subject when nothing stands right before
+/// the verb: "A man was shot in the head and later died at the hospital" (the man), "He died
+/// on Friday" (one person). Only for a death: "died", "dies", or a killing in the passive.
+fn subject_who_died(ctx: &Context, k: usize, last: usize, passive: bool) -> Option<Victims> {
+    let toks = ctx.tokens;
+    let killed = ctx
+        .t
+        .c
+        .victim_words
+        .at(toks, k)
+        .and_then(|(_, &p)| ctx.t.rules.properties.get(p))
+        .is_some_and(|r| r.name == "killed");
+    let range = ctx.sentences.get(toks[k].sentence)?.clone();
+    // The word before the verb, past "was", "has", "later".
+    let before = (range.start..k)
+        .rev()
+        .find(|&j| !BETWEEN.contains(&ctx.lower(j)) || ctx.lower(j) == "and")?;
+    // "He was shot in the arm", "She got shot": one person, whatever happened to them.
+    let got = k > 0 && ctx.lower(k - 1) == "got";
+    if !killed
+        && (passive || got)
+        && before == range.start
+        && before + 1 < k
+        && matches!(ctx.lower(before), "he" | "she")
+    {
+        return Some(Victims {
+            first: before,
+            last,
+            low: Some(1.0),
+            high: Some(1.0),
+            explicit: false,
+            increment: false,
+            figures: vec![],
+            scope: Scope::Member,
+            subset: false,
+            doubt: None,
+        });
+    }
+    if !killed || !(passive || matches!(ctx.lower(k), "died" | "dies" | "dead" | "pronounced")) {
+        return None;
+    }
+    let one = |first: usize| Victims {
+        first,
+        last,
+        low: Some(1.0),
+        high: Some(1.0),
+        explicit: false,
+        increment: false,
+        figures: vec![],
+        scope: Scope::Member,
+        subset: false,
+        doubt: None,
+    };
+    if before == range.start && matches!(ctx.lower(before), "he" | "she") {
+        return Some(one(before));
+    }
+    if ctx.lower(before) != "and" {
+        return None;
+    }
+    // "and (later) died" after "X was shot ...": X, the subject before the first "was".
+    let be = (range.start..before).find(|&j| is_be(ctx.lower(j)))?;
+    let hurt = (be + 1..before).any(|j| {
+        ctx.t
+            .c
+            .victim_words
+            .at(toks, j)
+            .and_then(|(_, &p)| ctx.t.rules.properties.get(p))
+            .is_some_and(|r| matches!(r.name.as_str(), "shot" | "injured"))
+    });
+    if !hurt || be == range.start {
+        return None;
+    }
+    if be == range.start + 1 && matches!(ctx.lower(range.start), "he" | "she") {
+        return Some(one(range.start));
+    }
+    let v = count_people(ctx, range.start, be - 1)?;
+    // The figure is read for what the first verb tells already: it is not taken again.
+    Some(Victims {
+        last,
+        figures: vec![],
+        ..v
+    })
+}
+
+/// A report of a murder-suicide that counts only the victims one by one ("killed his wife",
+/// "the girl died") and tells that the shooter killed himself: the dead are the victims and
+/// the shooter. The count is worked out, so it carries a doubt; the victims described one by
+/// one are details of it.
+fn murder_suicide(ctx: &Context, drafts: &mut Vec<Draft>, running: Option<usize>) {
+    // A child who "killed himself" with a gun he found is the one victim: only words that
+    // tell of the shooter's death after the victims' count.
+    const PHRASES: &[&[&str]] = &[
+        &["then", "killed", "himself"],
+        &["then", "killed", "herself"],
+        &["before", "killing", "himself"],
+        &["before", "killing", "herself"],
+        &["then", "took", "his", "own", "life"],
+        &["then", "took", "her", "own", "life"],
+        &["before", "taking", "his", "own", "life"],
+        &["before", "taking", "her", "own", "life"],
+        &["murder-suicide"],
+        &["murder", "suicide"],
+        &["turned", "the", "gun", "on", "himself"],
+        &["turned", "the", "gun", "on", "herself"],
+        &["turning", "the", "gun", "on", "himself"],
+        &["turning", "the", "gun", "on", "herself"],
+    ];
+    let toks = ctx.tokens;
+    let Some((first, last)) = (0..toks.len()).find_map(|k| {
+        if !matches!(
+            ctx.lower(k),
+            "then" | "before" | "murder-suicide" | "murder" | "turned" | "turning"
+        ) {
+            return None;
+        }
+        PHRASES
+            .iter()
+            .find_map(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(i, w)| ctx.lower(k + i) == *w)
+                    .then(|| (k, k + p.len() - 1))
+            })
+            .filter(|_| !in_other_story_line(ctx, toks[k].start, running))
+    }) else {
+        return;
+    };
+    let killed: Vec<&Draft> = drafts
+        .iter()
+        .filter(|d| d.property == "killed" && !d.increment)
+        .collect();
+    if killed.iter().any(|d| d.scope == Scope::Total) {
+        return;
+    }
+    let victims = killed
+        .iter()
+        .filter_map(|d| match d.value {
+            Value::Quantity {
+                low: Some(l),
+                high: Some(h),
+                ..
+            } if l == h => Some(l),
+            _ => None,
+        })
+        .fold(0.0, f64::max);
+    let Some(template) = drafts.iter().find(|d| d.property == "killed").cloned() else {
+        return;
+    };
+    let dead = victims + 1.0;
+    drafts.retain(|d| d.property != "killed" || d.increment);
+    let fmt = super::quantity::format_number;
+    drafts.push(Draft {
+        start: toks[first].start,
+        end: toks[last].end,
+        value: Value::Quantity {
+            low: Some(dead),
+            high: Some(dead),
+            unit: "count".to_string(),
+            approximate: false,
+        },
+        label: format!("{} killed ({} and the shooter)", fmt(dead), fmt(victims)),
+        scope: Scope::Total,
+        doubts: vec![crate::model::Doubt::new(
+            crate::model::Aspect::Value,
+            "the victims and a shooter who killed himself, worked out",
+        )],
+        ..template
+    });
+}
+
+/// Whether the line holding byte `at` belongs to another story: a video in a list ("0:43
+/// Homeless man found dead"), or a short line without a full stop after the running text has
+/// begun (a link to another story: "Brooklyn dad, girlfriend found dead").
+fn in_other_story_line(ctx: &Context, at: usize, running_text: Option<usize>) -> bool {
+    let text = ctx.text;
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[line_start..line_end].trim();
+    // "0:43 ...", "12:05 ...": a running time.
+    let b = line.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=2).contains(&digits)
+        && b.get(digits) == Some(&b':')
+        && b.get(digits + 1).is_some_and(u8::is_ascii_digit)
+        && b.get(digits + 2).is_some_and(u8::is_ascii_digit)
+        && b.get(digits + 3) == Some(&b' ')
+    {
+        return true;
+    }
+    // A short line without a full stop, after a line of running text: the body only (the
+    // front matter's title is the report's own headline).
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 14 || line.ends_with(['.', '!', '?', '"', '”', '\'', '’', ':', ')'])
+    {
+        return false;
+    }
+    running_text.is_some_and(|r| r < line_start)
+}
+
+/// The byte offset of the first line of running text (a full stop at the end, thirteen words
+/// or more), found once per document.
+fn running_text_start(text: &str) -> Option<usize> {
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line.trim();
+        if l.ends_with(['.', '!', '?', '"', '”']) && l.split_whitespace().nth(12).is_some() {
+            return Some(pos);
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// Whether the trigger at `k` tells of nothing that happened: "wound up dead" (ended up),
+/// "plotted to kill her" (an intent).
+fn not_a_happening(ctx: &Context, k: usize) -> bool {
+    let w = ctx.lower(k);
+    // "to kill", "to harm or kill".
+    let to = ctx.lower(k.wrapping_sub(1)) == "to"
+        || (matches!(ctx.lower(k.wrapping_sub(1)), "or" | "and")
+            && ctx.lower(k.wrapping_sub(3)) == "to");
+    // "not able to say if the man had died", "should've been five people dead".
+    let sentence = ctx.tokens[k].sentence;
+    let unsure = (k.saturating_sub(6)..k).any(|j| {
+        ctx.tokens[j].sentence == sentence
+            && (matches!(
+                ctx.lower(j),
+                "if" | "whether" | "should've" | "could've" | "would've"
+            ) || (matches!(ctx.lower(j), "should" | "could" | "would" | "might")
+                && ctx.lower(j + 1) == "have"))
+    });
+    unsure
+        || (w == "wound" && ctx.lower(k + 1) == "up")
+        || (to
+            && matches!(
+                w,
+                "kill" | "injure" | "wound" | "hurt" | "shoot" | "arrest" | "detain" | "murder"
+            ))
+}
+
+/// Whether the words before an active verb at `k` name its doer: "the two men who shot",
+/// "the person had shot". Only for verbs that take an object; "the man who died" and "two
+/// people have died" name those it happened to.
+fn doer_before(ctx: &Context, k: usize) -> bool {
+    let transitive = matches!(
+        ctx.lower(k),
+        "shot"
+            | "shoots"
+            | "killed"
+            | "kills"
+            | "wounded"
+            | "wounds"
+            | "injured"
+            | "injures"
+            | "hurt"
+            | "murdered"
+            | "gunned"
+            | "fatally"
+            | "mortally"
+            | "stabbed"
+            | "beaten"
+            | "arrested"
+            | "detained"
+            | "struck"
+            | "hit"
+    );
+    transitive
+        && (k.saturating_sub(3)..k)
+            .rev()
+            .find(|&j| !is_adverb(ctx.lower(j)))
+            .is_some_and(|j| {
+                ctx.tokens[j].sentence == ctx.tokens[k].sentence
+                    && matches!(ctx.lower(j), "who" | "has" | "have" | "had")
+            })
+}
+
+/// Whether the people `v` before or at the trigger `k..=last` are named as some of the
+/// victims: "a teenager was also shot", "two were critically injured", "two victims remain
+/// hospitalized", "two were hospitalized in critical condition".
+fn some_of_them(ctx: &Context, v: &Victims, k: usize, last: usize) -> bool {
+    let toks = ctx.tokens;
+    let sentence = toks[last].sentence;
+    let end = ctx
+        .sentences
+        .get(sentence)
+        .map_or(last, |r| r.end.min(toks.len()));
+    // "Two victims injured were taken to one hospital and two others were sent to another":
+    // others named after them, in words that count none of them again.
+    if (last + 1..end).any(|j| {
+        matches!(ctx.lower(j), "others" | "other" | "another")
+            && j > 0
+            && (toks[j - 1].kind == TokenKind::Number
+                || ctx.t.rules.number_words.contains_key(ctx.lower(j - 1))
+                || matches!(ctx.lower(j - 1), "and" | "the" | "an"))
+    }) && !(last + 1..end).any(|j| {
+        ctx.t.c.victim_words.at(toks, j).is_some() || ctx.t.c.victim_nouns.at(toks, j).is_some()
+    }) {
+        return true;
+    }
+    let between = (v.last + 1).min(k)..=last;
+    let marked = between.into_iter().any(|j| {
+        matches!(
+            ctx.lower(j),
+            "also"
+                | "critically"
+                | "seriously"
+                | "severely"
+                | "gravely"
+                | "remain"
+                | "remains"
+                | "remained"
+                | "still"
+        )
+    });
+    if marked {
+        return true;
+    }
+    // "in critical condition" right after the verb, in the same clause.
+    let mut j = last + 1;
+    while j < toks.len() && j <= last + 4 && toks[j].sentence == sentence {
+        if toks[j].kind == TokenKind::Punct || ctx.lower(j) == "and" {
+            return false;
+        }
+        if matches!(ctx.lower(j), "critical" | "serious" | "grave")
+            && ctx.lower(j + 1) == "condition"
+        {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// A figure of some of the victims ("two critically injured", "three children among them")
+/// in a report that gives a larger whole count of the same people ("Four shot, two
+/// critically injured") is no count of them: at least its figure.
+fn whole_given_elsewhere(ctx: &Context, found: &mut [(usize, Victims, usize, usize)]) {
+    let name = |p: usize| {
+        ctx.t
+            .rules
+            .properties
+            .get(p)
+            .map_or("", |r| r.name.as_str())
+    };
+    let related =
+        |a: &str, b: &str| a == b || matches!((a, b), ("injured", "shot") | ("shot", "injured"));
+    let wholes: Vec<(usize, f64)> = found
+        .iter()
+        .filter(|(_, v, ..)| v.scope == Scope::Total && v.explicit && v.low == v.high)
+        .filter_map(|(p, v, ..)| Some((*p, v.low?)))
+        .collect();
+    for (p, v, ..) in found.iter_mut() {
+        if !v.subset || v.high.is_none() {
+            continue;
+        }
+        let low = v.low.unwrap_or(0.0);
+        if wholes
+            .iter()
+            .any(|&(q, n)| related(name(*p), name(q)) && n > low)
+        {
+            v.high = None;
+        }
+    }
+}
+
 /// Whether `v`, before the verb at `trigger`, is a part of a group: "three of the people
 /// shot", "three of the victims were shot". Not with a verb that tells who of the group died:
 /// "one of the victims died" counts the dead.
 fn partitive(ctx: &Context, v: &Victims, trigger: usize) -> bool {
+    // The first figure's last token: "one of the two men and two women found shot" is one
+    // of them all.
+    let mut f = v.first;
+    while v.figures.contains(&(f + 1)) {
+        f += 1;
+    }
     v.figures.first() == Some(&v.first)
-        && v.figures.last().is_some_and(|&f| {
-            ctx.lower(f + 1) == "of" && matches!(ctx.lower(f + 2), "the" | "those" | "these")
-        })
+        && ctx.lower(f + 1) == "of"
+        && matches!(ctx.lower(f + 2), "the" | "those" | "these" | "them")
         && !matches!(ctx.lower(trigger), "died" | "dies" | "dead" | "perished")
 }
 
@@ -351,28 +873,69 @@ fn tallies_many_events(ctx: &Context, s: usize) -> bool {
         if ctx.t.c.tallies.at(ctx.tokens, k).is_some() {
             return true;
         }
-        let plural_event = ctx.t.c.events.at(ctx.tokens, k).is_some()
-            && ctx.lower(k).ends_with('s')
-            && !ctx.tok_text(k).ends_with(['\'', '’']);
-        plural_event
-            && (k.saturating_sub(2).max(range.start)..k).any(|j| {
-                numbers::number_at(ctx.tokens, j, ctx.text, ctx.t)
-                    // Not a year: "the 1967 slayings of two women".
-                    .is_some_and(|m| {
-                        m.last < k && m.low.is_some_and(|x| (2.0..1000.0).contains(&x))
-                    })
+        let event = ctx.t.c.events.at(ctx.tokens, k).is_some()
+            || matches!(ctx.lower(k), "incident" | "incidents");
+        // "in a separate, and apparently unrelated incident", "in separate accidental
+        // shootings": another event, or many.
+        if event
+            && (k.saturating_sub(4).max(range.start)..k)
+                .any(|j| matches!(ctx.lower(j), "separate" | "unrelated"))
+        {
+            return true;
+        }
+        let plural_event =
+            event && ctx.lower(k).ends_with('s') && !ctx.tok_text(k).ends_with(['\'', '’']);
+        if !plural_event {
+            return false;
+        }
+        // "in a pair of shootings"; "wounded in South Side shootings", "in weekend
+        // shootings": events without an article are many, not the report's one.
+        let before = k.saturating_sub(4).max(range.start)..k;
+        if before
+            .clone()
+            .any(|j| ctx.lower(j) == "pair" && ctx.lower(j + 1) == "of")
+        {
+            return true;
+        }
+        if let Some(at) = before.clone().rev().find(|&j| ctx.lower(j) == "in")
+            && (at + 1..k).all(|j| {
+                let w = ctx.lower(j);
+                ctx.tokens[j].kind == TokenKind::Word
+                    && !w.ends_with("'s")
+                    && !w.ends_with("’s")
+                    && !ctx.t.c.stop_words.contains(w)
+                    && !matches!(
+                        w,
+                        "the" | "a" | "an" | "both" | "two" | "his" | "her" | "their"
+                    )
             })
+        {
+            return true;
+        }
+        (k.saturating_sub(2).max(range.start)..k).any(|j| {
+            numbers::number_at(ctx.tokens, j, ctx.text, ctx.t)
+                // Not a year: "the 1967 slayings of two women".
+                .is_some_and(|m| m.last < k && m.low.is_some_and(|x| (2.0..1000.0).contains(&x)))
+        })
     })
 }
 
 /// The injured a report implies without saying: people shot less people killed ("He shot two
-/// people, one of whom died": one injured). Only when the report gives one figure for each and
-/// says nothing of the injured itself.
+/// people, one of whom died": one injured). Only when the report gives one figure for each (or
+/// tells of no death at all) and counts none of the injured itself. Those shot who lived are
+/// some of the injured (others may have been hurt otherwise), so the figure is a part.
 fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
-    let exact = |prop: &str| -> Vec<(f64, &Draft)> {
+    // "Man killed, 3 other shot": the figure leaves the dead out already.
+    let other = |d: &Draft| {
+        ctx.text[d.start..d.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("others"))
+    };
+    let exact = |prop: &str, scopes: &[Scope]| -> Vec<(f64, &Draft)> {
         drafts
             .iter()
             .filter(|d| d.property == prop && !d.increment)
+            .filter(|d| scopes.contains(&d.scope) || (d.scope == Scope::Part && other(d)))
             .filter_map(|d| match d.value {
                 Value::Quantity {
                     low: Some(l),
@@ -389,31 +952,43 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
         xs.dedup();
         xs
     };
-    let shot = exact("shot");
-    let killed = exact("killed");
-    if drafts.iter().any(|d| d.property == "injured")
-        || distinct(&shot).len() != 1
-        || distinct(&killed).len() > 1
-    {
+    // Whole counts of those shot; failing them, one person shot ("A woman was shot").
+    let mut shot = exact("shot", &[Scope::Total]);
+    if shot.is_empty() {
+        shot = exact("shot", &[Scope::Member]);
+    }
+    // Whole counts of the dead; failing them, one victim who died ("One man died").
+    let mut killed = exact("killed", &[Scope::Total]);
+    if killed.is_empty() {
+        killed = exact("killed", &[Scope::Member]);
+    }
+    let counts_injured = drafts.iter().any(|d| {
+        d.property == "injured"
+            && !d.increment
+            && matches!(d.value, Value::Quantity { low, high, .. } if low == high)
+    });
+    if counts_injured || distinct(&shot).len() != 1 || distinct(&killed).len() > 1 {
         return None;
     }
-    // Without a killed figure, silence about deaths is too weak a sign that nobody died
-    // ("Teen shot" over a report of a death the reader could not count).
-    let dead = *distinct(&killed).first()?;
+    // Without a killed figure, only a report that tells of no death at all says that nobody
+    // died ("Teen shot" over a report of a death the reader could not count).
+    // For more than one person shot, the report must also tell that they lived: an early
+    // report of "five people shot" may come before a death.
+    let lived = |n: f64| n <= 1.0 || tells_of_survival(ctx);
+    let dead = match distinct(&killed).first() {
+        Some(&dead) => Some(dead),
+        None if !tells_of_death(ctx) && lived(shot[0].0) => Some(0.0),
+        None => None,
+    };
     // Only a positive difference says something: when as many were shot as killed, the
     // injured may simply not be counted in the same sentence.
     let (n, d) = shot[0];
-    // "Man killed, 3 other shot": the figure leaves the dead out already.
-    let other = |d: &Draft| {
-        ctx.text[d.start..d.end]
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("others"))
-    };
     let (hurt, shot_label) = if shot.iter().all(|(_, d)| other(d)) {
         (n, "other shot")
     } else {
-        (n - dead, "shot")
+        (n - dead?, "shot")
     };
+    let dead = dead.unwrap_or(0.0);
     if hurt < 1.0 {
         return None;
     }
@@ -432,7 +1007,139 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
             fmt(n),
             fmt(dead)
         ),
+        scope: Scope::Part,
+        // Worked out, not stated: it may agree with a figure, never be held against one.
+        doubts: vec![crate::model::Doubt::new(
+            crate::model::Aspect::Value,
+            "worked out from those shot less those killed",
+        )],
         ..d.clone()
+    })
+}
+
+/// A whole count of the injured smaller than those shot who lived, in the same report, is no
+/// count of all the injured: "Four shot, two critically injured" (some of them), "Three
+/// children shot, 1 injured" (one hurt besides them). It becomes a lower bound of a part.
+fn injured_below_shot(ctx: &Context, drafts: &mut [Draft]) {
+    let exact = |d: &Draft| match d.value {
+        Value::Quantity {
+            low: Some(l),
+            high: Some(h),
+            ..
+        } if l == h && !d.increment && d.scope == Scope::Total => Some(l),
+        _ => None,
+    };
+    let most = |prop: &str| {
+        drafts
+            .iter()
+            .filter(|d| d.property == prop)
+            .filter_map(exact)
+            .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))))
+    };
+    let Some(shot) = most("shot") else {
+        return;
+    };
+    let dead = match most("killed") {
+        Some(k) => k,
+        None if !tells_of_death(ctx) => 0.0,
+        None => return,
+    };
+    for d in drafts.iter_mut() {
+        if d.property != "injured" {
+            continue;
+        }
+        if let Some(n) = exact(d)
+            && n >= 1.0
+            && n < shot - dead
+            && let Value::Quantity { high, .. } = &mut d.value
+        {
+            *high = None;
+            d.scope = Scope::Part;
+            d.label = format!("≥ {} injured", super::quantity::format_number(n));
+        }
+    }
+}
+
+/// Whether the report tells that those hurt lived: "non-life-threatening", "expected to
+/// survive", "in stable condition", "treated and released", "their injuries".
+fn tells_of_survival(ctx: &Context) -> bool {
+    (0..ctx.tokens.len()).any(|k| {
+        matches!(
+            ctx.lower(k),
+            "non-life-threatening"
+                | "survive"
+                | "survived"
+                | "recover"
+                | "recovering"
+                | "stable"
+                | "released"
+                | "injuries"
+                | "wounds"
+                | "wounded"
+                | "injured"
+                | "hurt"
+        )
+    })
+}
+
+/// Whether the report tells of a death anywhere: a word of the killed property ("died",
+/// "fatally shot", "deaths") or of a killing ("homicide", "fatal", "murder").
+fn tells_of_death(ctx: &Context) -> bool {
+    let toks = ctx.tokens;
+    let killed = |p: usize| {
+        ctx.t
+            .rules
+            .properties
+            .get(p)
+            .is_some_and(|r| r.name == "killed")
+    };
+    (0..toks.len()).any(|k| {
+        // Charges tell of no death: "attempted murder", "deadly conduct".
+        if ctx.lower(k.wrapping_sub(1)) == "attempted"
+            || matches!(ctx.lower(k + 1), "conduct" | "weapon")
+        {
+            return false;
+        }
+        matches!(
+            ctx.lower(k),
+            "fatal"
+                | "fatally"
+                | "deadly"
+                | "homicide"
+                | "homicides"
+                | "murder"
+                | "murders"
+                | "murdered"
+                | "death"
+                | "deaths"
+                | "deceased"
+                | "succumbed"
+                | "slaying"
+                | "slain"
+                | "manslaughter"
+                | "coroner"
+                | "autopsy"
+                | "funeral"
+                | "vigil"
+                | "body"
+                | "bodies"
+                | "killing"
+                | "killings"
+                | "dies"
+                | "died"
+                | "dead"
+        ) || ctx
+            .t
+            .c
+            .victim_words
+            .at(toks, k)
+            .is_some_and(|(_, &p)| killed(p))
+            || ctx
+                .t
+                .c
+                .victim_nouns
+                .at(toks, k)
+                .is_some_and(|(_, &p)| killed(p))
     })
 }
 
@@ -529,6 +1236,9 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
                 explicit: true,
                 increment,
                 figures: vec![],
+                scope: Scope::Total,
+                subset: false,
+                doubt: None,
             });
         }
         if let Some(v) = figure_ending_at(ctx, j - 1) {
@@ -577,6 +1287,9 @@ fn nominal(ctx: &Context, k: usize, len: usize) -> Option<Victims> {
             explicit: true,
             increment: false,
             figures: (m.first..=m.last).collect(),
+            scope: Scope::Total,
+            subset: false,
+            doubt: None,
         });
     }
     None
@@ -627,6 +1340,9 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
         explicit: false,
         increment: false,
         figures: vec![],
+        scope: Scope::Member,
+        subset: false,
+        doubt: None,
     };
     if be == range.start + 1 && matches!(ctx.lower(range.start), "he" | "she") {
         return Some(one);
@@ -687,6 +1403,9 @@ fn figure_ending_at(ctx: &Context, end: usize) -> Option<Victims> {
                 explicit: true,
                 increment: false,
                 figures: (m.first..=m.last).collect(),
+                scope: Scope::Total,
+                subset: false,
+                doubt: None,
             });
         }
     }
@@ -757,19 +1476,38 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
     }
     let end = j - 1;
     // Walk back over the noun phrase (and coordinated ones).
-    let mut start = end;
-    let mut steps = 0;
     // It ends where another casualty phrase does: "a woman was shot to death and four others
     // were injured".
-    while start > 0
-        && toks[start - 1].sentence == sentence
-        && steps < 16
-        && np_token(ctx, start - 1)
-        && ctx.t.c.victim_words.ending_before(toks, start).is_none()
-        && !super::quantity::line_break_before(ctx, start)
+    let walk_back = |end: usize| {
+        let mut start = end;
+        let mut steps = 0;
+        while start > 0
+            && toks[start - 1].sentence == sentence
+            && steps < 16
+            && np_token(ctx, start - 1)
+            && ctx.t.c.victim_words.ending_before(toks, start).is_none()
+            && !super::quantity::line_break_before(ctx, start)
+        {
+            start -= 1;
+            steps += 1;
+        }
+        start
+    };
+    let mut start = walk_back(end);
+    // "Four people, including three children, were wounded": those included are some of the
+    // people counted before them, who are the whole.
+    if start >= 3
+        && matches!(ctx.lower(start - 1), "including" | "includes")
+        && toks[start - 2].is_punct(",")
+        && toks[start - 3].sentence == sentence
     {
-        start -= 1;
-        steps += 1;
+        let head_end = start - 3;
+        let head_start = walk_back(head_end);
+        if head_start <= head_end
+            && let Some(v) = count_people(ctx, head_start, head_end)
+        {
+            return Some(Victims { last: end, ..v });
+        }
     }
     // Drop leading joiners.
     while start <= end && matches!(ctx.lower(start), "and" | "," | "of") {
@@ -832,8 +1570,28 @@ fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     // An object has no commas: "shot two people, one of whom died" ends at the comma. But
     // an age and a name set off after a person ("his wife, 31-year-old Lesly Paredes") name
     // that person.
+    // So do people listed one by one: "killed his mother, stepfather, and grandmother".
     let apposition = |comma: usize| {
-        ctx.t.c.person_nouns.contains(ctx.lower(comma - 1)) && age_and_name_at(ctx, comma + 1)
+        let person = |k: usize| ctx.t.c.person_nouns.contains(ctx.lower(k));
+        if !person(comma - 1) {
+            return false;
+        }
+        if age_and_name_at(ctx, comma + 1) {
+            return true;
+        }
+        let mut n = comma + 1;
+        if ctx.lower(n) == "and" {
+            n += 1;
+        }
+        if matches!(ctx.lower(n), "his" | "her" | "their" | "a" | "an" | "the") {
+            n += 1;
+        }
+        person(n)
+            && toks.get(n).is_some_and(|t| t.sentence == sentence)
+            && !matches!(
+                ctx.lower(n + 1),
+                "said" | "says" | "say" | "told" | "reported" | "report"
+            )
     };
     while end + 1 < toks.len()
         && toks[end + 1].sentence == sentence
@@ -1003,6 +1761,9 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         explicit: false,
         increment: false,
         figures: Vec::new(),
+        scope: Scope::Total,
+        subset: false,
+        doubt: None,
     };
     // "A 3-year-old girl, Dalis Cox, was killed": a name after a comma names the person just
     // described; it is not another person.
@@ -1034,9 +1795,10 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         };
         kept.push((a, b));
     }
-    let items = kept;
+    let items = drop_appositions(ctx, &kept, last);
     let n_items = items.len();
     let mut counted = 0;
+    let mut scopes: Vec<Scope> = Vec::new();
     for (pos, &(a, b)) in items.iter().enumerate() {
         let Some(v) = count_item(ctx, a, b) else {
             // Words before the people ("Police said the ...") may be read as an item: only a
@@ -1058,8 +1820,19 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         };
         total.explicit |= v.explicit;
         total.increment |= v.increment;
+        total.subset |= v.subset;
         total.figures.extend(v.figures);
+        scopes.push(v.scope);
     }
+    // One item keeps its scope; a list with a part is a part, a list with a whole count is
+    // the whole ("three men and one woman"), and people described one by one ("his mother
+    // and his sister") are at least those.
+    total.scope = match scopes.as_slice() {
+        [one] => *one,
+        many if many.contains(&Scope::Part) => Scope::Part,
+        many if many.contains(&Scope::Total) => Scope::Total,
+        _ => Scope::Part,
+    };
     // Victims named one by one ("killing Carlos Garcia-Cerna and Alexy Garcia") are those the
     // report names, not a count of all: at least that many.
     let named = |&(a, b): &(usize, usize)| {
@@ -1068,6 +1841,7 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
     };
     if counted >= 2 && !total.explicit && items.iter().all(named) {
         total.high = None;
+        total.scope = Scope::Part;
     }
     // A skipped leading item leaves its joiner behind: ", and nine people" starts at "nine".
     while total.first < total.last
@@ -1076,6 +1850,85 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
         total.first += 1;
     }
     (counted > 0).then_some(total)
+}
+
+/// Drops the people described again after they are counted, set off by commas: "Two
+/// victims, a 25-year-old man and a 26-year-old man, died" (two), "three other people, a man
+/// and two women, had been shot" (three), "Ann Lee, a 23-year-old woman, was shot" (one). A
+/// description closed by a comma that ends the phrase and counts as many as the people before
+/// it is the same people; so is one that counts fewer people than a figure of people or
+/// victims before it ("Two victims, a 22-year-old man was shot": one of the two). A list ("a
+/// man, a woman and a child") is not set off that way and is kept.
+fn drop_appositions(ctx: &Context, items: &[(usize, usize)], last: usize) -> Vec<(usize, usize)> {
+    let toks = ctx.tokens;
+    // Groups of items joined by "and"; a lone comma starts a new group.
+    let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
+    for &(a, b) in items {
+        let new_group = groups.is_empty() || (a > 0 && toks[a - 1].is_punct(","));
+        match groups.last_mut() {
+            Some(g) if !new_group => g.push((a, b)),
+            _ => groups.push(vec![(a, b)]),
+        }
+    }
+    if groups.len() < 2 {
+        return items.to_vec();
+    }
+    let count = |g: &[(usize, usize)]| -> Option<f64> {
+        g.iter()
+            .map(|&(a, b)| count_item(ctx, a, b).and_then(|v| v.low))
+            .sum()
+    };
+    let person = |w: &str| ctx.t.c.person_nouns.contains(w) || w.ends_with("-old");
+    // "a 25-year-old man", "two women", "a mother": a description of people.
+    let description = |&(a, b): &(usize, usize)| {
+        let first = ctx.lower(a);
+        (matches!(first, "a" | "an" | "the")
+            || toks[a].kind == TokenKind::Number
+            || ctx.t.rules.number_words.contains_key(first))
+            && person(ctx.lower(b))
+            || (a == b && person(ctx.lower(b)) && !toks[b].capitalized)
+    };
+    let described = |g: &[(usize, usize)]| {
+        g.iter().all(|&(a, b)| {
+            person(ctx.lower(b))
+                || (a..=b).all(|k| toks[k].capitalized || toks[k].kind != TokenKind::Word)
+        })
+    };
+    let mut out: Vec<(usize, usize)> = groups[0].clone();
+    let mut prev = 0;
+    for g in 1..groups.len() {
+        let group = &groups[g];
+        let (_, end) = group[group.len() - 1];
+        // "Ann Lee, the 50-year-old man found dead": one person described with "the" after
+        // a name, at the end of the phrase, is that person.
+        let the_one = g + 1 == groups.len()
+            && group.len() == 1
+            && ctx.lower(group[0].0) == "the"
+            && groups[prev].len() == 1;
+        let closed = (end + 1 == last && toks[last].is_punct(",")) || the_one;
+        let same = group.iter().all(description)
+            && described(&groups[prev])
+            && match (count(group), count(&groups[prev])) {
+                (Some(n), Some(m)) if closed => n == m,
+                (Some(n), Some(m)) => {
+                    let (a, b) = groups[prev][groups[prev].len() - 1];
+                    groups[prev].len() == 1
+                        && n < m
+                        && m >= 2.0
+                        && matches!(
+                            ctx.lower(b),
+                            "people" | "persons" | "victims" | "individuals" | "others"
+                        )
+                        && count_item(ctx, a, b).is_some_and(|v| v.explicit)
+                }
+                _ => false,
+            };
+        if !same {
+            out.extend(group.iter().copied());
+            prev = g;
+        }
+    }
+    out
 }
 
 /// "31-year-old Lesly Paredes" at token `k`: an age compound, then a capitalised word.
@@ -1090,9 +1943,16 @@ fn age_and_name_at(ctx: &Context, k: usize) -> bool {
 /// ", 13," after a name.
 fn age_apposition(ctx: &Context, comma: usize) -> bool {
     let toks = ctx.tokens;
-    toks.get(comma + 1)
-        .is_some_and(|t| t.kind == TokenKind::Number)
-        && toks.get(comma + 2).is_some_and(|t| t.is_punct(","))
+    // "Ann Lee, 13," or "Ann Lee, three,".
+    toks.get(comma + 1).is_some_and(|t| {
+        t.kind == TokenKind::Number
+            || ctx
+                .t
+                .rules
+                .number_words
+                .get(t.lower.as_str())
+                .is_some_and(|&n| n < 120.0)
+    }) && toks.get(comma + 2).is_some_and(|t| t.is_punct(","))
         && comma > 0
         && (toks[comma - 1].capitalized || ctx.t.c.person_nouns.contains(&toks[comma - 1].lower))
 }
@@ -1110,6 +1970,8 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
     // "a 9-month-old", "an eighth-grader": ages and school grades stand for people.
     let person_head =
         c.person_nouns.contains(head) || head.ends_with("-old") || head.ends_with("grader");
+    // One person described on their own ("a man", "the victim", "his mother", a name): a
+    // member of those it happened to, not a count of them all.
     let single = |explicit: bool, increment: bool| Victims {
         first: a,
         last: b,
@@ -1118,6 +1980,9 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
         explicit,
         increment,
         figures: vec![],
+        scope: Scope::Member,
+        subset: false,
+        doubt: None,
     };
     // Nobody: "no one", "nobody", "none", "no one else".
     if matches!(
@@ -1132,23 +1997,43 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             explicit: true,
             increment: words.contains(&"else"),
             figures: vec![],
+            scope: Scope::Total,
+            subset: false,
+            doubt: None,
         });
     }
     // A figure: "four people", "two", "at least 5 others", "three of the victims".
     let mut k = a;
     while k <= b {
-        // "aged 91", "both 51": an age, not a count of people.
+        // "aged 91", "both 51", "who turned 16": an age, not a count of people.
         if k > 0
-            && matches!(ctx.lower(k - 1), "aged" | "age" | "ages" | "both" | "all")
+            && matches!(
+                ctx.lower(k - 1),
+                "aged" | "age" | "ages" | "both" | "all" | "turned" | "turns" | "turning"
+            )
             && toks[k].kind == TokenKind::Number
         {
             return None;
         }
-        // "the 17 year old male": an age written apart, not a count; the person is one.
+        // "0:43 Man found dead": a running time in a list of videos, not a count.
+        if k >= 2 && toks[k - 1].is_punct(":") && toks[k - 2].kind == TokenKind::Number {
+            return None;
+        }
+        // "the 17 year old male", "a 22 year-old man": an age written apart, not a count;
+        // the person is one.
         if matches!(ctx.lower(k + 1), "year" | "years" | "month" | "months")
             && ctx.lower(k + 2) == "old"
         {
             k += 3;
+            continue;
+        }
+        if toks[k].kind == TokenKind::Number
+            && matches!(
+                ctx.lower(k + 1),
+                "year-old" | "years-old" | "month-old" | "months-old" | "week-old" | "day-old"
+            )
+        {
+            k += 2;
             continue;
         }
         if let Some(m) = numbers::number_at(toks, k, ctx.text, ctx.t)
@@ -1181,6 +2066,7 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
                 let (first, low, high) = hedge(ctx, m.first, m.low, m.high);
                 let increment = (a..m.first).any(|r| matches!(ctx.lower(r), "another"))
                     || (m.last + 1..=b).any(|r| matches!(ctx.lower(r), "more" | "additional"));
+                let scope = figure_scope(ctx, a, m.first, m.last, b, low);
                 return Some(Victims {
                     first: first.min(a),
                     last: b,
@@ -1189,6 +2075,9 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
                     explicit: true,
                     increment,
                     figures: (m.first..=m.last).collect(),
+                    scope,
+                    subset: scope == Scope::Part && !others(ctx, a, b),
+                    doubt: None,
                 });
             }
             return None;
@@ -1229,6 +2118,50 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
     None
 }
 
+/// The scope of a counted item `a..=b` whose figure is `f..=g`: "three other people", "two
+/// of the victims", "another man", "his two sons", "the sheriff's two deputies" name some of
+/// the victims (a part); "one man" or "one victim" describes one of them (a member), "one
+/// person" or a bare "one" counts them all.
+fn figure_scope(ctx: &Context, a: usize, f: usize, g: usize, b: usize, low: Option<f64>) -> Scope {
+    let c = &ctx.t.c;
+    if others(ctx, a, b) {
+        return Scope::Part;
+    }
+    // A possessive before the figure: the victims of one relation, not all of them.
+    let possessive = (a..f).any(|r| {
+        let w = ctx.lower(r);
+        matches!(w, "his" | "her" | "their" | "its" | "my" | "our")
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || w.ends_with("s'")
+    }) || (g + 1..b).any(|r| {
+        let w = ctx.lower(r);
+        w.ends_with("'s")
+            || w.ends_with("’s")
+            || w.ends_with("s'")
+            || (matches!(w, "his" | "her" | "their" | "its") && ctx.lower(r - 1) == "of")
+    });
+    if possessive {
+        return Scope::Part;
+    }
+    let head = ctx.lower(b);
+    if low == Some(1.0)
+        && b > g
+        && !(g + 1..=b).any(|r| ctx.lower(r) == "of")
+        && c.person_nouns.contains(head)
+        && !matches!(head, "person" | "individual" | "people")
+    {
+        return Scope::Member;
+    }
+    Scope::Total
+}
+
+/// Whether the item `a..=b` names people besides others: "three other people", "two others",
+/// "another man".
+fn others(ctx: &Context, a: usize, b: usize) -> bool {
+    (a..=b).any(|r| matches!(ctx.lower(r), "other" | "others" | "another"))
+}
+
 fn is_plural(word: &str) -> bool {
     matches!(
         word,
@@ -1239,7 +2172,7 @@ fn is_plural(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests_support::{claims, rules};
-    use crate::model::Value;
+    use crate::model::{Scope, Value};
 
     /// The (property, low, high, increment, text) of every casualty claim in a passage.
     #[track_caller]
@@ -1426,9 +2359,17 @@ mod tests {
                 ("killed", 1.0, "one of whom died"),
             ],
         );
-        // Without a killed figure, the injured are not inferred: the report may tell of a
-        // death in words the reader does not count.
-        check("A woman was shot in the leg on Tuesday.", &[]);
+        // Without a killed figure, the injured are inferred from a report that tells of no
+        // death at all; one that does may tell of it in words the reader does not count.
+        check(
+            "A woman was shot in the leg on Tuesday.",
+            &[("injured", 1.0, "A woman was shot")],
+        );
+        // ... but only when the report tells of no death at all.
+        check(
+            "A woman was shot in the leg on Tuesday. It was the third homicide this month.",
+            &[],
+        );
         check(
             "The gunman killed a girl and injured three of her family members Thursday afternoon.",
             &[
@@ -1436,10 +2377,10 @@ mod tests {
                 ("injured", 3.0, "injured three of her family members"),
             ],
         );
-        // A death the reader could not count leaves the injured unknown.
+        // The man who was shot and later died is one killed; the injured stay unknown.
         check(
             "A man was shot on Tuesday and later died at the hospital.",
-            &[],
+            &[("killed", 1.0, "A man was shot on Tuesday and later died")],
         );
     }
 
@@ -1630,5 +2571,493 @@ mod tests {
     fn the_killer_is_not_a_victim() {
         check("The gunman killed himself.", &[]);
         check("The fourth person injured is in custody.", &[]);
+    }
+    /// (low, text) of the injured worked out from those shot, which carry a doubt.
+    fn derived(text: &str) -> Vec<(f64, String)> {
+        claims(text, &rules())
+            .into_iter()
+            .filter(|c| c.property == "injured" && !c.doubts.is_empty() && c.scope == Scope::Part)
+            .filter_map(|c| match c.value {
+                Value::Quantity {
+                    low: Some(l),
+                    high: Some(h),
+                    ..
+                } if l == h => Some((l, c.text)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// (property, low, high, scope, doubted, text) of every casualty claim the report states
+    /// (none worked out), shot included.
+    fn scoped(text: &str) -> Vec<(String, f64, Option<f64>, Scope, bool, String)> {
+        claims(text, &rules())
+            .into_iter()
+            .filter(|c| {
+                matches!(
+                    c.property.as_str(),
+                    "killed" | "injured" | "shot" | "arrested"
+                )
+            })
+            .filter(|c| c.doubts.is_empty())
+            .map(|c| {
+                let Value::Quantity { low, high, .. } = c.value else {
+                    panic!("not a quantity")
+                };
+                let doubted = !c.doubts.is_empty();
+                (
+                    c.property,
+                    low.unwrap_or(-1.0),
+                    high,
+                    c.scope,
+                    doubted,
+                    c.text,
+                )
+            })
+            .collect()
+    }
+
+    fn row(
+        p: &str,
+        low: f64,
+        high: Option<f64>,
+        scope: Scope,
+        text: &str,
+    ) -> (String, f64, Option<f64>, Scope, bool, String) {
+        (p.to_string(), low, high, scope, false, text.to_string())
+    }
+
+    #[test]
+    fn one_person_described_is_a_member_and_a_whole_count_is_total() {
+        assert_eq!(
+            scoped("One boy was shot in the knee."),
+            [row(
+                "shot",
+                1.0,
+                Some(1.0),
+                Scope::Member,
+                "One boy was shot"
+            )]
+        );
+        assert_eq!(
+            scoped("One person was killed on Elm Street."),
+            [row(
+                "killed",
+                1.0,
+                Some(1.0),
+                Scope::Total,
+                "One person was killed"
+            )]
+        );
+        assert_eq!(
+            scoped("Two boys and one girl were shot, and one of them died."),
+            [
+                row(
+                    "shot",
+                    3.0,
+                    Some(3.0),
+                    Scope::Total,
+                    "Two boys and one girl were shot"
+                ),
+                row("killed", 1.0, Some(1.0), Scope::Total, "one of them died"),
+            ]
+        );
+        assert_eq!(
+            derived("Two boys and one girl were shot, and one of them died."),
+            [(2.0, "Two boys and one girl were shot".to_string())]
+        );
+    }
+
+    #[test]
+    fn also_others_and_possessives_name_some_of_the_victims() {
+        assert_eq!(
+            scoped("Three men died. A 19-year-old woman was also shot."),
+            [
+                row("killed", 3.0, Some(3.0), Scope::Total, "Three men died"),
+                row(
+                    "shot",
+                    1.0,
+                    Some(1.0),
+                    Scope::Member,
+                    "A 19-year-old woman was also shot"
+                ),
+            ]
+        );
+        assert_eq!(
+            scoped("Police said three others were also shot near the bar."),
+            [row(
+                "shot",
+                3.0,
+                Some(3.0),
+                Scope::Part,
+                "three others were also shot"
+            )]
+        );
+        assert_eq!(
+            scoped("The farmer killed his two sons."),
+            [row(
+                "killed",
+                2.0,
+                Some(2.0),
+                Scope::Part,
+                "killed his two sons"
+            )]
+        );
+        assert_eq!(
+            scoped("Her two guards were wounded."),
+            [row(
+                "injured",
+                2.0,
+                Some(2.0),
+                Scope::Part,
+                "Her two guards were wounded"
+            )]
+        );
+        // People listed one by one are at least those.
+        assert_eq!(
+            scoped("He killed his wife, son, and daughter."),
+            [row(
+                "killed",
+                3.0,
+                Some(3.0),
+                Scope::Part,
+                "killed his wife, son, and daughter"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_subset_of_a_whole_given_elsewhere_is_no_count_of_it() {
+        assert_eq!(
+            scoped("Six shot, three critically injured at the fair."),
+            [
+                row("shot", 6.0, Some(6.0), Scope::Total, "Six shot"),
+                row(
+                    "injured",
+                    3.0,
+                    None,
+                    Scope::Part,
+                    "three critically injured"
+                ),
+            ]
+        );
+        assert_eq!(
+            scoped("Two victims remain hospitalized."),
+            [row(
+                "injured",
+                2.0,
+                Some(2.0),
+                Scope::Part,
+                "Two victims remain hospitalized"
+            )]
+        );
+        // Those included are some of the people counted before them.
+        assert_eq!(
+            scoped("Five people, including two toddlers, were hurt."),
+            [row(
+                "injured",
+                5.0,
+                Some(5.0),
+                Scope::Total,
+                "Five people, including two toddlers, were hurt"
+            )]
+        );
+        // Others named after them, in words that count none of them again.
+        assert_eq!(
+            scoped("Two victims injured in the crash went to Mercy and two others went to Hope."),
+            [row(
+                "injured",
+                2.0,
+                Some(2.0),
+                Scope::Part,
+                "Two victims injured"
+            )]
+        );
+        // "one of the two men and two women": one of them all.
+        assert_eq!(
+            scoped("Police found one of the two men and two women shot."),
+            [row(
+                "shot",
+                3.0,
+                None,
+                Scope::Part,
+                "one of the two men and two women shot"
+            )]
+        );
+    }
+
+    #[test]
+    fn people_described_again_between_commas_are_counted_once() {
+        check(
+            "Two victims, a 30-year-old man and a 41-year-old man, died at the scene.",
+            &[(
+                "killed",
+                2.0,
+                "Two victims, a 30-year-old man and a 41-year-old man, died",
+            )],
+        );
+        check(
+            "Three other people, a man and two women, were hurt.",
+            &[(
+                "injured",
+                3.0,
+                "Three other people, a man and two women, were hurt",
+            )],
+        );
+        check(
+            "One person, a 20-year-old woman, was pronounced dead.",
+            &[(
+                "killed",
+                1.0,
+                "One person, a 20-year-old woman, was pronounced dead",
+            )],
+        );
+        check(
+            "Ola Brandt and Mia Brandt, a mother and daughter, both died.",
+            &[(
+                "killed",
+                2.0,
+                "Ola Brandt and Mia Brandt, a mother and daughter, both died",
+            )],
+        );
+        // A list is no description.
+        check(
+            "A man, a woman and a child were killed.",
+            &[("killed", 3.0, "A man, a woman and a child were killed")],
+        );
+    }
+
+    #[test]
+    fn words_that_tell_of_no_casualty() {
+        // "wound up": ended up.
+        check(
+            "Two people wound up dead.",
+            &[("killed", 2.0, "Two people wound up dead")],
+        );
+        // An intent.
+        check("They planned to kill the clerk.", &[]);
+        // The doer of an active verb.
+        assert_eq!(scoped("Police want the two men who shot at the house."), []);
+        assert_eq!(
+            scoped("The suspect had shot a clerk. The clerk died."),
+            [
+                row("shot", 1.0, Some(1.0), Scope::Member, "shot a clerk"),
+                row("killed", 1.0, Some(1.0), Scope::Member, "The clerk died"),
+            ]
+        );
+        // Ages and running times.
+        check("Lee, who recently turned 16, was shot and killed.", &[]);
+        check(
+            "A 22 year-old man has been arrested.",
+            &[("arrested", 1.0, "A 22 year-old man has been arrested")],
+        );
+        check("Watch: 0:43 Woman found dead in park", &[]);
+    }
+
+    #[test]
+    fn other_and_many_events_count_none_of_the_reports_victims() {
+        check("Two girls were hurt in separate accidental shootings.", &[]);
+        check("One dead, three hurt in pair of shootings", &[]);
+        check("Five people were wounded in weekend shootings.", &[]);
+        check("Two men were shot in a separate, unrelated incident.", &[]);
+        check("Last summer, one man was killed on the block.", &[]);
+        check("The city has seen 40 people shot this year.", &[]);
+        // The report's own shootings are named with an article.
+        check(
+            "Five people were wounded in the shootings.",
+            &[("injured", 5.0, "Five people were wounded")],
+        );
+    }
+
+    #[test]
+    fn those_shot_are_the_injured_when_the_report_tells_of_no_death() {
+        assert_eq!(
+            derived("Four people were shot near the park; all are in stable condition."),
+            [(4.0, "Four people were shot".to_string())]
+        );
+        // An early report of several people shot may come before a death.
+        assert_eq!(derived("Four people were shot near the park."), []);
+        // One victim who died, without a whole count of the dead.
+        assert_eq!(
+            derived("Two men were shot outside the bar. One man died at the hospital."),
+            [(1.0, "Two men were shot".to_string())]
+        );
+        // A death the reader cannot count leaves them unknown.
+        assert_eq!(
+            derived("Four people were shot near the park. The homicide is unsolved."),
+            []
+        );
+        // An injured figure below those shot who lived counts not all of the injured.
+        assert_eq!(
+            scoped("Three children shot, 1 injured"),
+            [
+                row("shot", 3.0, Some(3.0), Scope::Total, "Three children shot"),
+                row("injured", 1.0, None, Scope::Part, "1 injured"),
+            ]
+        );
+    }
+    #[test]
+    fn a_killing_named_as_a_noun_counts_its_victims() {
+        check(
+            "Police are investigating the death of a 20-year-old woman.",
+            &[("killed", 1.0, "death of a 20-year-old woman")],
+        );
+        check("He faces a count of attempted murder of an officer.", &[]);
+    }
+
+    #[test]
+    fn the_subject_of_a_sentence_who_died() {
+        check("He died on Friday.", &[("killed", 1.0, "He died")]);
+        check(
+            "Two men were shot in the leg and later died.",
+            &[("killed", 2.0, "Two men were shot in the leg and later died")],
+        );
+    }
+
+    #[test]
+    fn a_shooter_who_killed_himself_after_his_victims_is_one_more_dead() {
+        check(
+            "The man killed his wife and then killed himself.",
+            &[("killed", 2.0, "then killed himself")],
+        );
+        // A child who killed himself with a gun he found is the one victim.
+        check("A boy, 3, killed himself with a gun he found.", &[]);
+    }
+
+    #[test]
+    fn lines_of_other_stories_count_none_of_the_reports_victims() {
+        check(
+            "Three people were killed in the shooting on Monday, and the gunman fled on foot \
+             before police arrived.\nTeen found dead in river\n0:43 Woman found dead in park\nThe \
+             gunman fled.",
+            &[("killed", 3.0, "Three people were killed")],
+        );
+    }
+
+    #[test]
+    fn a_figure_in_a_sentence_dated_years_before_the_report_is_another_events() {
+        let killed = |text: &str| -> Vec<String> {
+            super::super::tests_support::claims_dated("2016-05-01", text, &rules())
+                .into_iter()
+                .filter(|c| c.property == "killed")
+                .map(|c| c.text)
+                .collect()
+        };
+        assert_eq!(
+            killed("Her daughter was shot and killed in 2012."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            killed("Her daughter was shot and killed on April 28."),
+            ["Her daughter was shot and killed".to_string()]
+        );
+    }
+    #[test]
+    fn one_person_named_by_a_pronoun_or_shot_by_himself() {
+        assert_eq!(
+            scoped("He was shot in the arm. Police have no suspect."),
+            [row("shot", 1.0, Some(1.0), Scope::Member, "He was shot")]
+        );
+        assert_eq!(
+            scoped("Police said a 9-year-old boy accidentally shot himself at home."),
+            [row(
+                "shot",
+                1.0,
+                Some(1.0),
+                Scope::Member,
+                "a 9-year-old boy accidentally shot himself"
+            )]
+        );
+    }
+
+    #[test]
+    fn those_sent_to_hospital_are_counted_as_shot_with_a_doubt() {
+        let got = claims("The shooting sent three men to the hospital.", &rules());
+        let sent: Vec<_> = got.iter().filter(|c| c.property == "shot").collect();
+        assert_eq!(sent.len(), 1, "{got:?}");
+        assert_eq!(sent[0].text, "sent three men to the hospital");
+        assert!(!sent[0].doubts.is_empty());
+    }
+
+    #[test]
+    fn another_victim_after_the_dead_is_the_first_injured() {
+        check(
+            "A woman was killed. Another person was injured.",
+            &[
+                ("killed", 1.0, "A woman was killed"),
+                ("injured", 1.0, "Another person was injured"),
+            ],
+        );
+    }
+
+    #[test]
+    fn charges_and_intents_tell_of_no_death() {
+        // "attempted murder" is no death: the one shot is the injured.
+        check(
+            "A man was shot in the hand. The suspect faces a charge of attempted murder.",
+            &[("injured", 1.0, "A man was shot")],
+        );
+        check(
+            "He let a gun go off in a way likely to harm or kill a child.",
+            &[],
+        );
+    }
+    #[test]
+    fn a_date_before_the_people_is_no_count_of_them() {
+        check(
+            "A boy was shot and killed Sunday. On May 17, a man was shot in the leg.",
+            &[("killed", 1.0, "A boy was shot and killed")],
+        );
+    }
+    #[test]
+    fn unsure_and_counterfactual_deaths_are_no_figures() {
+        check("Police could not say if the man had died.", &[]);
+        check("There should have been four people dead.", &[]);
+    }
+
+    #[test]
+    fn another_event_the_report_relates_its_own_to() {
+        check(
+            "The attack was in retaliation for a shooting that left one man dead.",
+            &[],
+        );
+        check(
+            "The attack follows a shooting that left two people dead.",
+            &[],
+        );
+        check(
+            "Friends mourned a teen who was killed in the same neighborhood last month.",
+            &[],
+        );
+        check(
+            "The attack came a year after four people were shot at the park.",
+            &[],
+        );
+        let killed = |text: &str| -> Vec<String> {
+            super::super::tests_support::claims_dated("2016-06-19", text, &rules())
+                .into_iter()
+                .filter(|c| c.property == "killed")
+                .map(|c| c.text)
+                .collect()
+        };
+        assert_eq!(
+            killed("In April, a woman was killed on the corner."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            killed("A woman was killed on the corner on Saturday."),
+            ["A woman was killed".to_string()]
+        );
+    }
+    #[test]
+    fn an_age_in_words_and_a_description_with_the_after_a_name() {
+        check(
+            "Ann Lee, three, was accidentally shot dead.",
+            &[("killed", 1.0, "Ann Lee, three, was accidentally shot dead")],
+        );
+        check(
+            "Police named Bo Carr, the 50-year-old man found dead.",
+            &[("killed", 1.0, "Bo Carr, the 50-year-old man found dead")],
+        );
     }
 }
