@@ -463,6 +463,13 @@ fn first_clash<'c>(members: &[&'c Claim], rules: &Rules) -> Option<(&'c Claim, &
     for &c in members {
         by_doc.entry(c.doc).or_default().push(c);
     }
+    // A report that states the whole is held to it: its parts ("two others are in the
+    // hospital") say less than its total and would agree with almost any other figure.
+    for claims in by_doc.values_mut() {
+        if claims.iter().any(|c| c.scope == Scope::Total) {
+            claims.retain(|c| c.scope == Scope::Total);
+        }
+    }
     let docs: Vec<usize> = by_doc.keys().copied().collect();
     let of = |d: usize| by_doc.get(&d).into_iter().flatten().copied();
     for (i, &da) in docs.iter().enumerate() {
@@ -1370,6 +1377,26 @@ mod tests {
             let f = &compare(&[g.clone()], &[age(0, a), age(1, b)], &d, &rules)[0];
             assert_eq!(f.kind, FindingKind::Conflict, "{a} then {b}");
         }
+    }
+
+    #[test]
+    fn a_report_that_states_the_total_is_held_to_it_not_to_its_parts() {
+        let with = |doc, v: f64, scope| {
+            let mut c = q(doc, Some(v), Some(v), "count", &format!("{v} units"));
+            c.scope = scope;
+            c
+        };
+        // "Five were hurt; two others are in the hospital" against "four were hurt": the
+        // part agrees with four, the total does not.
+        let claims = vec![
+            with(0, 5.0, Scope::Total),
+            with(0, 2.0, Scope::Part),
+            with(1, 4.0, Scope::Total),
+        ];
+        assert_eq!(
+            verdict(&claims, ClaimKind::Quantity).kind,
+            FindingKind::Conflict
+        );
     }
 
     #[test]
