@@ -750,7 +750,17 @@ fn disagreement(a: &Claim, b: &Claim) -> String {
 
 /// "3 sources agree: 2 units, 2 systems" or "more than 40 and around 50 overlap".
 fn agreement(members: &[&Claim]) -> String {
-    let mut labels: Vec<&str> = members.iter().map(|c| c.label.as_str()).collect();
+    // A part or a member reads as what it says of the whole: "1 arrested (at least, one of
+    // them)".
+    let shown: Vec<String> = members
+        .iter()
+        .map(|c| match c.scope {
+            Scope::Total => c.label.clone(),
+            Scope::Part => format!("{} (a part)", c.label),
+            Scope::Member => format!("{} (one of them)", c.label),
+        })
+        .collect();
+    let mut labels: Vec<&str> = shown.iter().map(String::as_str).collect();
     labels.dedup();
     let mut docs: Vec<usize> = members.iter().map(|c| c.doc).collect();
     docs.sort_unstable();
