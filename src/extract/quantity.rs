@@ -6,7 +6,7 @@
 //! 66"), house numbers, ordinals, and compounds that are not measures ("four-star").
 
 use super::numbers::{self, NumberMatch};
-use super::tokens::TokenKind;
+use super::tokens::{TokenKind, WordClass};
 use super::{Context, Draft};
 use crate::model::{ClaimKind, Subject, Value};
 use crate::rules::{IntervalShape, QualifierRule, UnitRule};
@@ -76,6 +76,10 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     }
     // Ages after names: "Sherie Lash, 44, was arrested", "Queric Richardson, 17".
     if let Some(person) = apposed_age(ctx, m) {
+        return Some(person);
+    }
+    // "Brandon Crawford was 15."
+    if let Some(person) = age_after_verb(ctx, m) {
         return Some(person);
     }
 
@@ -386,7 +390,8 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
             .is_some_and(|t| !t.capitalized && ctx.t.c.person_nouns.contains(&t.lower))
     });
     let subject = if let Some((end, person)) = name_after {
-        // "44-year-old Sherie Lash"
+        // "44-year-old Sherie Lash", "50-year-old Haywood Whichard, Jr."
+        let (end, person) = comma_suffix(ctx, end, person);
         end_tok = end;
         Some(person)
     } else if let Some((end, person)) = name_after_noun(ctx, m.last + 1) {
@@ -397,11 +402,88 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         // "Jesus Javier Paez, a 22-year-old Latino", "Stephon Harris, the 20-year-old man"
         start_tok = start;
         Some(person)
+    } else if let Some((start, person)) = name_before_verb(ctx, m.first) {
+        // "Deshaun Jones was 15 years old", "Ann Lee, who was a 25-year-old nurse"
+        start_tok = start;
+        Some(person)
     } else {
         // "Police identified the 29-year-old man killed as Seth Easley"
         identified_as(ctx, m.last + 1)
     };
     age_draft(toks[start_tok].start, toks[end_tok].end, subject, value)
+}
+
+/// A name suffix set off by a comma after the name that ends at `end` is part of it:
+/// "Haywood Whichard, Jr.". Returns the new last token and the person with that text.
+fn comma_suffix(ctx: &Context, end: usize, mut person: Subject) -> (usize, Subject) {
+    let toks = ctx.tokens;
+    if toks.get(end + 1).is_some_and(|t| t.is_punct(","))
+        && toks
+            .get(end + 2)
+            .is_some_and(|t| t.class.has(WordClass::NAME_SUFFIX) && t.capitalized)
+    {
+        let first = toks[end].end.saturating_sub(person.text.len());
+        if let Some(text) = ctx.text.get(first..toks[end + 2].end) {
+            person.text = text.to_string();
+            return (end + 2, person);
+        }
+    }
+    (end, person)
+}
+
+/// "Brandon Crawford was 15", "Ann Lee, who is 25,", "The victim, Bo Chu, was also a
+/// 15-year-old": the person named right before "was" or "is" in front of the age at token
+/// `age`. Returns the token where the name starts.
+fn name_before_verb(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let mut k = age.checked_sub(1)?;
+    if matches!(ctx.lower(k), "a" | "an") {
+        k = k.checked_sub(1)?;
+    }
+    while matches!(ctx.lower(k), "also" | "only" | "just" | "then") {
+        k = k.checked_sub(1)?;
+    }
+    if !matches!(ctx.lower(k), "was" | "is") || k < 2 || toks[k].sentence != toks[age].sentence {
+        return None;
+    }
+    if ctx.lower(k - 1) == "who" && toks[k - 2].is_punct(",") && k >= 3 {
+        return person_before(ctx, k - 3);
+    }
+    if toks[k - 1].is_punct(",") {
+        // "The victim, Bo Chu, was 15": the name set off before the verb.
+        let (first, person) = person_before(ctx, k - 2)?;
+        return (first > 0 && toks[first - 1].is_punct(",")).then_some((first, person));
+    }
+    person_before(ctx, k - 1)
+}
+
+/// "Brandon Crawford was 15.", "Bournes, who was 59, shot ...": a bare figure ending a clause
+/// after "was" or "is" and a name is the person's age.
+fn age_after_verb(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
+    let toks = ctx.tokens;
+    if m.first != m.last || toks[m.first].kind != TokenKind::Number {
+        return None;
+    }
+    let value = m
+        .low
+        .filter(|v| v.fract() == 0.0 && (0.0..=120.0).contains(v))?;
+    let ends_clause = match toks.get(m.last + 1) {
+        None => true,
+        Some(t) => {
+            t.sentence != toks[m.last].sentence
+                || (t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "," | "." | ";"))
+        }
+    };
+    if !ends_clause || matches!(ctx.lower(m.first - 1), "a" | "an") {
+        return None;
+    }
+    let (first, person) = name_before_verb(ctx, m.first)?;
+    Some(age_draft(
+        toks[first].start,
+        toks[m.last].end,
+        Some(person),
+        value,
+    ))
 }
 
 /// An age claim: `years` old, spanning bytes `start..end`.
@@ -434,6 +516,7 @@ fn age_draft(start: usize, end: usize, subject: Option<Subject>, years: f64) -> 
 /// same noun ("the girl, NAME"; "the suspect, NAME" is someone else), that person gets the age. The
 /// claim spans the apposition; two different ages or two such names leave it unsaid.
 pub(super) fn ages_named_later(ctx: &Context, drafts: &mut Vec<Draft>) {
+    ages_of_lists(ctx, drafts);
     let toks = ctx.tokens;
     let c = &ctx.t.c;
     let singular_person = |k: usize| {
@@ -535,10 +618,16 @@ fn identified_as(ctx: &Context, from: usize) -> Option<Subject> {
     let sentence = toks.get(from)?.sentence;
     let begin = ctx.sentences[sentence].start;
     // "identified" or "named" earlier in the sentence, or after the figure.
-    let mut naming = (begin..from).any(|k| matches!(ctx.lower(k), "identified" | "named"));
+    let naming_word = |k: usize| {
+        matches!(
+            ctx.lower(k),
+            "identified" | "named" | "identify" | "identifies"
+        )
+    };
+    let mut naming = (begin..from).any(naming_word);
     let mut k = from;
     while k + 1 < toks.len() && k < from + 25 && toks[k].sentence == sentence {
-        if matches!(ctx.lower(k), "identified" | "named") {
+        if naming_word(k) {
             naming = true;
         }
         if naming && ctx.lower(k) == "as" {
@@ -567,11 +656,49 @@ fn name_after_noun(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
     {
         k += 1;
     }
-    if k == i || !toks.get(k).is_some_and(|t| t.is_punct(",")) {
+    if k == i {
         return None;
     }
-    super::roles::person_name_at(ctx, k + 1)
+    if toks.get(k).is_some_and(|t| t.is_punct(",")) {
+        return super::roles::person_name_at(ctx, k + 1);
+    }
+    // "his 42-year-old wife Min Huang": a name right after the person noun.
+    let noun = ctx.lower(k - 1);
+    if ctx.t.c.person_nouns.contains(noun) || KIN_NOUNS.contains(&noun) {
+        return super::roles::person_name_at(ctx, k);
+    }
+    None
 }
+
+/// Kin and companions a person is described as, besides the lexicon's person nouns: "his
+/// 8-year-old cousin Tristan Howard".
+const KIN_NOUNS: &[&str] = &[
+    "cousin",
+    "nephew",
+    "niece",
+    "stepson",
+    "stepdaughter",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "girlfriend",
+    "boyfriend",
+    "fiance",
+    "fiancee",
+    "fiancé",
+    "fiancée",
+    "uncle",
+    "aunt",
+    "stepfather",
+    "stepmother",
+    "half-brother",
+    "half-sister",
+    "sibling",
+    "classmate",
+    "roommate",
+    "partner",
+];
 
 /// Whether a line ends between token `k - 1` and token `k` and the next line starts with a
 /// capital: a figure ending a line before a headline ("...article-1. 1456300" over "Queens
@@ -606,7 +733,8 @@ fn name_before_article(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
 }
 
 /// "Sherie Lash, 44," or "Lash (44)": a bare figure set off right after a person's name is the
-/// person's age.
+/// person's age; so is one after "age" or "aged" ("Ann Lee, age 27"), and the one a list of
+/// names shares ("Ann Lee and Bo Chu, both 22": here the last name's, see [`ages_of_lists`]).
 fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     let toks = ctx.tokens;
     if m.first != m.last || toks[m.first].kind != TokenKind::Number || m.first < 2 {
@@ -615,35 +743,18 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     let value = m
         .low
         .filter(|v| v.fract() == 0.0 && (0.0..=120.0).contains(v))?;
-    // "He and Quamari McAllister, both 19,": the name before the comma.
-    let both = toks[m.first - 1].lower == "both" && m.first >= 3 && toks[m.first - 2].is_punct(",");
-    let open = if both {
-        &toks[m.first - 2]
+    // "He and Quamari McAllister, both 19,", "Ann Lee, aged 27": the name before the comma.
+    let lead = matches!(ctx.lower(m.first - 1), "both" | "all" | "age" | "aged");
+    let open = if lead { m.first - 2 } else { m.first - 1 };
+    let set_off = if toks[open].is_punct("(") {
+        toks.get(m.last + 1).is_some_and(|t| t.is_punct(")"))
     } else {
-        &toks[m.first - 1]
+        toks[open].is_punct(",") && closes_apposition(ctx, m.last + 1)
     };
-    let close = toks.get(m.last + 1)?;
-    let set_off = (open.is_punct(",")
-        && (close.is_punct(",") || close.is_punct(".") || close.is_punct(";")))
-        || (open.is_punct("(") && close.is_punct(")"));
-    if !set_off {
+    if !set_off || open == 0 {
         return None;
     }
-    // The name ends right before the comma: walk back over capitalised words.
-    let name_end = if both { m.first - 3 } else { m.first - 2 };
-    let mut name_start = name_end;
-    while name_start > 0
-        && toks[name_start - 1].sentence == toks[name_end].sentence
-        && toks[name_start - 1].capitalized
-        && toks[name_start - 1].kind == TokenKind::Word
-        && name_end - name_start < 4
-    {
-        name_start -= 1;
-    }
-    let (end, person) = (name_start..=name_end)
-        .find_map(|s| super::roles::person_name_at(ctx, s).filter(|(e, _)| *e == name_end))
-        .or_else(|| surname_alone(ctx, name_end))?;
-    let first = person_start(ctx, &person, end).unwrap_or(name_end);
+    let (first, person) = person_before(ctx, open - 1)?;
     Some(age_draft(
         toks[first].start,
         toks[m.last].end,
@@ -652,12 +763,151 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     ))
 }
 
-/// The token where a person's name starts, given its last token.
-fn person_start(ctx: &Context, person: &Subject, end: usize) -> Option<usize> {
+/// Whether token `k` may follow an age set off after a name: a comma, a stop, a dash, the end
+/// of the sentence or line ("... and James Wallace, 28" closing a list), or a word that goes on
+/// with the sentence ("Ann Lee, 26 was", "both 31 and of Jackson").
+fn closes_apposition(ctx: &Context, k: usize) -> bool {
     let toks = ctx.tokens;
-    let end_byte = toks[end].end;
-    let start_byte = end_byte.checked_sub(person.text.len())?;
-    toks.iter().position(|t| t.start == start_byte)
+    let Some(t) = toks.get(k) else { return true };
+    if k == 0 || t.sentence != toks[k - 1].sentence || line_break_before(ctx, k) {
+        return true;
+    }
+    match t.kind {
+        TokenKind::Punct => {
+            matches!(
+                t.lower.as_str(),
+                "," | "." | ";" | ":" | "—" | "–" | "(" | ")"
+            ) || (t.lower == "-" && t.space_before)
+        }
+        TokenKind::Word => matches!(
+            t.lower.as_str(),
+            "and" | "was" | "is" | "of" | "who" | "had" | "has"
+        ),
+        _ => false,
+    }
+}
+
+/// Quote marks that set off a nickname inside a name: "Bud", ‘CQ’, “Suki”.
+fn is_quote_mark(t: &super::tokens::Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "\"" | "'" | "‘" | "’" | "“" | "”")
+}
+
+/// The person named by the words ending at token `end`, with what may follow a name there: an
+/// alias ("Tony Coburn, aka Blue") or a suffix after a comma ("Haywood Whichard, Jr."). Returns
+/// the token where the name starts.
+fn person_before(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    // "Tony Coburn, aka Blue": the name is the one before the alias.
+    let mut k = end;
+    while k > 0 && end - k < 5 && (toks[k].capitalized || is_quote_mark(&toks[k])) {
+        k -= 1;
+    }
+    if k < end && k >= 2 && matches!(ctx.lower(k), "aka" | "a.k.a." | "alias") {
+        if toks[k - 1].is_punct(",") {
+            return name_with_suffix(ctx, k - 2);
+        }
+        return name_with_suffix(ctx, k - 1);
+    }
+    name_with_suffix(ctx, end)
+}
+
+/// [`name_ending_at`], taking in a suffix set off by a comma: "Haywood Whichard, Jr.".
+fn name_with_suffix(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let suffix = toks.get(end)?.class.has(WordClass::NAME_SUFFIX);
+    if suffix && end >= 2 && toks[end - 1].is_punct(",") {
+        let (first, mut person) = name_ending_at(ctx, end - 2)?;
+        if ctx.text.get(toks[first].start..toks[end - 2].end) == Some(person.text.as_str()) {
+            person.text = ctx.text[toks[first].start..toks[end].end].to_string();
+        }
+        return Some((first, person));
+    }
+    name_ending_at(ctx, end)
+}
+
+/// The person whose name ends at token `end`, nickname in quotes, initials and suffix included
+/// ("Shawn "Shooter" Ruffin", "Gerod T. Ward", "Ralph Davis Jr."), or the full name given
+/// earlier in the document for a surname standing alone. Returns the token where the name
+/// starts.
+fn name_ending_at(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let last = toks.get(end)?;
+    if last.kind != TokenKind::Word || !last.capitalized {
+        return None;
+    }
+    // Walk back over capitalised words and quote marks: five name words and a nickname.
+    let mut start = end;
+    while start > 0 && end - start < 7 {
+        let p = &toks[start - 1];
+        if p.sentence != last.sentence
+            || !((p.kind != TokenKind::Punct && p.capitalized) || is_quote_mark(p))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    (start..=end)
+        .find_map(|s| {
+            let (e, person) = super::roles::person_name_at(ctx, s)?;
+            (e == end).then_some((s, person))
+        })
+        .or_else(|| surname_alone(ctx, end))
+}
+
+/// Figures some names share: "Ann Lee, Bo Chu and Cy Dunn, all 23", "Ann Lee and Bo Chu, both
+/// 22". [`apposed_age`] gives the age to the last name; each name listed before it, joined by
+/// "and" or commas, gets the same age.
+fn ages_of_lists(ctx: &Context, drafts: &mut Vec<Draft>) {
+    let toks = ctx.tokens;
+    let mut found = Vec::new();
+    for k in 2..toks.len().saturating_sub(1) {
+        if !matches!(ctx.lower(k), "both" | "all")
+            || toks[k + 1].kind != TokenKind::Number
+            || !toks[k - 1].is_punct(",")
+            || !closes_apposition(ctx, k + 2)
+        {
+            continue;
+        }
+        let Some(value) = toks[k + 1]
+            .lower
+            .parse::<u32>()
+            .ok()
+            .filter(|v| *v <= 120)
+            .map(f64::from)
+        else {
+            continue;
+        };
+        let Some((mut first, _)) = person_before(ctx, k - 2) else {
+            continue;
+        };
+        let mut joined = false;
+        while first >= 2 {
+            let end = if ctx.lower(first - 1) == "and" {
+                joined = true;
+                // "Ann Lee, Bo Chu, and Cy Dunn": the serial comma.
+                if toks[first - 2].is_punct(",") {
+                    first.saturating_sub(3)
+                } else {
+                    first - 2
+                }
+            } else if joined && toks[first - 1].is_punct(",") {
+                first - 2
+            } else {
+                break;
+            };
+            let Some((start, person)) = person_before(ctx, end) else {
+                break;
+            };
+            found.push(age_draft(
+                toks[start].start,
+                toks[k + 1].end,
+                Some(person),
+                value,
+            ));
+            first = start;
+        }
+    }
+    drafts.extend(found);
 }
 
 /// A surname standing alone ("Lash, 44,") after the full name was given earlier in the
@@ -2003,6 +2253,107 @@ mod tests {
                 "A 7-year-old girl and a 9-year-old girl were hurt. The girl, Mara Quist, was hit."
             ),
             [(String::new(), 7.0), (String::new(), 9.0)]
+        );
+    }
+
+    /// The ages `text` gives: each claim's subject text (empty when unnamed) and years.
+    fn ages_of(text: &str) -> Vec<(String, f64)> {
+        let rules = rules();
+        claims(text, &rules)
+            .into_iter()
+            .filter(|c| c.property == "age")
+            .map(|c| {
+                let Value::Quantity { low, .. } = c.value else {
+                    panic!("not a quantity")
+                };
+                (
+                    c.subject.map(|s| s.text).unwrap_or_default(),
+                    low.unwrap_or(-1.0),
+                )
+            })
+            .collect()
+    }
+
+    fn named(pairs: &[(&str, f64)]) -> Vec<(String, f64)> {
+        pairs.iter().map(|(n, a)| (n.to_string(), *a)).collect()
+    }
+
+    #[test]
+    fn ages_set_off_after_names_in_lists_nicknames_and_aliases() {
+        // A list closing a line without a stop, and a dash after the age.
+        assert_eq!(
+            ages_of("Held were Omar Tull, 28, and Ves Pardo, 31\nNobody else was held today."),
+            named(&[("Omar Tull", 28.0), ("Ves Pardo", 31.0)])
+        );
+        assert_eq!(
+            ages_of("It killed Cal Ruiz Jr., 16 — a junior — and hurt two."),
+            named(&[("Cal Ruiz Jr.", 16.0)])
+        );
+        // Names sharing an age: each of them has it.
+        assert_eq!(
+            ages_of("Deputies found Ola Brant and Tev Marsh, both 31 and of Ames, hurt."),
+            named(&[("Ola Brant", 31.0), ("Tev Marsh", 31.0)])
+        );
+        assert_eq!(
+            ages_of("Ira Kell, Jo Pettit, and Lum Faro, all 23, face charges."),
+            named(&[("Ira Kell", 23.0), ("Jo Pettit", 23.0), ("Lum Faro", 23.0)])
+        );
+        // "and" after an age belongs to the next name only.
+        assert_eq!(
+            ages_of("Ira Kell, 25, and Jo Pettit were hurt."),
+            named(&[("Ira Kell", 25.0)])
+        );
+        // A nickname in quotes, straight or curly, and an alias.
+        assert_eq!(
+            ages_of("Police seek Dray \"Sly\" Hobbs, 22; and Nell “Bee” Oakes, 19."),
+            named(&[("Dray \"Sly\" Hobbs", 22.0), ("Nell “Bee” Oakes", 19.0)])
+        );
+        assert_eq!(
+            ages_of("Tad Vinson, aka Red, 26, was charged."),
+            named(&[("Tad Vinson", 26.0)])
+        );
+        // "age 27", and a suffix after a comma kept in the name.
+        assert_eq!(
+            ages_of("Court papers name Reg Lusk, age 27 (then), as the gunman."),
+            named(&[("Reg Lusk", 27.0)])
+        );
+        assert_eq!(
+            ages_of("Police said Wes Odom, Jr., 50, was hurt."),
+            named(&[("Wes Odom, Jr.", 50.0)])
+        );
+        assert_eq!(
+            ages_of("Hurt was 50-year-old Wes Odom, Jr., of Ames."),
+            named(&[("Wes Odom, Jr.", 50.0)])
+        );
+    }
+
+    #[test]
+    fn ages_after_was_kin_nouns_and_identify() {
+        assert_eq!(
+            ages_of("The victim, Bram Kettle, was also 15."),
+            named(&[("Bram Kettle", 15.0)])
+        );
+        assert_eq!(
+            ages_of("Lio Brandt was 15 years old."),
+            named(&[("Lio Brandt", 15.0)])
+        );
+        assert_eq!(
+            ages_of("Ona Tiel, who was 42, led the choir."),
+            named(&[("Ona Tiel", 42.0)])
+        );
+        // Not an age: the figure goes on ("was 15 feet away").
+        assert_eq!(ages_of("Lio Brandt was 15 feet away."), named(&[]));
+        assert_eq!(
+            ages_of("He shot his 42-year-old wife Mai Luong at home."),
+            named(&[("Mai Luong", 42.0)])
+        );
+        assert_eq!(
+            ages_of("She was with her 8-year-old cousin Tam Rowe."),
+            named(&[("Tam Rowe", 8.0)])
+        );
+        assert_eq!(
+            ages_of("Police say the 3-year-old, who neighbors identify as Jai Penn, was hurt."),
+            named(&[("Jai Penn", 3.0)])
         );
     }
 
