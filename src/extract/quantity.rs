@@ -74,6 +74,25 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         };
         return Some(age_claim(ctx, &whole));
     }
+    // Half hyphenated: "15 year-old Jo Penn", "a 32-year old man".
+    let half = match m.compound.as_deref() {
+        None => is_age_compound(ctx.lower(m.last + 1)).then_some(1),
+        Some("year" | "years" | "month" | "months") => {
+            (ctx.lower(m.last + 1) == "old").then_some(1)
+        }
+        Some(_) => None,
+    };
+    if let Some(more) = half {
+        let whole = NumberMatch {
+            last: m.last + more,
+            compound: m
+                .compound
+                .clone()
+                .or_else(|| Some(ctx.lower(m.last + 1).to_string())),
+            ..m.clone()
+        };
+        return Some(age_claim(ctx, &whole));
+    }
     // Ages after names: "Sherie Lash, 44, was arrested", "Queric Richardson, 17".
     if let Some(person) = apposed_age(ctx, m) {
         return Some(person);
@@ -410,6 +429,24 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         // "Police identified the 29-year-old man killed as Seth Easley"
         identified_as(ctx, m.last + 1)
     };
+    // "a 21-month-old boy": an age in months is given in whole years, as ages are compared.
+    let months = m
+        .compound
+        .as_deref()
+        .is_some_and(|c| c.starts_with("month"))
+        || (m.compound.is_none() && matches!(ctx.lower(m.last - 1), "month" | "months"));
+    if months {
+        let draft = age_draft(
+            toks[start_tok].start,
+            toks[end_tok].end,
+            subject,
+            (value / 12.0).floor(),
+        );
+        return Draft {
+            label: format!("{} months old", format_number(value)),
+            ..draft
+        };
+    }
     age_draft(toks[start_tok].start, toks[end_tok].end, subject, value)
 }
 
@@ -509,14 +546,23 @@ fn age_draft(start: usize, end: usize, subject: Option<Subject>, years: f64) -> 
     }
 }
 
-/// Ages of a person described first and named later: "A 7-year-old girl was shot ... The little
-/// girl, Adriana Espinoza, was riding ...". When every unnamed age the document gives before a
+/// The ages read once every figure is: those lists of names share ([`ages_of_lists`]), and
+/// those of a person described first and named later, by the same noun or in the next
+/// sentences ([`ages_named_next`]).
+///
+/// "A 7-year-old girl was shot ... The little girl, Adriana Espinoza, was riding ...". When every unnamed age the document gives before a
 /// single person noun ("7-year-old girl", "7-year-old South Dallas girl") is one figure, no
 /// named person already has that age, and exactly one person is named in apposition to the
 /// same noun ("the girl, NAME"; "the suspect, NAME" is someone else), that person gets the age. The
 /// claim spans the apposition; two different ages or two such names leave it unsaid.
 pub(super) fn ages_named_later(ctx: &Context, drafts: &mut Vec<Draft>) {
     ages_of_lists(ctx, drafts);
+    ages_by_the_same_noun(ctx, drafts);
+    ages_named_next(ctx, drafts);
+}
+
+/// The apposition case of [`ages_named_later`]: "the (little) girl, NAME".
+fn ages_by_the_same_noun(ctx: &Context, drafts: &mut Vec<Draft>) {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
     let singular_person = |k: usize| {
@@ -608,6 +654,289 @@ pub(super) fn ages_named_later(ctx: &Context, drafts: &mut Vec<Draft>) {
         ),
         ..draft
     });
+}
+
+/// Ages of a person described first and named in one of the next two sentences: "A 16-year-old
+/// boy was shot Monday. Police said Dale Ruiz was shot at noon." A sentence giving one unnamed
+/// person's age (and no other age) is followed by one that names, as the one it tells of,
+/// exactly one person not named before and given no age anywhere: "NAME was/has/died ...",
+/// "... identified him as NAME", "the boy's name is NAME". A report of a victim is not taken
+/// to name a suspect, nor the other way round. The reading is a guess a reviewer can check, so
+/// the claim carries a doubt about its subject: it agrees, but is never held as a conflict.
+fn ages_named_next(ctx: &Context, drafts: &mut Vec<Draft>) {
+    let toks = ctx.tokens;
+    let first_tok = |d: &Draft| toks.partition_point(|t| t.end <= d.start);
+    let exact_age = |d: &Draft| match d.value {
+        Value::Quantity {
+            low: Some(l),
+            high: Some(h),
+            ..
+        } if d.property == "age" && l == h => Some(l),
+        _ => None,
+    };
+    let mut found = Vec::new();
+    for d in drafts.iter().filter(|d| d.subject.is_none()) {
+        let Some(age) = exact_age(d) else { continue };
+        let at = first_tok(d);
+        let Some(sentence) = toks.get(at).map(|t| t.sentence) else {
+            continue;
+        };
+        let after = toks.partition_point(|t| t.start < d.end);
+        // "the death of a 10-year-old", "the mother of a 4-year-old": told in passing, the
+        // sentence is about someone else.
+        // ("the name of a 2-year-old girl" names her, though.)
+        let in_passing = at >= 2
+            && ctx.lower(at - 2) == "of"
+            && matches!(ctx.lower(at - 1), "a" | "an" | "the")
+            && !matches!(ctx.lower(at.saturating_sub(3)), "name" | "identity");
+        if in_passing || !describes_a_person(ctx, after, sentence) {
+            continue;
+        }
+        let noun = (after..after + 3)
+            .find(|&k| {
+                toks.get(k)
+                    .is_some_and(|t| t.sentence == sentence && t.kind == TokenKind::Word)
+                    && person_kind(ctx.lower(k)).is_some()
+            })
+            .map(|k| ctx.lower(k));
+        // The only age in its sentence, and nobody named has it.
+        let alone = drafts.iter().filter(|o| exact_age(o).is_some()).all(|o| {
+            std::ptr::eq(o, d)
+                || toks.get(first_tok(o)).map(|t| t.sentence) != Some(sentence)
+                    && !(o.subject.is_some() && exact_age(o) == Some(age))
+        });
+        if !alone {
+            continue;
+        }
+        let role = sentence_role(ctx, sentence);
+        // The next two sentences, up to one describing someone by age again.
+        let mut told = None;
+        for s in sentence + 1..(sentence + 3).min(ctx.sentences.len()) {
+            let aged = drafts.iter().any(|o| {
+                exact_age(o).is_some() && toks[first_tok(o).min(toks.len() - 1)].sentence == s
+            });
+            if aged {
+                break;
+            }
+            told = person_told_of(ctx, s, role, noun);
+            if told.is_some() {
+                break;
+            }
+        }
+        let Some((_, end, person)) = told else {
+            continue;
+        };
+        let begin = ctx.sentences[sentence].start;
+        let named_before = (0..begin).any(|k| {
+            super::roles::person_name_at(ctx, k).is_some_and(|(_, p)| p.key == person.key)
+        });
+        let has_age = drafts.iter().any(|o| {
+            o.property == "age" && o.subject.as_ref().is_some_and(|s| s.key == person.key)
+        });
+        if named_before || has_age {
+            continue;
+        }
+        // The claim spans the description and the name, for a reviewer to read both.
+        let draft = age_draft(d.start, toks[end].end, Some(person), age);
+        found.push(Draft {
+            label: format!(
+                "{} (the {}-year-old described just before)",
+                draft.label,
+                format_number(age)
+            ),
+            doubts: vec![crate::model::Doubt::new(
+                crate::model::Aspect::Subject,
+                "the person named next taken to be the one described by age",
+            )],
+            ..draft
+        });
+    }
+    // Two ages for one person: neither is read.
+    let keys: Vec<String> = found
+        .iter()
+        .filter_map(|d| d.subject.as_ref().map(|s| s.key.clone()))
+        .collect();
+    found.retain(|d| {
+        d.subject
+            .as_ref()
+            .is_some_and(|s| keys.iter().filter(|k| **k == s.key).count() == 1)
+    });
+    drafts.extend(found);
+}
+
+/// Whether an age ending right before token `after` describes a person: a person noun follows
+/// ("a 16-year-old Dallas boy"), or the age stands for the person ("a 16-year-old was shot").
+fn describes_a_person(ctx: &Context, after: usize, sentence: usize) -> bool {
+    let toks = ctx.tokens;
+    let noun = (after..after + 3).any(|k| {
+        toks.get(k).is_some_and(|t| {
+            t.sentence == sentence
+                && (ctx.t.c.person_nouns.contains(&t.lower)
+                    || KIN_NOUNS.contains(&t.lower.as_str()))
+                && !t.lower.ends_with('s')
+                && !matches!(t.lower.as_str(), "children" | "men" | "women" | "people")
+        })
+    });
+    noun || toks.get(after).is_none_or(|t| {
+        t.sentence != sentence
+            || matches!(
+                t.lower.as_str(),
+                "was" | "is" | "who" | "has" | "had" | "died" | "," | "."
+            )
+    })
+}
+
+/// What a sentence tells of a person: being hurt, being held, both, or neither.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Victim,
+    Suspect,
+    Either,
+    Neither,
+}
+
+/// A person noun's sex and whether it is a child ('m'/'f'/'?', 'c'hild/'a'dult/'?'), and
+/// whether it names a relative: "boy" is ('m', 'c'), "mother" ('f', 'a') and kin.
+fn person_kind(word: &str) -> Option<(char, char, bool)> {
+    Some(match word {
+        "boy" | "schoolboy" => ('m', 'c', false),
+        "girl" | "schoolgirl" => ('f', 'c', false),
+        "man" | "gentleman" => ('m', 'a', false),
+        "woman" | "lady" => ('f', 'a', false),
+        "male" | "he" | "him" => ('m', '?', false),
+        "female" | "she" => ('f', '?', false),
+        "son" | "stepson" | "grandson" | "nephew" | "brother" | "half-brother" => ('m', '?', true),
+        "daughter" | "stepdaughter" | "granddaughter" | "niece" | "sister" | "half-sister" => {
+            ('f', '?', true)
+        }
+        "father" | "stepfather" | "grandfather" | "uncle" | "husband" | "boyfriend" => {
+            ('m', 'a', true)
+        }
+        "mother" | "stepmother" | "grandmother" | "aunt" | "wife" | "girlfriend" => {
+            ('f', 'a', true)
+        }
+        "child" | "kid" | "toddler" | "infant" | "baby" | "teen" | "teenager" | "juvenile"
+        | "youth" | "student" => ('?', 'c', false),
+        "cousin" | "relative" => ('?', '?', true),
+        "victim" | "person" | "individual" | "resident" => ('?', '?', false),
+        _ => return None,
+    })
+}
+
+/// Whether two person nouns can be the same person: "boy" and "teen" can, "boy" and "girl",
+/// "girl" and "woman", or "son" and "father" cannot.
+fn same_kind(a: (char, char, bool), b: (char, char, bool)) -> bool {
+    let fits = |x: char, y: char| x == '?' || y == '?' || x == y;
+    fits(a.0, b.0) && fits(a.1, b.1) && !(a.2 && b.2 && a != b)
+}
+
+fn sentence_role(ctx: &Context, sentence: usize) -> Role {
+    let (mut victim, mut suspect) = (false, false);
+    for k in ctx.sentences[sentence].clone() {
+        match ctx.lower(k) {
+            "shot" | "killed" | "died" | "dead" | "wounded" | "injured" | "hurt" | "struck"
+            | "victim" | "death" | "slain" | "hospitalized" | "hospital" => victim = true,
+            "arrested" | "charged" | "booked" | "accused" | "suspect" | "custody" | "jailed"
+            | "indicted" | "sentenced" | "pleaded" | "convicted" | "gunman" | "shooter" => {
+                suspect = true
+            }
+            _ => {}
+        }
+    }
+    match (victim, suspect) {
+        (true, false) => Role::Victim,
+        (false, true) => Role::Suspect,
+        (true, true) => Role::Either,
+        (false, false) => Role::Neither,
+    }
+}
+
+/// The one person sentence `s` tells of, as its subject ("Dale Ruiz was shot", "Police said
+/// Dale Ruiz, of Ames, died") or as the name it gives ("identified him as Dale Ruiz", "his name
+/// is Dale Ruiz"), when the sentence fits `role`. None when it names no such person or two.
+fn person_told_of(
+    ctx: &Context,
+    s: usize,
+    role: Role,
+    noun: Option<&str>,
+) -> Option<(usize, usize, Subject)> {
+    let toks = ctx.tokens;
+    let range = ctx.sentences.get(s)?.clone();
+    // A sentence telling of nobody hurt or held names the person only in so many words
+    // ("identified as ...").
+    let here = sentence_role(ctx, s);
+    if matches!(
+        (role, here),
+        (Role::Victim, Role::Suspect) | (Role::Suspect, Role::Victim)
+    ) {
+        return None;
+    }
+    // Nobody else, and nobody of another kind, told of before the name: "The father,
+    // identified as ...", "One of the victims was identified as ...".
+    let described = noun.and_then(person_kind);
+    let other = |k: usize| {
+        let t = &toks[k];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        if ctx.t.c.person_nouns.contains(&t.lower) && person_kind(&t.lower).is_none() {
+            // Plural and other person nouns: "victims", "officers", "suspect".
+            return Some(t.lower.as_str()) != noun;
+        }
+        match (described, person_kind(&t.lower)) {
+            (Some(a), Some(b)) => !same_kind(a, b),
+            _ => false,
+        }
+    };
+    let mut told: Option<(usize, usize, Subject)> = None;
+    let mut k = range.start;
+    while k < range.end {
+        let Some((end, person)) = super::roles::person_name_at(ctx, k) else {
+            k += 1;
+            continue;
+        };
+        let before = k.checked_sub(1).filter(|&b| b >= range.start);
+        let titled = before.is_some_and(|b| {
+            toks[b].class.has(WordClass::TITLE) || (toks[b].capitalized && toks[b].is_word())
+        });
+        let named = before.is_some_and(|b| {
+            ctx.lower(b) == "as"
+                && (range.start..b).any(|j| {
+                    matches!(
+                        ctx.lower(j),
+                        "identified" | "identifies" | "identify" | "named"
+                    )
+                })
+                || (matches!(ctx.lower(b), "is" | "was")
+                    && (range.start..b).any(|j| ctx.lower(j) == "name"))
+        });
+        let opens = before.is_none_or(|b| {
+            matches!(ctx.lower(b), "said" | "say" | "says" | "that" | "\"" | "“")
+                || toks[b].kind == TokenKind::Punct && b == range.start
+        });
+        // Past an apposition: "Dale Ruiz, of Ames, was ...".
+        let mut v = end + 1;
+        if toks.get(v).is_some_and(|t| t.is_punct(",")) {
+            if let Some(close) = (v + 1..(v + 10).min(range.end)).find(|&j| toks[j].is_punct(",")) {
+                v = close + 1;
+            }
+        }
+        let acts = matches!(
+            ctx.lower(v),
+            "was" | "is" | "has" | "had" | "remains" | "remained" | "died" | "faces" | "will"
+        );
+        if (range.start..k).any(other) {
+            return None;
+        }
+        if !titled && (named || (opens && acts && here != Role::Neither)) {
+            if told.as_ref().is_some_and(|(_, _, p)| p.key != person.key) {
+                return None;
+            }
+            told.get_or_insert((k, end, person));
+        }
+        k = end + 1;
+    }
+    told
 }
 
 /// "... identified as Seth Easley", "... was named as Ann Lee": the person a described figure
@@ -2354,6 +2683,77 @@ mod tests {
         assert_eq!(
             ages_of("Police say the 3-year-old, who neighbors identify as Jai Penn, was hurt."),
             named(&[("Jai Penn", 3.0)])
+        );
+    }
+
+    #[test]
+    fn ages_in_months_and_half_hyphenated() {
+        // Months are given in whole years, as the ages they are compared with.
+        assert_eq!(
+            ages_of("Police said 21-month-old Cal Epps was hurt."),
+            named(&[("Cal Epps", 1.0)])
+        );
+        assert_eq!(
+            ages_of("An 11-month-old boy was hurt."),
+            named(&[("", 0.0)])
+        );
+        assert_eq!(
+            ages_of("Police said 15 year-old Jo Penn was hurt."),
+            named(&[("Jo Penn", 15.0)])
+        );
+        assert_eq!(
+            ages_of("Police said a 32-year old man was hurt."),
+            named(&[("", 32.0)])
+        );
+    }
+
+    #[test]
+    fn an_age_described_first_goes_to_the_person_named_next() {
+        let rules = rules();
+        let doubted = |text: &str| -> Vec<(String, f64)> {
+            claims(text, &rules)
+                .into_iter()
+                .filter(|c| c.property == "age" && !c.doubts.is_empty())
+                .map(|c| {
+                    let Value::Quantity { low, .. } = c.value else {
+                        panic!("not a quantity")
+                    };
+                    (
+                        c.subject.map(|s| s.text).unwrap_or_default(),
+                        low.unwrap_or(-1.0),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            doubted("A 16-year-old boy was shot Monday. Police said Dale Ruiz was shot at noon."),
+            named(&[("Dale Ruiz", 16.0)])
+        );
+        assert_eq!(
+            doubted("A 3-year-old boy was shot at home. The toddler was identified as Ben Oduya."),
+            named(&[("Ben Oduya", 3.0)])
+        );
+        // Another kind of person, a victim for a suspect, someone told of in passing, a
+        // second age, or a name with no part in what happened: nobody gets the age.
+        assert_eq!(
+            doubted("His 11-year-old son was shot. The father, identified as Vic Poole, wept."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("A 16-year-old boy was shot. Ray Lund was arrested later."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("Police mourned the death of a 10-year-old. Ray Lund was charged."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("A 16-year-old boy was shot. Ray Lund, 30, was hurt too."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("A 16-year-old boy was shot. Ray Lund has more on the story."),
+            named(&[])
         );
     }
 
