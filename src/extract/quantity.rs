@@ -557,6 +557,7 @@ fn age_draft(start: usize, end: usize, subject: Option<Subject>, years: f64) -> 
 /// claim spans the apposition; two different ages or two such names leave it unsaid.
 pub(super) fn ages_named_later(ctx: &Context, drafts: &mut Vec<Draft>) {
     ages_of_lists(ctx, drafts);
+    ages_of_given_names(ctx, drafts);
     ages_by_the_same_noun(ctx, drafts);
     ages_named_next(ctx, drafts);
 }
@@ -677,6 +678,13 @@ fn ages_named_next(ctx: &Context, drafts: &mut Vec<Draft>) {
     let mut found = Vec::new();
     for d in drafts.iter().filter(|d| d.subject.is_none()) {
         let Some(age) = exact_age(d) else { continue };
+        // Already given to a child named by the given name only.
+        if drafts
+            .iter()
+            .any(|o| o.start == d.start && o.subject.is_some())
+        {
+            continue;
+        }
         let at = first_tok(d);
         let Some(sentence) = toks.get(at).map(|t| t.sentence) else {
             continue;
@@ -1181,6 +1189,151 @@ fn name_ending_at(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
             (e == end).then_some((s, person))
         })
         .or_else(|| surname_alone(ctx, end))
+}
+
+/// Children named by their given name only, after a parent named in full: "Ann Lee and her two
+/// sons, 3-year-old Adam and 5-year-old Eli", "Bo Chu and his six-year-old brother Sam". The
+/// child is taken to bear the family name of the last person named in full before the word
+/// for the children (in the sentence, or the one before: "... Ann Lee. Her two sons, ..."). The
+/// surname is a guess, so the claim carries a doubt about its subject.
+fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
+    const FAMILY: &[&str] = &[
+        "children",
+        "sons",
+        "daughters",
+        "kids",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "brothers",
+        "sisters",
+        "stepson",
+        "stepdaughter",
+        "grandson",
+        "granddaughter",
+        "grandchildren",
+        "nephew",
+        "niece",
+        "twins",
+        "siblings",
+    ];
+    let toks = ctx.tokens;
+    let mut found = Vec::new();
+    for d in drafts
+        .iter()
+        .filter(|d| d.subject.is_none() && d.property == "age")
+    {
+        let Value::Quantity {
+            low: Some(age),
+            high: Some(high),
+            ..
+        } = d.value
+        else {
+            continue;
+        };
+        let at = toks.partition_point(|t| t.end <= d.start);
+        let mut w = toks.partition_point(|t| t.start < d.end);
+        // "his six-year-old brother Sam": the word for the child between age and name.
+        let kin_after = FAMILY.contains(&ctx.lower(w)).then_some(w);
+        if kin_after.is_some() {
+            w += 1;
+        }
+        let Some(given) = toks.get(w) else { continue };
+        if age != high
+            || at >= toks.len()
+            || given.sentence != toks[at].sentence
+            || given.kind != TokenKind::Word
+            || !given.capitalized
+            || given.class.has(WordClass::NOT_IN_NAME)
+            || given.class.has(WordClass::TITLE)
+            || super::roles::person_name_at(ctx, w).is_some()
+        {
+            continue;
+        }
+        // "Mark Jr.": a suffix after the given name.
+        let suffix = toks
+            .get(w + 1)
+            .filter(|t| t.class.has(WordClass::NAME_SUFFIX) && t.capitalized)
+            .map(|_| w + 1);
+        let after = suffix.map_or(w + 1, |k| k + 1);
+        let ends = toks.get(after).is_none_or(|t| {
+            t.sentence != given.sentence
+                || t.kind == TokenKind::Punct
+                || (!t.capitalized
+                    && !ctx.t.c.person_nouns.contains(&t.lower)
+                    && !KIN_NOUNS.contains(&t.lower.as_str()))
+        });
+        if !ends {
+            continue;
+        }
+        // The word for the children, close before the age, with nobody named in between.
+        let sentence = toks[at].sentence;
+        let begin = ctx.sentences[sentence].start;
+        let Some(kin) = kin_after.or_else(|| {
+            (at.saturating_sub(12).max(begin)..at)
+                .rev()
+                .find(|&k| FAMILY.contains(&ctx.lower(k)))
+        }) else {
+            continue;
+        };
+        if kin < at && (kin + 1..at).any(|k| super::roles::person_name_at(ctx, k).is_some()) {
+            continue;
+        }
+        // The family: the last name given in full before that word.
+        let from = if sentence > 0 {
+            ctx.sentences[sentence - 1].start
+        } else {
+            begin
+        };
+        let mut family: Option<(usize, Subject)> = None;
+        let mut k = from;
+        let upto = kin.min(at);
+        while k < upto {
+            if let Some((end, person)) = super::roles::person_name_at(ctx, k)
+                && end < upto
+            {
+                family = Some((end, person));
+                k = end + 1;
+            } else {
+                k += 1;
+            }
+        }
+        let Some((end, _)) = family else { continue };
+        // The surname: the last word of the name, before any suffix.
+        let mut last = end;
+        while last > 0 && toks[last].class.has(WordClass::NAME_SUFFIX) {
+            last -= 1;
+        }
+        let raw = ctx.tok_text(last);
+        // "Zina Bowser's son": the name without the possessive.
+        let surname = ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|p| raw.strip_suffix(p))
+            .unwrap_or(raw);
+        let mut text = format!("{} {}", given.text(ctx.text), surname);
+        let mut key = format!(
+            "{} {}",
+            ctx.t.rules.fold_word(&given.lower),
+            ctx.t.rules.fold_word(&toks[last].lower)
+        );
+        if let Some(k) = suffix {
+            text.push(' ');
+            text.push_str(ctx.tok_text(k));
+        }
+        key = key.trim().to_string();
+        let span_end = toks[suffix.unwrap_or(w)].end;
+        let draft = age_draft(d.start, span_end, Some(Subject { text, key }), age);
+        found.push(Draft {
+            label: d.label.clone(),
+            doubts: vec![crate::model::Doubt::new(
+                crate::model::Aspect::Subject,
+                "family name taken from the parent named before",
+            )],
+            ..draft
+        });
+    }
+    drafts.extend(found);
 }
 
 /// Figures some names share: "Ann Lee, Bo Chu and Cy Dunn, all 23", "Ann Lee and Bo Chu, both
@@ -2755,6 +2908,40 @@ mod tests {
             doubted("A 16-year-old boy was shot. Ray Lund has more on the story."),
             named(&[])
         );
+    }
+
+    #[test]
+    fn children_named_by_given_name_bear_the_family_name() {
+        let rules = rules();
+        let doubted = |text: &str| -> Vec<(String, f64)> {
+            claims(text, &rules)
+                .into_iter()
+                .filter(|c| c.property == "age" && !c.doubts.is_empty())
+                .map(|c| {
+                    let Value::Quantity { low, .. } = c.value else {
+                        panic!("not a quantity")
+                    };
+                    (
+                        c.subject.map(|s| s.text).unwrap_or_default(),
+                        low.unwrap_or(-1.0),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            doubted("Police found Ann Vale and her two sons, 3-year-old Adam and 5-year-old Eli."),
+            named(&[("Adam Vale", 3.0), ("Eli Vale", 5.0)])
+        );
+        assert_eq!(
+            doubted("Bo Chu and his six-year-old brother Sam were hurt."),
+            named(&[("Sam Chu", 6.0)])
+        );
+        assert_eq!(
+            doubted("Pat Mill's 8-year-old son Cody was shot."),
+            named(&[("Cody Mill", 8.0)])
+        );
+        // No word for the children: the given name is anyone's.
+        assert_eq!(doubted("Ann Vale saw 3-year-old Adam fall."), named(&[]));
     }
 
     #[test]
