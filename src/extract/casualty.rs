@@ -1151,6 +1151,14 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             k += 3;
             continue;
         }
+        // "a 22 year-old man": half hyphenated, the same.
+        if matches!(
+            ctx.lower(k + 1),
+            "year-old" | "years-old" | "month-old" | "months-old"
+        ) {
+            k += 2;
+            continue;
+        }
         if let Some(m) = numbers::number_at(toks, k, ctx.text, ctx.t)
             && m.last <= b
             && m.compound.is_none()

@@ -1083,6 +1083,14 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     // "He and Quamari McAllister, both 19,", "Ann Lee, aged 27": the name before the comma.
     let lead = matches!(ctx.lower(m.first - 1), "both" | "all" | "age" | "aged");
     let open = if lead { m.first - 2 } else { m.first - 1 };
+    // "Ann Lee and Bo Chu, 25 and 30": one age each, read with the list (see [`ages_of_lists`]).
+    if ctx.lower(m.last + 1) == "and"
+        && toks
+            .get(m.last + 2)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    {
+        return None;
+    }
     let set_off = if toks[open].is_punct("(") {
         toks.get(m.last + 1).is_some_and(|t| t.is_punct(")"))
     } else {
@@ -1342,6 +1350,44 @@ fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
 fn ages_of_lists(ctx: &Context, drafts: &mut Vec<Draft>) {
     let toks = ctx.tokens;
     let mut found = Vec::new();
+    let years = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Number)
+            .and_then(|t| t.lower.parse::<u32>().ok())
+            .filter(|v| *v <= 120)
+            .map(f64::from)
+    };
+    // "Ann Lee and Bo Chu, 25 and 30(, respectively)": the ages in the order of the names.
+    for k in 3..toks.len().saturating_sub(2) {
+        let (Some(one), Some(two)) = (years(k), years(k + 2)) else {
+            continue;
+        };
+        if ctx.lower(k + 1) != "and" || !toks[k - 1].is_punct(",") || !closes_apposition(ctx, k + 3)
+        {
+            continue;
+        }
+        let Some((second_at, second)) = person_before(ctx, k - 2) else {
+            continue;
+        };
+        if second_at < 2 || ctx.lower(second_at - 1) != "and" {
+            continue;
+        }
+        let Some((first_at, first)) = person_before(ctx, second_at - 2) else {
+            continue;
+        };
+        found.push(age_draft(
+            toks[first_at].start,
+            toks[k].end,
+            Some(first),
+            one,
+        ));
+        found.push(age_draft(
+            toks[second_at].start,
+            toks[k + 2].end,
+            Some(second),
+            two,
+        ));
+    }
     for k in 2..toks.len().saturating_sub(1) {
         if !matches!(ctx.lower(k), "both" | "all")
             || toks[k + 1].kind != TokenKind::Number
@@ -2785,6 +2831,11 @@ mod tests {
             ages_of("Ira Kell, 25, and Jo Pettit were hurt."),
             named(&[("Ira Kell", 25.0)])
         );
+        // Two names, two ages, in order.
+        assert_eq!(
+            ages_of("Police named Ira Kell and Jo Pettit, 25 and 30, as the victims."),
+            named(&[("Ira Kell", 25.0), ("Jo Pettit", 30.0)])
+        );
         // A nickname in quotes, straight or curly, and an alias.
         assert_eq!(
             ages_of("Police seek Dray \"Sly\" Hobbs, 22; and Nell “Bee” Oakes, 19."),
@@ -2857,6 +2908,23 @@ mod tests {
         assert_eq!(
             ages_of("Police said a 32-year old man was hurt."),
             named(&[("", 32.0)])
+        );
+        // An age, not a count of people arrested.
+        assert_eq!(
+            ages_of("A 22 year-old man has been arrested."),
+            named(&[("", 22.0)])
+        );
+        let rules = rules();
+        let arrested: Vec<_> = claims("A 22 year-old man has been arrested.", &rules)
+            .into_iter()
+            .filter(|c| c.property == "arrested")
+            .map(|c| c.value)
+            .collect();
+        assert!(
+            arrested
+                .iter()
+                .all(|v| matches!(v, Value::Quantity { low: Some(1.0), .. })),
+            "{arrested:?}"
         );
     }
 
