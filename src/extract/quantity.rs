@@ -447,7 +447,20 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
             ..draft
         };
     }
-    age_draft(toks[start_tok].start, toks[end_tok].end, subject, value)
+    // "a 2 1/2 year-old": in whole years too.
+    let draft = age_draft(
+        toks[start_tok].start,
+        toks[end_tok].end,
+        subject,
+        value.floor(),
+    );
+    if value.fract() != 0.0 {
+        return Draft {
+            label: format!("{} years old", format_number(value)),
+            ..draft
+        };
+    }
+    draft
 }
 
 /// A name suffix set off by a comma after the name that ends at `end` is part of it:
@@ -657,7 +670,7 @@ fn ages_by_the_same_noun(ctx: &Context, drafts: &mut Vec<Draft>) {
     });
 }
 
-/// Ages of a person described first and named in one of the next two sentences: "A 16-year-old
+/// Ages of a person described first and named in one of the next three sentences: "A 16-year-old
 /// boy was shot Monday. Police said Dale Ruiz was shot at noon." A sentence giving one unnamed
 /// person's age (and no other age) is followed by one that names, as the one it tells of,
 /// exactly one person not named before and given no age anywhere: "NAME was/has/died ...",
@@ -690,14 +703,18 @@ fn ages_named_next(ctx: &Context, drafts: &mut Vec<Draft>) {
             continue;
         };
         let after = toks.partition_point(|t| t.start < d.end);
-        // "the death of a 10-year-old", "the mother of a 4-year-old": told in passing, the
-        // sentence is about someone else.
-        // ("the name of a 2-year-old girl" names her, though.)
-        let in_passing = at >= 2
+        // "the mother of a 4-year-old": told in passing, the sentence is about someone else.
+        let in_passing = at >= 3
             && ctx.lower(at - 2) == "of"
             && matches!(ctx.lower(at - 1), "a" | "an" | "the")
-            && !matches!(ctx.lower(at.saturating_sub(3)), "name" | "identity");
-        if in_passing || !describes_a_person(ctx, after, sentence) {
+            && (ctx.t.c.person_nouns.contains(ctx.lower(at - 3))
+                || KIN_NOUNS.contains(&ctx.lower(at - 3)));
+        // "Kerrigan's 1-year-old daughter": a relative of someone named, named nowhere.
+        let possessed = at >= 1 && {
+            let raw = ctx.tok_text(at - 1);
+            toks[at - 1].capitalized && (raw.ends_with("'s") || raw.ends_with("’s"))
+        };
+        if in_passing || possessed || !describes_a_person(ctx, after, sentence) {
             continue;
         }
         let noun = (after..after + 3)
@@ -717,9 +734,9 @@ fn ages_named_next(ctx: &Context, drafts: &mut Vec<Draft>) {
             continue;
         }
         let role = sentence_role(ctx, sentence);
-        // The next two sentences, up to one describing someone by age again.
+        // The next three sentences, up to one describing someone by age again.
         let mut told = None;
-        for s in sentence + 1..(sentence + 3).min(ctx.sentences.len()) {
+        for s in sentence + 1..(sentence + 4).min(ctx.sentences.len()) {
             let aged = drafts.iter().any(|o| {
                 exact_age(o).is_some() && toks[first_tok(o).min(toks.len() - 1)].sentence == s
             });
@@ -842,10 +859,27 @@ fn sentence_role(ctx: &Context, sentence: usize) -> Role {
     let (mut victim, mut suspect) = (false, false);
     for k in ctx.sentences[sentence].clone() {
         match ctx.lower(k) {
-            "shot" | "killed" | "died" | "dead" | "wounded" | "injured" | "hurt" | "struck"
-            | "victim" | "death" | "slain" | "hospitalized" | "hospital" => victim = true,
+            // "was shot", "boy fatally shot" tell of a victim, "shot the teens" of a shooter.
+            "shot"
+                if !super::casualty::is_passive(ctx, k)
+                    && ctx
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.sentence == sentence)
+                    && matches!(
+                        ctx.lower(k + 1),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "him" | "them" | "at"
+                    ) =>
+            {
+                suspect = true
+            }
+            "shot" => victim = true,
+            "killed" | "died" | "dead" | "wounded" | "injured" | "hurt" | "struck" | "victim"
+            | "death" | "slain" | "hospitalized" | "hospital" | "wound" | "wounds" | "gunshot"
+            | "surgery" | "condition" | "recovering" | "crossfire" | "pronounced" => victim = true,
             "arrested" | "charged" | "booked" | "accused" | "suspect" | "custody" | "jailed"
-            | "indicted" | "sentenced" | "pleaded" | "convicted" | "gunman" | "shooter" => {
+            | "indicted" | "sentenced" | "pleaded" | "convicted" | "gunman" | "shooter"
+            | "held" | "bond" | "tried" | "court" | "jail" | "suspected" | "charges" => {
                 suspect = true
             }
             _ => {}
@@ -888,8 +922,13 @@ fn person_told_of(
             return false;
         }
         if ctx.t.c.person_nouns.contains(&t.lower) && person_kind(&t.lower).is_none() {
-            // Plural and other person nouns: "victims", "officers", "suspect".
-            return Some(t.lower.as_str()) != noun;
+            // Many people, or someone on the other side: "victims", "officers", "suspect".
+            let many = t.lower.ends_with('s') || matches!(t.lower.as_str(), "men" | "women");
+            let side = matches!(
+                t.lower.as_str(),
+                "suspect" | "gunman" | "shooter" | "officer" | "deputy" | "driver"
+            );
+            return (many || side) && Some(t.lower.as_str()) != noun;
         }
         match (described, person_kind(&t.lower)) {
             (Some(a), Some(b)) => !same_kind(a, b),
@@ -918,25 +957,74 @@ fn person_told_of(
                 || (matches!(ctx.lower(b), "is" | "was")
                     && (range.start..b).any(|j| ctx.lower(j) == "name"))
         });
-        let opens = before.is_none_or(|b| {
-            matches!(ctx.lower(b), "said" | "say" | "says" | "that" | "\"" | "“")
-                || toks[b].kind == TokenKind::Punct && b == range.start
+        // "The coroner says the infant, NAME, was shot": the person set off after a noun for
+        // the one described.
+        let apposed = before.is_some_and(|b| {
+            toks[b].is_punct(",")
+                && b > range.start
+                && match (described, person_kind(ctx.lower(b - 1))) {
+                    (Some(a), Some(p)) => same_kind(a, p),
+                    (_, Some(_)) => true,
+                    // "The employee, NAME,": a noun for what the person was doing there.
+                    (_, None) => matches!(
+                        ctx.lower(b - 1),
+                        "employee"
+                            | "worker"
+                            | "customer"
+                            | "passenger"
+                            | "patient"
+                            | "pedestrian"
+                            | "bystander"
+                            | "occupant"
+                    ),
+                }
         });
-        // Past an apposition: "Dale Ruiz, of Ames, was ...".
+        let opens = before.is_none_or(|b| {
+            matches!(
+                ctx.lower(b),
+                "said" | "say" | "says" | "that" | "against" | "\"" | "“" | ","
+            ) || toks[b].kind == TokenKind::Punct && b == range.start
+        });
+        // Past an apposition: "Dale Ruiz, of Ames, was ...", "Dale Ruiz of Ames underwent ...".
         let mut v = end + 1;
         if toks.get(v).is_some_and(|t| t.is_punct(",")) {
-            if let Some(close) = (v + 1..(v + 10).min(range.end)).find(|&j| toks[j].is_punct(",")) {
+            if let Some(close) = (v + 1..(v + 16).min(range.end)).find(|&j| toks[j].is_punct(",")) {
                 v = close + 1;
             }
+        } else if ctx.lower(v) == "of" {
+            v += 1;
+            while toks
+                .get(v)
+                .is_some_and(|t| t.capitalized && t.sentence == s)
+            {
+                v += 1;
+            }
+        }
+        while matches!(ctx.lower(v), "allegedly" | "reportedly" | "also" | "then") {
+            v += 1;
         }
         let acts = matches!(
             ctx.lower(v),
-            "was" | "is" | "has" | "had" | "remains" | "remained" | "died" | "faces" | "will"
+            "was"
+                | "is"
+                | "has"
+                | "had"
+                | "remains"
+                | "remained"
+                | "died"
+                | "faces"
+                | "will"
+                | "underwent"
+                | "suffered"
+                | "sustained"
+                | "shot"
+                | "fired"
+                | "killed"
         );
         if (range.start..k).any(other) {
             return None;
         }
-        if !titled && (named || (opens && acts && here != Role::Neither)) {
+        if !titled && (named || apposed || (opens && acts && here != Role::Neither)) {
             if told.as_ref().is_some_and(|(_, _, p)| p.key != person.key) {
                 return None;
             }
@@ -2974,6 +3062,34 @@ mod tests {
         );
         assert_eq!(
             doubted("A 16-year-old boy was shot. Ray Lund has more on the story."),
+            named(&[])
+        );
+        // Set off after a noun for the same person, or after an opening phrase, or past a
+        // clause after the name.
+        assert_eq!(
+            doubted("A 1-year-old boy was shot. The coroner says the infant, Ty Marr, was hit."),
+            named(&[("Ty Marr", 1.0)])
+        );
+        assert_eq!(
+            doubted(
+                "A 15-year-old boy was hurt. When police came, Dov Arant was treated for a wound."
+            ),
+            named(&[("Dov Arant", 15.0)])
+        );
+        assert_eq!(
+            doubted(
+                "A 48-year-old man was arrested. Police said Kip Hamm, who lives there, \
+                 allegedly shot the teens."
+            ),
+            named(&[("Kip Hamm", 48.0)])
+        );
+        // A shooter is not the one shot; a relative of someone named is not the next name.
+        assert_eq!(
+            doubted("A 9-year-old girl was shot. Police said Kip Hamm shot the girl."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("Police said Lee's 1-year-old daughter was unhurt. Rae Lee was wounded."),
             named(&[])
         );
     }
