@@ -403,7 +403,7 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
     let mut end_tok = m.last;
     // "7-year-old South Dallas girl": capitals before a person noun name a place or a school,
     // not the person.
-    let name_after = super::roles::person_name_at(ctx, m.last + 1).filter(|(end, _)| {
+    let name_after = name_near_age(ctx, m.last + 1).filter(|(end, _)| {
         !toks
             .get(end + 1)
             .is_some_and(|t| !t.capitalized && ctx.t.c.person_nouns.contains(&t.lower))
@@ -1258,6 +1258,48 @@ fn name_with_suffix(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
     name_ending_at(ctx, end)
 }
 
+/// The name starting at token `i`, read as [`super::roles::person_name_at`] reads names or, next
+/// to an age, also when a later word of it is one that reader keeps out of names as a place or
+/// a title ("Justin King, 24", "Ayanna Northern, 22"): a given name followed by such words
+/// there is a surname. Titles of office ("Dallas Officer") and words of places ("Caldwell
+/// County") are not surnames.
+fn name_near_age(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
+    if let Some(found) = super::roles::person_name_at(ctx, i) {
+        return Some(found);
+    }
+    let toks = ctx.tokens;
+    let first = toks.get(i)?;
+    let plain = |t: &super::tokens::Token| {
+        t.kind == TokenKind::Word
+            && t.capitalized
+            && t.sentence == first.sentence
+            && t.lower.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !t.class.has(WordClass::NAME_SUFFIX)
+    };
+    if !plain(first) || first.class.has(WordClass::NOT_IN_NAME) {
+        return None;
+    }
+    let mut end = i;
+    while end + 1 < toks.len() && end - i < 3 {
+        let t = &toks[end + 1];
+        let office = t.class.has(WordClass::TITLE_HEAD) && t.lower != "king";
+        let place = ctx.t.c.jurisdictions.contains(&t.lower);
+        if !plain(t) || ctx.t.c.not_names.contains(&t.lower) || office || place {
+            break;
+        }
+        end += 1;
+    }
+    if end == i || !(i + 1..=end).any(|k| toks[k].class.has(WordClass::NOT_IN_NAME)) {
+        return None;
+    }
+    let text = ctx.text.get(toks[i].start..toks[end].end)?.to_string();
+    let key = (i..=end)
+        .map(|k| ctx.t.rules.fold_word(&toks[k].lower).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((end, Subject { text, key }))
+}
+
 /// The person whose name ends at token `end`, nickname in quotes, initials and suffix included
 /// ("Shawn "Shooter" Ruffin", "Gerod T. Ward", "Ralph Davis Jr."), or the full name given
 /// earlier in the document for a surname standing alone. Returns the token where the name
@@ -1285,6 +1327,12 @@ fn name_ending_at(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
             (e == end).then_some((s, person))
         })
         .or_else(|| surname_alone(ctx, end))
+        .or_else(|| {
+            (start..end).find_map(|s| {
+                let (e, person) = name_near_age(ctx, s)?;
+                (e == end).then_some((s, person))
+            })
+        })
 }
 
 /// Children named by their given name only, after a parent named in full: "Ann Lee and her two
@@ -2923,6 +2971,12 @@ mod tests {
         assert_eq!(
             ages_of("Police named Ira Kell and Jo Pettit, 25 and 30, as the victims."),
             named(&[("Ira Kell", 25.0), ("Jo Pettit", 30.0)])
+        );
+        // A surname the name reader keeps out of names as a title, but not a place or an
+        // office.
+        assert_eq!(
+            ages_of("Hurt were Ada Moss, 24; Jon King, 24; and 15 year old Tate County pupils."),
+            named(&[("Ada Moss", 24.0), ("Jon King", 24.0), ("", 15.0)])
         );
         // A nickname in quotes, straight or curly, and an alias.
         assert_eq!(
