@@ -413,6 +413,14 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         let (end, person) = comma_suffix(ctx, end, person);
         end_tok = end;
         Some(person)
+    } else if let Some((end, person)) = toks
+        .get(m.last + 1)
+        .filter(|t| t.kind == TokenKind::Word && t.capitalized)
+        .and_then(|_| full_name_before(ctx, m.last + 1))
+    {
+        // "the 64-year-old Galde", the full name given earlier.
+        end_tok = end;
+        Some(person)
     } else if let Some((end, person)) = name_after_noun(ctx, m.last + 1) {
         // "a 3-year-old girl, Dalis Cox,", "his 16-year-old brother, Kenneth Guidry"
         end_tok = end;
@@ -1338,8 +1346,9 @@ fn name_ending_at(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
 /// Children named by their given name only, after a parent named in full: "Ann Lee and her two
 /// sons, 3-year-old Adam and 5-year-old Eli", "Bo Chu and his six-year-old brother Sam". The
 /// child is taken to bear the family name of the last person named in full before the word
-/// for the children (in the sentence, or the one before: "... Ann Lee. Her two sons, ..."). The
-/// surname is a guess, so the claim carries a doubt about its subject.
+/// for the children (in the sentence, or the one before: "... Ann Lee. Her two sons, ..."), a
+/// name of a person and not of a street or a school. The surname is a guess, so the claim
+/// carries a doubt about its subject.
 fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
     const FAMILY: &[&str] = &[
         "children",
@@ -1382,6 +1391,10 @@ fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
         let kin_after = FAMILY.contains(&ctx.lower(w)).then_some(w);
         if kin_after.is_some() {
             w += 1;
+            // "her 17-year-old son, Manny,".
+            if toks.get(w).is_some_and(|t| t.is_punct(",")) {
+                w += 1;
+            }
         }
         let Some(given) = toks.get(w) else { continue };
         if age != high
@@ -1444,6 +1457,31 @@ fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
             }
         }
         let Some((end, _)) = family else { continue };
+        // "Oak Lane", "Reed School": not a family.
+        let institution = |w: &str| {
+            ctx.t.c.street_words.contains(w)
+                || matches!(
+                    w,
+                    "school"
+                        | "hospital"
+                        | "church"
+                        | "center"
+                        | "centre"
+                        | "department"
+                        | "office"
+                        | "academy"
+                        | "college"
+                        | "university"
+                        | "store"
+                        | "cleaners"
+                        | "park"
+                        | "county"
+                        | "city"
+                )
+        };
+        if institution(ctx.lower(end)) {
+            continue;
+        }
         // The surname: the last word of the name, before any suffix.
         let mut last = end;
         while last > 0 && toks[last].class.has(WordClass::NAME_SUFFIX) {
@@ -1572,6 +1610,25 @@ fn ages_of_lists(ctx: &Context, drafts: &mut Vec<Draft>) {
         }
     }
     drafts.extend(found);
+}
+
+/// [`surname_alone`] for a surname after an age ("the 64-year-old Galde"), where a capitalised
+/// word could as well start something else: the earlier name must be written as names are, not
+/// in capitals and not the end of a longer run of capitalised words ("Related Coverage Vernon").
+fn full_name_before(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let t = &toks[k];
+    if !t.capitalized || t.kind != TokenKind::Word || ctx.t.c.not_names.contains(&t.lower) {
+        return None;
+    }
+    (0..k).rev().find_map(|s| {
+        let (e, person) = super::roles::person_name_at(ctx, s)?;
+        let lone = s == 0 || !(toks[s - 1].capitalized && toks[s - 1].is_word());
+        let capitals = !person.text.chars().any(char::is_lowercase);
+        let words = person.text.split_whitespace().count();
+        (toks[e].lower == t.lower && e < k && lone && !capitals && words <= 4)
+            .then_some((k, person))
+    })
 }
 
 /// A surname standing alone ("Lash, 44,") after the full name was given earlier in the
@@ -2892,6 +2949,11 @@ mod tests {
             ages("Police identified the 29-year-old man killed as Seth Ealy."),
             [("Seth Ealy".to_string(), 29.0)]
         );
+        // A surname alone after the age, for the full name given before.
+        assert_eq!(
+            ages("Ann Galt was killed. The statement says the 64-year-old Galt was kind."),
+            [("Ann Galt".to_string(), 64.0)]
+        );
         // Nobody named: the age has no subject and is never compared.
         assert_eq!(
             ages("A 19-year-old woman was hurt."),
@@ -3177,6 +3239,15 @@ mod tests {
         assert_eq!(
             doubted("Pat Mill's 8-year-old son Cody was shot."),
             named(&[("Cody Mill", 8.0)])
+        );
+        assert_eq!(
+            doubted("Ann Vale said her 17-year-old son, Manny, was hurt."),
+            named(&[("Manny Vale", 17.0)])
+        );
+        // A street is no family.
+        assert_eq!(
+            doubted("He lives on Ash Lane with his 4-year-old son, Rory."),
+            named(&[])
         );
         // No word for the children: the given name is anyone's.
         assert_eq!(doubted("Ann Vale saw 3-year-old Adam fall."), named(&[]));
