@@ -3040,6 +3040,14 @@ mod tests {
             ages_of("Hurt were Ada Moss, 24; Jon King, 24; and 15 year old Tate County pupils."),
             named(&[("Ada Moss", 24.0), ("Jon King", 24.0), ("", 15.0)])
         );
+        // A list item under the running text reads like a headline but is the report's.
+        assert_eq!(
+            ages_of(
+                "Five people were hurt in the shooting on Friday night.\n\n\
+                 — Ada Moss, 24, of Elm Street in Ames\n"
+            ),
+            named(&[("Ada Moss", 24.0)])
+        );
         // A nickname in quotes, straight or curly, and an alias.
         assert_eq!(
             ages_of("Police seek Dray \"Sly\" Hobbs, 22; and Nell “Bee” Oakes, 19."),
