@@ -464,7 +464,7 @@ fn boilerplate_lines(text: &str, start: usize, t: &Tables) -> Vec<std::ops::Rang
         }
         let furniture = !trimmed.is_empty()
             && (is_listed_boilerplate(trimmed, &lexicon.boilerplate)
-                || (!before_text && is_headline_line(trimmed))
+                || (!before_text && is_headline_line(trimmed) && !is_aged_list_item(trimmed))
                 || (in_links && !sentence)
                 || (!before_text && is_teaser(trimmed, &lexicon.teaser_labels))
                 || is_photo_caption(trimmed)
@@ -565,6 +565,24 @@ fn is_listed_boilerplate(line: &str, boilerplate: &[String]) -> bool {
     }
     let lower = line.to_lowercase();
     boilerplate.iter().any(|b| lower.starts_with(b.as_str()))
+}
+
+/// A list item naming someone with an age: "— Ann Lee, 24, of Elm Street". Such a line reads
+/// like a headline but belongs to the report.
+fn is_aged_list_item(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(['—', '–', '-', '•', '*']) else {
+        return false;
+    };
+    let Some((name, after)) = rest.split_once(", ") else {
+        return false;
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && after[digits..].starts_with([',', ';'])
+        && name.split_whitespace().count() >= 2
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A line written like a headline: four to sixteen words, most of them capitalised, with a

@@ -6,7 +6,7 @@
 //! 66"), house numbers, ordinals, and compounds that are not measures ("four-star").
 
 use super::numbers::{self, NumberMatch};
-use super::tokens::TokenKind;
+use super::tokens::{TokenKind, WordClass};
 use super::{Context, Draft};
 use crate::model::{ClaimKind, Subject, Value};
 use crate::rules::{IntervalShape, QualifierRule, UnitRule};
@@ -74,8 +74,31 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         };
         return Some(age_claim(ctx, &whole));
     }
+    // Half hyphenated: "15 year-old Jo Penn", "a 32-year old man".
+    let half = match m.compound.as_deref() {
+        None => is_age_compound(ctx.lower(m.last + 1)).then_some(1),
+        Some("year" | "years" | "month" | "months") => {
+            (ctx.lower(m.last + 1) == "old").then_some(1)
+        }
+        Some(_) => None,
+    };
+    if let Some(more) = half {
+        let whole = NumberMatch {
+            last: m.last + more,
+            compound: m
+                .compound
+                .clone()
+                .or_else(|| Some(ctx.lower(m.last + 1).to_string())),
+            ..m.clone()
+        };
+        return Some(age_claim(ctx, &whole));
+    }
     // Ages after names: "Sherie Lash, 44, was arrested", "Queric Richardson, 17".
     if let Some(person) = apposed_age(ctx, m) {
+        return Some(person);
+    }
+    // "Brandon Crawford was 15."
+    if let Some(person) = age_after_verb(ctx, m) {
         return Some(person);
     }
 
@@ -380,13 +403,22 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
     let mut end_tok = m.last;
     // "7-year-old South Dallas girl": capitals before a person noun name a place or a school,
     // not the person.
-    let name_after = super::roles::person_name_at(ctx, m.last + 1).filter(|(end, _)| {
+    let name_after = name_near_age(ctx, m.last + 1).filter(|(end, _)| {
         !toks
             .get(end + 1)
             .is_some_and(|t| !t.capitalized && ctx.t.c.person_nouns.contains(&t.lower))
     });
     let subject = if let Some((end, person)) = name_after {
-        // "44-year-old Sherie Lash"
+        // "44-year-old Sherie Lash", "50-year-old Haywood Whichard, Jr."
+        let (end, person) = comma_suffix(ctx, end, person);
+        end_tok = end;
+        Some(person)
+    } else if let Some((end, person)) = toks
+        .get(m.last + 1)
+        .filter(|t| t.kind == TokenKind::Word && t.capitalized)
+        .and_then(|_| full_name_before(ctx, m.last + 1))
+    {
+        // "the 64-year-old Galde", the full name given earlier.
         end_tok = end;
         Some(person)
     } else if let Some((end, person)) = name_after_noun(ctx, m.last + 1) {
@@ -397,11 +429,119 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         // "Jesus Javier Paez, a 22-year-old Latino", "Stephon Harris, the 20-year-old man"
         start_tok = start;
         Some(person)
+    } else if let Some((start, person)) = name_before_verb(ctx, m.first) {
+        // "Deshaun Jones was 15 years old", "Ann Lee, who was a 25-year-old nurse"
+        start_tok = start;
+        Some(person)
     } else {
         // "Police identified the 29-year-old man killed as Seth Easley"
         identified_as(ctx, m.last + 1)
     };
-    age_draft(toks[start_tok].start, toks[end_tok].end, subject, value)
+    // "a 21-month-old boy": an age in months is given in whole years, as ages are compared.
+    let months = m
+        .compound
+        .as_deref()
+        .is_some_and(|c| c.starts_with("month"))
+        || (m.compound.is_none() && matches!(ctx.lower(m.last - 1), "month" | "months"));
+    if months {
+        let draft = age_draft(
+            toks[start_tok].start,
+            toks[end_tok].end,
+            subject,
+            (value / 12.0).floor(),
+        );
+        return Draft {
+            label: format!("{} months old", format_number(value)),
+            ..draft
+        };
+    }
+    // "a 2 1/2 year-old": in whole years too.
+    let draft = age_draft(
+        toks[start_tok].start,
+        toks[end_tok].end,
+        subject,
+        value.floor(),
+    );
+    if value.fract() != 0.0 {
+        return Draft {
+            label: format!("{} years old", format_number(value)),
+            ..draft
+        };
+    }
+    draft
+}
+
+/// A name suffix set off by a comma after the name that ends at `end` is part of it:
+/// "Haywood Whichard, Jr.". Returns the new last token and the person with that text.
+fn comma_suffix(ctx: &Context, end: usize, mut person: Subject) -> (usize, Subject) {
+    let toks = ctx.tokens;
+    if toks.get(end + 1).is_some_and(|t| t.is_punct(","))
+        && toks
+            .get(end + 2)
+            .is_some_and(|t| t.class.has(WordClass::NAME_SUFFIX) && t.capitalized)
+    {
+        let first = toks[end].end.saturating_sub(person.text.len());
+        if let Some(text) = ctx.text.get(first..toks[end + 2].end) {
+            person.text = text.to_string();
+            return (end + 2, person);
+        }
+    }
+    (end, person)
+}
+
+/// "Brandon Crawford was 15", "Ann Lee, who is 25,", "The victim, Bo Chu, was also a
+/// 15-year-old": the person named right before "was" or "is" in front of the age at token
+/// `age`. Returns the token where the name starts.
+fn name_before_verb(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let mut k = age.checked_sub(1)?;
+    if matches!(ctx.lower(k), "a" | "an") {
+        k = k.checked_sub(1)?;
+    }
+    while matches!(ctx.lower(k), "also" | "only" | "just" | "then") {
+        k = k.checked_sub(1)?;
+    }
+    if !matches!(ctx.lower(k), "was" | "is") || k < 2 || toks[k].sentence != toks[age].sentence {
+        return None;
+    }
+    if ctx.lower(k - 1) == "who" && toks[k - 2].is_punct(",") && k >= 3 {
+        return person_before(ctx, k - 3);
+    }
+    if toks[k - 1].is_punct(",") {
+        // "The victim, Bo Chu, was 15": the name set off before the verb.
+        let (first, person) = person_before(ctx, k - 2)?;
+        return (first > 0 && toks[first - 1].is_punct(",")).then_some((first, person));
+    }
+    person_before(ctx, k - 1)
+}
+
+/// "Brandon Crawford was 15.", "Bournes, who was 59, shot ...": a bare figure ending a clause
+/// after "was" or "is" and a name is the person's age.
+fn age_after_verb(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
+    let toks = ctx.tokens;
+    if m.first != m.last || toks[m.first].kind != TokenKind::Number {
+        return None;
+    }
+    let value = m
+        .low
+        .filter(|v| v.fract() == 0.0 && (0.0..=120.0).contains(v))?;
+    let ends_clause = match toks.get(m.last + 1) {
+        None => true,
+        Some(t) => {
+            t.sentence != toks[m.last].sentence
+                || (t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "," | "." | ";"))
+        }
+    };
+    if !ends_clause || matches!(ctx.lower(m.first - 1), "a" | "an") {
+        return None;
+    }
+    let (first, person) = name_before_verb(ctx, m.first)?;
+    Some(age_draft(
+        toks[first].start,
+        toks[m.last].end,
+        Some(person),
+        value,
+    ))
 }
 
 /// An age claim: `years` old, spanning bytes `start..end`.
@@ -427,13 +567,24 @@ fn age_draft(start: usize, end: usize, subject: Option<Subject>, years: f64) -> 
     }
 }
 
-/// Ages of a person described first and named later: "A 7-year-old girl was shot ... The little
-/// girl, Adriana Espinoza, was riding ...". When every unnamed age the document gives before a
+/// The ages read once every figure is: those lists of names share ([`ages_of_lists`]), and
+/// those of a person described first and named later, by the same noun or in the next
+/// sentences ([`ages_named_next`]).
+///
+/// "A 7-year-old girl was shot ... The little girl, Adriana Espinoza, was riding ...". When every unnamed age the document gives before a
 /// single person noun ("7-year-old girl", "7-year-old South Dallas girl") is one figure, no
 /// named person already has that age, and exactly one person is named in apposition to the
 /// same noun ("the girl, NAME"; "the suspect, NAME" is someone else), that person gets the age. The
 /// claim spans the apposition; two different ages or two such names leave it unsaid.
 pub(super) fn ages_named_later(ctx: &Context, drafts: &mut Vec<Draft>) {
+    ages_of_lists(ctx, drafts);
+    ages_of_given_names(ctx, drafts);
+    ages_by_the_same_noun(ctx, drafts);
+    ages_named_next(ctx, drafts);
+}
+
+/// The apposition case of [`ages_named_later`]: "the (little) girl, NAME".
+fn ages_by_the_same_noun(ctx: &Context, drafts: &mut Vec<Draft>) {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
     let singular_person = |k: usize| {
@@ -527,6 +678,371 @@ pub(super) fn ages_named_later(ctx: &Context, drafts: &mut Vec<Draft>) {
     });
 }
 
+/// Ages of a person described first and named in one of the next three sentences: "A 16-year-old
+/// boy was shot Monday. Police said Dale Ruiz was shot at noon." A sentence giving one unnamed
+/// person's age (and no other age) is followed by one that names, as the one it tells of,
+/// exactly one person not named before and given no age anywhere: "NAME was/has/died ...",
+/// "... identified him as NAME", "the boy's name is NAME". A report of a victim is not taken
+/// to name a suspect, nor the other way round. The reading is a guess a reviewer can check, so
+/// the claim carries a doubt about its subject: it agrees, but is never held as a conflict.
+fn ages_named_next(ctx: &Context, drafts: &mut Vec<Draft>) {
+    let toks = ctx.tokens;
+    let first_tok = |d: &Draft| toks.partition_point(|t| t.end <= d.start);
+    let exact_age = |d: &Draft| match d.value {
+        Value::Quantity {
+            low: Some(l),
+            high: Some(h),
+            ..
+        } if d.property == "age" && l == h => Some(l),
+        _ => None,
+    };
+    let mut found = Vec::new();
+    for d in drafts.iter().filter(|d| d.subject.is_none()) {
+        let Some(age) = exact_age(d) else { continue };
+        // Already given to a child named by the given name only.
+        if drafts
+            .iter()
+            .any(|o| o.start == d.start && o.subject.is_some())
+        {
+            continue;
+        }
+        let at = first_tok(d);
+        let Some(sentence) = toks.get(at).map(|t| t.sentence) else {
+            continue;
+        };
+        let after = toks.partition_point(|t| t.start < d.end);
+        // "the mother of a 4-year-old": told in passing, the sentence is about someone else.
+        let in_passing = at >= 3
+            && ctx.lower(at - 2) == "of"
+            && matches!(ctx.lower(at - 1), "a" | "an" | "the")
+            && (ctx.t.c.person_nouns.contains(ctx.lower(at - 3))
+                || KIN_NOUNS.contains(&ctx.lower(at - 3)));
+        // "Kerrigan's 1-year-old daughter": a relative of someone named, named nowhere.
+        let possessed = at >= 1 && {
+            let raw = ctx.tok_text(at - 1);
+            toks[at - 1].capitalized && (raw.ends_with("'s") || raw.ends_with("’s"))
+        };
+        if in_passing || possessed || !describes_a_person(ctx, after, sentence) {
+            continue;
+        }
+        let noun = (after..after + 3)
+            .find(|&k| {
+                toks.get(k)
+                    .is_some_and(|t| t.sentence == sentence && t.kind == TokenKind::Word)
+                    && person_kind(ctx.lower(k)).is_some()
+            })
+            .map(|k| ctx.lower(k));
+        // The only age in its sentence, and nobody named has it.
+        let alone = drafts.iter().filter(|o| exact_age(o).is_some()).all(|o| {
+            std::ptr::eq(o, d)
+                || toks.get(first_tok(o)).map(|t| t.sentence) != Some(sentence)
+                    && !(o.subject.is_some() && exact_age(o) == Some(age))
+        });
+        if !alone {
+            continue;
+        }
+        let role = sentence_role(ctx, sentence);
+        // The next three sentences, up to one describing someone by age again.
+        let mut told = None;
+        for s in sentence + 1..(sentence + 4).min(ctx.sentences.len()) {
+            let aged = drafts.iter().any(|o| {
+                exact_age(o).is_some() && toks[first_tok(o).min(toks.len() - 1)].sentence == s
+            });
+            if aged {
+                break;
+            }
+            told = person_told_of(ctx, s, role, noun);
+            if told.is_some() {
+                break;
+            }
+        }
+        let Some((_, end, person)) = told else {
+            continue;
+        };
+        let begin = ctx.sentences[sentence].start;
+        let named_before = (0..begin).any(|k| {
+            super::roles::person_name_at(ctx, k).is_some_and(|(_, p)| p.key == person.key)
+        });
+        let has_age = drafts.iter().any(|o| {
+            o.property == "age" && o.subject.as_ref().is_some_and(|s| s.key == person.key)
+        });
+        if named_before || has_age {
+            continue;
+        }
+        // The claim spans the description and the name, for a reviewer to read both.
+        let draft = age_draft(d.start, toks[end].end, Some(person), age);
+        found.push(Draft {
+            label: format!(
+                "{} (the {}-year-old described just before)",
+                draft.label,
+                format_number(age)
+            ),
+            doubts: vec![crate::model::Doubt::new(
+                crate::model::Aspect::Subject,
+                "the person named next taken to be the one described by age",
+            )],
+            ..draft
+        });
+    }
+    // Two ages for one person: neither is read.
+    let keys: Vec<String> = found
+        .iter()
+        .filter_map(|d| d.subject.as_ref().map(|s| s.key.clone()))
+        .collect();
+    found.retain(|d| {
+        d.subject
+            .as_ref()
+            .is_some_and(|s| keys.iter().filter(|k| **k == s.key).count() == 1)
+    });
+    drafts.extend(found);
+}
+
+/// Whether an age ending right before token `after` describes a person: a person noun follows
+/// ("a 16-year-old Dallas boy"), or the age stands for the person ("a 16-year-old was shot").
+fn describes_a_person(ctx: &Context, after: usize, sentence: usize) -> bool {
+    let toks = ctx.tokens;
+    let noun = (after..after + 3).any(|k| {
+        toks.get(k).is_some_and(|t| {
+            t.sentence == sentence
+                && (ctx.t.c.person_nouns.contains(&t.lower)
+                    || KIN_NOUNS.contains(&t.lower.as_str()))
+                && !t.lower.ends_with('s')
+                && !matches!(t.lower.as_str(), "children" | "men" | "women" | "people")
+        })
+    });
+    noun || toks.get(after).is_none_or(|t| {
+        t.sentence != sentence
+            || matches!(
+                t.lower.as_str(),
+                "was" | "is" | "who" | "has" | "had" | "died" | "," | "."
+            )
+    })
+}
+
+/// What a sentence tells of a person: being hurt, being held, both, or neither.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Victim,
+    Suspect,
+    Either,
+    Neither,
+}
+
+/// A person noun's sex and whether it is a child ('m'/'f'/'?', 'c'hild/'a'dult/'?'), and
+/// whether it names a relative: "boy" is ('m', 'c'), "mother" ('f', 'a') and kin.
+fn person_kind(word: &str) -> Option<(char, char, bool)> {
+    Some(match word {
+        "boy" | "schoolboy" => ('m', 'c', false),
+        "girl" | "schoolgirl" => ('f', 'c', false),
+        "man" | "gentleman" => ('m', 'a', false),
+        "woman" | "lady" => ('f', 'a', false),
+        "male" | "he" | "him" => ('m', '?', false),
+        "female" | "she" => ('f', '?', false),
+        "son" | "stepson" | "grandson" | "nephew" | "brother" | "half-brother" => ('m', '?', true),
+        "daughter" | "stepdaughter" | "granddaughter" | "niece" | "sister" | "half-sister" => {
+            ('f', '?', true)
+        }
+        "father" | "stepfather" | "grandfather" | "uncle" | "husband" | "boyfriend" => {
+            ('m', 'a', true)
+        }
+        "mother" | "stepmother" | "grandmother" | "aunt" | "wife" | "girlfriend" => {
+            ('f', 'a', true)
+        }
+        "child" | "kid" | "toddler" | "infant" | "baby" | "teen" | "teenager" | "juvenile"
+        | "youth" | "student" => ('?', 'c', false),
+        "cousin" | "relative" => ('?', '?', true),
+        "victim" | "person" | "individual" | "resident" => ('?', '?', false),
+        _ => return None,
+    })
+}
+
+/// Whether two person nouns can be the same person: "boy" and "teen" can, "boy" and "girl",
+/// "girl" and "woman", or "son" and "father" cannot.
+fn same_kind(a: (char, char, bool), b: (char, char, bool)) -> bool {
+    let fits = |x: char, y: char| x == '?' || y == '?' || x == y;
+    fits(a.0, b.0) && fits(a.1, b.1) && !(a.2 && b.2 && a != b)
+}
+
+fn sentence_role(ctx: &Context, sentence: usize) -> Role {
+    let (mut victim, mut suspect) = (false, false);
+    for k in ctx.sentences[sentence].clone() {
+        match ctx.lower(k) {
+            // "was shot", "boy fatally shot" tell of a victim, "shot the teens" of a shooter.
+            "shot"
+                if !super::casualty::is_passive(ctx, k)
+                    && ctx
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.sentence == sentence)
+                    && matches!(
+                        ctx.lower(k + 1),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "him" | "them" | "at"
+                    ) =>
+            {
+                suspect = true
+            }
+            "shot" => victim = true,
+            "killed" | "died" | "dead" | "wounded" | "injured" | "hurt" | "struck" | "victim"
+            | "death" | "slain" | "hospitalized" | "hospital" | "wound" | "wounds" | "gunshot"
+            | "surgery" | "condition" | "recovering" | "crossfire" | "pronounced" => victim = true,
+            "arrested" | "charged" | "booked" | "accused" | "suspect" | "custody" | "jailed"
+            | "indicted" | "sentenced" | "pleaded" | "convicted" | "gunman" | "shooter"
+            | "held" | "bond" | "tried" | "court" | "jail" | "suspected" | "charges" => {
+                suspect = true
+            }
+            _ => {}
+        }
+    }
+    match (victim, suspect) {
+        (true, false) => Role::Victim,
+        (false, true) => Role::Suspect,
+        (true, true) => Role::Either,
+        (false, false) => Role::Neither,
+    }
+}
+
+/// The one person sentence `s` tells of, as its subject ("Dale Ruiz was shot", "Police said
+/// Dale Ruiz, of Ames, died") or as the name it gives ("identified him as Dale Ruiz", "his name
+/// is Dale Ruiz"), when the sentence fits `role`. None when it names no such person or two.
+fn person_told_of(
+    ctx: &Context,
+    s: usize,
+    role: Role,
+    noun: Option<&str>,
+) -> Option<(usize, usize, Subject)> {
+    let toks = ctx.tokens;
+    let range = ctx.sentences.get(s)?.clone();
+    // A sentence telling of nobody hurt or held names the person only in so many words
+    // ("identified as ...").
+    let here = sentence_role(ctx, s);
+    if matches!(
+        (role, here),
+        (Role::Victim, Role::Suspect) | (Role::Suspect, Role::Victim)
+    ) {
+        return None;
+    }
+    // Nobody else, and nobody of another kind, told of before the name: "The father,
+    // identified as ...", "One of the victims was identified as ...".
+    let described = noun.and_then(person_kind);
+    let other = |k: usize| {
+        let t = &toks[k];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        if ctx.t.c.person_nouns.contains(&t.lower) && person_kind(&t.lower).is_none() {
+            // Many people, or someone on the other side: "victims", "officers", "suspect".
+            let many = t.lower.ends_with('s') || matches!(t.lower.as_str(), "men" | "women");
+            let side = matches!(
+                t.lower.as_str(),
+                "suspect" | "gunman" | "shooter" | "officer" | "deputy" | "driver"
+            );
+            return (many || side) && Some(t.lower.as_str()) != noun;
+        }
+        match (described, person_kind(&t.lower)) {
+            (Some(a), Some(b)) => !same_kind(a, b),
+            _ => false,
+        }
+    };
+    let mut told: Option<(usize, usize, Subject)> = None;
+    let mut k = range.start;
+    while k < range.end {
+        let Some((end, person)) = super::roles::person_name_at(ctx, k) else {
+            k += 1;
+            continue;
+        };
+        let before = k.checked_sub(1).filter(|&b| b >= range.start);
+        let titled = before.is_some_and(|b| {
+            toks[b].class.has(WordClass::TITLE) || (toks[b].capitalized && toks[b].is_word())
+        });
+        let named = before.is_some_and(|b| {
+            ctx.lower(b) == "as"
+                && (range.start..b).any(|j| {
+                    matches!(
+                        ctx.lower(j),
+                        "identified" | "identifies" | "identify" | "named"
+                    )
+                })
+                || (matches!(ctx.lower(b), "is" | "was")
+                    && (range.start..b).any(|j| ctx.lower(j) == "name"))
+        });
+        // "The coroner says the infant, NAME, was shot": the person set off after a noun for
+        // the one described.
+        let apposed = before.is_some_and(|b| {
+            toks[b].is_punct(",")
+                && b > range.start
+                && match (described, person_kind(ctx.lower(b - 1))) {
+                    (Some(a), Some(p)) => same_kind(a, p),
+                    (_, Some(_)) => true,
+                    // "The employee, NAME,": a noun for what the person was doing there.
+                    (_, None) => matches!(
+                        ctx.lower(b - 1),
+                        "employee"
+                            | "worker"
+                            | "customer"
+                            | "passenger"
+                            | "patient"
+                            | "pedestrian"
+                            | "bystander"
+                            | "occupant"
+                    ),
+                }
+        });
+        let opens = before.is_none_or(|b| {
+            matches!(
+                ctx.lower(b),
+                "said" | "say" | "says" | "that" | "against" | "\"" | "“" | ","
+            ) || toks[b].kind == TokenKind::Punct && b == range.start
+        });
+        // Past an apposition: "Dale Ruiz, of Ames, was ...", "Dale Ruiz of Ames underwent ...".
+        let mut v = end + 1;
+        if toks.get(v).is_some_and(|t| t.is_punct(",")) {
+            if let Some(close) = (v + 1..(v + 16).min(range.end)).find(|&j| toks[j].is_punct(",")) {
+                v = close + 1;
+            }
+        } else if ctx.lower(v) == "of" {
+            v += 1;
+            while toks
+                .get(v)
+                .is_some_and(|t| t.capitalized && t.sentence == s)
+            {
+                v += 1;
+            }
+        }
+        while matches!(ctx.lower(v), "allegedly" | "reportedly" | "also" | "then") {
+            v += 1;
+        }
+        let acts = matches!(
+            ctx.lower(v),
+            "was"
+                | "is"
+                | "has"
+                | "had"
+                | "remains"
+                | "remained"
+                | "died"
+                | "faces"
+                | "will"
+                | "underwent"
+                | "suffered"
+                | "sustained"
+                | "shot"
+                | "fired"
+                | "killed"
+        );
+        if (range.start..k).any(other) {
+            return None;
+        }
+        if !titled && (named || apposed || (opens && acts && here != Role::Neither)) {
+            if told.as_ref().is_some_and(|(_, _, p)| p.key != person.key) {
+                return None;
+            }
+            told.get_or_insert((k, end, person));
+        }
+        k = end + 1;
+    }
+    told
+}
+
 /// "... identified as Seth Easley", "... was named as Ann Lee": the person a described figure
 /// turns out to be, named later in the same sentence. (The next sentence may name another
 /// person: "... the 23-year-old security guard fired. The man killed was identified as ...")
@@ -535,10 +1051,16 @@ fn identified_as(ctx: &Context, from: usize) -> Option<Subject> {
     let sentence = toks.get(from)?.sentence;
     let begin = ctx.sentences[sentence].start;
     // "identified" or "named" earlier in the sentence, or after the figure.
-    let mut naming = (begin..from).any(|k| matches!(ctx.lower(k), "identified" | "named"));
+    let naming_word = |k: usize| {
+        matches!(
+            ctx.lower(k),
+            "identified" | "named" | "identify" | "identifies"
+        )
+    };
+    let mut naming = (begin..from).any(naming_word);
     let mut k = from;
     while k + 1 < toks.len() && k < from + 25 && toks[k].sentence == sentence {
-        if matches!(ctx.lower(k), "identified" | "named") {
+        if naming_word(k) {
             naming = true;
         }
         if naming && ctx.lower(k) == "as" {
@@ -567,11 +1089,49 @@ fn name_after_noun(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
     {
         k += 1;
     }
-    if k == i || !toks.get(k).is_some_and(|t| t.is_punct(",")) {
+    if k == i {
         return None;
     }
-    super::roles::person_name_at(ctx, k + 1)
+    if toks.get(k).is_some_and(|t| t.is_punct(",")) {
+        return super::roles::person_name_at(ctx, k + 1);
+    }
+    // "his 42-year-old wife Min Huang": a name right after the person noun.
+    let noun = ctx.lower(k - 1);
+    if ctx.t.c.person_nouns.contains(noun) || KIN_NOUNS.contains(&noun) {
+        return super::roles::person_name_at(ctx, k);
+    }
+    None
 }
+
+/// Kin and companions a person is described as, besides the lexicon's person nouns: "his
+/// 8-year-old cousin Tristan Howard".
+const KIN_NOUNS: &[&str] = &[
+    "cousin",
+    "nephew",
+    "niece",
+    "stepson",
+    "stepdaughter",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "girlfriend",
+    "boyfriend",
+    "fiance",
+    "fiancee",
+    "fiancé",
+    "fiancée",
+    "uncle",
+    "aunt",
+    "stepfather",
+    "stepmother",
+    "half-brother",
+    "half-sister",
+    "sibling",
+    "classmate",
+    "roommate",
+    "partner",
+];
 
 /// Whether a line ends between token `k - 1` and token `k` and the next line starts with a
 /// capital: a figure ending a line before a headline ("...article-1. 1456300" over "Queens
@@ -606,7 +1166,8 @@ fn name_before_article(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
 }
 
 /// "Sherie Lash, 44," or "Lash (44)": a bare figure set off right after a person's name is the
-/// person's age.
+/// person's age; so is one after "age" or "aged" ("Ann Lee, age 27"), and the one a list of
+/// names shares ("Ann Lee and Bo Chu, both 22": here the last name's, see [`ages_of_lists`]).
 fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     let toks = ctx.tokens;
     if m.first != m.last || toks[m.first].kind != TokenKind::Number || m.first < 2 {
@@ -615,35 +1176,26 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     let value = m
         .low
         .filter(|v| v.fract() == 0.0 && (0.0..=120.0).contains(v))?;
-    // "He and Quamari McAllister, both 19,": the name before the comma.
-    let both = toks[m.first - 1].lower == "both" && m.first >= 3 && toks[m.first - 2].is_punct(",");
-    let open = if both {
-        &toks[m.first - 2]
-    } else {
-        &toks[m.first - 1]
-    };
-    let close = toks.get(m.last + 1)?;
-    let set_off = (open.is_punct(",")
-        && (close.is_punct(",") || close.is_punct(".") || close.is_punct(";")))
-        || (open.is_punct("(") && close.is_punct(")"));
-    if !set_off {
+    // "He and Quamari McAllister, both 19,", "Ann Lee, aged 27": the name before the comma.
+    let lead = matches!(ctx.lower(m.first - 1), "both" | "all" | "age" | "aged");
+    let open = if lead { m.first - 2 } else { m.first - 1 };
+    // "Ann Lee and Bo Chu, 25 and 30": one age each, read with the list (see [`ages_of_lists`]).
+    if ctx.lower(m.last + 1) == "and"
+        && toks
+            .get(m.last + 2)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    {
         return None;
     }
-    // The name ends right before the comma: walk back over capitalised words.
-    let name_end = if both { m.first - 3 } else { m.first - 2 };
-    let mut name_start = name_end;
-    while name_start > 0
-        && toks[name_start - 1].sentence == toks[name_end].sentence
-        && toks[name_start - 1].capitalized
-        && toks[name_start - 1].kind == TokenKind::Word
-        && name_end - name_start < 4
-    {
-        name_start -= 1;
+    let set_off = if toks[open].is_punct("(") {
+        toks.get(m.last + 1).is_some_and(|t| t.is_punct(")"))
+    } else {
+        toks[open].is_punct(",") && closes_apposition(ctx, m.last + 1)
+    };
+    if !set_off || open == 0 {
+        return None;
     }
-    let (end, person) = (name_start..=name_end)
-        .find_map(|s| super::roles::person_name_at(ctx, s).filter(|(e, _)| *e == name_end))
-        .or_else(|| surname_alone(ctx, name_end))?;
-    let first = person_start(ctx, &person, end).unwrap_or(name_end);
+    let (first, person) = person_before(ctx, open - 1)?;
     Some(age_draft(
         toks[first].start,
         toks[m.last].end,
@@ -652,12 +1204,431 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
     ))
 }
 
-/// The token where a person's name starts, given its last token.
-fn person_start(ctx: &Context, person: &Subject, end: usize) -> Option<usize> {
+/// Whether token `k` may follow an age set off after a name: a comma, a stop, a dash, the end
+/// of the sentence or line ("... and James Wallace, 28" closing a list), or a word that goes on
+/// with the sentence ("Ann Lee, 26 was", "both 31 and of Jackson").
+fn closes_apposition(ctx: &Context, k: usize) -> bool {
     let toks = ctx.tokens;
-    let end_byte = toks[end].end;
-    let start_byte = end_byte.checked_sub(person.text.len())?;
-    toks.iter().position(|t| t.start == start_byte)
+    let Some(t) = toks.get(k) else { return true };
+    if k == 0 || t.sentence != toks[k - 1].sentence || line_break_before(ctx, k) {
+        return true;
+    }
+    match t.kind {
+        TokenKind::Punct => {
+            matches!(
+                t.lower.as_str(),
+                "," | "." | ";" | ":" | "—" | "–" | "(" | ")"
+            ) || (t.lower == "-" && t.space_before)
+        }
+        TokenKind::Word => matches!(
+            t.lower.as_str(),
+            "and" | "was" | "is" | "of" | "who" | "had" | "has"
+        ),
+        _ => false,
+    }
+}
+
+/// Quote marks that set off a nickname inside a name: "Bud", ‘CQ’, “Suki”.
+fn is_quote_mark(t: &super::tokens::Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "\"" | "'" | "‘" | "’" | "“" | "”")
+}
+
+/// The person named by the words ending at token `end`, with what may follow a name there: an
+/// alias ("Tony Coburn, aka Blue") or a suffix after a comma ("Haywood Whichard, Jr."). Returns
+/// the token where the name starts.
+fn person_before(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    // "Tony Coburn, aka Blue": the name is the one before the alias.
+    let mut k = end;
+    while k > 0 && end - k < 5 && (toks[k].capitalized || is_quote_mark(&toks[k])) {
+        k -= 1;
+    }
+    if k < end && k >= 2 && matches!(ctx.lower(k), "aka" | "a.k.a." | "alias") {
+        if toks[k - 1].is_punct(",") {
+            return name_with_suffix(ctx, k - 2);
+        }
+        return name_with_suffix(ctx, k - 1);
+    }
+    name_with_suffix(ctx, end)
+}
+
+/// [`name_ending_at`], taking in a suffix set off by a comma: "Haywood Whichard, Jr.".
+fn name_with_suffix(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let suffix = toks.get(end)?.class.has(WordClass::NAME_SUFFIX);
+    if suffix && end >= 2 && toks[end - 1].is_punct(",") {
+        let (first, mut person) = name_ending_at(ctx, end - 2)?;
+        if ctx.text.get(toks[first].start..toks[end - 2].end) == Some(person.text.as_str()) {
+            person.text = ctx.text[toks[first].start..toks[end].end].to_string();
+        }
+        return Some((first, person));
+    }
+    name_ending_at(ctx, end)
+}
+
+/// The name starting at token `i`, read as [`super::roles::person_name_at`] reads names or, next
+/// to an age, also when a later word of it is one that reader keeps out of names as a place or
+/// a title ("Justin King, 24", "Ayanna Northern, 22"): a given name followed by such words
+/// there is a surname. Titles of office ("Dallas Officer") and words of places ("Caldwell
+/// County") are not surnames.
+fn name_near_age(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
+    if let Some(found) = super::roles::person_name_at(ctx, i) {
+        return Some(found);
+    }
+    let toks = ctx.tokens;
+    let first = toks.get(i)?;
+    let plain = |t: &super::tokens::Token| {
+        t.kind == TokenKind::Word
+            && t.capitalized
+            && t.sentence == first.sentence
+            && t.lower.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !t.class.has(WordClass::NAME_SUFFIX)
+    };
+    if !plain(first) || first.class.has(WordClass::NOT_IN_NAME) {
+        return None;
+    }
+    let mut end = i;
+    while end + 1 < toks.len() && end - i < 3 {
+        let t = &toks[end + 1];
+        let office = t.class.has(WordClass::TITLE_HEAD) && t.lower != "king";
+        let place = ctx.t.c.jurisdictions.contains(&t.lower);
+        if !plain(t) || ctx.t.c.not_names.contains(&t.lower) || office || place {
+            break;
+        }
+        end += 1;
+    }
+    if end == i || !(i + 1..=end).any(|k| toks[k].class.has(WordClass::NOT_IN_NAME)) {
+        return None;
+    }
+    let text = ctx.text.get(toks[i].start..toks[end].end)?.to_string();
+    let key = (i..=end)
+        .map(|k| ctx.t.rules.fold_word(&toks[k].lower).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((end, Subject { text, key }))
+}
+
+/// The person whose name ends at token `end`, nickname in quotes, initials and suffix included
+/// ("Shawn "Shooter" Ruffin", "Gerod T. Ward", "Ralph Davis Jr."), or the full name given
+/// earlier in the document for a surname standing alone. Returns the token where the name
+/// starts.
+fn name_ending_at(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let last = toks.get(end)?;
+    if last.kind != TokenKind::Word || !last.capitalized {
+        return None;
+    }
+    // Walk back over capitalised words and quote marks: five name words and a nickname.
+    let mut start = end;
+    while start > 0 && end - start < 7 {
+        let p = &toks[start - 1];
+        if p.sentence != last.sentence
+            || !((p.kind != TokenKind::Punct && p.capitalized) || is_quote_mark(p))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    (start..=end)
+        .find_map(|s| {
+            let (e, person) = super::roles::person_name_at(ctx, s)?;
+            (e == end).then_some((s, person))
+        })
+        .or_else(|| surname_alone(ctx, end))
+        .or_else(|| {
+            (start..end).find_map(|s| {
+                let (e, person) = name_near_age(ctx, s)?;
+                (e == end).then_some((s, person))
+            })
+        })
+}
+
+/// Children named by their given name only, after a parent named in full: "Ann Lee and her two
+/// sons, 3-year-old Adam and 5-year-old Eli", "Bo Chu and his six-year-old brother Sam". The
+/// child is taken to bear the family name of the last person named in full before the word
+/// for the children (in the sentence, or the one before: "... Ann Lee. Her two sons, ..."), a
+/// name of a person and not of a street or a school. The surname is a guess, so the claim
+/// carries a doubt about its subject.
+fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
+    const FAMILY: &[&str] = &[
+        "children",
+        "sons",
+        "daughters",
+        "kids",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "brothers",
+        "sisters",
+        "stepson",
+        "stepdaughter",
+        "grandson",
+        "granddaughter",
+        "grandchildren",
+        "nephew",
+        "niece",
+        "twins",
+        "siblings",
+    ];
+    let toks = ctx.tokens;
+    let mut found = Vec::new();
+    for d in drafts
+        .iter()
+        .filter(|d| d.subject.is_none() && d.property == "age")
+    {
+        let Value::Quantity {
+            low: Some(age),
+            high: Some(high),
+            ..
+        } = d.value
+        else {
+            continue;
+        };
+        let at = toks.partition_point(|t| t.end <= d.start);
+        let mut w = toks.partition_point(|t| t.start < d.end);
+        // "his six-year-old brother Sam": the word for the child between age and name.
+        let kin_after = FAMILY.contains(&ctx.lower(w)).then_some(w);
+        if kin_after.is_some() {
+            w += 1;
+            // "her 17-year-old son, Manny,".
+            if toks.get(w).is_some_and(|t| t.is_punct(",")) {
+                w += 1;
+            }
+        }
+        let Some(given) = toks.get(w) else { continue };
+        if age != high
+            || at >= toks.len()
+            || given.sentence != toks[at].sentence
+            || given.kind != TokenKind::Word
+            || !given.capitalized
+            || given.class.has(WordClass::NOT_IN_NAME)
+            || given.class.has(WordClass::TITLE)
+            || super::roles::person_name_at(ctx, w).is_some()
+        {
+            continue;
+        }
+        // "Mark Jr.": a suffix after the given name.
+        let suffix = toks
+            .get(w + 1)
+            .filter(|t| t.class.has(WordClass::NAME_SUFFIX) && t.capitalized)
+            .map(|_| w + 1);
+        let after = suffix.map_or(w + 1, |k| k + 1);
+        let ends = toks.get(after).is_none_or(|t| {
+            t.sentence != given.sentence
+                || t.kind == TokenKind::Punct
+                || (!t.capitalized
+                    && !ctx.t.c.person_nouns.contains(&t.lower)
+                    && !KIN_NOUNS.contains(&t.lower.as_str()))
+        });
+        if !ends {
+            continue;
+        }
+        // The word for the children, close before the age, with nobody named in between.
+        let sentence = toks[at].sentence;
+        let begin = ctx.sentences[sentence].start;
+        let Some(kin) = kin_after.or_else(|| {
+            (at.saturating_sub(12).max(begin)..at)
+                .rev()
+                .find(|&k| FAMILY.contains(&ctx.lower(k)))
+        }) else {
+            continue;
+        };
+        if kin < at && (kin + 1..at).any(|k| super::roles::person_name_at(ctx, k).is_some()) {
+            continue;
+        }
+        // The family: the last name given in full before that word.
+        let from = if sentence > 0 {
+            ctx.sentences[sentence - 1].start
+        } else {
+            begin
+        };
+        let mut family: Option<(usize, Subject)> = None;
+        let mut k = from;
+        let upto = kin.min(at);
+        while k < upto {
+            if let Some((end, person)) = super::roles::person_name_at(ctx, k)
+                && end < upto
+            {
+                family = Some((end, person));
+                k = end + 1;
+            } else {
+                k += 1;
+            }
+        }
+        let Some((end, _)) = family else { continue };
+        // "Oak Lane", "Reed School": not a family.
+        let institution = |w: &str| {
+            ctx.t.c.street_words.contains(w)
+                || matches!(
+                    w,
+                    "school"
+                        | "hospital"
+                        | "church"
+                        | "center"
+                        | "centre"
+                        | "department"
+                        | "office"
+                        | "academy"
+                        | "college"
+                        | "university"
+                        | "store"
+                        | "cleaners"
+                        | "park"
+                        | "county"
+                        | "city"
+                )
+        };
+        if institution(ctx.lower(end)) {
+            continue;
+        }
+        // The surname: the last word of the name, before any suffix.
+        let mut last = end;
+        while last > 0 && toks[last].class.has(WordClass::NAME_SUFFIX) {
+            last -= 1;
+        }
+        let raw = ctx.tok_text(last);
+        // "Zina Bowser's son": the name without the possessive.
+        let surname = ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|p| raw.strip_suffix(p))
+            .unwrap_or(raw);
+        let mut text = format!("{} {}", given.text(ctx.text), surname);
+        let mut key = format!(
+            "{} {}",
+            ctx.t.rules.fold_word(&given.lower),
+            ctx.t.rules.fold_word(&toks[last].lower)
+        );
+        if let Some(k) = suffix {
+            text.push(' ');
+            text.push_str(ctx.tok_text(k));
+        }
+        key = key.trim().to_string();
+        let span_end = toks[suffix.unwrap_or(w)].end;
+        let draft = age_draft(d.start, span_end, Some(Subject { text, key }), age);
+        found.push(Draft {
+            label: d.label.clone(),
+            doubts: vec![crate::model::Doubt::new(
+                crate::model::Aspect::Subject,
+                "family name taken from the parent named before",
+            )],
+            ..draft
+        });
+    }
+    drafts.extend(found);
+}
+
+/// Figures some names share: "Ann Lee, Bo Chu and Cy Dunn, all 23", "Ann Lee and Bo Chu, both
+/// 22". [`apposed_age`] gives the age to the last name; each name listed before it, joined by
+/// "and" or commas, gets the same age.
+fn ages_of_lists(ctx: &Context, drafts: &mut Vec<Draft>) {
+    let toks = ctx.tokens;
+    let mut found = Vec::new();
+    let years = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Number)
+            .and_then(|t| t.lower.parse::<u32>().ok())
+            .filter(|v| *v <= 120)
+            .map(f64::from)
+    };
+    // "Ann Lee and Bo Chu, 25 and 30(, respectively)": the ages in the order of the names.
+    for k in 3..toks.len().saturating_sub(2) {
+        let (Some(one), Some(two)) = (years(k), years(k + 2)) else {
+            continue;
+        };
+        if ctx.lower(k + 1) != "and" || !toks[k - 1].is_punct(",") || !closes_apposition(ctx, k + 3)
+        {
+            continue;
+        }
+        let Some((second_at, second)) = person_before(ctx, k - 2) else {
+            continue;
+        };
+        if second_at < 2 || ctx.lower(second_at - 1) != "and" {
+            continue;
+        }
+        let Some((first_at, first)) = person_before(ctx, second_at - 2) else {
+            continue;
+        };
+        found.push(age_draft(
+            toks[first_at].start,
+            toks[k].end,
+            Some(first),
+            one,
+        ));
+        found.push(age_draft(
+            toks[second_at].start,
+            toks[k + 2].end,
+            Some(second),
+            two,
+        ));
+    }
+    for k in 2..toks.len().saturating_sub(1) {
+        if !matches!(ctx.lower(k), "both" | "all")
+            || toks[k + 1].kind != TokenKind::Number
+            || !toks[k - 1].is_punct(",")
+            || !closes_apposition(ctx, k + 2)
+        {
+            continue;
+        }
+        let Some(value) = toks[k + 1]
+            .lower
+            .parse::<u32>()
+            .ok()
+            .filter(|v| *v <= 120)
+            .map(f64::from)
+        else {
+            continue;
+        };
+        let Some((mut first, _)) = person_before(ctx, k - 2) else {
+            continue;
+        };
+        let mut joined = false;
+        while first >= 2 {
+            let end = if ctx.lower(first - 1) == "and" {
+                joined = true;
+                // "Ann Lee, Bo Chu, and Cy Dunn": the serial comma.
+                if toks[first - 2].is_punct(",") {
+                    first.saturating_sub(3)
+                } else {
+                    first - 2
+                }
+            } else if joined && toks[first - 1].is_punct(",") {
+                first - 2
+            } else {
+                break;
+            };
+            let Some((start, person)) = person_before(ctx, end) else {
+                break;
+            };
+            found.push(age_draft(
+                toks[start].start,
+                toks[k + 1].end,
+                Some(person),
+                value,
+            ));
+            first = start;
+        }
+    }
+    drafts.extend(found);
+}
+
+/// [`surname_alone`] for a surname after an age ("the 64-year-old Galde"), where a capitalised
+/// word could as well start something else: the earlier name must be written as names are, not
+/// in capitals and not the end of a longer run of capitalised words ("Related Coverage Vernon").
+fn full_name_before(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
+    let toks = ctx.tokens;
+    let t = &toks[k];
+    if !t.capitalized || t.kind != TokenKind::Word || ctx.t.c.not_names.contains(&t.lower) {
+        return None;
+    }
+    (0..k).rev().find_map(|s| {
+        let (e, person) = super::roles::person_name_at(ctx, s)?;
+        let lone = s == 0 || !(toks[s - 1].capitalized && toks[s - 1].is_word());
+        let capitals = !person.text.chars().any(char::is_lowercase);
+        let words = person.text.split_whitespace().count();
+        (toks[e].lower == t.lower && e < k && lone && !capitals && words <= 4)
+            .then_some((k, person))
+    })
 }
 
 /// A surname standing alone ("Lash, 44,") after the full name was given earlier in the
@@ -1978,6 +2949,11 @@ mod tests {
             ages("Police identified the 29-year-old man killed as Seth Ealy."),
             [("Seth Ealy".to_string(), 29.0)]
         );
+        // A surname alone after the age, for the full name given before.
+        assert_eq!(
+            ages("Ann Galt was killed. The statement says the 64-year-old Galt was kind."),
+            [("Ann Galt".to_string(), 64.0)]
+        );
         // Nobody named: the age has no subject and is never compared.
         assert_eq!(
             ages("A 19-year-old woman was hurt."),
@@ -2004,6 +2980,285 @@ mod tests {
             ),
             [(String::new(), 7.0), (String::new(), 9.0)]
         );
+    }
+
+    /// The ages `text` gives: each claim's subject text (empty when unnamed) and years.
+    fn ages_of(text: &str) -> Vec<(String, f64)> {
+        let rules = rules();
+        claims(text, &rules)
+            .into_iter()
+            .filter(|c| c.property == "age")
+            .map(|c| {
+                let Value::Quantity { low, .. } = c.value else {
+                    panic!("not a quantity")
+                };
+                (
+                    c.subject.map(|s| s.text).unwrap_or_default(),
+                    low.unwrap_or(-1.0),
+                )
+            })
+            .collect()
+    }
+
+    fn named(pairs: &[(&str, f64)]) -> Vec<(String, f64)> {
+        pairs.iter().map(|(n, a)| (n.to_string(), *a)).collect()
+    }
+
+    #[test]
+    fn ages_set_off_after_names_in_lists_nicknames_and_aliases() {
+        // A list closing a line without a stop, and a dash after the age.
+        assert_eq!(
+            ages_of("Held were Omar Tull, 28, and Ves Pardo, 31\nNobody else was held today."),
+            named(&[("Omar Tull", 28.0), ("Ves Pardo", 31.0)])
+        );
+        assert_eq!(
+            ages_of("It killed Cal Ruiz Jr., 16 — a junior — and hurt two."),
+            named(&[("Cal Ruiz Jr.", 16.0)])
+        );
+        // Names sharing an age: each of them has it.
+        assert_eq!(
+            ages_of("Deputies found Ola Brant and Tev Marsh, both 31 and of Ames, hurt."),
+            named(&[("Ola Brant", 31.0), ("Tev Marsh", 31.0)])
+        );
+        assert_eq!(
+            ages_of("Ira Kell, Jo Pettit, and Lum Faro, all 23, face charges."),
+            named(&[("Ira Kell", 23.0), ("Jo Pettit", 23.0), ("Lum Faro", 23.0)])
+        );
+        // "and" after an age belongs to the next name only.
+        assert_eq!(
+            ages_of("Ira Kell, 25, and Jo Pettit were hurt."),
+            named(&[("Ira Kell", 25.0)])
+        );
+        // Two names, two ages, in order.
+        assert_eq!(
+            ages_of("Police named Ira Kell and Jo Pettit, 25 and 30, as the victims."),
+            named(&[("Ira Kell", 25.0), ("Jo Pettit", 30.0)])
+        );
+        // A surname the name reader keeps out of names as a title, but not a place or an
+        // office.
+        assert_eq!(
+            ages_of("Hurt were Ada Moss, 24; Jon King, 24; and 15 year old Tate County pupils."),
+            named(&[("Ada Moss", 24.0), ("Jon King", 24.0), ("", 15.0)])
+        );
+        // A list item under the running text reads like a headline but is the report's.
+        assert_eq!(
+            ages_of(
+                "Five people were hurt in the shooting on Friday night.\n\n\
+                 — Ada Moss, 24, of Elm Street in Ames\n"
+            ),
+            named(&[("Ada Moss", 24.0)])
+        );
+        // A nickname in quotes, straight or curly, and an alias.
+        assert_eq!(
+            ages_of("Police seek Dray \"Sly\" Hobbs, 22; and Nell “Bee” Oakes, 19."),
+            named(&[("Dray \"Sly\" Hobbs", 22.0), ("Nell “Bee” Oakes", 19.0)])
+        );
+        assert_eq!(
+            ages_of("Tad Vinson, aka Red, 26, was charged."),
+            named(&[("Tad Vinson", 26.0)])
+        );
+        // "age 27", and a suffix after a comma kept in the name.
+        assert_eq!(
+            ages_of("Court papers name Reg Lusk, age 27 (then), as the gunman."),
+            named(&[("Reg Lusk", 27.0)])
+        );
+        assert_eq!(
+            ages_of("Police said Wes Odom, Jr., 50, was hurt."),
+            named(&[("Wes Odom, Jr.", 50.0)])
+        );
+        assert_eq!(
+            ages_of("Hurt was 50-year-old Wes Odom, Jr., of Ames."),
+            named(&[("Wes Odom, Jr.", 50.0)])
+        );
+    }
+
+    #[test]
+    fn ages_after_was_kin_nouns_and_identify() {
+        assert_eq!(
+            ages_of("The victim, Bram Kettle, was also 15."),
+            named(&[("Bram Kettle", 15.0)])
+        );
+        assert_eq!(
+            ages_of("Lio Brandt was 15 years old."),
+            named(&[("Lio Brandt", 15.0)])
+        );
+        assert_eq!(
+            ages_of("Ona Tiel, who was 42, led the choir."),
+            named(&[("Ona Tiel", 42.0)])
+        );
+        // Not an age: the figure goes on ("was 15 feet away").
+        assert_eq!(ages_of("Lio Brandt was 15 feet away."), named(&[]));
+        assert_eq!(
+            ages_of("He shot his 42-year-old wife Mai Luong at home."),
+            named(&[("Mai Luong", 42.0)])
+        );
+        assert_eq!(
+            ages_of("She was with her 8-year-old cousin Tam Rowe."),
+            named(&[("Tam Rowe", 8.0)])
+        );
+        assert_eq!(
+            ages_of("Police say the 3-year-old, who neighbors identify as Jai Penn, was hurt."),
+            named(&[("Jai Penn", 3.0)])
+        );
+    }
+
+    #[test]
+    fn ages_in_months_and_half_hyphenated() {
+        // Months are given in whole years, as the ages they are compared with.
+        assert_eq!(
+            ages_of("Police said 21-month-old Cal Epps was hurt."),
+            named(&[("Cal Epps", 1.0)])
+        );
+        assert_eq!(
+            ages_of("An 11-month-old boy was hurt."),
+            named(&[("", 0.0)])
+        );
+        assert_eq!(
+            ages_of("Police said 15 year-old Jo Penn was hurt."),
+            named(&[("Jo Penn", 15.0)])
+        );
+        assert_eq!(
+            ages_of("Police said a 32-year old man was hurt."),
+            named(&[("", 32.0)])
+        );
+        // An age, not a count of people arrested.
+        assert_eq!(
+            ages_of("A 22 year-old man has been arrested."),
+            named(&[("", 22.0)])
+        );
+        let rules = rules();
+        let arrested: Vec<_> = claims("A 22 year-old man has been arrested.", &rules)
+            .into_iter()
+            .filter(|c| c.property == "arrested")
+            .map(|c| c.value)
+            .collect();
+        assert!(
+            arrested
+                .iter()
+                .all(|v| matches!(v, Value::Quantity { low: Some(1.0), .. })),
+            "{arrested:?}"
+        );
+    }
+
+    #[test]
+    fn an_age_described_first_goes_to_the_person_named_next() {
+        let rules = rules();
+        let doubted = |text: &str| -> Vec<(String, f64)> {
+            claims(text, &rules)
+                .into_iter()
+                .filter(|c| c.property == "age" && !c.doubts.is_empty())
+                .map(|c| {
+                    let Value::Quantity { low, .. } = c.value else {
+                        panic!("not a quantity")
+                    };
+                    (
+                        c.subject.map(|s| s.text).unwrap_or_default(),
+                        low.unwrap_or(-1.0),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            doubted("A 16-year-old boy was shot Monday. Police said Dale Ruiz was shot at noon."),
+            named(&[("Dale Ruiz", 16.0)])
+        );
+        assert_eq!(
+            doubted("A 3-year-old boy was shot at home. The toddler was identified as Ben Oduya."),
+            named(&[("Ben Oduya", 3.0)])
+        );
+        // Another kind of person, a victim for a suspect, someone told of in passing, a
+        // second age, or a name with no part in what happened: nobody gets the age.
+        assert_eq!(
+            doubted("His 11-year-old son was shot. The father, identified as Vic Poole, wept."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("A 16-year-old boy was shot. Ray Lund was arrested later."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("Police mourned the death of a 10-year-old. Ray Lund was charged."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("A 16-year-old boy was shot. Ray Lund, 30, was hurt too."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("A 16-year-old boy was shot. Ray Lund has more on the story."),
+            named(&[])
+        );
+        // Set off after a noun for the same person, or after an opening phrase, or past a
+        // clause after the name.
+        assert_eq!(
+            doubted("A 1-year-old boy was shot. The coroner says the infant, Ty Marr, was hit."),
+            named(&[("Ty Marr", 1.0)])
+        );
+        assert_eq!(
+            doubted(
+                "A 15-year-old boy was hurt. When police came, Dov Arant was treated for a wound."
+            ),
+            named(&[("Dov Arant", 15.0)])
+        );
+        assert_eq!(
+            doubted(
+                "A 48-year-old man was arrested. Police said Kip Hamm, who lives there, \
+                 allegedly shot the teens."
+            ),
+            named(&[("Kip Hamm", 48.0)])
+        );
+        // A shooter is not the one shot; a relative of someone named is not the next name.
+        assert_eq!(
+            doubted("A 9-year-old girl was shot. Police said Kip Hamm shot the girl."),
+            named(&[])
+        );
+        assert_eq!(
+            doubted("Police said Lee's 1-year-old daughter was unhurt. Rae Lee was wounded."),
+            named(&[])
+        );
+    }
+
+    #[test]
+    fn children_named_by_given_name_bear_the_family_name() {
+        let rules = rules();
+        let doubted = |text: &str| -> Vec<(String, f64)> {
+            claims(text, &rules)
+                .into_iter()
+                .filter(|c| c.property == "age" && !c.doubts.is_empty())
+                .map(|c| {
+                    let Value::Quantity { low, .. } = c.value else {
+                        panic!("not a quantity")
+                    };
+                    (
+                        c.subject.map(|s| s.text).unwrap_or_default(),
+                        low.unwrap_or(-1.0),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            doubted("Police found Ann Vale and her two sons, 3-year-old Adam and 5-year-old Eli."),
+            named(&[("Adam Vale", 3.0), ("Eli Vale", 5.0)])
+        );
+        assert_eq!(
+            doubted("Bo Chu and his six-year-old brother Sam were hurt."),
+            named(&[("Sam Chu", 6.0)])
+        );
+        assert_eq!(
+            doubted("Pat Mill's 8-year-old son Cody was shot."),
+            named(&[("Cody Mill", 8.0)])
+        );
+        assert_eq!(
+            doubted("Ann Vale said her 17-year-old son, Manny, was hurt."),
+            named(&[("Manny Vale", 17.0)])
+        );
+        // A street is no family.
+        assert_eq!(
+            doubted("He lives on Ash Lane with his 4-year-old son, Rory."),
+            named(&[])
+        );
+        // No word for the children: the given name is anyone's.
+        assert_eq!(doubted("Ann Vale saw 3-year-old Adam fall."), named(&[]));
     }
 
     #[test]
