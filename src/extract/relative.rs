@@ -972,7 +972,6 @@ pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], today: Option<Da
             let tally = ctx.sentences[sentence]
                 .clone()
                 .any(|j| ctx.t.c.tallies.at(toks, j).is_some() || ctx.lower(j) == "separate");
-            let several = round_up || tally || plural;
             let later_than_death = earliest_death.is_some_and(|e| {
                 matches!((year_of(v), v.month, v.day), (Some(y), Some(m), Some(day)) if (y, m, day) > e)
             });
@@ -981,6 +980,9 @@ pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], today: Option<Da
                 || introduced_as_another(ctx, k)
                 || other_days.iter().any(|o| o.compatible(v))
                 || later_than_death;
+            // A tally phrase that sets one incident apart ("retaliation for a shooting") tells
+            // of another incident, not of several.
+            let several = round_up || plural || (tally && !other);
             if several {
                 d.doubts
                     .push(Doubt::new(Aspect::Subject, SEVERAL_INCIDENTS));
