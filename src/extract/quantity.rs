@@ -532,7 +532,8 @@ fn age_after_verb(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
                 || (t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "," | "." | ";"))
         }
     };
-    if !ends_clause || matches!(ctx.lower(m.first - 1), "a" | "an") {
+    let before = m.first.checked_sub(1).map_or("", |j| ctx.lower(j));
+    if !ends_clause || matches!(before, "a" | "an") {
         return None;
     }
     let (first, person) = name_before_verb(ctx, m.first)?;
