@@ -256,16 +256,22 @@ fn title_of(ctx: &Context, first: usize, end: usize) -> Option<(String, Option<&
         .find(|&j| j > k && matches!(toks[j].lower.as_str(), "of" | "for"))
         .unwrap_or(end)
         - 1;
+    // "Deputy Fire Chief": the deputy of a known post holds a post of its own, never the post
+    // itself, so it is as definite as the post.
+    let deputy =
+        !job && toks[k].lower == "deputy" && k + 1 < end && post_of(ctx, k + 1, end).is_some();
     let why = if job {
-        JOB
+        Some(JOB)
+    } else if deputy {
+        None
     } else if c.ranks.contains(&toks[head].lower) {
-        RANK
+        Some(RANK)
     } else {
-        UNKNOWN_POST
+        Some(UNKNOWN_POST)
     };
     // "then-D.C. Fire Chief" is the "D.C. Fire Chief".
     let start = toks[k].start + glued_prefix_len(toks[k].text(ctx.text));
-    Some((ctx.text[start..toks[end - 1].end].to_string(), Some(why)))
+    Some((ctx.text[start..toks[end - 1].end].to_string(), why))
 }
 
 /// The length of "then-" or "ex-" glued to a capitalised word ("then-Police", "ex-D.C."), or 0.
