@@ -708,11 +708,7 @@ mod tests {
         check(
             "Both then-D.C. Fire Chief Ana Ruiz and then-D.C. Police Chief Tom Hale spoke.",
             &[
-                (
-                    "then-D.C. Fire Chief Ana Ruiz",
-                    "ana ruiz",
-                    "D.C. Fire Chief",
-                ),
+                ("then-D.C. Fire Chief Ana Ruiz", "ana ruiz", "Fire Chief"),
                 (
                     "then-D.C. Police Chief Tom Hale",
                     "tom hale",
@@ -764,7 +760,14 @@ mod tests {
             Some(super::RANK)
         );
         assert_eq!(
-            doubt("Later, Fire Chief Ana Ruiz spoke."),
+            doubt("Later, Fleet Commander Ana Ruiz spoke."),
+            Some(super::UNKNOWN_POST)
+        );
+        // The deputy of a known post holds a post of its own, as definite as the post.
+        assert_eq!(doubt("Later, Fire Chief Ana Ruiz spoke."), None);
+        assert_eq!(doubt("Later, Deputy Fire Chief Ana Ruiz spoke."), None);
+        assert_eq!(
+            doubt("Later, Deputy Fleet Commander Ana Ruiz spoke."),
             Some(super::UNKNOWN_POST)
         );
     }
