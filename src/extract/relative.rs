@@ -1001,7 +1001,10 @@ pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], today: Option<Da
                 if toks[j].capitalized
                     && let Some((end, person)) = super::roles::person_name_at(ctx, j)
                 {
-                    if let Some(surname) = person.key.rsplit(' ').next() {
+                    // "Corran Quay", "Elm Street": a place, not a person.
+                    if let Some(surname) = person.key.rsplit(' ').next()
+                        && !ctx.t.c.street_words.contains(surname)
+                    {
                         set.insert(surname.to_string());
                     }
                     j = end + 1;
