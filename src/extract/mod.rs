@@ -150,7 +150,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     drafts.retain(|d| d.modality != crate::model::Modality::Negated);
     for d in &mut drafts {
         // "a 2. 3 GHz processor": a decimal broken apart by re-spacing reads as two figures.
-        let before = text[..d.start].as_bytes();
+        let before = &text.as_bytes()[..d.start];
         if d.kind == ClaimKind::Quantity
             && before.ends_with(b". ")
             && before.len() >= 3
@@ -277,6 +277,29 @@ impl Context<'_> {
 
     pub fn lower(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    /// Whether the word before token `at`, past "on", "early", "late" and the like and not
+    /// before `sentence_start`, tells what happened to a victim: "was wounded late Sunday",
+    /// "died on Tuesday".
+    pub fn victim_verb_before(&self, at: usize, sentence_start: usize) -> bool {
+        let mut j = at;
+        while j > sentence_start {
+            j -= 1;
+            if matches!(
+                self.lower(j),
+                "on" | "early" | "late" | "last" | "this" | "about" | "around" | "just"
+            ) {
+                continue;
+            }
+            return self
+                .t
+                .c
+                .victim_words
+                .ending_before(self.tokens, j + 1)
+                .is_some();
+        }
+        false
     }
 
     /// Whether token `i` starts its sentence (ignoring opening quotes and brackets).

@@ -2138,7 +2138,7 @@ pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
                             | "about"
                     )
                 });
-            if across && !victim_verb_before(ctx, at, range.start) {
+            if across && !ctx.victim_verb_before(at, range.start) {
                 continue;
             }
             // The event word only modifies another noun: "Sunday's homicide investigation",
@@ -2250,28 +2250,6 @@ fn dead_person(ctx: &Context, k: usize, len: usize, sentence_start: usize) -> Op
         }
     }
     found
-}
-
-/// Whether the word before the date at `at` (past "on", "early", "late", ...) tells what
-/// happened to a victim: "was wounded late Sunday", "died on Tuesday".
-fn victim_verb_before(ctx: &Context, at: usize, sentence_start: usize) -> bool {
-    let mut j = at;
-    while j > sentence_start {
-        j -= 1;
-        if matches!(
-            ctx.lower(j),
-            "on" | "early" | "late" | "last" | "this" | "about" | "around" | "just"
-        ) {
-            continue;
-        }
-        return ctx
-            .t
-            .c
-            .victim_words
-            .ending_before(ctx.tokens, j + 1)
-            .is_some();
-    }
-    false
 }
 
 /// Whether the date at `at` is an end of a period ("between February 2015 and July", "since

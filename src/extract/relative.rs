@@ -415,23 +415,7 @@ fn event_word(ctx: &Context, at: usize, subject: &crate::model::Subject) -> Opti
 /// happened to a victim: "was wounded late Sunday in a shooting".
 fn victim_verb_right_before(ctx: &Context, first: usize) -> bool {
     let sentence = ctx.tokens[first].sentence;
-    let mut j = first;
-    while j > 0 && ctx.tokens[j - 1].sentence == sentence {
-        j -= 1;
-        if matches!(
-            ctx.lower(j),
-            "on" | "early" | "late" | "last" | "this" | "about" | "around" | "just"
-        ) {
-            continue;
-        }
-        return ctx
-            .t
-            .c
-            .victim_words
-            .ending_before(ctx.tokens, j + 1)
-            .is_some();
-    }
-    false
+    ctx.victim_verb_before(first, ctx.sentences[sentence].start)
 }
 
 /// A verb in the past ("indicated", "remained"), not a victim's or an event's.
