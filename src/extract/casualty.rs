@@ -245,6 +245,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         .map(|(_, v, t_first, _)| {
             let of_no_event = tallies_many_events(ctx, toks[*t_first].sentence)
                 || in_other_story_line(ctx, toks[v.first.min(*t_first)].start, running)
+                || honoured(ctx, v.first)
                 || (!v.explicit
                     && (v.first.saturating_sub(1)..=v.first)
                         .any(|j| matches!(ctx.lower(j), "my" | "our" | "your")));
@@ -373,6 +374,7 @@ pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::
     let year_before = today.checked_sub(jiff::Span::new().days(365)).ok();
     // (sentence, dated more than a year before the report, or a sentence that opens with
     // the date: "In December, a woman drove onto the sidewalk", "On May 17, a man was shot")
+    let days_of_first = |value, today| super::relative::days_of(value, today).map(|(f, _)| f);
     let old_sentences: Vec<(usize, bool)> = drafts
         .iter()
         .filter_map(|d| match &d.value {
@@ -385,6 +387,15 @@ pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::
                     .get(sentence)
                     .is_some_and(|r| at <= r.start + 1);
                 let long_ago = opens || year_before.is_some_and(|y| last < y);
+                // "In December, a woman drove onto the sidewalk" in a January report: a
+                // sentence that opens with a whole month gone by tells of another event.
+                let first = days_of_first(value, today)?;
+                let month_only = first.day() == 1 && last == first.last_of_month();
+                // A month without a year after the report's own month is last year's.
+                let gone = last < today || (value.year.is_none() && first > today);
+                if opens && month_only && gone {
+                    return Some((sentence, true));
+                }
                 month_before
                     .is_some_and(|m| last < m)
                     .then_some((sentence, long_ago))
@@ -647,6 +658,36 @@ fn murder_suicide(ctx: &Context, drafts: &mut Vec<Draft>, running: Option<usize>
     });
 }
 
+/// Whether the people starting at `first` are those a vigil or a memorial honours: "a vigil
+/// honoring a man killed last week", "the march remembered Ann Lee, who died in May", "a vigil
+/// for a boy killed in March". A death mourned at a gathering is an earlier one; the report's
+/// own event is the one that happened there.
+fn honoured(ctx: &Context, first: usize) -> bool {
+    let sentence = ctx.tokens[first].sentence;
+    let in_sentence = |j: usize| ctx.tokens.get(j).is_some_and(|t| t.sentence == sentence);
+    // Back over one article or possessive: "honoring a man", "remembering the two teens".
+    let mut j = first.wrapping_sub(1);
+    if in_sentence(j) && matches!(ctx.lower(j), "a" | "an" | "the" | "their" | "his" | "her") {
+        j = j.wrapping_sub(1);
+    }
+    if !in_sentence(j) {
+        return false;
+    }
+    match ctx.lower(j) {
+        "honoring" | "honouring" | "honored" | "honoured" | "honors" | "honours"
+        | "remembering" | "remembered" | "mourning" | "mourned" | "memorializing"
+        | "memorialized" => true,
+        "for" => {
+            in_sentence(j.wrapping_sub(1))
+                && matches!(
+                    ctx.lower(j.wrapping_sub(1)),
+                    "vigil" | "vigils" | "memorial" | "memorials" | "funeral" | "funerals"
+                )
+        }
+        _ => false,
+    }
+}
+
 /// Whether the line holding byte `at` belongs to another story: a video in a list ("0:43
 /// Homeless man found dead"), or a short line without a full stop after the running text has
 /// begun (a link to another story: "Brooklyn dad, girlfriend found dead").
@@ -900,10 +941,14 @@ fn tallies_many_events(ctx: &Context, s: usize) -> bool {
         if let Some(at) = before.clone().rev().find(|&j| ctx.lower(j) == "in")
             && (at + 1..k).all(|j| {
                 let w = ctx.lower(j);
+                // A stop word that names a place or a time does not end the events' name:
+                // "in South Side shootings", "in overnight shootings".
+                let named =
+                    ctx.tok_text(j).starts_with(|c: char| c.is_uppercase()) || w == "overnight";
                 ctx.tokens[j].kind == TokenKind::Word
                     && !w.ends_with("'s")
                     && !w.ends_with("’s")
-                    && !ctx.t.c.stop_words.contains(w)
+                    && (named || !ctx.t.c.stop_words.contains(w))
                     && !matches!(
                         w,
                         "the" | "a" | "an" | "both" | "two" | "his" | "her" | "their"
@@ -2426,6 +2471,15 @@ mod tests {
             "The killing capped a spate of violence that left six people dead this month.",
             &[],
         );
+        // A place or a time named with a stop word before the plural event word.
+        check(
+            "Two men were killed and three hurt in East End shootings on Friday.",
+            &[],
+        );
+        check(
+            "One man was killed in overnight shootings, police said.",
+            &[],
+        );
         // A year before a plural event word is no tally: "the 1988 slayings".
         check(
             "Detectives arrested a man in the 1988 slayings of two clerks.",
@@ -2482,9 +2536,38 @@ mod tests {
             casualties("He said there was a stabbing on Sept. 2 where his cousin was killed."),
             [("his cousin was killed".to_string(), "1 killed".to_string())]
         );
+        // A sentence that opens with a whole month gone by: another event.
+        assert_eq!(
+            casualties("In August, a driver hit the crowd, injuring five and killing two."),
+            []
+        );
+        assert_eq!(
+            casualties("In September, a driver hit the crowd, injuring five and killing two."),
+            [("killing two".to_string(), "2 killed".to_string())]
+        );
+        // A month without a year after the report's month: last year's.
+        assert_eq!(
+            casualties("In December, a driver hit the crowd, injuring five and killing two."),
+            []
+        );
         assert_eq!(
             casualties("He is charged in the March 2024 stabbing in which two people died."),
             [("two people died".to_string(), "2 killed".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_dead_a_vigil_honours_are_of_an_earlier_event() {
+        check(
+            "Friends held a vigil honoring a woman killed in a crash when a car sped past.",
+            &[],
+        );
+        check("The march remembered Ann Lee, who died in May.", &[]);
+        check("A vigil for a boy killed in March drew forty people.", &[]);
+        // Without the gathering the death is counted.
+        check(
+            "A woman was killed in a crash when a car sped past.",
+            &[("killed", 1.0, "A woman was killed")],
         );
     }
 
