@@ -403,11 +403,20 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
     let mut end_tok = m.last;
     // "7-year-old South Dallas girl": capitals before a person noun name a place or a school,
     // not the person.
-    let name_after = name_near_age(ctx, m.last + 1).filter(|(end, _)| {
-        !toks
-            .get(end + 1)
-            .is_some_and(|t| !t.capitalized && ctx.t.c.person_nouns.contains(&t.lower))
-    });
+    // "15-year-old Sir Ann Lee", "32-year-old Officer Bo Chu": a title before the name is
+    // no part of it.
+    let titled = || {
+        toks.get(m.last + 1)
+            .filter(|t| t.capitalized && t.class.has(WordClass::TITLE))
+            .and_then(|_| super::roles::person_name_at(ctx, m.last + 2))
+    };
+    let name_after = name_near_age(ctx, m.last + 1)
+        .or_else(titled)
+        .filter(|(end, _)| {
+            !toks
+                .get(end + 1)
+                .is_some_and(|t| !t.capitalized && ctx.t.c.person_nouns.contains(&t.lower))
+        });
     let subject = if let Some((end, person)) = name_after {
         // "44-year-old Sherie Lash", "50-year-old Haywood Whichard, Jr."
         let (end, person) = comma_suffix(ctx, end, person);
@@ -500,6 +509,11 @@ fn name_before_verb(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
     }
     while matches!(ctx.lower(k), "also" | "only" | "just" | "then") {
         k = k.checked_sub(1)?;
+    }
+    // "Ann Lee – just 15 years old – was shot": the age set off by a dash after the name.
+    let dash = matches!(ctx.lower(k), "—" | "–") || (toks[k].is_punct("-") && toks[k].space_before);
+    if dash && k >= 1 && toks[k].sentence == toks[age].sentence {
+        return person_before(ctx, k - 1);
     }
     if !matches!(ctx.lower(k), "was" | "is") || k < 2 || toks[k].sentence != toks[age].sentence {
         return None;
@@ -1159,10 +1173,17 @@ fn name_before_article(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
     }
     let end = age - 3;
     let first = end.saturating_sub(4);
-    (first..=end).find_map(|s| {
-        let (e, person) = super::roles::person_name_at(ctx, s)?;
-        (e == end).then_some((s, person))
-    })
+    (first..=end)
+        .find_map(|s| {
+            let (e, person) = super::roles::person_name_at(ctx, s)?;
+            (e == end).then_some((s, person))
+        })
+        .or_else(|| {
+            (first..end).find_map(|s| {
+                let (e, person) = name_near_age(ctx, s)?;
+                (e == end).then_some((s, person))
+            })
+        })
 }
 
 /// "Sherie Lash, 44," or "Lash (44)": a bare figure set off right after a person's name is the
@@ -1186,6 +1207,38 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
             .is_some_and(|t| t.kind == TokenKind::Number)
     {
         return None;
+    }
+    // "Ann Lee, age 17 months,", "Bo Chu, aged 3 years": the unit after the figure, which
+    // then closes the apposition; months are given in whole years.
+    let unit = if matches!(ctx.lower(m.first - 1), "age" | "aged") {
+        match ctx.lower(m.last + 1) {
+            "months" | "month" => Some((12.0, 1)),
+            "years" | "year" if ctx.lower(m.last + 2) == "old" => Some((1.0, 2)),
+            "years" | "year" => Some((1.0, 1)),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some((per_year, words)) = unit {
+        let last = m.last + words;
+        if !toks[open].is_punct(",") || open == 0 || !closes_apposition(ctx, last + 1) {
+            return None;
+        }
+        let (first, person) = person_before(ctx, open - 1)?;
+        let draft = age_draft(
+            toks[first].start,
+            toks[last].end,
+            Some(person),
+            (value / per_year).floor(),
+        );
+        if per_year == 12.0 {
+            return Some(Draft {
+                label: format!("{} months old", format_number(value)),
+                ..draft
+            });
+        }
+        return Some(draft);
     }
     let set_off = if toks[open].is_punct("(") {
         toks.get(m.last + 1).is_some_and(|t| t.is_punct(")"))
@@ -1256,6 +1309,19 @@ fn person_before(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
 fn name_with_suffix(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
     let toks = ctx.tokens;
     let suffix = toks.get(end)?.class.has(WordClass::NAME_SUFFIX);
+    // "Ken Baque’ Jr.": a stray mark of an accent at the end of the surname, before the suffix.
+    if suffix
+        && end >= 2
+        && matches!(toks[end - 1].lower.as_str(), "’" | "'")
+        && !toks[end - 1].space_before
+        && toks[end - 2].kind == TokenKind::Word
+    {
+        let (first, mut person) = name_ending_at(ctx, end - 2)?;
+        if ctx.text.get(toks[first].start..toks[end - 2].end) == Some(person.text.as_str()) {
+            person.text = ctx.text[toks[first].start..toks[end].end].to_string();
+        }
+        return Some((first, person));
+    }
     if suffix && end >= 2 && toks[end - 1].is_punct(",") {
         let (first, mut person) = name_ending_at(ctx, end - 2)?;
         if ctx.text.get(toks[first].start..toks[end - 2].end) == Some(person.text.as_str()) {
@@ -1264,6 +1330,17 @@ fn name_with_suffix(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
         return Some((first, person));
     }
     name_ending_at(ctx, end)
+}
+
+/// Whether token `k` ends a person's name followed by an age between commas ("Ayanna
+/// Northern, 22,"): the word is the name's, whatever else it may be.
+pub(super) fn ends_name_before_age(ctx: &Context, k: usize) -> bool {
+    let toks = ctx.tokens;
+    toks[k].capitalized
+        && toks.get(k + 1).is_some_and(|t| t.is_punct(","))
+        && toks.get(k + 2).is_some_and(|t| t.kind == TokenKind::Number)
+        && toks.get(k + 3).is_some_and(|t| t.is_punct(","))
+        && name_ending_at(ctx, k).is_some()
 }
 
 /// The name starting at token `i`, read as [`super::roles::person_name_at`] reads names or, next
@@ -1284,7 +1361,13 @@ fn name_near_age(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
             && t.lower.chars().filter(|c| c.is_alphabetic()).count() > 1
             && !t.class.has(WordClass::NAME_SUFFIX)
     };
-    if !plain(first) || first.class.has(WordClass::NOT_IN_NAME) {
+    // "German Lee, 25": a given name that is also a word for a nationality.
+    let nationality = ctx.t.c.jurisdictions.contains(&first.lower)
+        && ["an", "ish", "ese"]
+            .iter()
+            .any(|s| first.lower.ends_with(s))
+        && !first.class.has(WordClass::TITLE_HEAD);
+    if !plain(first) || (first.class.has(WordClass::NOT_IN_NAME) && !nationality) {
         return None;
     }
     let mut end = i;
@@ -1297,7 +1380,9 @@ fn name_near_age(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         }
         end += 1;
     }
-    if end == i || !(i + 1..=end).any(|k| toks[k].class.has(WordClass::NOT_IN_NAME)) {
+    if end == i
+        || !(nationality || (i + 1..=end).any(|k| toks[k].class.has(WordClass::NOT_IN_NAME)))
+    {
         return None;
     }
     let text = ctx.text.get(toks[i].start..toks[end].end)?.to_string();
@@ -3137,6 +3222,53 @@ mod tests {
                 .iter()
                 .all(|v| matches!(v, Value::Quantity { low: Some(1.0), .. })),
             "{arrested:?}"
+        );
+    }
+
+    #[test]
+    fn names_a_reader_takes_for_other_words_and_ages_set_off_otherwise() {
+        // A surname that is also a word of direction: the age is hers, not a count of the shot.
+        let text = "Lena Southern, 31, was shot in the leg, police said.";
+        assert_eq!(ages_of(text), named(&[("Lena Southern", 31.0)]));
+        let rules = rules();
+        let shot: Vec<_> = claims(text, &rules)
+            .into_iter()
+            .filter(|c| c.property == "injured" || c.property == "shot")
+            .map(|c| c.value)
+            .collect();
+        assert!(
+            shot.iter()
+                .all(|v| matches!(v, Value::Quantity { low: Some(1.0), .. })),
+            "{shot:?}"
+        );
+        // A given name that is also a word for a nationality.
+        assert_eq!(
+            ages_of("German Pratt, a 41-year-old driver, was hurt."),
+            named(&[("German Pratt", 41.0)])
+        );
+        // A stray accent mark at the end of the surname, before the suffix.
+        assert_eq!(
+            ages_of("Police said Ronald Fonte’ Jr., 62, was hurt."),
+            named(&[("Ronald Fonte’ Jr.", 62.0)])
+        );
+        // A title before the name after the age is no part of the name.
+        assert_eq!(
+            ages_of("The boy was named as 12-year-old Sir Tam Oakes."),
+            named(&[("Tam Oakes", 12.0)])
+        );
+        // The age set off by a dash after the name.
+        assert_eq!(
+            ages_of("Rina Walsh – only 16 years old – was hurt."),
+            named(&[("Rina Walsh", 16.0)])
+        );
+        // "age" with a unit after the figure.
+        assert_eq!(
+            ages_of("Doctors said Lia Vance, age 20 months, was hurt."),
+            named(&[("Lia Vance", 1.0)])
+        );
+        assert_eq!(
+            ages_of("Doctors said Lia Vance, aged 4 years, was hurt."),
+            named(&[("Lia Vance", 4.0)])
         );
     }
 
