@@ -419,6 +419,7 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         });
     let subject = if let Some((end, person)) = name_after {
         // "44-year-old Sherie Lash", "50-year-old Haywood Whichard, Jr."
+        let (end, person) = short_last_name(ctx, end, person);
         let (end, person) = comma_suffix(ctx, end, person);
         end_tok = end;
         Some(person)
@@ -478,6 +479,35 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
         };
     }
     draft
+}
+
+/// A short capitalised word that would be a preposition ("To", "On"), right after the name
+/// that ends at `end` and before a comma or a stop, ends that name: "39-year-old Mai Thi To,".
+fn short_last_name(ctx: &Context, end: usize, mut person: Subject) -> (usize, Subject) {
+    let toks = ctx.tokens;
+    let short = toks.get(end + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.capitalized
+            && t.sentence == toks[end].sentence
+            && t.lower.len() <= 3
+            && ctx.t.c.not_names.contains(&t.lower)
+    });
+    let closed = toks
+        .get(end + 2)
+        .is_some_and(|t| t.is_punct(",") || t.is_punct("."));
+    if short && closed {
+        let first = toks[end].end.saturating_sub(person.text.len());
+        if let Some(text) = ctx.text.get(first..toks[end + 1].end) {
+            person.text = text.to_string();
+            person.key = format!(
+                "{} {}",
+                person.key,
+                ctx.t.rules.fold_word(&toks[end + 1].lower)
+            );
+            return (end + 1, person);
+        }
+    }
+    (end, person)
 }
 
 /// A name suffix set off by a comma after the name that ends at `end` is part of it:
@@ -3260,6 +3290,15 @@ mod tests {
         assert_eq!(
             ages_of("Rina Walsh – only 16 years old – was hurt."),
             named(&[("Rina Walsh", 16.0)])
+        );
+        // A short last word of a name that would otherwise be a preposition.
+        assert_eq!(
+            ages_of("He shot his wife, 33-year-old Lan Thi On, and then himself."),
+            named(&[("Lan Thi On", 33.0)])
+        );
+        assert_eq!(
+            ages_of("The 33-year-old Lan Chu On the way home was hurt."),
+            named(&[("Lan Chu", 33.0)])
         );
         // "age" with a unit after the figure.
         assert_eq!(
