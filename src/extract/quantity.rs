@@ -1397,7 +1397,12 @@ fn name_near_age(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
             .iter()
             .any(|s| first.lower.ends_with(s))
         && !first.class.has(WordClass::TITLE_HEAD);
-    if !plain(first) || (first.class.has(WordClass::NOT_IN_NAME) && !nationality) {
+    // "5-year-old Prince Lee": a royal title that is the given name.
+    let royal = matches!(
+        first.lower.as_str(),
+        "prince" | "princess" | "king" | "queen"
+    );
+    if !plain(first) || (first.class.has(WordClass::NOT_IN_NAME) && !nationality && !royal) {
         return None;
     }
     let mut end = i;
@@ -1411,7 +1416,22 @@ fn name_near_age(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         end += 1;
     }
     if end == i
-        || !(nationality || (i + 1..=end).any(|k| toks[k].class.has(WordClass::NOT_IN_NAME)))
+        || !(nationality
+            || royal
+            || (i + 1..=end).any(|k| toks[k].class.has(WordClass::NOT_IN_NAME)))
+    {
+        return None;
+    }
+    // Not a place named after one: "Prince Lee County", "Prince Lee's".
+    let possessive = |k: usize| {
+        let raw = toks[k].text(ctx.text);
+        raw.ends_with("'s") || raw.ends_with("’s")
+    };
+    if royal
+        && (toks
+            .get(end + 1)
+            .is_some_and(|t| t.capitalized && t.sentence == first.sentence)
+            || (i..=end).any(possessive))
     {
         return None;
     }
@@ -3299,6 +3319,15 @@ mod tests {
         assert_eq!(
             ages_of("The 33-year-old Lan Chu On the way home was hurt."),
             named(&[("Lan Chu", 33.0)])
+        );
+        // A royal title that is the given name, not in a place's name.
+        assert_eq!(
+            ages_of("Six-year-old Prince Dunn is recovering."),
+            named(&[("Prince Dunn", 6.0)])
+        );
+        assert_eq!(
+            ages_of("A 15-year-old Prince Dunn County girl was hurt."),
+            named(&[("", 15.0)])
         );
         // "age" with a unit after the figure.
         assert_eq!(
