@@ -534,7 +534,8 @@ fn comma_suffix(ctx: &Context, end: usize, mut person: Subject) -> (usize, Subje
 fn name_before_verb(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
     let toks = ctx.tokens;
     let mut k = age.checked_sub(1)?;
-    if matches!(ctx.lower(k), "a" | "an") {
+    let article = matches!(ctx.lower(k), "a" | "an");
+    if article {
         k = k.checked_sub(1)?;
     }
     while matches!(ctx.lower(k), "also" | "only" | "just" | "then") {
@@ -542,7 +543,9 @@ fn name_before_verb(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
     }
     // "Ann Lee – just 15 years old – was shot": the age set off by a dash after the name.
     let dash = matches!(ctx.lower(k), "—" | "–") || (toks[k].is_punct("-") && toks[k].space_before);
-    if dash && k >= 1 && toks[k].sentence == toks[age].sentence {
+    // Not a dateline: "BOSTON — A 17-year-old".
+    let dateline = k >= 1 && !toks[k - 1].text(ctx.text).chars().any(|c| c.is_lowercase());
+    if dash && !article && !dateline && k >= 1 && toks[k].sentence == toks[age].sentence {
         return person_before(ctx, k - 1);
     }
     if !matches!(ctx.lower(k), "was" | "is") || k < 2 || toks[k].sentence != toks[age].sentence {
@@ -3319,6 +3322,11 @@ mod tests {
         assert_eq!(
             ages_of("The 33-year-old Lan Chu On the way home was hurt."),
             named(&[("Lan Chu", 33.0)])
+        );
+        // A dateline before a dash names no one.
+        assert_eq!(
+            ages_of("Ann Brandon said so.\nBRANDON — A 17-year-old was hurt."),
+            named(&[("", 17.0)])
         );
         // A royal title that is the given name, not in a place's name.
         assert_eq!(
