@@ -1754,7 +1754,7 @@ fn np_token(ctx: &Context, k: usize) -> bool {
             ) {
                 return true;
             }
-            if c.stop_words.contains(w) {
+            if c.stop_words.contains(w) && !super::quantity::ends_name_before_age(ctx, k) {
                 return false;
             }
             if !t.capitalized

@@ -403,13 +403,23 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
     let mut end_tok = m.last;
     // "7-year-old South Dallas girl": capitals before a person noun name a place or a school,
     // not the person.
-    let name_after = name_near_age(ctx, m.last + 1).filter(|(end, _)| {
-        !toks
-            .get(end + 1)
-            .is_some_and(|t| !t.capitalized && ctx.t.c.person_nouns.contains(&t.lower))
-    });
+    // "15-year-old Sir Ann Lee", "32-year-old Officer Bo Chu": a title before the name is
+    // no part of it.
+    let titled = || {
+        toks.get(m.last + 1)
+            .filter(|t| t.capitalized && t.class.has(WordClass::TITLE))
+            .and_then(|_| super::roles::person_name_at(ctx, m.last + 2))
+    };
+    let name_after = name_near_age(ctx, m.last + 1)
+        .or_else(titled)
+        .filter(|(end, _)| {
+            !toks
+                .get(end + 1)
+                .is_some_and(|t| !t.capitalized && ctx.t.c.person_nouns.contains(&t.lower))
+        });
     let subject = if let Some((end, person)) = name_after {
         // "44-year-old Sherie Lash", "50-year-old Haywood Whichard, Jr."
+        let (end, person) = short_last_name(ctx, end, person);
         let (end, person) = comma_suffix(ctx, end, person);
         end_tok = end;
         Some(person)
@@ -471,6 +481,35 @@ fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
     draft
 }
 
+/// A short capitalised word that would be a preposition ("To", "On"), right after the name
+/// that ends at `end` and before a comma or a stop, ends that name: "39-year-old Mai Thi To,".
+fn short_last_name(ctx: &Context, end: usize, mut person: Subject) -> (usize, Subject) {
+    let toks = ctx.tokens;
+    let short = toks.get(end + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.capitalized
+            && t.sentence == toks[end].sentence
+            && t.lower.len() <= 3
+            && ctx.t.c.not_names.contains(&t.lower)
+    });
+    let closed = toks
+        .get(end + 2)
+        .is_some_and(|t| t.is_punct(",") || t.is_punct("."));
+    if short && closed {
+        let first = toks[end].end.saturating_sub(person.text.len());
+        if let Some(text) = ctx.text.get(first..toks[end + 1].end) {
+            person.text = text.to_string();
+            person.key = format!(
+                "{} {}",
+                person.key,
+                ctx.t.rules.fold_word(&toks[end + 1].lower)
+            );
+            return (end + 1, person);
+        }
+    }
+    (end, person)
+}
+
 /// A name suffix set off by a comma after the name that ends at `end` is part of it:
 /// "Haywood Whichard, Jr.". Returns the new last token and the person with that text.
 fn comma_suffix(ctx: &Context, end: usize, mut person: Subject) -> (usize, Subject) {
@@ -495,11 +534,19 @@ fn comma_suffix(ctx: &Context, end: usize, mut person: Subject) -> (usize, Subje
 fn name_before_verb(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
     let toks = ctx.tokens;
     let mut k = age.checked_sub(1)?;
-    if matches!(ctx.lower(k), "a" | "an") {
+    let article = matches!(ctx.lower(k), "a" | "an");
+    if article {
         k = k.checked_sub(1)?;
     }
     while matches!(ctx.lower(k), "also" | "only" | "just" | "then") {
         k = k.checked_sub(1)?;
+    }
+    // "Ann Lee – just 15 years old – was shot": the age set off by a dash after the name.
+    let dash = matches!(ctx.lower(k), "—" | "–") || (toks[k].is_punct("-") && toks[k].space_before);
+    // Not a dateline: "BOSTON — A 17-year-old".
+    let dateline = k >= 1 && !toks[k - 1].text(ctx.text).chars().any(|c| c.is_lowercase());
+    if dash && !article && !dateline && k >= 1 && toks[k].sentence == toks[age].sentence {
+        return person_before(ctx, k - 1);
     }
     if !matches!(ctx.lower(k), "was" | "is") || k < 2 || toks[k].sentence != toks[age].sentence {
         return None;
@@ -1160,10 +1207,17 @@ fn name_before_article(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
     }
     let end = age - 3;
     let first = end.saturating_sub(4);
-    (first..=end).find_map(|s| {
-        let (e, person) = super::roles::person_name_at(ctx, s)?;
-        (e == end).then_some((s, person))
-    })
+    (first..=end)
+        .find_map(|s| {
+            let (e, person) = super::roles::person_name_at(ctx, s)?;
+            (e == end).then_some((s, person))
+        })
+        .or_else(|| {
+            (first..end).find_map(|s| {
+                let (e, person) = name_near_age(ctx, s)?;
+                (e == end).then_some((s, person))
+            })
+        })
 }
 
 /// "Sherie Lash, 44," or "Lash (44)": a bare figure set off right after a person's name is the
@@ -1187,6 +1241,38 @@ fn apposed_age(ctx: &Context, m: &NumberMatch) -> Option<Draft> {
             .is_some_and(|t| t.kind == TokenKind::Number)
     {
         return None;
+    }
+    // "Ann Lee, age 17 months,", "Bo Chu, aged 3 years": the unit after the figure, which
+    // then closes the apposition; months are given in whole years.
+    let unit = if matches!(ctx.lower(m.first - 1), "age" | "aged") {
+        match ctx.lower(m.last + 1) {
+            "months" | "month" => Some((12.0, 1)),
+            "years" | "year" if ctx.lower(m.last + 2) == "old" => Some((1.0, 2)),
+            "years" | "year" => Some((1.0, 1)),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some((per_year, words)) = unit {
+        let last = m.last + words;
+        if !toks[open].is_punct(",") || open == 0 || !closes_apposition(ctx, last + 1) {
+            return None;
+        }
+        let (first, person) = person_before(ctx, open - 1)?;
+        let draft = age_draft(
+            toks[first].start,
+            toks[last].end,
+            Some(person),
+            (value / per_year).floor(),
+        );
+        if per_year == 12.0 {
+            return Some(Draft {
+                label: format!("{} months old", format_number(value)),
+                ..draft
+            });
+        }
+        return Some(draft);
     }
     let set_off = if toks[open].is_punct("(") {
         toks.get(m.last + 1).is_some_and(|t| t.is_punct(")"))
@@ -1257,6 +1343,19 @@ fn person_before(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
 fn name_with_suffix(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
     let toks = ctx.tokens;
     let suffix = toks.get(end)?.class.has(WordClass::NAME_SUFFIX);
+    // "Ken Baque’ Jr.": a stray mark of an accent at the end of the surname, before the suffix.
+    if suffix
+        && end >= 2
+        && matches!(toks[end - 1].lower.as_str(), "’" | "'")
+        && !toks[end - 1].space_before
+        && toks[end - 2].kind == TokenKind::Word
+    {
+        let (first, mut person) = name_ending_at(ctx, end - 2)?;
+        if ctx.text.get(toks[first].start..toks[end - 2].end) == Some(person.text.as_str()) {
+            person.text = ctx.text[toks[first].start..toks[end].end].to_string();
+        }
+        return Some((first, person));
+    }
     if suffix && end >= 2 && toks[end - 1].is_punct(",") {
         let (first, mut person) = name_ending_at(ctx, end - 2)?;
         if ctx.text.get(toks[first].start..toks[end - 2].end) == Some(person.text.as_str()) {
@@ -1265,6 +1364,17 @@ fn name_with_suffix(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
         return Some((first, person));
     }
     name_ending_at(ctx, end)
+}
+
+/// Whether token `k` ends a person's name followed by an age between commas ("Ayanna
+/// Northern, 22,"): the word is the name's, whatever else it may be.
+pub(super) fn ends_name_before_age(ctx: &Context, k: usize) -> bool {
+    let toks = ctx.tokens;
+    toks[k].capitalized
+        && toks.get(k + 1).is_some_and(|t| t.is_punct(","))
+        && toks.get(k + 2).is_some_and(|t| t.kind == TokenKind::Number)
+        && toks.get(k + 3).is_some_and(|t| t.is_punct(","))
+        && name_ending_at(ctx, k).is_some()
 }
 
 /// The name starting at token `i`, read as [`super::roles::person_name_at`] reads names or, next
@@ -1285,7 +1395,18 @@ fn name_near_age(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
             && t.lower.chars().filter(|c| c.is_alphabetic()).count() > 1
             && !t.class.has(WordClass::NAME_SUFFIX)
     };
-    if !plain(first) || first.class.has(WordClass::NOT_IN_NAME) {
+    // "German Lee, 25": a given name that is also a word for a nationality.
+    let nationality = ctx.t.c.jurisdictions.contains(&first.lower)
+        && ["an", "ish", "ese"]
+            .iter()
+            .any(|s| first.lower.ends_with(s))
+        && !first.class.has(WordClass::TITLE_HEAD);
+    // "5-year-old Prince Lee": a royal title that is the given name.
+    let royal = matches!(
+        first.lower.as_str(),
+        "prince" | "princess" | "king" | "queen"
+    );
+    if !plain(first) || (first.class.has(WordClass::NOT_IN_NAME) && !nationality && !royal) {
         return None;
     }
     let mut end = i;
@@ -1298,7 +1419,24 @@ fn name_near_age(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         }
         end += 1;
     }
-    if end == i || !(i + 1..=end).any(|k| toks[k].class.has(WordClass::NOT_IN_NAME)) {
+    if end == i
+        || !(nationality
+            || royal
+            || (i + 1..=end).any(|k| toks[k].class.has(WordClass::NOT_IN_NAME)))
+    {
+        return None;
+    }
+    // Not a place named after one: "Prince Lee County", "Prince Lee's".
+    let possessive = |k: usize| {
+        let raw = toks[k].text(ctx.text);
+        raw.ends_with("'s") || raw.ends_with("’s")
+    };
+    if royal
+        && (toks
+            .get(end + 1)
+            .is_some_and(|t| t.capitalized && t.sentence == first.sentence)
+            || (i..=end).any(possessive))
+    {
         return None;
     }
     let text = ctx.text.get(toks[i].start..toks[end].end)?.to_string();
@@ -3116,6 +3254,76 @@ mod tests {
                 .iter()
                 .all(|v| matches!(v, Value::Quantity { low: Some(1.0), .. })),
             "{arrested:?}"
+        );
+    }
+
+    #[test]
+    fn names_a_reader_takes_for_other_words_and_ages_set_off_otherwise() {
+        // A surname that is also a word of direction: the age is hers, not a count of the shot.
+        let text = "Lena Southern, 31, was shot in the leg, police said.";
+        assert_eq!(ages_of(text), named(&[("Lena Southern", 31.0)]));
+        let rules = rules();
+        let shot: Vec<_> = claims(text, &rules)
+            .into_iter()
+            .filter(|c| c.property == "injured" || c.property == "shot")
+            .map(|c| c.value)
+            .collect();
+        assert!(
+            shot.iter()
+                .all(|v| matches!(v, Value::Quantity { low: Some(1.0), .. })),
+            "{shot:?}"
+        );
+        // A given name that is also a word for a nationality.
+        assert_eq!(
+            ages_of("German Pratt, a 41-year-old driver, was hurt."),
+            named(&[("German Pratt", 41.0)])
+        );
+        // A stray accent mark at the end of the surname, before the suffix.
+        assert_eq!(
+            ages_of("Police said Ronald Fonte’ Jr., 62, was hurt."),
+            named(&[("Ronald Fonte’ Jr.", 62.0)])
+        );
+        // A title before the name after the age is no part of the name.
+        assert_eq!(
+            ages_of("The boy was named as 12-year-old Sir Tam Oakes."),
+            named(&[("Tam Oakes", 12.0)])
+        );
+        // The age set off by a dash after the name.
+        assert_eq!(
+            ages_of("Rina Walsh – only 16 years old – was hurt."),
+            named(&[("Rina Walsh", 16.0)])
+        );
+        // A short last word of a name that would otherwise be a preposition.
+        assert_eq!(
+            ages_of("He shot his wife, 33-year-old Lan Thi On, and then himself."),
+            named(&[("Lan Thi On", 33.0)])
+        );
+        assert_eq!(
+            ages_of("The 33-year-old Lan Chu On the way home was hurt."),
+            named(&[("Lan Chu", 33.0)])
+        );
+        // A dateline before a dash names no one.
+        assert_eq!(
+            ages_of("Ann Brandon said so.\nBRANDON — A 17-year-old was hurt."),
+            named(&[("", 17.0)])
+        );
+        // A royal title that is the given name, not in a place's name.
+        assert_eq!(
+            ages_of("Six-year-old Prince Dunn is recovering."),
+            named(&[("Prince Dunn", 6.0)])
+        );
+        assert_eq!(
+            ages_of("A 15-year-old Prince Dunn County girl was hurt."),
+            named(&[("", 15.0)])
+        );
+        // "age" with a unit after the figure.
+        assert_eq!(
+            ages_of("Doctors said Lia Vance, age 20 months, was hurt."),
+            named(&[("Lia Vance", 1.0)])
+        );
+        assert_eq!(
+            ages_of("Doctors said Lia Vance, aged 4 years, was hurt."),
+            named(&[("Lia Vance", 4.0)])
         );
     }
 
