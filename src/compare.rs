@@ -837,13 +837,15 @@ fn conversion_note(members: &[&Claim], rules: &Rules) -> Option<String> {
 /// Whether two dates are a whole number of weeks apart and one of them is a weekday worked out
 /// from its report's date ("Saturday" in a report dated a week after it was written): the
 /// weekday says which day of the week, and the report's date only guesses the week (a week
-/// or two off at most). A
-/// stated date without a year is taken in the weekday's year.
+/// or two off at most). A stated date without a year is taken in the weekday's year.
 fn a_week_guess_apart(a: &Claim, b: &Claim) -> bool {
     fn weekday_day(c: &Claim) -> Option<Date> {
         let Value::Date(v) = &c.value else {
             return None;
         };
+        if !v.resolved {
+            return None;
+        }
         let lower = c.text.to_lowercase();
         let named = [
             "monday",
@@ -856,7 +858,7 @@ fn a_week_guess_apart(a: &Claim, b: &Claim) -> bool {
         ]
         .iter()
         .any(|w| lower.contains(w));
-        if !v.resolved || !named {
+        if !named {
             return None;
         }
         day_of(v, None)
