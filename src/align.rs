@@ -67,7 +67,7 @@ pub fn align(
                 .get(claim.property.as_str())
                 .copied()
                 .unwrap_or(true)
-            && is_common_noun(subject)
+            && subject.is_common_noun()
             && !learned.contains_key(&group_key(&crate::extract::quantity::singular_phrase(
                 &subject.text.to_lowercase(),
             )))
@@ -255,11 +255,6 @@ fn spelled_out(words: &str, acronym: &str) -> Option<String> {
     // At least two words, and not far more words than letters.
     (n_words >= 2 && n_words <= short.len() + 2)
         .then(|| words[words.len() - tail.len()..].to_string())
-}
-
-/// A subject that is one common noun ("games", "people"), not a name or a described thing.
-fn is_common_noun(subject: &crate::model::Subject) -> bool {
-    !subject.key.contains(' ') && !subject.text.chars().any(char::is_uppercase)
 }
 
 /// The dimension a claim's value is measured in (`count`, `length`, `money-USD`, `date`, ...).

@@ -165,6 +165,13 @@ pub struct Subject {
     pub key: String,
 }
 
+impl Subject {
+    /// One common noun ("games", "people"), not a name or a described thing.
+    pub fn is_common_noun(&self) -> bool {
+        !self.key.contains(' ') && !self.text.chars().any(char::is_uppercase)
+    }
+}
+
 /// A numeric interval; `None` is unbounded on that side. Exact figures have `low == high`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Interval {

@@ -201,9 +201,8 @@ fn doubt_common_subject(d: &mut Draft, rules: &Rules) {
         return;
     };
     let common = d.kind == ClaimKind::Quantity
-        && !subject.key.contains(' ')
+        && subject.is_common_noun()
         && !subject.text.trim().contains(' ')
-        && !subject.text.chars().any(char::is_uppercase)
         && subject.key != crate::model::EVENT_KEY
         && !rules.incidents.contains(&subject.key)
         && !rules
