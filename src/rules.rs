@@ -85,6 +85,10 @@ pub struct RuleFile {
     /// Fractions as shares of a whole: `half = 0.5`, `third = 0.3333`, `thirds` for "two-thirds".
     #[serde(default)]
     pub fractions: BTreeMap<String, f64>,
+    /// Words for a multiple that count the victims of an event noun after them: `double = 2`
+    /// ("a double homicide" is two killed; see [`PropertyRule::counted_events`]).
+    #[serde(default)]
+    pub multiples: BTreeMap<String, f64>,
     /// Fixed phrases that state a number or a bound: "a dozen", "dozens of".
     #[serde(default)]
     pub number_phrase: Vec<NumberPhrase>,
@@ -228,6 +232,11 @@ pub struct PropertyRule {
     /// Nouns that name the property ("deaths", "injuries"): "two deaths" states it directly.
     #[serde(default)]
     pub nouns: Vec<String>,
+    /// Nouns for an event that a multiple before them counts in victims of this property:
+    /// "a double homicide" (two killed), "a triple shooting" (three shot). Victim properties
+    /// only.
+    #[serde(default)]
+    pub counted_events: Vec<String>,
     /// Says the property happens to people ("killed", "injured"): its figures are read with
     /// the victim grammar ("four people were killed", "killing two", "a man was killed", "no
     /// one was hurt") and are about the event the document reports.
@@ -428,6 +437,7 @@ pub struct Rules {
     pub scales: HashMap<String, f64>,
     pub scale_abbreviations: HashMap<String, f64>,
     pub fractions: HashMap<String, f64>,
+    pub multiples: HashMap<String, f64>,
     pub number_phrases: Vec<NumberPhrase>,
     pub ordinals: HashSet<String>,
     pub qualifiers: Vec<QualifierRule>,
@@ -537,6 +547,7 @@ impl Rules {
             scales: HashMap::default(),
             scale_abbreviations: HashMap::default(),
             fractions: HashMap::default(),
+            multiples: HashMap::default(),
             number_phrases: Vec::new(),
             ordinals: HashSet::default(),
             qualifiers: Vec::new(),
@@ -600,6 +611,15 @@ impl Rules {
             }
             self.fractions.insert(word.to_lowercase(), value);
         }
+        for (word, value) in file.multiples {
+            if !(value.is_finite() && value >= 2.0 && value.fract() == 0.0) {
+                return Err(bad(
+                    format!("multiple `{word}` must be a whole number of at least 2"),
+                    &word,
+                ));
+            }
+            self.multiples.insert(word.to_lowercase(), value);
+        }
         for phrase in file.number_phrase {
             if phrase.low.is_none() && phrase.high.is_none() {
                 return Err(bad(
@@ -659,9 +679,19 @@ impl Rules {
             self.units.push(unit);
         }
         for prop in file.property {
+            if !prop.victims && !prop.counted_events.is_empty() {
+                return Err(bad(
+                    format!(
+                        "property `{}` has `counted-events` but is not `victims = true`",
+                        prop.name
+                    ),
+                    "counted-events",
+                ));
+            }
             self.properties.push(PropertyRule {
                 words: prop.words.iter().map(lower).collect(),
                 nouns: prop.nouns.iter().map(lower).collect(),
+                counted_events: prop.counted_events.iter().map(lower).collect(),
                 ..prop
             });
         }

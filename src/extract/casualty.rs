@@ -149,6 +149,30 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             k = next;
             continue;
         }
+        // "a double homicide", "the quadruple shooting": a multiple of the event counts its
+        // victims.
+        if let Some(&n) = rules.multiples.get(ctx.lower(k))
+            && k + 1 < toks.len()
+            && toks[k + 1].sentence == toks[k].sentence
+            && let Some((len, &prop)) = ctx.t.c.counted_events.at(toks, k + 1)
+        {
+            let last = k + len;
+            let v = Victims {
+                first: k,
+                last,
+                low: Some(n),
+                high: Some(n),
+                explicit: true,
+                increment: false,
+                figures: vec![],
+                scope: Scope::Total,
+                subset: false,
+                doubt: None,
+            };
+            found.push((prop, v, k, last));
+            k = last + 1;
+            continue;
+        }
         if let Some((len, &prop)) = ctx.t.c.victim_nouns.at(toks, k) {
             if let Some(v) = nominal(ctx, k, len) {
                 found.push((prop, v, k, k + len - 1));
@@ -3142,5 +3166,20 @@ mod tests {
             "Police named Bo Carr, the 50-year-old man found dead.",
             &[("killed", 1.0, "Bo Carr, the 50-year-old man found dead")],
         );
+    }
+
+    #[test]
+    fn a_multiple_of_the_event_counts_its_victims() {
+        check(
+            "Detectives are looking into a double homicide at a motel.",
+            &[("killed", 2.0, "double homicide")],
+        );
+        let rows = scoped("Officers answered a triple shooting near the rail yard.");
+        assert_eq!(
+            rows,
+            [row("shot", 3.0, Some(3.0), Scope::Total, "triple shooting")]
+        );
+        // A word for a multiple before another noun counts nothing.
+        check("The double doors of the hall were shot through.", &[]);
     }
 }

@@ -756,6 +756,8 @@ pub struct Compiled {
     /// Trigger words and nouns of the properties read with the victim grammar.
     pub victim_words: PhraseTable<usize>,
     pub victim_nouns: PhraseTable<usize>,
+    /// Event nouns a multiple before them counts in victims ("double homicide"), by property.
+    pub counted_events: PhraseTable<usize>,
     pub person_nouns: HashSet<String>,
     pub events: PhraseTable<String>,
     pub planned: PhraseTable<()>,
@@ -856,6 +858,9 @@ impl Compiled {
                 }
                 for w in &p.nouns {
                     c.victim_nouns.insert(w, idx);
+                }
+                for w in &p.counted_events {
+                    c.counted_events.insert(w, idx);
                 }
             }
         }
@@ -963,6 +968,7 @@ impl Compiled {
             property_words,
             victim_words,
             victim_nouns,
+            counted_events,
             person_nouns: _,
             events,
             planned,
@@ -1000,6 +1006,7 @@ impl Compiled {
         property_words.add_ends(&mut firsts, &mut lasts);
         victim_words.add_ends(&mut firsts, &mut lasts);
         victim_nouns.add_ends(&mut firsts, &mut lasts);
+        counted_events.add_ends(&mut firsts, &mut lasts);
         events.add_ends(&mut firsts, &mut lasts);
         planned.add_ends(&mut firsts, &mut lasts);
         hypothetical.add_ends(&mut firsts, &mut lasts);
