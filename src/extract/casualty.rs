@@ -531,9 +531,24 @@ fn subject_who_died(ctx: &Context, k: usize, last: usize, passive: bool) -> Opti
         .find(|&j| !BETWEEN.contains(&ctx.lower(j)) || ctx.lower(j) == "and")?;
     // "He was shot in the arm", "She got shot": one person, whatever happened to them.
     let got = k > 0 && ctx.lower(k - 1) == "got";
+    // A pronoun that opens the sentence or a clause: "He was shot", "... and she was
+    // hurt", "... where she was pronounced dead". After "where", only a death told in a
+    // place (a hospital): "the corner where he was shot" is a memorial's place as often.
+    let died = matches!(
+        ctx.lower(k),
+        "died" | "dies" | "dead" | "pronounced" | "declared"
+    );
+    let opens = |j: usize| {
+        j == range.start
+            || matches!(
+                ctx.lower(j - 1),
+                "when" | "and" | "but" | "until" | "after" | "before" | "then"
+            )
+            || (died && ctx.lower(j - 1) == "where")
+    };
     if !killed
         && (passive || got)
-        && before == range.start
+        && opens(before)
         && before + 1 < k
         && matches!(ctx.lower(before), "he" | "she")
     {
@@ -565,7 +580,7 @@ fn subject_who_died(ctx: &Context, k: usize, last: usize, passive: bool) -> Opti
         subset: false,
         doubt: None,
     };
-    if before == range.start && matches!(ctx.lower(before), "he" | "she") {
+    if opens(before) && matches!(ctx.lower(before), "he" | "she") {
         return Some(one(before));
     }
     if ctx.lower(before) != "and" {
@@ -1031,11 +1046,22 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     if killed.is_empty() {
         killed = exact("killed", &[Scope::Member]);
     }
+    // A whole count of the injured says it all; some of them ("Scott was also wounded")
+    // leave the rest to work out when the dead are counted too.
     let counts_injured = drafts.iter().any(|d| {
         d.property == "injured"
             && !d.increment
+            && (d.scope == Scope::Total || killed.is_empty())
             && matches!(d.value, Value::Quantity { low, high, .. } if low == high)
     });
+    let some_injured = drafts
+        .iter()
+        .filter(|d| d.property == "injured" && !d.increment)
+        .filter_map(|d| match d.value {
+            Value::Quantity { low, .. } => low,
+            _ => None,
+        })
+        .fold(0.0, f64::max);
     if counts_injured || distinct(&shot).len() != 1 || distinct(&killed).len() > 1 {
         return None;
     }
@@ -1058,7 +1084,7 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
         (n - dead?, "shot")
     };
     let dead = dead.unwrap_or(0.0);
-    if hurt < 1.0 {
+    if hurt < 1.0 || hurt < some_injured {
         return None;
     }
     let fmt = super::quantity::format_number;
@@ -1592,8 +1618,18 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
             .find(|&k| toks[k].is_punct(","))
             .map_or(start, |c| c + 1);
     }
+    // "... after a child was shot": "after" opens a clause whose subject the people are.
+    let passive_subject = (j..trigger).any(|b| is_be(ctx.lower(b)));
+    if passive_subject
+        && start > 0
+        && toks[start - 1].sentence == sentence
+        && matches!(ctx.lower(start - 1), "after" | "before" | "until")
+    {
+        return count_people(ctx, start, end);
+    }
     // The words found are the object of a preposition ("A child under the age of 10 was
-    // killed"): the people are further back, and are not read.
+    // killed"): the people are further back, and are not read, unless a relative clause
+    // stands between ("A woman who was shot by her son has died": the woman).
     if start > 0
         && toks[start - 1].sentence == sentence
         && matches!(
@@ -1617,7 +1653,22 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
                 | "aged"
         )
     {
-        return None;
+        let who = (start.saturating_sub(12)..start)
+            .rev()
+            .take_while(|&w| toks[w].sentence == sentence && !toks[w].is_punct(","))
+            .find(|&w| ctx.lower(w) == "who")?;
+        let head_end = who.checked_sub(1)?;
+        if toks[head_end].sentence != sentence || toks[head_end].kind == TokenKind::Punct {
+            return None;
+        }
+        // The clause tells of the last people listed only: "a dead man and a woman who
+        // was hurt" (the woman).
+        let head_start = walk_back(head_end);
+        let head_start = (head_start..=head_end)
+            .rev()
+            .find(|&h| ctx.lower(h) == "and" || toks[h].is_punct(","))
+            .map_or(head_start, |h| h + 1);
+        return count_people(ctx, head_start, head_end);
     }
     count_people(ctx, start, end)
 }
@@ -1679,8 +1730,8 @@ fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     while end > from && matches!(ctx.lower(end), "and" | "," | "of" | "the" | "a" | "an") {
         end -= 1;
     }
-    // "shot five times" counts shots, not people.
-    if (from..=end.min(from + 2)).any(|j| matches!(ctx.lower(j), "times" | "time")) {
+    // "shot five times" counts shots, not people; "times" may end the phrase or not.
+    if (from..=(end + 1).min(from + 2)).any(|j| matches!(ctx.lower(j), "times" | "time")) {
         return None;
     }
     // Try the longest run of items first, then shorter ones ("killing two and injuring three"
@@ -2184,6 +2235,10 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
     {
         return Some(single(false, false));
     }
+    // A surname alone, after the report has named the person in full: "Miller was shot".
+    if a == b && super::quantity::surname_alone(ctx, a).is_some() {
+        return Some(single(false, false));
+    }
     None
 }
 
@@ -2669,7 +2724,7 @@ mod tests {
         );
         check(
             "He was taken to the hospital with injuries, where he died.",
-            &[],
+            &[("killed", 1.0, "he died")],
         );
         check("They were treated with care for injuries.", &[]);
     }
@@ -3181,5 +3236,67 @@ mod tests {
         );
         // A word for a multiple before another noun counts nothing.
         check("The double doors of the hall were shot through.", &[]);
+    }
+
+    #[test]
+    fn the_one_who_died_named_by_a_pronoun_a_surname_or_a_relative_clause() {
+        check(
+            "Ray Dunn was found on the porch. Dunn was shot and killed, police said.",
+            &[("killed", 1.0, "Dunn was shot and killed")],
+        );
+        // A capitalised word that no earlier full name ends with is no person.
+        check("Officials said Dunn was shot and killed.", &[]);
+        check(
+            "She was driven to a clinic, where she was declared deceased.",
+            &[("killed", 1.0, "she was declared deceased")],
+        );
+        check(
+            "He was pronounced clinically dead at noon.",
+            &[("killed", 1.0, "He was pronounced clinically dead")],
+        );
+        // The place of a death told before: a memorial, not a death counted.
+        check("Candles mark the corner where he was fatally shot.", &[]);
+        check(
+            "A man who was struck by a stray bullet has died.",
+            &[(
+                "killed",
+                1.0,
+                "A man who was struck by a stray bullet has died",
+            )],
+        );
+        let rows = scoped("Troopers came after a boy was shot near the lake.");
+        assert_eq!(
+            rows,
+            [row("shot", 1.0, Some(1.0), Scope::Member, "a boy was shot")]
+        );
+    }
+
+    #[test]
+    fn shots_counted_are_no_people() {
+        for text in [
+            "The guard, shot nine times, is expected to live.",
+            "A guard was shot nine times in the yard.",
+        ] {
+            let rows = scoped(text);
+            assert!(
+                !rows.is_empty() && rows.iter().all(|r| r.1 == 1.0),
+                "{rows:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_injured_worked_out_when_one_of_them_is_named() {
+        let text = "Five men were shot outside the bar. Two of them died. Lee was also \
+                    wounded, and Lee Park told reporters he would recover.";
+        let injured: Vec<f64> = claims(text, &rules())
+            .into_iter()
+            .filter(|c| c.property == "injured")
+            .filter_map(|c| match c.value {
+                Value::Quantity { low, .. } => low,
+                _ => None,
+            })
+            .collect();
+        assert!(injured.contains(&3.0), "{injured:?}");
     }
 }
