@@ -116,10 +116,19 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     let mut found: Vec<(usize, Victims, usize, usize)> = Vec::new(); // (property, victims, trigger first, trigger last)
     let killed_prop = rules.properties.iter().position(|p| p.name == "killed");
     let shot_prop = rules.properties.iter().position(|p| p.name == "shot");
+    let injured_prop = rules.properties.iter().position(|p| p.name == "injured");
     let mut k = 0;
     while k < toks.len() {
         if taken[k] {
             k += 1;
+            continue;
+        }
+        // "A second man suffered a gunshot wound", "The girl is in stable condition".
+        if let Some(injured) = injured_prop
+            && let Some((v, last)) = hurt_state(ctx, k)
+        {
+            found.push((injured, v, k, last));
+            k = last + 1;
             continue;
         }
         // "a shooting that sent four teens to the hospital": those hurt, some of whom may have
@@ -1416,15 +1425,7 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
     if be == range.start || !matches!(ctx.lower(be), "was" | "is") {
         return None;
     }
-    let died = range.clone().any(|j| {
-        let by_word = ctx.t.c.victim_words.at(toks, j);
-        let by_noun = ctx.t.c.victim_nouns.at(toks, j);
-        by_word
-            .or(by_noun)
-            .and_then(|(_, &p)| rules.properties.get(p))
-            .is_some_and(|r| r.name == "killed")
-    });
-    if died {
+    if tells_of_death_in(ctx, range.clone()) {
         return None;
     }
     let one = Victims {
@@ -1444,6 +1445,112 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
     }
     let v = count_people(ctx, range.start, be - 1)?;
     (v.low == Some(1.0) && v.high == Some(1.0)).then_some(Victims { last: noun, ..v })
+}
+
+/// People hurt, told by the wounds they suffered or the condition they are in, in a sentence
+/// that tells of no death: "A second man suffered a gunshot wound" (one), "Two others
+/// sustained minor injuries" (two), "The boy is in critical condition" (one). Those in a
+/// condition are some of the injured: a figure there is a lower bound. Token `k` is the verb
+/// ("suffered") or the "in" of the condition; returns the people and the last token read.
+fn hurt_state(ctx: &Context, k: usize) -> Option<(Victims, usize)> {
+    let toks = ctx.tokens;
+    let sentence = toks[k].sentence;
+    let same = |j: usize| toks.get(j).is_some_and(|t| t.sentence == sentence);
+    let suffered = matches!(
+        ctx.lower(k),
+        "suffered" | "suffers" | "suffering" | "sustained" | "sustains" | "sustaining"
+    );
+    let last = if suffered {
+        // At most four words describing the wounds, none of them telling of a death.
+        let noun = (k + 1..k + 6)
+            .take_while(|&j| same(j))
+            .find(|&j| matches!(ctx.lower(j), "wound" | "wounds" | "injury" | "injuries"))?;
+        let describing = (k + 1..noun).all(|j| {
+            toks[j].kind == TokenKind::Word
+                && !matches!(ctx.lower(j), "fatal" | "mortal" | "deadly" | "fatally")
+                && !ctx.t.c.stop_words.contains(ctx.lower(j))
+                || matches!(ctx.lower(j), "a" | "an" | "multiple" | "several")
+        });
+        if !describing {
+            return None;
+        }
+        noun
+    } else if ctx.lower(k) == "in"
+        && matches!(
+            ctx.lower(k + 1),
+            "critical" | "serious" | "stable" | "fair" | "grave" | "guarded" | "satisfactory"
+        )
+        && ctx.lower(k + 2) == "condition"
+        && same(k + 2)
+    {
+        k + 2
+    } else {
+        return None;
+    };
+    let range = ctx.sentences.get(sentence)?.clone();
+    if tells_of_death_in(ctx, range.clone()) {
+        return None;
+    }
+    // "He was listed in stable condition", "Police said she suffered a wound".
+    let pronoun = || {
+        let j = (range.start..k)
+            .rev()
+            .find(|&j| !BETWEEN.contains(&ctx.lower(j)) && ctx.lower(j) != "listed")?;
+        let opens = j == range.start
+            || matches!(
+                ctx.lower(j - 1),
+                "said" | "says" | "and" | "but" | "when" | "that" | "until" | "after" | "then"
+            );
+        (opens && matches!(ctx.lower(j), "he" | "she")).then_some(Victims {
+            first: j,
+            last: k,
+            low: Some(1.0),
+            high: Some(1.0),
+            explicit: false,
+            increment: false,
+            figures: vec![],
+            scope: Scope::Member,
+            subset: false,
+            doubt: None,
+        })
+    };
+    let mut v = victims_before(ctx, k).or_else(pronoun)?;
+    if v.low.is_none_or(|n| n < 1.0) {
+        return None;
+    }
+    // "Ann Lee, 15, who suffered ...", "two victims, ages 8 and 15, who suffered ...": ages
+    // set off after the people, not a count.
+    let set_off = |j: usize| {
+        toks[j].is_punct(",")
+            || matches!(ctx.lower(j), "ages" | "aged")
+            || (ctx.lower(j) == "and" && j > 0 && toks[j - 1].kind == TokenKind::Number)
+    };
+    if v.explicit && v.first > 0 && set_off(v.first - 1) {
+        return None;
+    }
+    // "One of the men suffered a wound": some of them.
+    if partitive(ctx, &v, k) {
+        v.scope = Scope::Part;
+        v.high = None;
+    }
+    if !suffered && v.explicit {
+        v.scope = Scope::Part;
+        v.high = None;
+    }
+    Some((Victims { last, ..v }, last))
+}
+
+/// Whether tokens `range` tell of a death: a trigger or noun of the killed property.
+fn tells_of_death_in(ctx: &Context, range: std::ops::Range<usize>) -> bool {
+    let toks = ctx.tokens;
+    range.into_iter().any(|j| {
+        let by_word = ctx.t.c.victim_words.at(toks, j);
+        let by_noun = ctx.t.c.victim_nouns.at(toks, j);
+        by_word
+            .or(by_noun)
+            .and_then(|(_, &p)| ctx.t.rules.properties.get(p))
+            .is_some_and(|r| r.name == "killed")
+    })
 }
 
 /// Whether the word after a trigger shows it is an active verb with its own object ("killed
@@ -3298,5 +3405,55 @@ mod tests {
             })
             .collect();
         assert!(injured.contains(&3.0), "{injured:?}");
+    }
+
+    #[test]
+    fn the_hurt_told_by_their_wounds_or_their_condition() {
+        let rows = |text: &str| -> Vec<(f64, Option<f64>, Scope, String)> {
+            scoped(text)
+                .into_iter()
+                .filter(|r| r.0 == "injured")
+                .map(|r| (r.1, r.2, r.3, r.5))
+                .collect()
+        };
+        assert_eq!(
+            rows("The cashier suffered a gunshot wound to the hip."),
+            [(
+                1.0,
+                Some(1.0),
+                Scope::Member,
+                "The cashier suffered a gunshot wound".to_string()
+            )]
+        );
+        assert_eq!(
+            rows("Police said she was listed in stable condition."),
+            [(
+                1.0,
+                Some(1.0),
+                Scope::Member,
+                "she was listed in stable condition".to_string()
+            )]
+        );
+        // Those in a condition are some of the injured.
+        assert_eq!(
+            rows("Three patients remain in serious condition."),
+            [(
+                3.0,
+                None,
+                Scope::Part,
+                "Three patients remain in serious condition".to_string()
+            )]
+        );
+        // No injury where the sentence tells of a death, or the wounds were fatal.
+        assert_eq!(rows("He was in critical condition and died at dawn."), []);
+        assert_eq!(rows("The guard suffered fatal wounds."), []);
+        // Ages set off after the people are no count.
+        assert_eq!(
+            rows("Two diners, ages 9 and 40, who suffered minor injuries were treated.")
+                .iter()
+                .filter(|r| r.0 == 40.0)
+                .count(),
+            0
+        );
     }
 }
