@@ -1897,6 +1897,17 @@ fn np_token(ctx: &Context, k: usize) -> bool {
                 return false;
             }
             let next = ctx.lower(k + 1);
+            // "another teen, also 15, was shot": a word before an age set off by commas.
+            if matches!(w, "also" | "now" | "only" | "just" | "aged")
+                && k > 0
+                && ctx.tokens[k - 1].is_punct(",")
+                && ctx
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Number)
+            {
+                return true;
+            }
             if w == "at" {
                 return next == "least" || next == "most";
             }
@@ -1960,11 +1971,14 @@ fn count_people(ctx: &Context, first: usize, last: usize) -> Option<Victims> {
     let mut k = first;
     while k <= last + 1 {
         // An age between commas ("Darin Booker, 13, was") belongs to the name before it.
-        if k <= last && toks[k].is_punct(",") && age_apposition(ctx, k) {
+        if k <= last
+            && toks[k].is_punct(",")
+            && let Some(len) = age_apposition(ctx, k)
+        {
             if s < k {
                 items.push((s, k - 1));
             }
-            k += 3;
+            k += len;
             s = k;
             continue;
         }
@@ -2167,11 +2181,19 @@ fn age_and_name_at(ctx: &Context, k: usize) -> bool {
             .is_some_and(|t| t.capitalized && t.kind == TokenKind::Word)
 }
 
-/// ", 13," after a name.
-fn age_apposition(ctx: &Context, comma: usize) -> bool {
+/// ", 13," after a name or a noun for a person ("another teen, also 15,"): the number of
+/// tokens from the comma to past the closing one.
+fn age_apposition(ctx: &Context, comma: usize) -> Option<usize> {
     let toks = ctx.tokens;
-    // "Ann Lee, 13," or "Ann Lee, three,".
-    toks.get(comma + 1).is_some_and(|t| {
+    // "Ann Lee, 13," or "Ann Lee, three,"; "another teen, also 15,".
+    let mut age = comma + 1;
+    if matches!(
+        ctx.lower(age),
+        "also" | "both" | "now" | "only" | "just" | "aged" | "age"
+    ) {
+        age += 1;
+    }
+    let is_age = toks.get(age).is_some_and(|t| {
         t.kind == TokenKind::Number
             || ctx
                 .t
@@ -2179,9 +2201,10 @@ fn age_apposition(ctx: &Context, comma: usize) -> bool {
                 .number_words
                 .get(t.lower.as_str())
                 .is_some_and(|&n| n < 120.0)
-    }) && toks.get(comma + 2).is_some_and(|t| t.is_punct(","))
+    }) && toks.get(age + 1).is_some_and(|t| t.is_punct(","))
         && comma > 0
-        && (toks[comma - 1].capitalized || ctx.t.c.person_nouns.contains(&toks[comma - 1].lower))
+        && (toks[comma - 1].capitalized || ctx.t.c.person_nouns.contains(&toks[comma - 1].lower));
+    is_age.then_some(age + 2 - comma)
 }
 
 /// One item of a list of people.
@@ -3454,6 +3477,16 @@ mod tests {
                 .filter(|r| r.0 == 40.0)
                 .count(),
             0
+        );
+    }
+
+    #[test]
+    fn an_age_set_off_with_a_word_before_it_is_no_count() {
+        let rows = scoped("A girl, 12, was killed. Another girl, also 12, was shot in the arm.");
+        assert!(rows.iter().all(|r| r.1 == 1.0), "{rows:?}");
+        check(
+            "Ty Moss, now 19, was wounded in the attack.",
+            &[("injured", 1.0, "Ty Moss, now 19, was wounded")],
         );
     }
 }
