@@ -248,7 +248,17 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         // "A man was shot in the head and later died", "He died on Friday": the subject of
         // the sentence, or a pronoun for one person.
         let v = v.or_else(|| subject_who_died(ctx, k, last, passive));
-        if let Some(mut v) = v {
+        // "No one was seriously hurt" counts none of the badly hurt, not none of the hurt.
+        let badly = |v: &Victims| {
+            v.low == Some(0.0)
+                && (v.last.min(k)..=last).any(|j| {
+                    matches!(
+                        ctx.lower(j),
+                        "seriously" | "critically" | "severely" | "gravely" | "badly"
+                    )
+                })
+        };
+        if let Some(mut v) = v.filter(|v| !badly(v)) {
             if v.scope == Scope::Total && some_of_them(ctx, &v, k, last) {
                 v.scope = Scope::Part;
                 v.subset = true;
@@ -940,11 +950,22 @@ fn whole_given_elsewhere(ctx: &Context, found: &mut [(usize, Victims, usize, usi
 fn partitive(ctx: &Context, v: &Victims, trigger: usize) -> bool {
     // The first figure's last token: "one of the two men and two women found shot" is one
     // of them all.
-    let mut f = v.first;
+    // Words of a report before the people ("Police confirm one of the victims ...") are no
+    // part of them.
+    let Some(&start) = v.figures.first() else {
+        return false;
+    };
+    let reported = (v.first..start).any(|r| {
+        matches!(
+            ctx.lower(r),
+            "said" | "say" | "says" | "confirm" | "confirmed" | "confirms" | "told" | "reported"
+        )
+    });
+    let mut f = start;
     while v.figures.contains(&(f + 1)) {
         f += 1;
     }
-    v.figures.first() == Some(&v.first)
+    (start == v.first || reported)
         && ctx.lower(f + 1) == "of"
         && matches!(ctx.lower(f + 2), "the" | "those" | "these" | "them")
         && !matches!(ctx.lower(trigger), "died" | "dies" | "dead" | "perished")
@@ -3488,5 +3509,22 @@ mod tests {
             "Ty Moss, now 19, was wounded in the attack.",
             &[("injured", 1.0, "Ty Moss, now 19, was wounded")],
         );
+    }
+
+    #[test]
+    fn none_badly_hurt_is_no_count_of_the_hurt() {
+        check("Nobody was seriously injured in the brawl.", &[]);
+        check("No one was critically hurt.", &[]);
+        check(
+            "No one was hurt in the fire.",
+            &[("injured", 0.0, "No one was hurt")],
+        );
+    }
+
+    #[test]
+    fn one_of_them_after_the_words_of_a_report_is_some_of_them() {
+        let rows = scoped("Deputies confirm one of the guards was shot.");
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!((rows[0].2, rows[0].3), (None, Scope::Part));
     }
 }
