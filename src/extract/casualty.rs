@@ -2387,10 +2387,33 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
         return Some(single(false, false));
     }
     // A surname alone, after the report has named the person in full: "Miller was shot".
-    if a == b && super::quantity::surname_alone(ctx, a).is_some() {
+    if a == b && named_before(ctx, a) {
         return Some(single(false, false));
     }
     None
+}
+
+/// Whether the capitalised word at `k` is the surname of a person named in full in the
+/// report's last 2,000 tokens (bounded, so that a page of capitalised words costs no more than
+/// a page of others).
+fn named_before(ctx: &Context, k: usize) -> bool {
+    let toks = ctx.tokens;
+    let t = &toks[k];
+    let c = &ctx.t.c;
+    if !t.capitalized
+        || t.kind != TokenKind::Word
+        || c.not_names.contains(&t.lower)
+        || c.stop_words.contains(&t.lower)
+    {
+        return false;
+    }
+    (k.saturating_sub(2_000)..k)
+        .rev()
+        .filter(|&e| e > 0 && toks[e].lower == t.lower && toks[e - 1].capitalized)
+        .any(|e| {
+            (e.saturating_sub(4)..e)
+                .any(|s| super::roles::person_name_at(ctx, s).is_some_and(|(end, _)| end == e))
+        })
 }
 
 /// The scope of a counted item `a..=b` whose figure is `f..=g`: "three other people", "two

@@ -1772,7 +1772,7 @@ fn full_name_before(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
 
 /// A surname standing alone ("Lash, 44,") after the full name was given earlier in the
 /// document: the person is the earlier full name.
-pub(super) fn surname_alone(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
+fn surname_alone(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
     let toks = ctx.tokens;
     let t = &toks[k];
     if !t.capitalized || t.kind != TokenKind::Word || ctx.t.c.not_names.contains(&t.lower) {
