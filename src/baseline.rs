@@ -15,6 +15,9 @@
 //! }
 //! ```
 //!
+//! A verdicts file ([`Verdicts`], exported by the HTML page) is read as a baseline too: the
+//! findings a reviewer called false alarms or accepted are known, those called real are not.
+//!
 //! Pure functions: the binary reads and writes the file.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -470,16 +473,16 @@ impl Verdicts {
             count(Judgement::Real),
         );
         for (key, verdict) in in_force {
-            out.push_str(&format!("\n{:<13} {key}\n", verdict.verdict.as_str()));
+            out.push_str(&format!("\n{:<14} {key}\n", verdict.verdict.as_str()));
             if !verdict.finding.is_empty() {
                 out.push_str(&format!(
-                    "{:13} finding: {}\n",
+                    "{:14} finding: {}\n",
                     "",
                     one_line(&verdict.finding)
                 ));
             }
             if !verdict.note.is_empty() {
-                out.push_str(&format!("{:13} note: {}\n", "", one_line(&verdict.note)));
+                out.push_str(&format!("{:14} note: {}\n", "", one_line(&verdict.note)));
             }
         }
         out
@@ -663,5 +666,69 @@ mod tests {
         let err = Baseline::parse("b.json", "{\"version\": 9, \"findings\": []}")
             .expect_err("a future version");
         assert!(matches!(err, BaselineError::Version { found: 9, .. }));
+    }
+
+    #[test]
+    fn a_verdicts_file_reads_as_a_baseline_of_its_false_alarms_and_accepted_findings() {
+        let analysis = with_group(fixture::analysis());
+        let key = Key::of(&analysis, &analysis.findings[0]);
+        let entry = |verdict: &str| {
+            format!(
+                "{{\"code\": \"{}\", \"subject\": \"{}\", \"property\": \"{}\", \"values\": {:?}, \"verdict\": \"{verdict}\"}}",
+                key.code, key.subject, key.property, key.values
+            )
+        };
+        for (verdict, known) in [("false-alarm", true), ("accepted", true), ("real", false)] {
+            let text = format!("{{\"version\": 1, \"verdicts\": [{}]}}", entry(verdict));
+            let baseline = Baseline::parse("v.json", &text).expect("a verdicts file");
+            assert!(baseline.from_verdicts);
+            let m = baseline.matches(&analysis);
+            assert_eq!(m.known.contains(&0), known, "{verdict}");
+            assert!(m.stale.is_empty());
+        }
+        // Judged twice: the later verdict holds.
+        let text = format!(
+            "{{\"version\": 1, \"verdicts\": [{}, {}]}}",
+            entry("accepted"),
+            entry("real")
+        );
+        let baseline = Baseline::parse("v.json", &text).expect("a verdicts file");
+        assert!(baseline.findings.is_empty(), "{baseline:?}");
+        // A stale verdict is worded as one.
+        let mut gone = analysis.clone();
+        gone.claims[1].value = fixture::count(3.0);
+        let text = format!("{{\"version\": 1, \"verdicts\": [{}]}}", entry("accepted"));
+        let m = Baseline::parse("v.json", &text)
+            .expect("a verdicts file")
+            .matches(&gone);
+        assert!(
+            m.stale_warnings("v.json")[0]
+                .message
+                .starts_with("stale verdict")
+        );
+        let err = Verdicts::parse("v.json", "{\"version\": 2, \"verdicts\": []}")
+            .expect_err("a future version");
+        assert!(matches!(err, BaselineError::Version { found: 2, .. }));
+    }
+
+    #[test]
+    fn every_key_at_once_is_each_key_alone() {
+        let mut analysis = with_group(fixture::analysis());
+        // A second group holding the same first claim under another property, and a finding
+        // whose claims are in no group.
+        analysis.groups.push(ClaimGroup {
+            property: "range".into(),
+            subject_key: "other".into(),
+            ..analysis.groups[0].clone()
+        });
+        let mut orphan = analysis.findings[0].clone();
+        orphan.claims = vec![9];
+        analysis.findings.push(orphan);
+        let one_by_one: Vec<Key> = analysis
+            .findings
+            .iter()
+            .map(|f| Key::of(&analysis, f))
+            .collect();
+        assert_eq!(Key::all(&analysis), one_by_one);
     }
 }
