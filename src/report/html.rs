@@ -33,9 +33,6 @@ const SCRIPT: &str = include_str!("html/page.js");
 
 /// Characters of context an excerpt keeps on each side of its claim.
 const CONTEXT: usize = 64;
-/// Bytes looked at on each side of a claim for its context: enough for [`CONTEXT`]
-/// characters of any script, never the whole of a long line.
-const WINDOW: usize = 4 * CONTEXT + 64;
 /// A claim longer than this (in characters) is shown by its two ends.
 const CLAIM_SHOWN: usize = 120;
 /// A story's table of subjects by source is drawn when it has at most this many findings...
@@ -739,16 +736,18 @@ fn data(
 }
 
 /// A claim's excerpt: the text before it and after it on its line (at most [`CONTEXT`]
-/// characters each, cut at a word), and the claim, by its two ends when it is long.
+/// characters each, cut at a word), and the claim, by its two ends when it is long. At most
+/// `4 × CONTEXT + 64` bytes are read on each side (enough for the context in any script),
+/// never the whole of a long line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Clip {
-    before: String,
-    head: String,
+pub(crate) struct Clip {
+    pub before: String,
+    pub head: String,
     /// The claim's end, when it is shown by its two ends.
-    tail: Option<String>,
+    pub tail: Option<String>,
     /// Characters of the claim not shown.
-    hidden: usize,
-    after: String,
+    pub hidden: usize,
+    pub after: String,
 }
 
 /// The largest character boundary of `s` at or below `i`.
@@ -770,6 +769,12 @@ fn ceil_boundary(s: &str, i: usize) -> usize {
 }
 
 fn clip(doc: &Document, claim: &Claim) -> Clip {
+    clip_with(doc, claim, CONTEXT)
+}
+
+/// [`clip`] with `context` characters either side (the Markdown report keeps more).
+pub(crate) fn clip_with(doc: &Document, claim: &Claim, context: usize) -> Clip {
+    let window = 4 * context + 64;
     let text = &doc.text;
     let end = claim.span.end.min(text.len());
     let start = claim.span.start.min(end);
@@ -787,7 +792,7 @@ fn clip(doc: &Document, claim: &Claim) -> Clip {
             };
         }
     };
-    let from = floor_boundary(text, start.saturating_sub(WINDOW));
+    let from = floor_boundary(text, start.saturating_sub(window));
     let mut left = &text[from..start];
     let mut cut_left = from > 0;
     if let Some(nl) = left.rfind('\n') {
@@ -795,7 +800,7 @@ fn clip(doc: &Document, claim: &Claim) -> Clip {
         cut_left = false;
     }
     let left = fold(left.trim_start_matches('\u{feff}'));
-    let to = ceil_boundary(text, end.saturating_add(WINDOW));
+    let to = ceil_boundary(text, end.saturating_add(window));
     let mut right = &text[end..to];
     let mut cut_right = to < text.len();
     if let Some(nl) = right.find('\n') {
@@ -805,8 +810,8 @@ fn clip(doc: &Document, claim: &Claim) -> Clip {
     let right = fold(right);
 
     let n = left.chars().count();
-    let before = if n > CONTEXT {
-        let kept: String = left.chars().skip(n - CONTEXT).collect();
+    let before = if n > context {
+        let kept: String = left.chars().skip(n - context).collect();
         let kept = kept.split_once(' ').map_or(kept.as_str(), |(_, rest)| rest);
         format!("…{kept}")
     } else if cut_left {
@@ -814,8 +819,8 @@ fn clip(doc: &Document, claim: &Claim) -> Clip {
     } else {
         left.trim_start().to_string()
     };
-    let after = if right.chars().count() > CONTEXT {
-        let kept: String = right.chars().take(CONTEXT).collect();
+    let after = if right.chars().count() > context {
+        let kept: String = right.chars().take(context).collect();
         let kept = kept
             .rsplit_once(' ')
             .map_or(kept.as_str(), |(rest, _)| rest);

@@ -225,3 +225,129 @@ fn the_page_shows_earlier_verdicts_on_their_cards() {
         )]
     );
 }
+
+/// A corpus of `stories` folders, each two reports that disagree on the post of one of `names`
+/// and on a count.
+fn many_conflicts(dir: &std::path::Path, stories: usize, names: &[&str]) {
+    for s in 0..stories {
+        let folder = dir.join(format!("story-{s:04}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        let name = names[s % names.len()];
+        let depot = format!("Depot {s}");
+        for (file, title, injured) in [
+            ("first.md", "Fire Chief", 4 + s % 7),
+            ("second.md", "Deputy Fire Chief", 30 + s % 5),
+        ] {
+            let text = format!(
+                "---\ntitle: Fire at {depot}\ndate: 2025-06-02\nsource: {file}.test\n---\n\n\
+                 A fire at {depot} injured {injured} workers on Monday, said {title} {name}.\n"
+            );
+            std::fs::write(folder.join(file), text).unwrap();
+        }
+    }
+}
+
+#[test]
+fn markdown_fits_in_a_comment_on_a_large_corpus_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    many_conflicts(
+        dir.path(),
+        250,
+        &[
+            "Mara Lind",
+            "Oskar Brandt",
+            "Ilse Varga",
+            "Tobin Hale",
+            "Nell Okoro",
+        ],
+    );
+    let path = dir.path().to_str().unwrap();
+    let (_, json) = run_json(&["check", "--group-by", "folder", path]);
+    let conflicts = json["summary"]["conflicts"].as_u64().unwrap() as usize;
+    let updates = json["summary"]["updates"].as_u64().unwrap() as usize;
+    assert!(
+        conflicts >= 250,
+        "the corpus has many conflicts: {conflicts}"
+    );
+    let r = run(&[
+        "check",
+        "--format",
+        "markdown",
+        "--group-by",
+        "folder",
+        path,
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let md = &r.stdout;
+    assert!(
+        md.chars().count() < 65_536,
+        "{} characters",
+        md.chars().count()
+    );
+    assert!(md.starts_with(&format!(
+        "## crosscheck\n\n**{conflicts} new conflicts**, **{updates} updates**"
+    )));
+    // Some findings in full, numbered from 1 with no gap; the rest counted.
+    let full = md.lines().filter(|l| l.starts_with("### ")).count();
+    assert!(full >= 20, "{full} findings in full");
+    for n in 1..=full {
+        assert!(md.contains(&format!("\n### {n}. ")), "finding {n}");
+    }
+    assert!(
+        md.contains(&format!(
+            "Not shown here, to keep this report within a comment's size: **{}** and **{}** more.",
+            plural(conflicts - full, "new conflict", "new conflicts"),
+            plural(updates, "update", "updates")
+        )),
+        "{}",
+        &md[md.len().saturating_sub(600)..]
+    );
+    assert!(md.contains("`crosscheck check --format html PATHS > crosscheck.html`"));
+    // With agreements asked for and a baseline of half of the conflicts, every section is
+    // cut to size and still within the limit.
+    let baseline = dir.path().join("baseline.json");
+    let baseline = baseline.to_str().unwrap();
+    let w = run(&[
+        "check",
+        "--group-by",
+        "folder",
+        "--write-baseline",
+        baseline,
+        path,
+    ]);
+    assert_eq!(w.code, 0, "{}", w.stderr);
+    // New stories about other people: new title conflicts beside the known ones.
+    many_conflicts(
+        &dir.path().join("more"),
+        150,
+        &["Petra Quist", "Henrik Solberg", "Ada Mwangi"],
+    );
+    let r = run(&[
+        "check",
+        "--format",
+        "markdown",
+        "--show-agreements",
+        "--group-by",
+        "folder",
+        "--baseline",
+        baseline,
+        path,
+    ]);
+    let md = &r.stdout;
+    assert!(md.chars().count() < 65_536, "{}", md.chars().count());
+    assert!(md.contains("\n### 1. "), "new findings in full");
+    assert!(md.contains("### Known conflicts (in the baseline)"));
+    assert!(
+        md.contains("more known findings.\n"),
+        "the known are counted"
+    );
+    assert!(md.contains("### Agreements"));
+    assert!(
+        md.contains("more agreements.\n"),
+        "the agreements are counted"
+    );
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
