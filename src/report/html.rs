@@ -617,9 +617,12 @@ fn card(
         out.push_str("<p class=\"aside\">Set aside: ");
         esc_into(out, why);
         out.push_str(" (");
+        // The figures set aside are dashed below; a long list names the first few.
+        const NAMED: usize = 4;
         for (n, (claim, doc)) in claims
             .iter()
             .filter_map(|&c| claim_with_document(analysis, c))
+            .take(NAMED)
             .enumerate()
         {
             if n > 0 {
@@ -627,6 +630,9 @@ fn card(
             }
             esc_into(out, file_name(&doc.path));
             let _ = write!(out, ":{}", claim.span.line);
+        }
+        if claims.len() > NAMED {
+            let _ = write!(out, " and {} more", claims.len() - NAMED);
         }
         out.push_str(")</p>\n");
     }
