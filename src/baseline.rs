@@ -15,9 +15,12 @@
 //! }
 //! ```
 //!
+//! A verdicts file ([`Verdicts`], exported by the HTML page) is read as a baseline too: the
+//! findings a reviewer called false alarms or accepted are known, those called real are not.
+//!
 //! Pure functions: the binary reads and writes the file.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::{Deserialize, Serialize};
@@ -46,23 +49,62 @@ pub struct Key {
 impl Key {
     /// The key of one finding of an analysis.
     pub fn of(analysis: &Analysis, finding: &Finding) -> Key {
+        // The group the finding was judged on holds the subject key the claims were aligned
+        // on; claims merged from spelling variants may each carry their own.
+        let group = finding.claims.first().and_then(|first| {
+            analysis
+                .groups
+                .iter()
+                .find(|g| g.property == finding.property && g.claims.contains(first))
+        });
+        Key::with_group(analysis, finding, group.map(|g| g.subject_key.as_str()))
+    }
+
+    /// The key of every finding of an analysis, in order: the same as [`Key::of`] on each, in
+    /// time linear in the claims (a finding's group is looked up, not searched for).
+    pub fn all(analysis: &Analysis) -> Vec<Key> {
+        // For each claim, the groups that hold it, in the order of `analysis.groups`: the
+        // first of them with the finding's property is the one `Key::of` finds.
+        let mut holding: HashMap<usize, Vec<usize>> = HashMap::new();
+        let firsts: HashSet<usize> = analysis
+            .findings
+            .iter()
+            .filter_map(|f| f.claims.first().copied())
+            .collect();
+        for (g, group) in analysis.groups.iter().enumerate() {
+            for &c in group.claims.iter().filter(|c| firsts.contains(c)) {
+                let groups = holding.entry(c).or_default();
+                if groups.last() != Some(&g) {
+                    groups.push(g);
+                }
+            }
+        }
+        analysis
+            .findings
+            .iter()
+            .map(|finding| {
+                let group = finding.claims.first().and_then(|first| {
+                    holding.get(first).and_then(|groups| {
+                        groups
+                            .iter()
+                            .filter_map(|&g| analysis.groups.get(g))
+                            .find(|g| g.property == finding.property)
+                    })
+                });
+                Key::with_group(analysis, finding, group.map(|g| g.subject_key.as_str()))
+            })
+            .collect()
+    }
+
+    /// The key of a finding whose group's subject key is `grouped` (when it has a group).
+    fn with_group(analysis: &Analysis, finding: &Finding, grouped: Option<&str>) -> Key {
         let claims: Vec<_> = finding
             .claims
             .iter()
             .filter_map(|&i| analysis.claims.get(i))
             .collect();
-        // The group the finding was judged on holds the subject key the claims were aligned
-        // on; claims merged from spelling variants may each carry their own.
-        let subject = finding
-            .claims
-            .first()
-            .and_then(|first| {
-                analysis
-                    .groups
-                    .iter()
-                    .find(|g| g.property == finding.property && g.claims.contains(first))
-            })
-            .map(|g| g.subject_key.clone())
+        let subject = grouped
+            .map(str::to_string)
             .or_else(|| {
                 claims
                     .iter()
@@ -153,6 +195,10 @@ pub struct Baseline {
     pub version: u32,
     /// Sorted, each once.
     pub findings: Vec<Key>,
+    /// Read from a verdicts file (the findings a reviewer called false alarms or accepted),
+    /// not written by `--write-baseline`: stale entries are worded for it.
+    #[serde(skip)]
+    pub from_verdicts: bool,
 }
 
 impl Baseline {
@@ -161,17 +207,23 @@ impl Baseline {
         let keys: BTreeSet<Key> = analysis
             .findings
             .iter()
-            .filter(|f| record(f))
-            .map(|f| Key::of(analysis, f))
+            .zip(Key::all(analysis))
+            .filter(|(f, _)| record(f))
+            .map(|(_, key)| key)
             .collect();
         Baseline {
             version: VERSION,
             findings: keys.into_iter().collect(),
+            from_verdicts: false,
         }
     }
 
-    /// Reads a baseline file's text; `path` names it in errors.
+    /// Reads a baseline file's text, or a verdicts file's ([`Verdicts`]: its false alarms and
+    /// accepted findings are the known ones); `path` names it in errors.
     pub fn parse(path: &str, text: &str) -> Result<Baseline, BaselineError> {
+        if Verdicts::is_verdicts(text) {
+            return Verdicts::parse(path, text).map(|v| v.known());
+        }
         let baseline: Baseline = serde_json::from_str(text).map_err(|e| {
             let offset = offset_of(text, e.line(), e.column());
             BaselineError::Invalid {
@@ -203,8 +255,7 @@ impl Baseline {
         let recorded: BTreeSet<&Key> = self.findings.iter().collect();
         let mut used: BTreeSet<&Key> = BTreeSet::new();
         let mut known = BTreeSet::new();
-        for (i, finding) in analysis.findings.iter().enumerate() {
-            let key = Key::of(analysis, finding);
+        for (i, key) in Key::all(analysis).into_iter().enumerate() {
             if let Some(entry) = recorded.get(&key) {
                 used.insert(entry);
                 known.insert(i);
@@ -216,7 +267,11 @@ impl Baseline {
             .filter(|k| !used.contains(k))
             .cloned()
             .collect();
-        Matches { known, stale }
+        Matches {
+            known,
+            stale,
+            from_verdicts: self.from_verdicts,
+        }
     }
 }
 
@@ -227,6 +282,8 @@ pub struct Matches {
     pub known: BTreeSet<usize>,
     /// Entries that match no finding.
     pub stale: Vec<Key>,
+    /// The entries are verdicts (see [`Baseline::from_verdicts`]).
+    pub from_verdicts: bool,
 }
 
 impl Matches {
@@ -236,12 +293,207 @@ impl Matches {
             .iter()
             .map(|key| Warning {
                 path: path.to_string(),
-                message: format!(
-                    "stale baseline entry (crosscheck::baseline::stale): {key} matches no finding; rewrite the baseline with --write-baseline"
-                ),
+                message: if self.from_verdicts {
+                    format!(
+                        "stale verdict (crosscheck::baseline::stale): {key} matches no finding; the finding is gone or its values changed, so the verdict can be dropped"
+                    )
+                } else {
+                    format!(
+                        "stale baseline entry (crosscheck::baseline::stale): {key} matches no finding; rewrite the baseline with --write-baseline"
+                    )
+                },
             })
             .collect()
     }
+}
+
+/// The version of the verdicts file format.
+pub const VERDICTS_VERSION: u32 = 1;
+
+/// What a reviewer concluded about a finding on the HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Judgement {
+    /// The sources really disagree: the finding stays and fails the gate as before.
+    Real,
+    /// The finding is wrong (claims that are not about the same thing, a misread figure):
+    /// known from now on.
+    FalseAlarm,
+    /// Real but accepted ("known, accept"): known from now on.
+    Accepted,
+}
+
+impl Judgement {
+    /// As the page shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Judgement::Real => "real",
+            Judgement::FalseAlarm => "false alarm",
+            Judgement::Accepted => "known, accept",
+        }
+    }
+
+    /// As the file spells it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Judgement::Real => "real",
+            Judgement::FalseAlarm => "false-alarm",
+            Judgement::Accepted => "accepted",
+        }
+    }
+
+    /// Whether a finding so judged is known (does not fail the gate).
+    pub fn is_known(self) -> bool {
+        !matches!(self, Judgement::Real)
+    }
+}
+
+/// One reviewer's verdict on one finding, keyed as baselines are (never by line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verdict {
+    pub code: String,
+    pub subject: String,
+    pub property: String,
+    pub values: Vec<String>,
+    pub verdict: Judgement,
+    /// Why, in the reviewer's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// How the finding read when it was judged ("bridge injured: 2 and 6 do not overlap"),
+    /// for people reading the file; not part of the key.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub finding: String,
+}
+
+impl Verdict {
+    /// The baseline key the verdict is about.
+    pub fn key(&self) -> Key {
+        Key {
+            code: self.code.clone(),
+            subject: self.subject.clone(),
+            property: self.property.clone(),
+            values: self.values.clone(),
+        }
+    }
+}
+
+/// A verdicts file, as the HTML page exports it:
+///
+/// ```json
+/// {"version": 1, "verdicts": [{"code": "crosscheck::conflict::quantity", "subject": "bridge",
+///   "property": "injured", "values": ["2 count", "6 count"], "verdict": "false-alarm",
+///   "note": "the second report counts the driver"}]}
+/// ```
+///
+/// `verdict` is `real`, `false-alarm` or `accepted`. When a key is judged twice the later
+/// verdict holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verdicts {
+    pub version: u32,
+    pub verdicts: Vec<Verdict>,
+}
+
+impl Verdicts {
+    /// Whether a file's text is a verdicts file rather than a baseline (a JSON object with a
+    /// `verdicts` member).
+    pub fn is_verdicts(text: &str) -> bool {
+        serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .is_some_and(|v| v.get("verdicts").is_some())
+    }
+
+    /// Reads a verdicts file's text; `path` names it in errors.
+    pub fn parse(path: &str, text: &str) -> Result<Verdicts, BaselineError> {
+        let verdicts: Verdicts = serde_json::from_str(text).map_err(|e| {
+            let offset = offset_of(text, e.line(), e.column());
+            BaselineError::Invalid {
+                path: path.to_string(),
+                message: e.to_string(),
+                src: NamedSource::new(path, text.to_string()),
+                span: (e.line() > 0).then(|| SourceSpan::from(offset..offset)),
+            }
+        })?;
+        if verdicts.version != VERDICTS_VERSION {
+            return Err(BaselineError::Version {
+                path: path.to_string(),
+                found: verdicts.version,
+            });
+        }
+        Ok(verdicts)
+    }
+
+    /// The verdict in force for each key: the last one given.
+    pub fn by_key(&self) -> HashMap<Key, &Verdict> {
+        self.verdicts.iter().map(|v| (v.key(), v)).collect()
+    }
+
+    /// The findings a reviewer called false alarms or accepted, as a baseline.
+    pub fn known(&self) -> Baseline {
+        let keys: BTreeSet<Key> = self
+            .by_key()
+            .into_iter()
+            .filter(|(_, v)| v.verdict.is_known())
+            .map(|(k, _)| k)
+            .collect();
+        Baseline {
+            version: VERSION,
+            findings: keys.into_iter().collect(),
+            from_verdicts: true,
+        }
+    }
+
+    /// `crosscheck review FILE`: the counts, then each verdict in force (false alarms, then
+    /// accepted, then real), its key and its note.
+    pub fn listing(&self, path: &str) -> String {
+        let by_key = self.by_key();
+        let mut in_force: Vec<(&Key, &&Verdict)> = by_key.iter().collect();
+        in_force.sort_by(|a, b| {
+            let rank = |j: Judgement| match j {
+                Judgement::FalseAlarm => 0,
+                Judgement::Accepted => 1,
+                Judgement::Real => 2,
+            };
+            rank(a.1.verdict)
+                .cmp(&rank(b.1.verdict))
+                .then_with(|| a.0.cmp(b.0))
+        });
+        let count = |j: Judgement| in_force.iter().filter(|(_, v)| v.verdict == j).count();
+        let known = count(Judgement::FalseAlarm) + count(Judgement::Accepted);
+        let mut out = format!(
+            "{path}: {} ({} false alarm, {} known, accept, {} real); {known} known to `check --baseline {path}`\n",
+            if in_force.len() == 1 {
+                "1 verdict".to_string()
+            } else {
+                format!("{} verdicts", in_force.len())
+            },
+            count(Judgement::FalseAlarm),
+            count(Judgement::Accepted),
+            count(Judgement::Real),
+        );
+        for (key, verdict) in in_force {
+            out.push_str(&format!("\n{:<14} {key}\n", verdict.verdict.as_str()));
+            if !verdict.finding.is_empty() {
+                out.push_str(&format!(
+                    "{:14} finding: {}\n",
+                    "",
+                    one_line(&verdict.finding)
+                ));
+            }
+            if !verdict.note.is_empty() {
+                out.push_str(&format!("{:14} note: {}\n", "", one_line(&verdict.note)));
+            }
+        }
+        out
+    }
+}
+
+/// Text from a file on one line of a listing: control characters and line breaks as spaces.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// A baseline file that could not be used.
@@ -414,5 +666,69 @@ mod tests {
         let err = Baseline::parse("b.json", "{\"version\": 9, \"findings\": []}")
             .expect_err("a future version");
         assert!(matches!(err, BaselineError::Version { found: 9, .. }));
+    }
+
+    #[test]
+    fn a_verdicts_file_reads_as_a_baseline_of_its_false_alarms_and_accepted_findings() {
+        let analysis = with_group(fixture::analysis());
+        let key = Key::of(&analysis, &analysis.findings[0]);
+        let entry = |verdict: &str| {
+            format!(
+                "{{\"code\": \"{}\", \"subject\": \"{}\", \"property\": \"{}\", \"values\": {:?}, \"verdict\": \"{verdict}\"}}",
+                key.code, key.subject, key.property, key.values
+            )
+        };
+        for (verdict, known) in [("false-alarm", true), ("accepted", true), ("real", false)] {
+            let text = format!("{{\"version\": 1, \"verdicts\": [{}]}}", entry(verdict));
+            let baseline = Baseline::parse("v.json", &text).expect("a verdicts file");
+            assert!(baseline.from_verdicts);
+            let m = baseline.matches(&analysis);
+            assert_eq!(m.known.contains(&0), known, "{verdict}");
+            assert!(m.stale.is_empty());
+        }
+        // Judged twice: the later verdict holds.
+        let text = format!(
+            "{{\"version\": 1, \"verdicts\": [{}, {}]}}",
+            entry("accepted"),
+            entry("real")
+        );
+        let baseline = Baseline::parse("v.json", &text).expect("a verdicts file");
+        assert!(baseline.findings.is_empty(), "{baseline:?}");
+        // A stale verdict is worded as one.
+        let mut gone = analysis.clone();
+        gone.claims[1].value = fixture::count(3.0);
+        let text = format!("{{\"version\": 1, \"verdicts\": [{}]}}", entry("accepted"));
+        let m = Baseline::parse("v.json", &text)
+            .expect("a verdicts file")
+            .matches(&gone);
+        assert!(
+            m.stale_warnings("v.json")[0]
+                .message
+                .starts_with("stale verdict")
+        );
+        let err = Verdicts::parse("v.json", "{\"version\": 2, \"verdicts\": []}")
+            .expect_err("a future version");
+        assert!(matches!(err, BaselineError::Version { found: 2, .. }));
+    }
+
+    #[test]
+    fn every_key_at_once_is_each_key_alone() {
+        let mut analysis = with_group(fixture::analysis());
+        // A second group holding the same first claim under another property, and a finding
+        // whose claims are in no group.
+        analysis.groups.push(ClaimGroup {
+            property: "range".into(),
+            subject_key: "other".into(),
+            ..analysis.groups[0].clone()
+        });
+        let mut orphan = analysis.findings[0].clone();
+        orphan.claims = vec![9];
+        analysis.findings.push(orphan);
+        let one_by_one: Vec<Key> = analysis
+            .findings
+            .iter()
+            .map(|f| Key::of(&analysis, f))
+            .collect();
+        assert_eq!(Key::all(&analysis), one_by_one);
     }
 }

@@ -53,6 +53,12 @@ enum Command {
     },
     /// List the rules files in effect and what each contributes.
     Rules(RulesOptions),
+    /// List the verdicts of a review (a file exported from the HTML page): which findings
+    /// were judged real, false alarms or accepted, with their notes.
+    Review {
+        #[arg(value_name = "FILE")]
+        verdicts: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -87,6 +93,10 @@ struct Options {
     /// Record the current findings in FILE (then known: the run passes the gate).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Show the verdicts of an earlier review (exported from the HTML page) on the page's
+    /// cards (`--format html`).
+    #[arg(long, value_name = "FILE")]
+    verdicts: Option<PathBuf>,
     /// Read settings from FILE instead of the nearest crosscheck.toml.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -215,7 +225,7 @@ fn main() -> ExitCode {
     let color = match &cli.command {
         Command::Check(o) | Command::Claims(o) => o.color,
         Command::Rules(o) => o.color,
-        Command::Explain { .. } => Color::Auto,
+        Command::Explain { .. } | Command::Review { .. } => Color::Auto,
     };
     let stderr_handler = color.handler(io::stderr().is_terminal());
     let outcome = match &cli.command {
@@ -223,6 +233,7 @@ fn main() -> ExitCode {
         Command::Claims(options) => run(options, false, &stderr_handler),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Rules(options) => list_rules(options),
+        Command::Review { verdicts } => review(verdicts),
     };
     match outcome {
         Ok(code) => code,
@@ -496,7 +507,10 @@ fn run(
         Format::Github => github::render(&analysis, &context),
         Format::Rdjsonl => rdjsonl::render(&analysis, &context),
         Format::Markdown => markdown::render(&analysis, &context),
-        Format::Html => html::render(&analysis, &context),
+        Format::Html => match &options.verdicts {
+            Some(path) => html::render_with(&analysis, &context, Some(&read_verdicts(path)?)),
+            None => html::render(&analysis, &context),
+        },
     };
     if settings.format == Format::Github
         && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
@@ -533,6 +547,26 @@ fn read_baseline(path: &Path) -> Result<Baseline, Box<Failure>> {
         .boxed()
     })?;
     Baseline::parse(&shown, &text).map_err(|e| Failure::Baseline(e).boxed())
+}
+
+/// A verdicts file exported from the HTML page.
+fn read_verdicts(path: &Path) -> Result<crosscheck::baseline::Verdicts, Box<Failure>> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::Baseline(BaselineError::Unreadable {
+            path: shown.clone(),
+            message: e.to_string(),
+        })
+        .boxed()
+    })?;
+    crosscheck::baseline::Verdicts::parse(&shown, &text).map_err(|e| Failure::Baseline(e).boxed())
+}
+
+/// `crosscheck review FILE`.
+fn review(path: &Path) -> Result<ExitCode, Box<Failure>> {
+    let verdicts = read_verdicts(path)?;
+    write_stdout(&verdicts.listing(&path.display().to_string()))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The paths given, with `-` replaced by the paths listed on standard input.

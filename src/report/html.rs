@@ -1,80 +1,74 @@
-//! `--format html`: one self-contained page for reviewing a large corpus: no network, the style
-//! and the script inline.
+//! `--format html`: one self-contained page for reviewing a corpus, from five articles to ten
+//! thousand: no network, the style and the script inline.
 //!
-//! The page has the summary counts, a table of subjects by sources (a row for each finding, a
-//! column for each document some finding involves, the value each states in the cell), every
-//! finding with the excerpt from each source and the claim highlighted (`<mark>`), and filters
-//! by kind (conflict, agreement) and by property that hide rows and findings. Every finding is
-//! on the page whatever `--show-agreements` says: the filter chooses. Text from the documents
-//! is escaped.
+//! The page opens on an overview by story (a folder, or the `group` of a JSON Lines record):
+//! each story with its sources and its conflicts, updates and agreements counted, conflicts
+//! first. Each story then lists its sources (title, outlet, date), a table of subjects by
+//! source when it is small enough to read, and its findings as cards: every source's excerpt
+//! side by side with the claim highlighted (`<mark>`, a long claim clipped to its two ends),
+//! the sources' dates, why the claims were put together and why any were set aside.
+//!
+//! Everything is in the markup, so the page reads and prints without JavaScript; the script
+//! (`html/page.js`) only filters (search, kind, property, severity, story, verdict), moves
+//! between findings with the keyboard, and keeps a reviewer's verdicts ("real", "false
+//! alarm", "known, accept", with a note) in the browser and exports them as one file that
+//! `crosscheck check --baseline` reads ([`crate::baseline::Verdicts`]). Verdicts read with
+//! `--verdicts` are shown on their cards.
+//!
+//! Size and time are linear in the findings and documents: an excerpt looks at most a few
+//! hundred bytes either side of its claim, whatever the length of the line, and the browser
+//! lays out a story only when it scrolls into view (`content-visibility: auto`). Text from the
+//! documents is escaped.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use crate::Analysis;
-use crate::model::{Finding, FindingKind};
-use crate::report::{Context, excerpt, located, short_name};
+use crate::baseline::{Key, Verdict, Verdicts};
+use crate::model::{Claim, DocId, Document, Finding, FindingKind};
+use crate::report::{Context, claim_with_document, short_name};
 
-const STYLE: &str = r#"
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1d1d1f; }
-h1 { margin-bottom: .2rem; }
-dl.counts { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
-dl.counts div { background: #f3f3f5; border-radius: 6px; padding: .4rem .8rem; }
-dl.counts dt { font-size: .8rem; color: #555; }
-dl.counts dd { margin: 0; font-size: 1.4rem; font-weight: 600; }
-form#filters { margin: 1rem 0; display: flex; gap: 1rem; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-tr.conflict td.verdict, article.conflict h3 .verdict { color: #b00020; font-weight: 600; }
-tr.agreement td.verdict, article.agreement h3 .verdict { color: #1b6e20; }
-article { border-left: 4px solid #ccc; padding: .2rem 1rem; margin: 1.2rem 0; }
-article.conflict { border-color: #b00020; }
-article.agreement { border-color: #1b6e20; }
-article .code { font-family: ui-monospace, monospace; font-size: .85rem; color: #555; }
-.sources { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: .8rem; }
-figure { margin: 0; background: #fafafa; border: 1px solid #e5e5e5; border-radius: 6px; padding: .5rem .7rem; }
-figcaption { font-size: .85rem; color: #444; }
-blockquote { margin: .3rem 0 0; }
-mark { background: #ffe08a; padding: 0 .1rem; }
-.known { font-size: .8rem; background: #e8e8ff; border-radius: 4px; padding: 0 .3rem; }
-[hidden] { display: none !important; }
-"#;
+const STYLE: &str = include_str!("html/page.css");
+const SCRIPT: &str = include_str!("html/page.js");
 
-const SCRIPT: &str = r#"
-(function () {
-  var kind = document.getElementById('filter-kind');
-  var property = document.getElementById('filter-property');
-  function apply() {
-    var k = kind.value, p = property.value;
-    document.querySelectorAll('[data-kind]').forEach(function (el) {
-      el.hidden = (k !== 'all' && el.dataset.kind !== k) || (p !== 'all' && el.dataset.property !== p);
-    });
-  }
-  kind.addEventListener('change', apply);
-  property.addEventListener('change', apply);
-  apply();
-})();
-"#;
+/// Characters of context an excerpt keeps on each side of its claim.
+const CONTEXT: usize = 64;
+/// A claim longer than this (in characters) is shown by its two ends.
+const CLAIM_SHOWN: usize = 120;
+/// A story's table of subjects by source is drawn when it has at most this many findings...
+const TABLE_FINDINGS: usize = 25;
+/// ... and at most this many documents in them.
+const TABLE_SOURCES: usize = 8;
+/// A story's list of sources starts open when it has at most this many.
+const SOURCES_OPEN: usize = 6;
 
 /// The page.
 pub fn render(analysis: &Analysis, context: &Context) -> String {
+    render_with(analysis, context, None)
+}
+
+/// The page, with the verdicts of an earlier review shown on their cards.
+pub fn render_with(analysis: &Analysis, context: &Context, verdicts: Option<&Verdicts>) -> String {
     let summary = context.summary(analysis);
-    let mut out = String::new();
+    let keys = Key::all(analysis);
+    let in_force = verdicts.map(Verdicts::by_key).unwrap_or_default();
+    let earlier: Vec<Option<&Verdict>> = keys.iter().map(|k| in_force.get(k).copied()).collect();
+    let stories = Stories::of(analysis);
+
+    let mut out = String::with_capacity(4096 + analysis.findings.len() * 2048);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<title>crosscheck report</title>\n");
-    out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
-    out.push_str("<h1>crosscheck report</h1>\n");
-    out.push_str(&format!(
-        "<p id=\"summary-line\">{}</p>\n",
-        esc(&summary.to_string())
-    ));
-
-    out.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"counts\">\n");
+    let _ = write!(out, "<style>{STYLE}</style>\n</head>\n<body>\n");
+    out.push_str("<header>\n<h1>crosscheck report</h1>\n<p id=\"summary-line\">");
+    esc_into(&mut out, &summary.to_string());
+    out.push_str("</p>\n<dl class=\"counts\" id=\"summary\">\n");
     let counts = [
         ("documents", summary.documents),
+        ("stories", stories.with_findings()),
         ("claims", summary.claims),
         ("conflicts", summary.conflicts),
+        ("updates", summary.updates),
         ("agreements", summary.agreements),
         ("known", summary.known),
         ("suppressed", summary.suppressed),
@@ -82,150 +76,836 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
         ("skipped", summary.skipped),
     ];
     for (name, n) in counts {
-        out.push_str(&format!(
-            "<div><dt>{name}</dt><dd data-count=\"{name}\">{n}</dd></div>\n"
-        ));
+        let _ = writeln!(
+            out,
+            "<div><dt>{name}</dt><dd data-count=\"{name}\">{n}</dd></div>"
+        );
     }
-    out.push_str("</dl>\n</section>\n");
+    out.push_str("</dl>\n");
+    if summary.suppressed > 0 {
+        let _ = writeln!(
+            out,
+            "<p>{} removed by <code>crosscheck-ignore</code> comments in the documents; they are not on this page.</p>",
+            crate::report::plural(summary.suppressed, "finding was", "findings were")
+        );
+    }
+    out.push_str("</header>\n");
+    filters(&mut out, analysis, &stories);
+    overview(&mut out, &stories);
 
+    out.push_str("<main id=\"findings\">\n");
+    if analysis.findings.is_empty() {
+        out.push_str("<p>No findings.</p>\n");
+    }
+    for (s, story) in stories.ordered() {
+        if story.findings.is_empty() {
+            continue;
+        }
+        story_section(
+            &mut out,
+            analysis,
+            context,
+            &earlier,
+            s,
+            story,
+            stories.shown(story),
+        );
+    }
+    out.push_str("</main>\n");
+
+    if !analysis.warnings.is_empty() {
+        out.push_str("<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
+        for w in &analysis.warnings {
+            out.push_str("<li><code>");
+            esc_into(&mut out, &w.path);
+            out.push_str("</code>: ");
+            esc_into(&mut out, &w.message);
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    data(&mut out, &keys, &earlier, verdicts, &in_force);
+    let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
+    out
+}
+
+/// The stories of a corpus: documents by their `group`, and each finding in the story of its
+/// documents (a finding across several, with `--group-by all`, in a story of its own named by
+/// them all).
+struct Stories {
+    list: Vec<Story>,
+    /// The folder every story is under, said once above the overview (`../corpus/`).
+    prefix: String,
+}
+
+struct Story {
+    name: String,
+    documents: Vec<DocId>,
+    /// Indices into `analysis.findings`, conflicts, then updates, then agreements.
+    findings: Vec<usize>,
+    conflicts: usize,
+    updates: usize,
+    agreements: usize,
+}
+
+impl Story {
+    fn new(name: String) -> Self {
+        Self {
+            name,
+            documents: Vec::new(),
+            findings: Vec::new(),
+            conflicts: 0,
+            updates: 0,
+            agreements: 0,
+        }
+    }
+}
+
+impl Stories {
+    fn of(analysis: &Analysis) -> Self {
+        let mut list: Vec<Story> = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut story_of_doc = Vec::with_capacity(analysis.documents.len());
+        for (d, doc) in analysis.documents.iter().enumerate() {
+            let s = *by_name.entry(doc.group.clone()).or_insert_with(|| {
+                list.push(Story::new(doc.group.clone()));
+                list.len() - 1
+            });
+            if let Some(story) = list.get_mut(s) {
+                story.documents.push(d);
+            }
+            story_of_doc.push(s);
+        }
+        for (i, finding) in analysis.findings.iter().enumerate() {
+            let of: BTreeSet<usize> = finding
+                .claims
+                .iter()
+                .filter_map(|&c| analysis.claims.get(c))
+                .filter_map(|c| story_of_doc.get(c.doc).copied())
+                .collect();
+            let s = if of.len() <= 1 {
+                of.first().copied()
+            } else {
+                let names: Vec<&str> = of
+                    .iter()
+                    .filter_map(|&s| list.get(s).map(|st| st.name.as_str()))
+                    .collect();
+                let name = names.join(" + ");
+                Some(match by_name.get(&name) {
+                    Some(&s) => s,
+                    None => {
+                        list.push(Story::new(name.clone()));
+                        by_name.insert(name, list.len() - 1);
+                        list.len() - 1
+                    }
+                })
+            };
+            let Some(story) = s.and_then(|s| list.get_mut(s)) else {
+                continue;
+            };
+            story.findings.push(i);
+            match finding.kind {
+                FindingKind::Conflict => story.conflicts += 1,
+                FindingKind::Update => story.updates += 1,
+                FindingKind::Agreement => story.agreements += 1,
+            }
+        }
+        for story in &mut list {
+            story.findings.sort_by_key(|&i| {
+                let rank = analysis.findings.get(i).map_or(3, |f| match f.kind {
+                    FindingKind::Conflict => 0,
+                    FindingKind::Update => 1,
+                    FindingKind::Agreement => 2,
+                });
+                (rank, i)
+            });
+        }
+        let folders: Vec<String> = list.iter().map(|s| format!("{}/", s.name)).collect();
+        let prefix = common_folder(folders.iter().map(String::as_str));
+        Self { list, prefix }
+    }
+
+    /// A story's name as shown: without the folder all stories are under.
+    fn shown<'a>(&self, story: &'a Story) -> &'a str {
+        let name = story_name(&story.name);
+        name.strip_prefix(self.prefix.as_str())
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(name)
+    }
+
+    /// Stories with conflicts first, then updates, then agreements, each by name; the index of
+    /// each is its number on the page.
+    fn ordered(&self) -> Vec<(usize, &Story)> {
+        let mut v: Vec<(usize, &Story)> = self.list.iter().enumerate().collect();
+        v.sort_by(|(_, a), (_, b)| {
+            b.conflicts
+                .cmp(&a.conflicts)
+                .then(b.updates.cmp(&a.updates))
+                .then(b.agreements.cmp(&a.agreements))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        v
+    }
+
+    fn with_findings(&self) -> usize {
+        self.list.iter().filter(|s| !s.findings.is_empty()).count()
+    }
+}
+
+/// The longest folder (ending in `/`) that every name is in, when there are two names or more.
+fn common_folder<'a>(mut names: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = names.next() else {
+        return String::new();
+    };
+    let mut common = first.len();
+    let mut several = false;
+    for name in names {
+        several = true;
+        let same = first
+            .bytes()
+            .zip(name.bytes())
+            .take(common)
+            .take_while(|(a, b)| a == b)
+            .count();
+        common = common.min(same);
+    }
+    if !several {
+        return String::new();
+    }
+    match first[..common].rfind('/') {
+        Some(at) => first[..=at].to_string(),
+        None => String::new(),
+    }
+}
+
+/// A story's name: the corpus itself when its documents have no folder.
+fn story_name(name: &str) -> &str {
+    if name.is_empty() || name == "." {
+        "(top folder)"
+    } else {
+        name
+    }
+}
+
+/// The search box and the filters, hidden until the script runs (without it they would do
+/// nothing).
+fn filters(out: &mut String, analysis: &Analysis, stories: &Stories) {
+    out.push_str("<form id=\"filters\" hidden role=\"search\">\n");
+    out.push_str("<label>Search <input type=\"search\" id=\"q\" placeholder=\"subject, value, source…\"></label>\n");
+    out.push_str("<label>Kind <select id=\"filter-kind\">\n<option value=\"all\">all</option>\n<option value=\"conflict\">conflicts</option>\n<option value=\"update\">updates</option>\n<option value=\"agreement\">agreements</option>\n<option value=\"known\">known (baseline)</option>\n<option value=\"new\">new (not in the baseline)</option>\n</select></label>\n");
     let properties: BTreeSet<&str> = analysis
         .findings
         .iter()
         .map(|f| f.property.as_str())
         .collect();
-    out.push_str("<form id=\"filters\">\n<label>Kind <select id=\"filter-kind\">\n<option value=\"all\">all</option>\n<option value=\"conflict\">conflicts</option>\n<option value=\"agreement\">agreements</option>\n</select></label>\n");
     out.push_str(
         "<label>Property <select id=\"filter-property\">\n<option value=\"all\">all</option>\n",
     );
     for p in &properties {
-        out.push_str(&format!("<option value=\"{0}\">{0}</option>\n", esc(p)));
+        out.push_str("<option value=\"");
+        esc_into(out, p);
+        out.push_str("\">");
+        esc_into(out, p);
+        out.push_str("</option>\n");
     }
-    out.push_str("</select></label>\n</form>\n");
-
-    out.push_str(&matrix(analysis, context));
-    out.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
-    if analysis.findings.is_empty() {
-        out.push_str("<p>No findings.</p>\n");
-    }
-    for (i, f) in analysis.findings.iter().enumerate() {
-        out.push_str(&article(analysis, context, i, f));
-    }
-    out.push_str("</section>\n");
-
-    if !analysis.warnings.is_empty() {
-        out.push_str("<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
-        for w in &analysis.warnings {
-            out.push_str(&format!(
-                "<li><code>{}</code>: {}</li>\n",
-                esc(&w.path),
-                esc(&w.message)
-            ));
+    out.push_str("</select></label>\n");
+    out.push_str("<label>Severity <select id=\"filter-severity\">\n<option value=\"all\">all</option>\n<option value=\"error\">error</option>\n<option value=\"warning\">warning</option>\n<option value=\"note\">note</option>\n</select></label>\n");
+    out.push_str("<label>Story <select id=\"filter-story\">\n<option value=\"all\">all</option>\n");
+    for (s, story) in stories.ordered() {
+        if story.findings.is_empty() {
+            continue;
         }
-        out.push_str("</ul>\n</section>\n");
+        let _ = write!(out, "<option value=\"{s}\">");
+        esc_into(out, stories.shown(story));
+        out.push_str("</option>\n");
     }
-    out.push_str(&format!("<script>{SCRIPT}</script>\n</body>\n</html>\n"));
-    out
+    out.push_str("</select></label>\n");
+    out.push_str("<label>Verdict <select id=\"filter-verdict\">\n<option value=\"all\">all</option>\n<option value=\"none\">not judged</option>\n<option value=\"real\">real</option>\n<option value=\"false-alarm\">false alarm</option>\n<option value=\"accepted\">known, accept</option>\n</select></label>\n");
+    out.push_str("<button type=\"button\" id=\"export\">Export verdicts</button>\n<span id=\"shown\"></span>\n");
+    out.push_str("<span class=\"keys\"><kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>r</kbd> real · <kbd>f</kbd> false alarm · <kbd>a</kbd> accept · <kbd>/</kbd> search</span>\n");
+    out.push_str("<details id=\"export-box\" hidden open><summary>verdicts.json</summary><textarea id=\"export-text\" readonly></textarea></details>\n");
+    out.push_str("</form>\n");
 }
 
-fn kind_name(kind: FindingKind) -> &'static str {
-    match kind {
-        FindingKind::Conflict => "conflict",
-        FindingKind::Update => "update",
-        FindingKind::Agreement => "agreement",
+/// The overview: one row a story, conflicts first.
+fn overview(out: &mut String, stories: &Stories) {
+    out.push_str("<nav id=\"overview\">\n<h2>Stories");
+    if !stories.prefix.is_empty() {
+        out.push_str(" <span class=\"tally\">in <code>");
+        esc_into(out, &stories.prefix);
+        out.push_str("</code></span>");
     }
+    out.push_str("</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>story</th><th>sources</th><th>conflicts</th><th>updates</th><th>agreements</th></tr></thead>\n<tbody>\n");
+    for (s, story) in stories.ordered() {
+        let blank = |n: usize| {
+            if n == 0 { String::new() } else { n.to_string() }
+        };
+        let _ = write!(out, "<tr data-story=\"{s}\"><td>");
+        if story.findings.is_empty() {
+            esc_into(out, stories.shown(story));
+        } else {
+            let _ = write!(out, "<a href=\"#s{s}\">");
+            esc_into(out, stories.shown(story));
+            out.push_str("</a>");
+        }
+        let _ = writeln!(
+            out,
+            "</td><td class=\"n\">{}</td><td class=\"n c\">{}</td><td class=\"n u\">{}</td><td class=\"n\">{}</td></tr>",
+            story.documents.len(),
+            blank(story.conflicts),
+            blank(story.updates),
+            blank(story.agreements)
+        );
+    }
+    out.push_str("</tbody>\n</table></div>\n</nav>\n");
 }
 
-/// The table of subjects (rows) by sources (columns).
-fn matrix(analysis: &Analysis, context: &Context) -> String {
-    let located: Vec<_> = analysis
+/// The documents a story's findings involve, in order.
+fn involved(analysis: &Analysis, story: &Story) -> Vec<DocId> {
+    let docs: BTreeSet<DocId> = story
         .findings
         .iter()
-        .map(|f| located(analysis, f))
+        .filter_map(|&i| analysis.findings.get(i))
+        .flat_map(|f| f.claims.iter())
+        .filter_map(|&c| analysis.claims.get(c))
+        .map(|c| c.doc)
         .collect();
-    let docs: BTreeSet<usize> = located.iter().flatten().map(|c| c.claim.doc).collect();
-    let mut out = String::from(
-        "<section id=\"subjects\">\n<h2>Subjects by source</h2>\n<div class=\"scroll\">\n<table id=\"matrix\">\n<thead><tr><th>subject</th><th>property</th><th>verdict</th>",
-    );
-    for &d in &docs {
-        if let Some(doc) = analysis.documents.get(d) {
-            out.push_str(&format!(
-                "<th title=\"{}\">{}</th>",
-                esc(&doc.path),
-                esc(short_name(doc))
-            ));
-        }
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for (i, (f, claims)) in analysis.findings.iter().zip(&located).enumerate() {
-        let kind = kind_name(f.kind);
-        out.push_str(&format!(
-            "<tr class=\"{kind}\" data-kind=\"{kind}\" data-property=\"{}\"><td><a href=\"#finding-{}\">{}</a></td><td>{}</td><td class=\"verdict\">{kind}{}</td>",
-            esc(&f.property),
-            i + 1,
-            esc(&f.subject),
-            esc(&f.property),
-            if context.is_known(i) { " <span class=\"known\">known</span>" } else { "" },
-        ));
-        for &d in &docs {
-            let labels: Vec<String> = claims
-                .iter()
-                .filter(|c| c.claim.doc == d)
-                .map(|c| esc(&c.claim.label))
-                .collect();
-            out.push_str(&format!("<td>{}</td>", labels.join("<br>")));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
-    out
+    docs.into_iter().collect()
 }
 
-/// One finding with the excerpt from each source.
-fn article(analysis: &Analysis, context: &Context, index: usize, finding: &Finding) -> String {
-    let kind = kind_name(finding.kind);
-    let mut out = format!(
-        "<article id=\"finding-{}\" class=\"finding {kind}\" data-kind=\"{kind}\" data-property=\"{}\">\n<h3><span class=\"verdict\">{kind}</span> {} {}: {}{}</h3>\n<p class=\"code\">{}</p>\n<div class=\"sources\">\n",
-        index + 1,
-        esc(&finding.property),
-        esc(&finding.subject),
-        esc(&finding.property),
-        esc(&finding.message),
-        if context.is_known(index) {
-            " <span class=\"known\">known (in the baseline)</span>"
+fn story_section(
+    out: &mut String,
+    analysis: &Analysis,
+    context: &Context,
+    earlier: &[Option<&Verdict>],
+    s: usize,
+    story: &Story,
+    name: &str,
+) {
+    let _ = write!(
+        out,
+        "<section class=\"story\" id=\"s{s}\" data-story=\"{s}\">\n<h2>"
+    );
+    esc_into(out, name);
+    out.push_str(" <span class=\"tally\">");
+    let mut parts = Vec::new();
+    if story.conflicts > 0 {
+        parts.push(format!(
+            "<span class=\"c\">{}</span>",
+            crate::report::plural(story.conflicts, "conflict", "conflicts")
+        ));
+    }
+    if story.updates > 0 {
+        parts.push(format!(
+            "<span class=\"u\">{}</span>",
+            crate::report::plural(story.updates, "update", "updates")
+        ));
+    }
+    if story.agreements > 0 {
+        parts.push(crate::report::plural(
+            story.agreements,
+            "agreement",
+            "agreements",
+        ));
+    }
+    out.push_str(&parts.join(" · "));
+    out.push_str("</span></h2>\n");
+
+    // A story of several folders (with --group-by all) lists the documents of its findings.
+    let sources = if story.documents.is_empty() {
+        involved(analysis, story)
+    } else {
+        story.documents.clone()
+    };
+    let _ = writeln!(
+        out,
+        "<details class=\"docs\"{}><summary>{}</summary>",
+        if sources.len() <= SOURCES_OPEN {
+            " open"
         } else {
             ""
         },
-        esc(&finding.code),
+        crate::report::plural(sources.len(), "source", "sources")
     );
-    for c in located(analysis, finding) {
-        let e = excerpt(c.doc, c.claim);
-        out.push_str(&format!(
-            "<figure><figcaption><code>{}</code> · {}</figcaption><blockquote>{}<mark>{}</mark>{}</blockquote></figure>\n",
-            esc(&c.at()),
-            esc(&c.claim.label),
-            esc(&e.before),
-            esc(&e.claim),
-            esc(&e.after),
-        ));
+    // Paths under the story's folder are shown from it.
+    let folder = format!("{}/", story.name);
+    let shown = |doc: &'_ Document| -> String {
+        doc.path
+            .strip_prefix(folder.as_str())
+            .unwrap_or(&doc.path)
+            .to_string()
+    };
+    let docs: Vec<&Document> = sources
+        .iter()
+        .filter_map(|&d| analysis.documents.get(d))
+        .collect();
+    let described = docs
+        .iter()
+        .any(|d| d.meta.title.is_some() || d.meta.source.is_some() || d.meta.date.is_some());
+    if described {
+        out.push_str("<div class=\"scroll\"><table><thead><tr><th>title</th><th>outlet</th><th>date</th><th>file</th></tr></thead><tbody>\n");
+        for doc in &docs {
+            out.push_str("<tr><td>");
+            esc_into(out, doc.meta.title.as_deref().unwrap_or(""));
+            out.push_str("</td><td>");
+            esc_into(out, doc.meta.source.as_deref().unwrap_or(""));
+            out.push_str("</td><td>");
+            esc_into(out, doc.meta.date.as_deref().unwrap_or(""));
+            out.push_str("</td><td><code>");
+            esc_into(out, &shown(doc));
+            out.push_str("</code></td></tr>\n");
+        }
+        out.push_str("</tbody></table></div>\n");
+    } else {
+        // No front matter: no title, outlet or date to tabulate.
+        out.push_str("<p class=\"files\">");
+        for (n, doc) in docs.iter().enumerate() {
+            if n > 0 {
+                out.push_str(" · ");
+            }
+            out.push_str("<code>");
+            esc_into(out, &shown(doc));
+            out.push_str("</code>");
+        }
+        out.push_str("</p>\n");
     }
-    out.push_str("</div>\n</article>\n");
-    out
+    out.push_str("</details>\n");
+
+    let docs = involved(analysis, story);
+    if story.findings.len() <= TABLE_FINDINGS && docs.len() <= TABLE_SOURCES {
+        matrix(out, analysis, context, s, story, &docs);
+    }
+    for &i in &story.findings {
+        if let Some(finding) = analysis.findings.get(i) {
+            card(
+                out,
+                analysis,
+                context,
+                i,
+                finding,
+                s,
+                earlier.get(i).copied().flatten(),
+            );
+        }
+    }
+    out.push_str("</section>\n");
 }
 
-/// Text safe in HTML content and in quoted attributes.
-pub fn esc(s: &str) -> String {
+/// A story's table of subjects (rows) by sources (columns), the value each states in the cell.
+fn matrix(
+    out: &mut String,
+    analysis: &Analysis,
+    context: &Context,
+    s: usize,
+    story: &Story,
+    docs: &[DocId],
+) {
+    let _ = write!(
+        out,
+        "<details class=\"subjects\" open><summary>Subjects by source</summary>\n<div class=\"scroll\"><table class=\"matrix\" id=\"matrix-{s}\">\n<thead><tr><th>subject</th><th>property</th><th>finding</th>"
+    );
+    for &d in docs {
+        if let Some(doc) = analysis.documents.get(d) {
+            out.push_str("<th>");
+            esc_into(out, short_name(doc));
+            out.push_str("</th>");
+        }
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for &i in &story.findings {
+        let Some(f) = analysis.findings.get(i) else {
+            continue;
+        };
+        let kind = f.kind.as_str();
+        let _ = write!(
+            out,
+            "<tr class=\"{kind}\"><td><a href=\"#finding-{}\">",
+            i + 1
+        );
+        esc_into(out, &f.subject);
+        out.push_str("</a></td><td>");
+        esc_into(out, &f.property);
+        let _ = write!(
+            out,
+            "</td><td>{kind}{}</td>",
+            if context.is_known(i) {
+                " <span class=\"known\">known</span>"
+            } else {
+                ""
+            }
+        );
+        let claims: Vec<&Claim> = f
+            .claims
+            .iter()
+            .filter_map(|&c| analysis.claims.get(c))
+            .collect();
+        for &d in docs {
+            out.push_str("<td>");
+            let mut first = true;
+            for c in claims.iter().filter(|c| c.doc == d) {
+                if !first {
+                    out.push_str("<br>");
+                }
+                first = false;
+                esc_into(out, &c.label);
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table></div>\n</details>\n");
+}
+
+/// One finding: what it says, why the claims were put together, and each source's excerpt.
+fn card(
+    out: &mut String,
+    analysis: &Analysis,
+    context: &Context,
+    index: usize,
+    finding: &Finding,
+    story: usize,
+    earlier: Option<&Verdict>,
+) {
+    let kind = finding.kind.as_str();
+    let known = context.is_known(index);
+    let _ = write!(
+        out,
+        "<article id=\"finding-{}\" class=\"f {kind}\" data-kind=\"{kind}\" data-severity=\"{}\" data-property=\"",
+        index + 1,
+        finding.severity.as_str(),
+    );
+    esc_into(out, &finding.property);
+    let _ = write!(out, "\" data-story=\"{story}\"");
+    if known {
+        out.push_str(" data-known");
+    }
+    let _ = write!(out, ">\n<h3><span class=\"k\">{kind}</span> ");
+    esc_into(out, &finding.subject);
+    out.push_str(" <span class=\"p\">");
+    esc_into(out, &finding.property);
+    out.push_str("</span>: ");
+    esc_into(out, &finding.message);
+    if known {
+        out.push_str(" <span class=\"known\">known (in the baseline)</span>");
+    }
+    out.push_str("</h3>\n<p class=\"why\"><code>");
+    esc_into(out, &finding.code);
+    out.push_str("</code> · ");
+    esc_into(out, &finding.grouped);
+    out.push_str("</p>\n");
+    if let Some(v) = earlier {
+        let _ = write!(
+            out,
+            "<p class=\"was\">Earlier verdict: <b>{}</b>",
+            v.verdict.as_str()
+        );
+        if !v.note.is_empty() {
+            out.push_str(" — ");
+            esc_into(out, &v.note);
+        }
+        out.push_str("</p>\n");
+    }
+    // Why claims were set aside, each reason once with the sources it applies to.
+    let mut reasons: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (c, why) in &finding.set_aside {
+        match reasons.iter_mut().find(|(w, _)| *w == why.as_str()) {
+            Some((_, claims)) => claims.push(*c),
+            None => reasons.push((why.as_str(), vec![*c])),
+        }
+    }
+    for (why, claims) in &reasons {
+        out.push_str("<p class=\"aside\">Set aside: ");
+        esc_into(out, why);
+        out.push_str(" (");
+        // The figures set aside are dashed below; a long list names the first few.
+        const NAMED: usize = 4;
+        for (n, (claim, doc)) in claims
+            .iter()
+            .filter_map(|&c| claim_with_document(analysis, c))
+            .take(NAMED)
+            .enumerate()
+        {
+            if n > 0 {
+                out.push_str(", ");
+            }
+            esc_into(out, file_name(&doc.path));
+            let _ = write!(out, ":{}", claim.span.line);
+        }
+        if claims.len() > NAMED {
+            let _ = write!(out, " and {} more", claims.len() - NAMED);
+        }
+        out.push_str(")</p>\n");
+    }
+    out.push_str("<div class=\"src\">\n");
+    let aside: std::collections::HashSet<usize> =
+        finding.set_aside.iter().map(|(c, _)| *c).collect();
+    for &c in &finding.claims {
+        let Some((claim, doc)) = claim_with_document(analysis, c) else {
+            continue;
+        };
+        figure(out, doc, claim, aside.contains(&c));
+    }
+    out.push_str("</div>\n</article>\n");
+}
+
+/// One source's excerpt: who and when, where in the file, the value, and the text around the
+/// claim.
+fn figure(out: &mut String, doc: &Document, claim: &Claim, set_aside: bool) {
+    out.push_str(if set_aside {
+        "<figure class=\"aside\"><figcaption>"
+    } else {
+        "<figure><figcaption>"
+    });
+    // The outlet, when the front matter names one (else the file name below says who).
+    if let Some(source) = &doc.meta.source {
+        out.push_str("<b>");
+        esc_into(out, source);
+        out.push_str("</b> ");
+    }
+    if let Some(date) = &doc.meta.date {
+        out.push_str("<time>");
+        esc_into(out, date);
+        out.push_str("</time> ");
+    }
+    out.push_str("<code>");
+    esc_into(out, file_name(&doc.path));
+    let _ = write!(out, ":{}:{}</code> · ", claim.span.line, claim.span.column);
+    esc_into(out, &claim.label);
+    // A doubt is said in the card's reasons when it set the claim aside.
+    if !set_aside {
+        for d in &claim.doubts {
+            let _ = write!(out, "<i>unsure of the {}: ", d.about.as_str());
+            esc_into(out, d.why);
+            out.push_str("</i>");
+        }
+    }
+    let e = clip(doc, claim);
+    out.push_str("</figcaption><blockquote>");
+    esc_into(out, &e.before);
+    out.push_str("<mark>");
+    esc_into(out, &e.head);
+    if let Some(tail) = &e.tail {
+        let _ = write!(
+            out,
+            "<span class=\"gap\" title=\"{} characters not shown\">…</span>",
+            e.hidden
+        );
+        esc_into(out, tail);
+    }
+    out.push_str("</mark>");
+    esc_into(out, &e.after);
+    out.push_str("</blockquote></figure>\n");
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// The verdict data the script needs, as JSON: each finding's key (by its index), the earlier
+/// verdicts on findings of the page, and those on findings no longer on it (kept on export).
+fn data(
+    out: &mut String,
+    keys: &[Key],
+    earlier: &[Option<&Verdict>],
+    verdicts: Option<&Verdicts>,
+    in_force: &HashMap<Key, &Verdict>,
+) {
+    let keys_json: Vec<serde_json::Value> = keys
+        .iter()
+        .map(|k| serde_json::json!([k.code, k.subject, k.property, k.values]))
+        .collect();
+    let earlier_json: Vec<serde_json::Value> = earlier
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| serde_json::json!([i, v.verdict.code(), v.note])))
+        .collect();
+    let on_page: std::collections::HashSet<&Key> = keys.iter().collect();
+    let other: Vec<&Verdict> = verdicts
+        .map(|v| {
+            v.verdicts
+                .iter()
+                .filter(|v| {
+                    let key = v.key();
+                    !on_page.contains(&key)
+                        && in_force.get(&key).is_some_and(|f| std::ptr::eq(*f, *v))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let json = serde_json::json!({"keys": keys_json, "earlier": earlier_json, "other": other});
+    // `<` only occurs inside JSON strings, where `\u003c` means the same: nothing in the data
+    // can close the script element.
+    let text = json.to_string().replace('<', "\\u003c");
+    out.push_str("<script type=\"application/json\" id=\"cc-data\">");
+    out.push_str(&text);
+    out.push_str("</script>\n");
+}
+
+/// A claim's excerpt: the text before it and after it on its line (at most [`CONTEXT`]
+/// characters each, cut at a word), and the claim, by its two ends when it is long. At most
+/// `4 × CONTEXT + 64` bytes are read on each side (enough for the context in any script),
+/// never the whole of a long line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Clip {
+    pub before: String,
+    pub head: String,
+    /// The claim's end, when it is shown by its two ends.
+    pub tail: Option<String>,
+    /// Characters of the claim not shown.
+    pub hidden: usize,
+    pub after: String,
+}
+
+/// The largest character boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `s` at or above `i`.
+fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn clip(doc: &Document, claim: &Claim) -> Clip {
+    clip_with(doc, claim, CONTEXT)
+}
+
+/// [`clip`] with `context` characters either side (the Markdown report keeps more).
+pub(crate) fn clip_with(doc: &Document, claim: &Claim, context: usize) -> Clip {
+    let window = 4 * context + 64;
+    let text = &doc.text;
+    let end = claim.span.end.min(text.len());
+    let start = claim.span.start.min(end);
+    let body = match text.get(start..end) {
+        Some(body) if !body.is_empty() => body,
+        // The text could not be read again (or the span points nowhere): the claim alone.
+        _ => {
+            let (head, tail, hidden) = ends(&fold(&claim.text));
+            return Clip {
+                before: String::new(),
+                head,
+                tail,
+                hidden,
+                after: String::new(),
+            };
+        }
+    };
+    let from = floor_boundary(text, start.saturating_sub(window));
+    let mut left = &text[from..start];
+    let mut cut_left = from > 0;
+    if let Some(nl) = left.rfind('\n') {
+        left = &left[nl + 1..];
+        cut_left = false;
+    }
+    let left = fold(left.trim_start_matches('\u{feff}'));
+    let to = ceil_boundary(text, end.saturating_add(window));
+    let mut right = &text[end..to];
+    let mut cut_right = to < text.len();
+    if let Some(nl) = right.find('\n') {
+        right = &right[..nl];
+        cut_right = false;
+    }
+    let right = fold(right);
+
+    let n = left.chars().count();
+    let before = if n > context {
+        let kept: String = left.chars().skip(n - context).collect();
+        let kept = kept.split_once(' ').map_or(kept.as_str(), |(_, rest)| rest);
+        format!("…{kept}")
+    } else if cut_left {
+        format!("…{}", left.trim_start())
+    } else {
+        left.trim_start().to_string()
+    };
+    let after = if right.chars().count() > context {
+        let kept: String = right.chars().take(context).collect();
+        let kept = kept
+            .rsplit_once(' ')
+            .map_or(kept.as_str(), |(rest, _)| rest);
+        format!("{kept}…")
+    } else if cut_right {
+        format!("{}…", right.trim_end())
+    } else {
+        right.trim_end().to_string()
+    };
+    let (head, tail, hidden) = ends(&fold(body));
+    Clip {
+        before,
+        head,
+        tail,
+        hidden,
+        after,
+    }
+}
+
+/// A claim as shown: whole when short, else its first and last words (a quote whose marks
+/// were mis-paired can run over many lines).
+fn ends(claim: &str) -> (String, Option<String>, usize) {
+    let n = claim.chars().count();
+    if n <= CLAIM_SHOWN {
+        return (claim.to_string(), None, 0);
+    }
+    let head: String = claim.chars().take(CLAIM_SHOWN * 2 / 3).collect();
+    let head = head
+        .rsplit_once(' ')
+        .map_or(head.as_str(), |(h, _)| h)
+        .to_string();
+    let tail: String = claim.chars().skip(n - CLAIM_SHOWN / 3).collect();
+    let tail = tail
+        .split_once(' ')
+        .map_or(tail.as_str(), |(_, t)| t)
+        .to_string();
+    let hidden = n - head.chars().count() - tail.chars().count();
+    (head, Some(tail), hidden)
+}
+
+/// Whitespace runs (line breaks included) as one space.
+fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let mut blank = false;
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+        if c.is_whitespace() {
+            if !blank {
+                out.push(' ');
+            }
+            blank = true;
+        } else {
+            out.push(c);
+            blank = false;
         }
     }
     out
+}
+
+/// Text safe in HTML content and in double-quoted attributes (the only kind the page uses).
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    esc_into(&mut out, s);
+    out
+}
+
+/// [`esc`], appended to `out`.
+fn esc_into(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(at) = rest.find(['&', '<', '>', '"']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 #[cfg(test)]
@@ -251,10 +931,105 @@ mod tests {
 
     #[test]
     fn text_from_documents_is_escaped() {
-        assert_eq!(esc("<b a=\"x\">&'"), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(esc("<b a=\"x\">&'"), "&lt;b a=&quot;x&quot;&gt;&amp;'");
         let mut analysis = fixture::analysis();
         analysis.findings[0].subject = "<script>alert(1)</script>".into();
+        analysis.documents[1].meta.source = Some("</script><script>x()".into());
         let out = render(&analysis, &Context::default());
         assert!(!out.contains("<script>alert"), "{out}");
+        assert!(!out.contains("</script><script>x"), "{out}");
+        // The data for the script cannot close its element either.
+        let data = out
+            .split("<script type=\"application/json\" id=\"cc-data\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .expect("the data element");
+        assert!(!data.contains('<'), "{data}");
+        let parsed: serde_json::Value = serde_json::from_str(data).expect("the data is JSON");
+        assert_eq!(parsed["keys"][0][0], "crosscheck::conflict::quantity");
+    }
+
+    #[test]
+    fn findings_are_grouped_by_story_with_conflicts_first() {
+        let mut analysis = fixture::analysis();
+        analysis.documents[0].group = "news".into();
+        analysis.documents[1].group = "news".into();
+        analysis.documents[2].group = "other".into();
+        // A finding between `news` and `other` (as with --group-by all) has a story of its own.
+        analysis.findings[1].claims = vec![0, 2];
+        let out = render(&analysis, &Context::default());
+        let news = out
+            .find("<section class=\"story\" id=\"s0\"")
+            .expect("news");
+        let both = out.find(">news + other <").expect("the story of both");
+        assert!(news < both, "the story with a conflict comes first");
+        assert!(out.contains("<span class=\"c\">1 conflict</span>"), "{out}");
+        // Each story lists its sources with their title and outlet.
+        assert!(
+            out.contains(
+                "<tr><td>Air defence</td><td>Wire</td><td></td><td><code>news/a.md</code></td></tr>"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn an_excerpt_reads_a_bounded_window_and_a_long_claim_is_shown_by_its_ends() {
+        let line = "word ".repeat(200_000);
+        let claim_text = format!("“{}”", "said and said again ".repeat(30));
+        let text = format!("{line}{claim_text} and then {line}\n");
+        let mut doc = Document::from_text("long.txt", text.clone());
+        doc.group = ".".into();
+        let start = line.len();
+        let mut analysis = fixture::analysis();
+        let claim = &mut analysis.claims[0];
+        claim.span.start = start;
+        claim.span.end = start + claim_text.len();
+        claim.text = claim_text.clone();
+        let e = clip(&doc, claim);
+        assert!(e.before.starts_with('…') && e.before.chars().count() <= CONTEXT + 1);
+        assert!(e.after.ends_with('…') && e.after.chars().count() <= CONTEXT + 1);
+        assert!(e.head.starts_with("“said and"), "{e:?}");
+        let tail = e.tail.clone().expect("clipped");
+        assert!(tail.ends_with("again ”"), "{tail}");
+        assert!(e.head.chars().count() + tail.chars().count() <= CLAIM_SHOWN);
+        assert_eq!(
+            e.head.chars().count() + tail.chars().count() + e.hidden,
+            fold(&claim_text).chars().count()
+        );
+        // A claim at a line's start and end keeps no ellipsis.
+        let short = Document::from_text("s.txt", "Two were hurt.\nNext line.\n");
+        let mut c = analysis.claims[0].clone();
+        c.span.start = 0;
+        c.span.end = 3;
+        let e = clip(&short, &c);
+        assert_eq!(
+            (e.before.as_str(), e.head.as_str(), e.after.as_str()),
+            ("", "Two", " were hurt.")
+        );
+    }
+
+    #[test]
+    fn earlier_verdicts_are_shown_on_their_cards() {
+        let analysis = fixture::analysis();
+        let key = Key::of(&analysis, &analysis.findings[0]);
+        let file = format!(
+            "{{\"version\": 1, \"verdicts\": [{{\"code\": \"{}\", \"subject\": \"{}\", \"property\": \"{}\", \"values\": {}, \"verdict\": \"false-alarm\", \"note\": \"units & systems\"}}, {{\"code\": \"x\", \"subject\": \"y\", \"property\": \"z\", \"values\": [], \"verdict\": \"real\"}}]}}",
+            key.code,
+            key.subject,
+            key.property,
+            serde_json::to_string(&key.values).expect("strings")
+        );
+        let verdicts = Verdicts::parse("v.json", &file).expect("a verdicts file");
+        let out = render_with(&analysis, &Context::default(), Some(&verdicts));
+        assert!(
+            out.contains(
+                "<p class=\"was\">Earlier verdict: <b>false alarm</b> — units &amp; systems</p>"
+            ),
+            "{out}"
+        );
+        assert_eq!(out.matches("Earlier verdict").count(), 1);
+        // The verdict on a finding not on the page is kept for the export.
+        assert!(out.contains("\"other\":[{\"code\":\"x\""), "{out}");
     }
 }

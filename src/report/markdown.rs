@@ -5,16 +5,45 @@
 //! by side, the claim in bold. Agreements are listed in a table with `--show-agreements`, and
 //! input warnings in a collapsed list. Text from the documents is escaped, so a `|` or a `*` in
 //! an article cannot break the table or the emphasis.
+//!
+//! The report always fits in a GitHub comment ([`LIMIT`] characters). When the whole of it
+//! would not, the most important new findings are given in full (conflicts before updates,
+//! those with more sources first), the rest of each section is counted, and the report points
+//! to the HTML page, which holds every finding.
 
 use crate::Analysis;
-use crate::model::{Finding, FindingKind};
-use crate::report::{Context, excerpt, located, plural};
+use crate::model::{Claim, Document, Finding, FindingKind};
+use crate::report::{Context, claim_with_document, html, plural};
+
+/// GitHub's limit on a comment's body, in characters; the report is kept under it in bytes
+/// (never fewer than its characters).
+pub const LIMIT: usize = 65_536;
+/// Kept free for the closing lines when the report is cut.
+const RESERVE: usize = 1_500;
+/// What the known conflicts, the agreements and the warnings may each take when cut.
+const SECTION_SHARE: usize = 6_000;
+/// Sources shown side by side for one finding; more are listed on one line.
+const COLUMNS: usize = 6;
+/// Sources listed in a table row.
+const ROW_SOURCES: usize = 8;
+/// Characters of context either side of a claim.
+const CONTEXT: usize = 90;
 
 /// The whole report, ending with a newline.
 pub fn render(analysis: &Analysis, context: &Context) -> String {
     let summary = context.summary(analysis);
     let new: Vec<(usize, &Finding)> = conflicts(analysis, context, false);
     let known: Vec<(usize, &Finding)> = conflicts(analysis, context, true);
+    let agreements: Vec<(usize, &Finding)> = if context.show_agreements {
+        analysis
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == FindingKind::Agreement)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut out = String::from("## crosscheck\n\n");
     let n_conflicts = new
         .iter()
@@ -33,8 +62,38 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
     };
     out.push_str(&format!("{status} · {summary}\n\n"));
 
+    // Whole, when it fits.
+    let rows: Vec<String> = new.iter().map(|(_, f)| row(analysis, f)).collect();
+    let whole = out.len()
+        + rows.iter().map(String::len).sum::<usize>()
+        + new.len() * 600
+        + (known.len() + agreements.len()) * 400
+        + analysis.warnings.len() * 200;
+    if whole <= LIMIT {
+        let text = whole_report(&out, analysis, context, &new, &known, &agreements, &rows);
+        if text.len() <= LIMIT {
+            return text;
+        }
+    }
+    cut_report(out, analysis, &new, &known, &agreements)
+}
+
+/// The report with every section in full.
+fn whole_report(
+    head: &str,
+    analysis: &Analysis,
+    _context: &Context,
+    new: &[(usize, &Finding)],
+    known: &[(usize, &Finding)],
+    agreements: &[(usize, &Finding)],
+    rows: &[String],
+) -> String {
+    let mut out = head.to_string();
     if !new.is_empty() {
-        out.push_str(&finding_table(analysis, &new));
+        out.push_str(TABLE_HEAD);
+        for (n, r) in rows.iter().enumerate() {
+            out.push_str(&format!("| {} {r}", n + 1));
+        }
         out.push('\n');
         for (n, (_, finding)) in new.iter().enumerate() {
             out.push_str(&side_by_side(analysis, n + 1, finding));
@@ -42,33 +101,137 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
     }
     if !known.is_empty() {
         out.push_str("### Known conflicts (in the baseline)\n\n");
-        out.push_str(&finding_table(analysis, &known));
+        out.push_str(&finding_table(analysis, known, usize::MAX).0);
         out.push('\n');
     }
-    if context.show_agreements {
-        let agreements: Vec<(usize, &Finding)> = analysis
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.kind == FindingKind::Agreement)
-            .collect();
-        if !agreements.is_empty() {
-            out.push_str("### Agreements\n\n");
-            out.push_str(&finding_table(analysis, &agreements));
-            out.push('\n');
-        }
+    if !agreements.is_empty() {
+        out.push_str("### Agreements\n\n");
+        out.push_str(&finding_table(analysis, agreements, usize::MAX).0);
+        out.push('\n');
     }
-    if !analysis.warnings.is_empty() {
-        out.push_str(&format!(
-            "<details><summary>{}</summary>\n\n",
-            plural(analysis.warnings.len(), "warning", "warnings")
-        ));
-        for w in &analysis.warnings {
-            out.push_str(&format!("- `{}`: {}\n", code(&w.path), escape(&w.message)));
+    out.push_str(&warnings(analysis, usize::MAX));
+    out
+}
+
+/// The report cut to [`LIMIT`]: the most important new findings in full, the rest counted.
+fn cut_report(
+    mut out: String,
+    analysis: &Analysis,
+    new: &[(usize, &Finding)],
+    known: &[(usize, &Finding)],
+    agreements: &[(usize, &Finding)],
+) -> String {
+    let mut ranked: Vec<(usize, &Finding)> = new.to_vec();
+    ranked.sort_by_key(|(i, f)| {
+        let rank = u8::from(f.kind != FindingKind::Conflict);
+        let mut docs: Vec<usize> = f
+            .claims
+            .iter()
+            .filter_map(|&c| analysis.claims.get(c))
+            .map(|c| c.doc)
+            .collect();
+        docs.dedup();
+        docs.sort_unstable();
+        docs.dedup();
+        (rank, std::cmp::Reverse(docs.len()), *i)
+    });
+    let shares = [known.len(), agreements.len(), analysis.warnings.len()]
+        .iter()
+        .filter(|&&n| n > 0)
+        .count()
+        * SECTION_SHARE;
+    let budget = LIMIT.saturating_sub(out.len() + RESERVE + shares);
+    let mut rows = String::new();
+    let mut details = String::new();
+    let mut shown = 0;
+    for (_, finding) in &ranked {
+        let r = format!("| {} {}", shown + 1, row(analysis, finding));
+        let d = side_by_side(analysis, shown + 1, finding);
+        if TABLE_HEAD.len() + rows.len() + r.len() + details.len() + d.len() > budget {
+            break;
         }
-        out.push_str("\n</details>\n");
+        rows.push_str(&r);
+        details.push_str(&d);
+        shown += 1;
+    }
+    if shown > 0 {
+        out.push_str(TABLE_HEAD);
+        out.push_str(&rows);
+        out.push('\n');
+        out.push_str(&details);
+    }
+    let rest = &ranked[shown..];
+    if !rest.is_empty() {
+        let conflicts = rest
+            .iter()
+            .filter(|(_, f)| f.kind == FindingKind::Conflict)
+            .count();
+        let mut parts = Vec::new();
+        if conflicts > 0 {
+            parts.push(format!(
+                "**{}**",
+                plural(conflicts, "new conflict", "new conflicts")
+            ));
+        }
+        if rest.len() > conflicts {
+            parts.push(format!(
+                "**{}**",
+                plural(rest.len() - conflicts, "update", "updates")
+            ));
+        }
+        out.push_str(&format!(
+            "Not shown here, to keep this report within a comment's size: {} more.\n\n",
+            parts.join(" and ")
+        ));
+    }
+    if !known.is_empty() {
+        out.push_str("### Known conflicts (in the baseline)\n\n");
+        let (table, listed) = finding_table(analysis, known, SECTION_SHARE - 200);
+        out.push_str(&table);
+        out.push('\n');
+        more(
+            &mut out,
+            known.len() - listed,
+            "known finding",
+            "known findings",
+        );
+    }
+    if !agreements.is_empty() {
+        out.push_str("### Agreements\n\n");
+        let (table, listed) = finding_table(analysis, agreements, SECTION_SHARE - 200);
+        out.push_str(&table);
+        out.push('\n');
+        more(
+            &mut out,
+            agreements.len() - listed,
+            "agreement",
+            "agreements",
+        );
+    }
+    out.push_str(&warnings(analysis, SECTION_SHARE - 200));
+    out.push_str(
+        "Every finding, with each source's excerpt, filters and verdicts, is on the HTML page: `crosscheck check --format html PATHS > crosscheck.html`.\n",
+    );
+    if out.len() > LIMIT {
+        // Not reached with the shares above; a last guard on the promise all the same.
+        let mut at = LIMIT - 4;
+        while !out.is_char_boundary(at) {
+            at -= 1;
+        }
+        out.truncate(at);
+        out.push_str("…\n");
     }
     out
+}
+
+/// `and 12 more agreements.`
+fn more(out: &mut String, n: usize, one: &str, many: &str) {
+    if n > 0 {
+        out.push_str(&format!(
+            "and {n} more {}.\n\n",
+            if n == 1 { one } else { many }
+        ));
+    }
 }
 
 /// Conflicts that the baseline records (`known`) or not.
@@ -85,30 +248,93 @@ fn conflicts<'a>(
         .collect()
 }
 
-fn finding_table(analysis: &Analysis, findings: &[(usize, &Finding)]) -> String {
-    let mut out = String::from(
-        "| # | subject | property | why | sources |\n| --- | --- | --- | --- | --- |\n",
-    );
+const TABLE_HEAD: &str =
+    "| # | subject | property | why | sources |\n| --- | --- | --- | --- | --- |\n";
+
+/// `path:line:column` of a claim.
+fn at(claim: &Claim, doc: &Document) -> String {
+    format!("{}:{}:{}", doc.path, claim.span.line, claim.span.column)
+}
+
+/// A table row without its number: `| subject | property | why | sources |`.
+fn row(analysis: &Analysis, f: &Finding) -> String {
+    let claims: Vec<(&Claim, &Document)> = f
+        .claims
+        .iter()
+        .filter_map(|&i| claim_with_document(analysis, i))
+        .collect();
+    let mut sources: Vec<String> = claims
+        .iter()
+        .take(ROW_SOURCES)
+        .map(|(c, d)| format!("`{}` {}", code(&at(c, d)), escape(&c.label)))
+        .collect();
+    if claims.len() > ROW_SOURCES {
+        sources.push(format!("and {} more", claims.len() - ROW_SOURCES));
+    }
+    format!(
+        "| {} | {} | {} | {} |\n",
+        escape(&f.subject),
+        escape(&f.property),
+        escape(&f.message),
+        sources.join("<br>")
+    )
+}
+
+/// A table of findings within `limit` bytes, and how many rows it lists.
+fn finding_table(
+    analysis: &Analysis,
+    findings: &[(usize, &Finding)],
+    limit: usize,
+) -> (String, usize) {
+    let mut out = String::from(TABLE_HEAD);
+    let mut listed = 0;
     for (n, (_, f)) in findings.iter().enumerate() {
-        let sources: Vec<String> = located(analysis, f)
-            .iter()
-            .map(|c| format!("`{}` {}", code(&c.at()), escape(&c.claim.label)))
-            .collect();
+        let r = format!("| {} {}", n + 1, row(analysis, f));
+        if out.len() + r.len() > limit {
+            break;
+        }
+        out.push_str(&r);
+        listed += 1;
+    }
+    (out, listed)
+}
+
+/// Input warnings in a collapsed list, within `limit` bytes.
+fn warnings(analysis: &Analysis, limit: usize) -> String {
+    if analysis.warnings.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<details><summary>{}</summary>\n\n",
+        plural(analysis.warnings.len(), "warning", "warnings")
+    );
+    let mut listed = 0;
+    for w in &analysis.warnings {
+        let line = format!("- `{}`: {}\n", code(&w.path), escape(&w.message));
+        if out.len() + line.len() > limit {
+            break;
+        }
+        out.push_str(&line);
+        listed += 1;
+    }
+    if listed < analysis.warnings.len() {
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
-            n + 1,
-            escape(&f.subject),
-            escape(&f.property),
-            escape(&f.message),
-            sources.join("<br>")
+            "- and {} more\n",
+            analysis.warnings.len() - listed
         ));
     }
+    out.push_str("\n</details>\n");
     out
 }
 
-/// One conflict: a heading, its code, and a table with a column per source.
+/// One finding: a heading, its code, and a table with a column per source (at most
+/// [`COLUMNS`]; the others listed below it).
 fn side_by_side(analysis: &Analysis, n: usize, finding: &Finding) -> String {
-    let claims = located(analysis, finding);
+    let all: Vec<(&Claim, &Document)> = finding
+        .claims
+        .iter()
+        .filter_map(|&i| claim_with_document(analysis, i))
+        .collect();
     let mut out = format!(
         "### {n}. {} {}: {}\n\n`{}`\n\n",
         escape(&finding.subject),
@@ -116,31 +342,36 @@ fn side_by_side(analysis: &Analysis, n: usize, finding: &Finding) -> String {
         escape(&finding.message),
         finding.code
     );
-    if claims.is_empty() {
+    if all.is_empty() {
         return out;
     }
+    let claims = &all[..all.len().min(COLUMNS)];
     let heads: Vec<String> = claims
         .iter()
-        .map(|c| format!("`{}`", code(&c.at())))
+        .map(|(c, d)| format!("`{}`", code(&at(c, d))))
         .collect();
     out.push_str(&format!("| {} |\n", heads.join(" | ")));
     out.push_str(&format!("|{}\n", " --- |".repeat(claims.len())));
-    let labels: Vec<String> = claims.iter().map(|c| escape(&c.claim.label)).collect();
+    let labels: Vec<String> = claims.iter().map(|(c, _)| escape(&c.label)).collect();
     out.push_str(&format!("| {} |\n", labels.join(" | ")));
     let excerpts: Vec<String> = claims
         .iter()
-        .map(|c| {
-            let e = excerpt(c.doc, c.claim);
+        .map(|(c, d)| {
+            let e = html::clip_with(d, c, CONTEXT);
+            let claim = match &e.tail {
+                Some(tail) => format!("{} … {tail}", e.head),
+                None => e.head.clone(),
+            };
             // Emphasis must start and end at a word: punctuation and blanks at either end of
             // the claim go outside the `**`.
             let edge = |ch: char| !ch.is_alphanumeric() && !"$€£%)(\"'".contains(ch);
-            let core = e.claim.trim_matches(edge);
-            let (lead, trail) = match e.claim.find(core) {
-                Some(at) if !core.is_empty() => (&e.claim[..at], &e.claim[at + core.len()..]),
+            let core = claim.trim_matches(edge);
+            let (lead, trail) = match claim.find(core) {
+                Some(at) if !core.is_empty() => (&claim[..at], &claim[at + core.len()..]),
                 _ => ("", ""),
             };
             let core = if core.is_empty() {
-                e.claim.as_str()
+                claim.as_str()
             } else {
                 core
             };
@@ -155,6 +386,23 @@ fn side_by_side(analysis: &Analysis, n: usize, finding: &Finding) -> String {
         })
         .collect();
     out.push_str(&format!("| {} |\n\n", excerpts.join(" | ")));
+    if all.len() > COLUMNS {
+        let others: Vec<String> = all[COLUMNS..]
+            .iter()
+            .take(ROW_SOURCES)
+            .map(|(c, d)| format!("`{}` {}", code(&at(c, d)), escape(&c.label)))
+            .collect();
+        let unlisted = all.len() - COLUMNS - others.len();
+        out.push_str(&format!(
+            "Also: {}{}\n\n",
+            others.join(", "),
+            if unlisted > 0 {
+                format!(" and {unlisted} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
     out
 }
 

@@ -261,75 +261,8 @@ pub(crate) fn located<'a>(analysis: &'a Analysis, finding: &Finding) -> Vec<Loca
         .collect()
 }
 
-/// The line a claim stands on, cut around it: text before the claim, the claim, text after.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Excerpt {
-    pub before: String,
-    pub claim: String,
-    pub after: String,
-}
-
-/// How many characters of context an excerpt keeps on each side of the claim.
-const EXCERPT_CONTEXT: usize = 90;
-
-/// The excerpt of a claim: its line(s), with at most [`EXCERPT_CONTEXT`] characters on each
-/// side (cut at a word, marked with `…`), whitespace runs folded to one space.
-pub(crate) fn excerpt(doc: &Document, claim: &Claim) -> Excerpt {
-    let text = &doc.text;
-    let end = claim.span.end.min(text.len());
-    let start = claim.span.start.min(end);
-    let (Some(head), Some(body), Some(tail)) =
-        (text.get(..start), text.get(start..end), text.get(end..))
-    else {
-        return Excerpt {
-            before: String::new(),
-            claim: claim.text.clone(),
-            after: String::new(),
-        };
-    };
-    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
-    let line_end = tail.find('\n').unwrap_or(tail.len());
-    let before = fold(head[line_start..].trim_start_matches('\u{feff}'));
-    let after = fold(&tail[..line_end]);
-    let before = if before.chars().count() > EXCERPT_CONTEXT {
-        let skip = before.chars().count() - EXCERPT_CONTEXT;
-        let cut: String = before.chars().skip(skip).collect();
-        let cut = cut.split_once(' ').map_or(cut.as_str(), |(_, rest)| rest);
-        format!("…{cut}")
-    } else {
-        before.trim_start().to_string()
-    };
-    let after = if after.chars().count() > EXCERPT_CONTEXT {
-        let cut: String = after.chars().take(EXCERPT_CONTEXT).collect();
-        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(rest, _)| rest);
-        format!("{cut}…")
-    } else {
-        after.trim_end().to_string()
-    };
-    Excerpt {
-        before,
-        claim: fold(body),
-        after,
-    }
-}
-
-/// Whitespace runs (line breaks included) as one space.
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut blank = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !blank {
-                out.push(' ');
-            }
-            blank = true;
-        } else {
-            out.push(c);
-            blank = false;
-        }
-    }
-    out
-}
+// Excerpts (the text around a claim, read from a bounded window of its line) are
+// `html::clip_with`, shared by the HTML page and the Markdown report.
 
 /// A short name for a document: its `source` from the front matter, else its file name.
 pub(crate) fn short_name(doc: &Document) -> &str {

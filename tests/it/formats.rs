@@ -230,7 +230,13 @@ fn the_html_page_parses_and_shows_every_finding() {
         assert_eq!(page.select(&select(css)).count(), 0, "{css} on the page");
     }
     assert_eq!(page.select(&select("style")).count(), 1);
-    assert_eq!(page.select(&select("script")).count(), 1);
+    // The script, and the data it reads (the findings' keys for verdicts).
+    assert_eq!(page.select(&select("script")).count(), 2);
+    assert_eq!(
+        page.select(&select("script[type=\"application/json\"]"))
+            .count(),
+        1
+    );
 
     // The summary counts are the contract's.
     for key in ["documents", "claims", "conflicts", "agreements"] {
@@ -241,14 +247,19 @@ fn the_html_page_parses_and_shows_every_finding() {
         );
     }
 
-    // Every finding: a row in the table of subjects by sources, and an article with an
-    // excerpt from each of its claims, the claim highlighted.
+    // Every finding: a row in its story's table of subjects by sources (the stories of the
+    // examples are small enough for one), and an article with an excerpt from each of its
+    // claims, the claim highlighted.
     let findings = json["findings"].as_array().unwrap();
-    let rows: Vec<_> = page.select(&select("table#matrix tbody tr")).collect();
-    let articles: Vec<_> = page.select(&select("article.finding")).collect();
+    let rows: Vec<_> = page.select(&select("table.matrix tbody tr")).collect();
     assert_eq!(rows.len(), findings.len());
-    assert_eq!(articles.len(), findings.len());
-    for (finding, article) in findings.iter().zip(&articles) {
+    // Cards are in story order, conflicts first; each is the finding its id numbers.
+    assert_eq!(page.select(&select("article.f")).count(), findings.len());
+    for (n, finding) in findings.iter().enumerate() {
+        let article = page
+            .select(&select(&format!("article#finding-{}", n + 1)))
+            .next()
+            .unwrap();
         let kind = finding["kind"].as_str().unwrap();
         assert_eq!(article.value().attr("data-kind"), Some(kind));
         assert_eq!(
@@ -274,8 +285,10 @@ fn the_html_page_parses_and_shows_every_finding() {
             .collect();
         assert_eq!(marks, claims, "{finding:#}");
     }
-    // The table has a column for each document a finding involves.
-    let heads = page.select(&select("table#matrix thead th")).count();
+    // The tables have a column for each document a finding involves (each document is in
+    // one story), besides subject, property and finding.
+    let tables = page.select(&select("table.matrix")).count();
+    let heads = page.select(&select("table.matrix thead th")).count();
     let mut documents: Vec<&str> = findings
         .iter()
         .flat_map(|f| f["claims"].as_array().unwrap())
@@ -283,14 +296,17 @@ fn the_html_page_parses_and_shows_every_finding() {
         .collect();
     documents.sort_unstable();
     documents.dedup();
-    assert_eq!(heads, 3 + documents.len());
+    assert_eq!(heads, 3 * tables + documents.len());
 
     // The filters offer both kinds and every property of a finding.
     let kinds: Vec<_> = page
         .select(&select("select#filter-kind option"))
         .filter_map(|o| o.value().attr("value"))
         .collect();
-    assert_eq!(kinds, ["all", "conflict", "agreement"]);
+    assert_eq!(
+        kinds,
+        ["all", "conflict", "update", "agreement", "known", "new"]
+    );
     let properties: Vec<_> = page
         .select(&select("select#filter-property option"))
         .filter_map(|o| o.value().attr("value"))

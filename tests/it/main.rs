@@ -13,6 +13,7 @@ mod formats;
 mod gates;
 mod outputs;
 mod props;
+mod review;
 mod robust;
 
 use std::path::{Path, PathBuf};
