@@ -467,8 +467,9 @@ def extract(
 ) -> List[Claim]:
     """The claims of one text, by offset, as :func:`check` would extract them.
 
-    ``title`` is read for claims too; ``date`` (``YYYY-MM-DD``) anchors relative dates
-    ("Thursday", "last month"). Spans are character offsets into ``text``; each claim's
+    ``date`` (``YYYY-MM-DD``) anchors relative dates ("Thursday", "last month"); ``title`` is
+    the document's metadata, as in a JSON Lines record (claims are read from ``text`` only, so
+    that every span points into it; a Markdown text's own front matter ``title:`` is read). Spans are character offsets into ``text``; each claim's
     ``document`` is ``None``.
     """
     if not isinstance(text, str):
