@@ -464,18 +464,28 @@ def extract(
     title: Optional[str] = None,
     date: Optional[str] = None,
     rules: Optional[Rules] = None,
+    source: Optional[str] = None,
+    url: Optional[str] = None,
 ) -> List[Claim]:
-    """The claims of one text, by offset, as :func:`check` would extract them.
+    """The claims of one text, by offset, as :func:`check` would extract them from a document
+    with that text and metadata.
 
     ``date`` (``YYYY-MM-DD``) anchors relative dates ("Thursday", "last month"); ``title`` is
     the document's metadata, as in a JSON Lines record (claims are read from ``text`` only, so
-    that every span points into it; a Markdown text's own front matter ``title:`` is read). Spans are character offsets into ``text``; each claim's
+    that every span points into it; a Markdown text's own front matter ``title:`` is read).
+    ``url`` matters too: a weekday in a report whose web address carries another day is doubted.
+    To ship the claims to :func:`compare`, extract with all the metadata the document has. Spans are character offsets into ``text``; each claim's
     ``document`` is ``None``.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     entries, wires = _native.extract(
-        text, _optional_str("title", title), _optional_str("date", date), _rules(rules)
+        text,
+        _optional_str("title", title),
+        _optional_str("date", date),
+        _rules(rules),
+        _optional_str("source", source),
+        _optional_str("url", url),
     )
     return [Claim(c, w) for c, w in zip(_json.loads(entries), wires)]
 

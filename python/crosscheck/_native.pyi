@@ -28,6 +28,8 @@ def extract(
     title: Optional[str] = None,
     date: Optional[str] = None,
     rules: Optional[Rules] = None,
+    source: Optional[str] = None,
+    url: Optional[str] = None,
 ) -> Tuple[str, List[str]]: ...
 def compare(
     records: List[str],

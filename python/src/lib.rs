@@ -443,19 +443,25 @@ fn check(
     })
 }
 
-/// Extracts the claims of one text: `(claims as JSON entries, each claim's wire string)`.
+/// Extracts the claims of one text and its metadata: `(claims as JSON entries, each claim's
+/// wire string)`.
 #[pyfunction]
-#[pyo3(signature = (text, title=None, date=None, rules=None))]
+#[pyo3(signature = (text, title=None, date=None, rules=None, source=None, url=None))]
 fn extract(
     py: Python<'_>,
     text: String,
     title: Option<String>,
     date: Option<String>,
     rules: Option<&Rules>,
+    source: Option<String>,
+    url: Option<String>,
 ) -> PyResult<(String, Vec<String>)> {
     let rules = rules_or_builtin(py, rules)?;
     run(py, move || {
-        let record = serde_json::json!({"text": text, "title": title, "date": date}).to_string();
+        let record = serde_json::json!({
+            "text": text, "title": title, "date": date, "source": source, "url": url,
+        })
+        .to_string();
         let mut warnings = Vec::new();
         let Some(doc) = record_document(None, 1, &record, &mut warnings)? else {
             return Ok(("[]".to_string(), Vec::new()));

@@ -143,3 +143,15 @@ def test_custom_rules_are_loaded_from_a_folder(tmp_path):
     claims = crosscheck.extract(text, rules=rules)
     assert [c.value.get("unit") for c in claims] == ["fur"]
     assert claims[0].base["unit"] == "m"
+
+
+def test_extract_reads_the_web_address_as_the_binary_does():
+    text = "A man was shot on Monday night, police said."
+    plain = crosscheck.extract(text, date="2021-06-10")
+    with_url = crosscheck.extract(
+        text, date="2021-06-10", url="http://news.example/2021/06/07/man-shot/"
+    )
+    [day] = [c for c in plain if c.kind == "date"]
+    [doubted] = [c for c in with_url if c.kind == "date"]
+    assert day.doubts == []
+    assert [d["about"] for d in doubted.doubts] == ["time"]

@@ -95,6 +95,7 @@ def test_documents_in_memory_give_the_findings_of_the_same_json_lines_file(
     # The file through the package, then the same records in memory, named as the file's lines.
     from_file = crosscheck.check([pathlib.Path("news.jsonl")], group_by="folder")
     assert from_file.to_json_lines() == expected
-    claims = [crosscheck.extract(r["text"], date=r.get("date")) for r in records]
+    claims = [crosscheck.extract(r["text"], date=r.get("date"), source=r.get("source"))
+              for r in records]
     in_memory = crosscheck.compare(records, claims, group_by="folder", corpus_name="news.jsonl")
     assert in_memory.to_json_lines() == expected
