@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crosscheck::baseline::{Baseline, BaselineError};
 use crosscheck::ingest::{self, IngestError};
@@ -173,9 +173,8 @@ struct Rules {
 impl Rules {
     #[staticmethod]
     fn builtin(py: Python<'_>) -> PyResult<Self> {
-        let inner = run(py, || Ok(crosscheck::rules::Rules::builtin()?))?;
         Ok(Self {
-            inner: Arc::new(inner),
+            inner: rules_or_builtin(py, None)?,
             folder: None,
         })
     }
@@ -207,14 +206,21 @@ impl Rules {
     }
 }
 
+/// The rules a call gives, or the built-in ones, loaded once a process: building rules
+/// compiles the extractor's lookup tables, which must not happen once a document.
 fn rules_or_builtin(
     py: Python<'_>,
     rules: Option<&Rules>,
 ) -> PyResult<Arc<crosscheck::rules::Rules>> {
-    match rules {
-        Some(r) => Ok(r.inner.clone()),
-        None => Ok(Rules::builtin(py)?.inner),
+    static BUILTIN: OnceLock<Arc<crosscheck::rules::Rules>> = OnceLock::new();
+    if let Some(r) = rules {
+        return Ok(r.inner.clone());
     }
+    if let Some(builtin) = BUILTIN.get() {
+        return Ok(builtin.clone());
+    }
+    let loaded = Arc::new(run(py, || Ok(crosscheck::rules::Rules::builtin()?))?);
+    Ok(BUILTIN.get_or_init(|| loaded).clone())
 }
 
 /// Builds a document from one JSON Lines record; `name`: the file the binary would read it from
