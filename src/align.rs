@@ -37,7 +37,19 @@ pub fn align(
     rules: &Rules,
     group_by: GroupBy,
 ) -> Vec<ClaimGroup> {
-    let learned = learn_acronyms(claims);
+    align_taught(claims, docs, rules, group_by, &learn_acronyms(claims))
+}
+
+/// [`align`] with the acronyms learned elsewhere ([`learn_acronyms`] over a whole corpus of
+/// which `claims` is a part): how one group of a corpus split across processes is aligned
+/// exactly as it would be in the whole.
+pub fn align_taught(
+    claims: &[Claim],
+    docs: &[Document],
+    rules: &Rules,
+    group_by: GroupBy,
+    learned: &HashMap<String, String>,
+) -> Vec<ClaimGroup> {
     let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
     let common_ok: HashMap<&str, bool> = rules
         .properties
@@ -97,7 +109,7 @@ pub fn align(
         let clusters = if bucket.kind == ClaimKind::Quote {
             cluster_quotes(claims, &members)
         } else {
-            cluster_subjects(claims, docs, &members, rules, &learned)
+            cluster_subjects(claims, docs, &members, rules, learned)
         };
         for (key, idxs, merges) in clusters {
             let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();

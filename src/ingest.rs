@@ -826,6 +826,18 @@ fn file_document(path: &Path, shown: String, bytes: Vec<u8>) -> (Option<Document
     (Some(doc), warnings)
 }
 
+/// A document held in memory from one JSON Lines record (the same fields and names as a line of
+/// a `.jsonl` file named `shown`, `n` its 1-based line number): how library callers (the
+/// Python bindings) build documents that the binary would read from such a file. `None` for a
+/// blank record; an error is the parser's message.
+pub fn json_record_document(
+    shown: &str,
+    n: usize,
+    record: &str,
+) -> Result<Option<Document>, String> {
+    json_line_document(shown, n, record, Origin::Memory)
+}
+
 /// One line of a JSON Lines corpus: one article, `{"text", "id", "title", "date", "source",
 /// "url", "group"}`, only `text` required. It becomes a document named `FILE#id` (the line
 /// number `n` when there is no id) whose text is the `text` field, so spans refer to it;

@@ -137,6 +137,36 @@ pub fn check_with_jobs(
     })
 }
 
+/// Aligns and compares claims extracted elsewhere (by [`extract::extract`], perhaps in another
+/// process): each claim's `doc` is an index into `documents`, and claims are sorted by document
+/// then offset. `learned` is what a larger corpus teaches ([`align::learn_acronyms`] over all
+/// its claims; `None`: what these claims teach). Given the whole corpus's acronyms, the
+/// documents of one group (`Document::group`) get with [`GroupBy::Folder`] exactly the findings
+/// they get in a run over the whole corpus: how a corpus is checked one group at a time on
+/// several machines.
+pub fn check_extracted(
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    warnings: Vec<Warning>,
+    rules: &Rules,
+    group_by: GroupBy,
+    learned: Option<&std::collections::HashMap<String, String>>,
+) -> Analysis {
+    let Some(learned) = learned else {
+        return analyse(documents, claims, warnings, None, rules, group_by);
+    };
+    let groups = align::align_taught(&claims, &documents, rules, group_by, learned);
+    let findings = compare::compare(&groups, &claims, &documents, rules);
+    Analysis {
+        documents,
+        claims,
+        groups,
+        findings,
+        warnings,
+        suppressions: None,
+    }
+}
+
 /// How much document text a batch of extraction holds before it is extracted.
 pub(crate) const BATCH_BYTES: usize = 4 << 20;
 
@@ -347,5 +377,98 @@ mod tests {
             github::render(&analysis, &context),
         ];
         assert!(outputs.iter().all(|o| !o.is_empty()));
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    //! A check split in stages (claims serialised and read back, groups compared apart with
+    //! what the whole corpus teaches) gives the findings of the whole check.
+    use super::*;
+
+    fn corpus() -> Vec<Document> {
+        // Group "one" spells HIMARS out in one report and not in the other; only group "two"
+        // says what the long form abbreviates.
+        let texts = [
+            (
+                "a",
+                "one",
+                "The army sent four more high mobility artillery rocket systems.",
+            ),
+            ("b", "one", "The army sent six more HIMARS."),
+            ("c", "two", "Two people were killed in the blast on Monday."),
+            (
+                "d",
+                "two",
+                "Three people were killed in the blast on Monday.",
+            ),
+            (
+                "e",
+                "two",
+                "Über 40 Menschen: two more high mobility artillery rocket systems (HIMARS) arrived.",
+            ),
+        ];
+        texts
+            .iter()
+            .map(|(path, group, text)| {
+                let mut doc = Document::from_text(*path, *text);
+                doc.group = group.to_string();
+                doc
+            })
+            .collect()
+    }
+
+    #[test]
+    fn claims_read_back_from_json_are_the_claims_extracted() {
+        let rules = Rules::builtin().expect("rules");
+        let claims = extract_all(&corpus(), &rules);
+        assert!(
+            claims
+                .iter()
+                .any(|c| !c.doubts.is_empty() || c.base.is_some())
+                || !claims.is_empty()
+        );
+        let wire = serde_json::to_string(&claims).expect("serialise");
+        let back: Vec<Claim> = serde_json::from_str(&wire).expect("read back");
+        assert_eq!(back, claims);
+    }
+
+    #[test]
+    fn groups_compared_apart_with_the_corpus_acronyms_give_the_whole_checks_findings() {
+        let rules = Rules::builtin().expect("rules");
+        let documents = corpus();
+        let whole = check(documents.clone(), Vec::new(), &rules, GroupBy::Folder);
+        let learned = align::learn_acronyms(&whole.claims);
+        let mut split = Vec::new();
+        for group in ["one", "two"] {
+            let docs: Vec<Document> = documents
+                .iter()
+                .filter(|d| d.group == group)
+                .cloned()
+                .collect();
+            let claims = extract_all(&docs, &rules);
+            let part = check_extracted(
+                docs,
+                claims,
+                Vec::new(),
+                &rules,
+                GroupBy::Folder,
+                Some(&learned),
+            );
+            split.extend(
+                part.findings
+                    .iter()
+                    .map(|f| (f.code.clone(), f.subject.clone(), f.message.clone())),
+            );
+        }
+        let mut expected: Vec<_> = whole
+            .findings
+            .iter()
+            .map(|f| (f.code.clone(), f.subject.clone(), f.message.clone()))
+            .collect();
+        expected.sort();
+        split.sort();
+        assert!(!expected.is_empty());
+        assert_eq!(split, expected);
     }
 }

@@ -11,7 +11,7 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The subject key of a figure about a report's incident when the report names none.
 pub const EVENT_KEY: &str = "event";
@@ -124,7 +124,7 @@ impl Document {
 }
 
 /// A byte range in a document, with the 1-based line and column of its start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -134,7 +134,7 @@ pub struct Span {
 }
 
 /// What sort of value a claim states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
     Quantity,
@@ -159,7 +159,7 @@ impl ClaimKind {
 }
 
 /// What a claim is about, as written and as a normalised key used for alignment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subject {
     pub text: String,
     pub key: String,
@@ -173,7 +173,7 @@ impl Subject {
 }
 
 /// A numeric interval; `None` is unbounded on that side. Exact figures have `low == high`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
     pub low: Option<f64>,
     pub high: Option<f64>,
@@ -207,14 +207,17 @@ impl Interval {
 }
 
 /// A calendar date as far as the text states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+// Unknown fields are refused so that, read back inside the untagged `Value`, a role, quote or
+// place is never taken for a date that states nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DateValue {
     pub year: Option<i32>,
     pub month: Option<u32>,
     pub day: Option<u32>,
     /// The text named the date relative to the document's own date ("Thursday", "last
     /// month"), and it was worked out from the front matter's `date`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub resolved: bool,
 }
 
@@ -244,7 +247,7 @@ impl DateValue {
 }
 
 /// The value a claim states; its variant matches the claim's [`ClaimKind`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     Quantity {
@@ -293,7 +296,9 @@ pub fn place_name(city: &str, region: Option<&str>) -> String {
 }
 
 /// Whether a document states a figure as fact, or as planned, possible or denied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     /// Stated as fact.
@@ -319,7 +324,9 @@ impl Modality {
 }
 
 /// How much of its subject's property a figure states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     /// The whole count or value: "four people were shot", "Hardmon, 25", "on March 7".
@@ -344,7 +351,7 @@ impl Scope {
 }
 
 /// What a doubt is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Aspect {
     /// Whom or what the claim is about: "the sentence" without the person it was passed on.
@@ -379,6 +386,41 @@ pub struct Doubt {
     pub why: &'static str,
 }
 
+// By hand: derived, serde would borrow `why` from the input, which then must live forever.
+impl<'de> Deserialize<'de> for Doubt {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Read {
+            about: Aspect,
+            why: String,
+        }
+        let read = Read::deserialize(deserializer)?;
+        Ok(Doubt {
+            about: read.about,
+            why: interned(read.why),
+        })
+    }
+}
+
+/// Reads a doubt's reason back (claims serialised by this library and shipped to another
+/// process, as the Python bindings do between the stages of a distributed run). The reasons are
+/// the extractor's constant phrases, so each distinct text is kept once for the life of the
+/// process: memory grows with the number of distinct reasons, never with the number of claims.
+fn interned(text: String) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{LazyLock, Mutex};
+    static SEEN: LazyLock<Mutex<HashSet<&'static str>>> =
+        LazyLock::new(|| Mutex::new(HashSet::new()));
+    let mut seen = SEEN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(&known) = seen.get(text.as_str()) {
+        return known;
+    }
+    let kept: &'static str = Box::leak(text.into_boxed_str());
+    seen.insert(kept);
+    kept
+}
+
 impl Doubt {
     pub fn new(about: Aspect, why: &'static str) -> Self {
         Self { about, why }
@@ -386,7 +428,7 @@ impl Doubt {
 }
 
 /// One statement extracted from one document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub doc: DocId,
     pub span: Span,
@@ -434,7 +476,7 @@ impl Claim {
 }
 
 /// A quantity in the base unit of its dimension.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BaseValue {
     pub low: Option<f64>,
     pub high: Option<f64>,
