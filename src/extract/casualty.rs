@@ -206,6 +206,14 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             k = last + 1;
             continue;
         }
+        // "taken to the hospital with gunshot wounds": the noun, as with "injuries".
+        if matches!(ctx.lower(k), "wounds" | "wound")
+            && let Some(v) = hurt_with(ctx, k, prop)
+        {
+            found.push((prop, v, k, last));
+            k = last + 1;
+            continue;
+        }
         // "A boy accidentally shot himself": the one shot is the subject.
         if matches!(ctx.lower(last + 1), "himself" | "herself")
             && rules.properties.get(prop).is_some_and(|r| r.name == "shot")
@@ -1432,18 +1440,33 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
     }
     let sentence = toks[noun].sentence;
     let range = ctx.sentences.get(sentence)?.clone();
-    // "with" and at most four words describing the injuries.
+    // "with" (or "for": "treated for injuries") and at most four words describing the
+    // injuries.
     let with = (noun.saturating_sub(5)..noun)
         .rev()
-        .find(|&j| j >= range.start && ctx.lower(j) == "with")?;
+        .find(|&j| j >= range.start && matches!(ctx.lower(j), "with" | "for"))?;
     let describing_only =
         (with + 1..noun).all(|j| toks[j].kind == TokenKind::Word || toks[j].is_punct("-"));
     if !describing_only {
         return None;
     }
-    // One person: "was", never "were" ("Ms Reed and her daughter were found with injuries").
+    // One person ("was"), or a figure of people ("Three diners were taken to a clinic with
+    // minor injuries"); never people described one by one ("Ms Reed and her daughter were
+    // found with injuries").
     let be = (range.start..with).find(|&j| is_be(ctx.lower(j)))?;
-    if be == range.start || !matches!(ctx.lower(be), "was" | "is") {
+    if be == range.start || !matches!(ctx.lower(be), "was" | "is" | "were" | "are") {
+        return None;
+    }
+    let plural = matches!(ctx.lower(be), "were" | "are");
+    // The verb after "was" tells of care for the hurt: "taken", "treated", "found".
+    if ctx.lower(with) == "for"
+        && !(be + 1..with).any(|j| {
+            matches!(
+                ctx.lower(j),
+                "treated" | "taken" | "transported" | "rushed" | "hospitalized" | "airlifted"
+            )
+        })
+    {
         return None;
     }
     if tells_of_death_in(ctx, range.clone()) {
@@ -1461,11 +1484,16 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
         subset: false,
         doubt: None,
     };
-    if be == range.start + 1 && matches!(ctx.lower(range.start), "he" | "she") {
+    if !plural && be == range.start + 1 && matches!(ctx.lower(range.start), "he" | "she") {
         return Some(one);
     }
     let v = count_people(ctx, range.start, be - 1)?;
-    (v.low == Some(1.0) && v.high == Some(1.0)).then_some(Victims { last: noun, ..v })
+    let fits = if plural {
+        v.explicit && v.low.is_some_and(|n| n >= 2.0)
+    } else {
+        v.low == Some(1.0) && v.high == Some(1.0)
+    };
+    fits.then_some(Victims { last: noun, ..v })
 }
 
 /// People hurt, told by the wounds they suffered or the condition they are in, in a sentence
@@ -3549,5 +3577,34 @@ mod tests {
         let rows = scoped("Deputies confirm one of the guards was shot.");
         assert_eq!(rows.len(), 1, "{rows:?}");
         assert_eq!((rows[0].2, rows[0].3), (None, Scope::Part));
+    }
+
+    #[test]
+    fn people_counted_as_taken_away_with_injuries() {
+        check(
+            "Three diners were taken to a clinic with minor injuries.",
+            &[(
+                "injured",
+                3.0,
+                "Three diners were taken to a clinic with minor injuries",
+            )],
+        );
+        check(
+            "Two guards were treated at the gate for injuries.",
+            &[(
+                "injured",
+                2.0,
+                "Two guards were treated at the gate for injuries",
+            )],
+        );
+        let rows = scoped("Four other men were driven to a clinic with gunshot wounds.");
+        assert_eq!(
+            rows.iter()
+                .map(|r| (r.0.as_str(), r.1, r.3))
+                .collect::<Vec<_>>(),
+            [("injured", 4.0, Scope::Part)]
+        );
+        // "for" only after a word of care: not "were known for injuries".
+        check("Two players were known for injuries last season.", &[]);
     }
 }
