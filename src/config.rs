@@ -26,7 +26,7 @@
 
 use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -287,7 +287,7 @@ pub enum ConfigError {
         path: String,
         message: String,
         #[source_code]
-        src: NamedSource<String>,
+        src: crate::text::Excerpt,
         #[label("{label}")]
         span: Option<SourceSpan>,
         label: String,

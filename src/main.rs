@@ -449,6 +449,7 @@ fn run(
         skipped: corpus.skipped,
         show_agreements: settings.show_agreements,
         suppressed,
+        columns: terminal_columns(),
         ..Context::default()
     };
     if let Some(path) = &options.write_baseline {
@@ -521,6 +522,15 @@ fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The terminal's width as the shell tells it (`COLUMNS`), which long source lines in human
+/// output are cut to fit; `None` when it is not set or not a number.
+fn terminal_columns() -> Option<usize> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, Box<Failure>> {

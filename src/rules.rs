@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -44,7 +44,7 @@ pub enum RulesError {
         path: String,
         message: String,
         #[source_code]
-        src: NamedSource<String>,
+        src: crate::text::Excerpt,
         #[label("{label}")]
         span: Option<SourceSpan>,
         label: String,
@@ -873,10 +873,12 @@ mod tests {
         let text = "[[unit]]\ncode = \"ft\"\ndimension = \"length\"\nnamez = [\"feet\"]\n";
         let err = Rules::builtin_with("mine.toml", text).expect_err("unknown field");
         match err {
-            RulesError::Invalid { message, span, .. } => {
+            RulesError::Invalid {
+                message, span, src, ..
+            } => {
                 assert!(message.contains("namez"), "{message}");
                 let span = span.expect("a span");
-                assert_eq!(&text[span.offset()..span.offset() + 5], "namez");
+                assert_eq!(&src.text()[span.offset()..span.offset() + 5], "namez");
             }
             other => panic!("wrong error: {other:?}"),
         }
@@ -895,11 +897,13 @@ mod tests {
         let text = "[[post]]\nname = \"Harbour Master\"\nvariants = [\"harbour master\"]\nexcludes = [\"Lord of the Isles\"]\n";
         let err = Rules::builtin_with("mine.toml", text).expect_err("unknown post");
         match err {
-            RulesError::Invalid { message, span, .. } => {
+            RulesError::Invalid {
+                message, span, src, ..
+            } => {
                 assert!(message.contains("neither a post nor a group"), "{message}");
                 let span = span.expect("a span");
                 assert_eq!(
-                    &text[span.offset()..span.offset() + span.len()],
+                    &src.text()[span.offset()..span.offset() + span.len()],
                     "Lord of the Isles"
                 );
             }

@@ -77,6 +77,10 @@ pub struct Context {
     pub known: BTreeSet<usize>,
     /// Findings removed by in-document suppressions (`<!-- crosscheck-ignore -->`).
     pub suppressed: usize,
+    /// The width of the terminal human output goes to (`COLUMNS`), which long source lines are
+    /// cut to fit; `None` when none is known (lines are cut to
+    /// [`crate::text::DEFAULT_EXCERPT_WIDTH`] characters).
+    pub columns: Option<usize>,
 }
 
 impl Context {

@@ -18,9 +18,20 @@ use crate::{Run, crosscheck, line_col};
 /// Long enough for any of these runs in a debug build, short enough to catch a loop.
 const TIMEOUT: Duration = Duration::from_secs(300);
 
-/// Runs the binary in `dir` with `args`.
+/// Runs the binary in `dir` with `args` (and no `COLUMNS`, whatever the terminal running the
+/// tests says).
 fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = crosscheck()
+    run_in_with(dir, args, &[])
+}
+
+/// Runs the binary in `dir` with `args` and the environment variables `env`.
+fn run_in_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = crosscheck();
+    cmd.env_remove("COLUMNS");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd
         .current_dir(dir)
         .args(args)
         .timeout(TIMEOUT)
@@ -582,4 +593,91 @@ fn document_paths(json: &Value) -> Vec<&str> {
         .iter()
         .map(|d| d["path"].as_str().unwrap())
         .collect()
+}
+
+/// Two reports of one storm's toll that conflict, the second's claim at character column
+/// 1,000,011 of its only line (after a million two-byte characters).
+fn a_conflict_at_column_a_million(dir: &Path) {
+    write(
+        dir,
+        "a.txt",
+        "The storm killed 4 people in Harlow on Monday.\n",
+    );
+    let mut long = "éééé ".repeat(200_000);
+    long.push_str("The storm killed 7 people in Harlow on Monday.\n");
+    write(dir, "b.txt", long);
+}
+
+/// The source lines of human output: those that start, after the gutter's indent, with a line
+/// number and a bar.
+fn source_lines(out: &str) -> Vec<&str> {
+    out.lines()
+        .filter(|l| {
+            let l = l.trim_start_matches(['│', ' ']);
+            let digits = l.len() - l.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            digits > 0 && l[digits..].starts_with(" │")
+        })
+        .collect()
+}
+
+// miette's renderer panicked ("Formatting argument out of range", exit 101, nothing on stdout)
+// on a claim past column 65,535; the human output now shows a window of the line around it.
+#[test]
+fn a_claim_at_column_a_million_is_shown_in_a_window_at_its_column_in_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    a_conflict_at_column_a_million(dir.path());
+    let r = run_in(dir.path(), &["check", "a.txt", "b.txt"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    // Columns count characters, as in JSON, SARIF and GitHub output (the claim starts after
+    // 1,000,010 characters, 1,800,010 bytes).
+    assert!(r.stdout.contains("[b.txt:1:1000011]"), "{}", r.stdout);
+    assert!(r.stdout.contains("killed 7 people"), "{}", r.stdout);
+    assert!(r.stdout.contains('…'), "{}", r.stdout);
+    assert!(r.stdout.len() < 10_000, "{} bytes", r.stdout.len());
+    assert!(
+        r.stdout
+            .ends_with("2 documents, 2 claims, 0 agreements, 1 conflict\n")
+    );
+
+    let (_, json) = run_json_in(dir.path(), &["check", "a.txt", "b.txt"]);
+    let claims = json["findings"][0]["claims"].as_array().unwrap();
+    assert_eq!(claims[1]["span"]["column"], 1_000_011);
+}
+
+#[test]
+fn long_source_lines_are_cut_to_the_terminal_width() {
+    let dir = tempfile::tempdir().unwrap();
+    a_conflict_at_column_a_million(dir.path());
+    let r = run_in_with(
+        dir.path(),
+        &["check", "a.txt", "b.txt"],
+        &[("COLUMNS", "60")],
+    );
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let lines = source_lines(&r.stdout);
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    for line in lines {
+        assert!(line.chars().count() <= 60, "{line:?}");
+    }
+    assert!(r.stdout.contains("[b.txt:1:1000011]"), "{}", r.stdout);
+    // Without COLUMNS, a line is cut too, with more of it shown.
+    let r = run_in(dir.path(), &["check", "a.txt", "b.txt"]);
+    let long = source_lines(&r.stdout)
+        .into_iter()
+        .map(|l| l.chars().count())
+        .max();
+    assert!(long.is_some_and(|n| n > 60 && n < 400), "{long:?}");
+}
+
+// A rules file with a mistake at column a million of its only line: the error is shown in a
+// window too, not a panic.
+#[test]
+fn a_rules_mistake_at_column_a_million_is_shown_at_its_column() {
+    let long_name = "a".repeat(1_000_000);
+    let rules = format!("[[alias]]\nkey = \"x\"\nnames = [\"{long_name}\", 5]\n");
+    let r = run_with_rules(&[("long.toml", rules.as_bytes())]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("long.toml:3:"), "{}", r.stderr);
+    assert!(r.stderr.contains('…'), "{}", r.stderr);
+    assert!(r.stderr.len() < 10_000, "{} bytes", r.stderr.len());
 }
