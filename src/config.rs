@@ -17,6 +17,7 @@
 //! format = "human"
 //! show-agreements = false
 //! baseline = "crosscheck-baseline.json"
+//! max-document-size = "64M"       # larger documents are skipped with a warning
 //!
 //! [thresholds]                    # as in rules/thresholds.toml
 //! band = 0.1
@@ -116,6 +117,66 @@ pub struct ThresholdSettings {
     pub antecedent_sentences: Option<usize>,
 }
 
+/// A size in bytes, as a file or a flag writes it: a number of bytes (`1048576`) or a number
+/// and a unit (`64M`, `64 MiB`, `512k`, `1G`; units are powers of 1024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (number, unit) = t.split_at(digits);
+        let number: u64 = number
+            .parse()
+            .map_err(|_| format!("`{s}` is not a size (a number of bytes, or 64M, 1G)"))?;
+        let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+            "" | "b" => 1,
+            "k" | "kb" | "kib" => 1 << 10,
+            "m" | "mb" | "mib" => 1 << 20,
+            "g" | "gb" | "gib" => 1 << 30,
+            _ => return Err(format!("`{s}`: unknown unit (B, K, M or G)")),
+        };
+        number
+            .checked_mul(scale)
+            .map(ByteSize)
+            .ok_or_else(|| format!("`{s}` is too large"))
+    }
+}
+
+impl std::fmt::Display for ByteSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            &crate::ingest::show_size(self.0)
+                .replace(" bytes", "")
+                .replace(' ', ""),
+        )
+    }
+}
+
+impl Serialize for ByteSize {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Bytes(u64),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Bytes(n) => Ok(ByteSize(n)),
+            Raw::Text(t) => t.parse().map_err(serde::de::Error::custom),
+        }
+    }
+}
+
 /// Rules folders as a file writes them: one (`rules = "rules"`) or several
 /// (`rules = ["rules", "../shared-rules"]`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,6 +209,7 @@ pub struct Layer {
     pub format: Option<Format>,
     pub show_agreements: Option<bool>,
     pub baseline: Option<PathBuf>,
+    pub max_document_size: Option<ByteSize>,
     pub thresholds: Option<ThresholdSettings>,
 }
 
@@ -172,6 +234,8 @@ pub struct Settings {
     pub exclude: Vec<String>,
     pub force_exclude: bool,
     pub respect_gitignore: bool,
+    /// Documents larger than this are skipped with a warning.
+    pub max_document_size: ByteSize,
     pub thresholds: ThresholdSettings,
 }
 
@@ -234,6 +298,10 @@ impl Settings {
                 .respect_gitignore
                 .or(file.respect_gitignore)
                 .unwrap_or(true),
+            max_document_size: flags
+                .max_document_size
+                .or(file.max_document_size)
+                .unwrap_or(ByteSize(crate::ingest::DEFAULT_MAX_DOCUMENT_SIZE)),
             thresholds,
         }
     }
@@ -280,7 +348,7 @@ pub enum ConfigError {
     #[diagnostic(
         code(crosscheck::config::invalid),
         help(
-            "keys: rules, include, exclude, force-exclude, respect-gitignore, group-by, fail-on, format, show-agreements, baseline, [thresholds]"
+            "keys: rules, include, exclude, force-exclude, respect-gitignore, group-by, fail-on, format, show-agreements, baseline, max-document-size, [thresholds]"
         )
     )]
     Invalid {

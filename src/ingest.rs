@@ -18,8 +18,14 @@
 //!   `decoded_from`; offsets then refer to the decoded text.
 //! - A NUL byte in the first 8 KiB (and no UTF-16 byte-order mark) marks a binary file: it is
 //!   skipped with a warning.
-//! - A file larger than [`LARGE_FILE`] (64 MiB) is still read, with a warning: losing an input
-//!   silently is worse than using memory.
+//! - A document larger than the selection's `max_document_size` (by default
+//!   [`DEFAULT_MAX_DOCUMENT_SIZE`], 64 MiB, far more than any article) is skipped with a
+//!   warning naming it, and never read whole: a file by its size (and reads stop at the limit if
+//!   it grows), a JSON Lines line as it is read. A JSON Lines file is a corpus, not a document:
+//!   the limit is per line.
+//! - Only regular files are read: a named pipe, a device or a socket, named or found in a
+//!   folder, is skipped with a warning and never opened (opening a pipe blocks until someone
+//!   writes to it; a device like `/dev/zero` never ends).
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -34,8 +40,8 @@ use thiserror::Error;
 
 use crate::model::{Document, Metadata, Origin, Warning};
 
-/// Files larger than this are read with a warning.
-pub const LARGE_FILE: u64 = 64 * 1024 * 1024;
+/// The largest document read by default (a file, or a line of a JSON Lines file): 64 MiB.
+pub const DEFAULT_MAX_DOCUMENT_SIZE: u64 = 64 * 1024 * 1024;
 
 /// How much of the start of a file is searched for NUL bytes to tell binary files.
 const BINARY_SNIFF: usize = 8 * 1024;
@@ -101,8 +107,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     pub warnings: Vec<Warning>,
     pub errors: Vec<IngestError>,
-    /// Files found in folders but not read because of their extension (or because they are not
-    /// regular files). Hidden files are ignored without being counted.
+    /// Files found in folders but not read because of their extension (or the include globs).
+    /// Hidden files are ignored without being counted.
     pub skipped: usize,
 }
 
@@ -120,6 +126,8 @@ pub struct Selection {
     /// Skip what `.gitignore`, `.ignore` and `.git/info/exclude` files list (even outside a
     /// Git repository).
     pub respect_ignore_files: bool,
+    /// Documents larger than this many bytes are skipped with a warning.
+    pub max_document_size: u64,
 }
 
 impl Default for Selection {
@@ -129,6 +137,7 @@ impl Default for Selection {
             exclude: None,
             force_exclude: false,
             respect_ignore_files: true,
+            max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
         }
     }
 }
@@ -219,7 +228,14 @@ impl Selection {
             exclude: Globs::new(exclude)?,
             force_exclude,
             respect_ignore_files,
+            max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
         })
+    }
+
+    /// The same selection with another limit on the size of a document.
+    pub fn with_max_document_size(mut self, bytes: u64) -> Selection {
+        self.max_document_size = bytes;
+        self
     }
 
     fn excluded(&self, name: &str, shown: &str, inside: &str) -> bool {
@@ -348,6 +364,7 @@ pub fn stream_selected(
         listed: None,
         ahead: ReadAhead {
             listed,
+            limit: selection.max_document_size,
             ..ReadAhead::default()
         },
     };
@@ -363,26 +380,93 @@ const READ_AHEAD: usize = 256;
 /// Files read ahead of the walk, a window at a time, in the order they were listed.
 #[derive(Default)]
 struct ReadAhead {
+    /// Files larger than this are not read whole: [`read_bounded`].
+    limit: u64,
     listed: Vec<PathBuf>,
     /// The next listed file not yet read ahead.
     next: usize,
-    window: HashMap<PathBuf, io::Result<Vec<u8>>>,
+    window: HashMap<PathBuf, io::Result<Bounded>>,
 }
 
 impl ReadAhead {
     /// The bytes of `path`: from the window, which is refilled with the next listed files
     /// when it is empty (the walk reaches files in the order they were listed), or read now.
-    fn take(&mut self, path: &Path) -> io::Result<Vec<u8>> {
+    fn take(&mut self, path: &Path) -> io::Result<Bounded> {
+        let limit = self.limit;
         if self.window.is_empty() && self.next < self.listed.len() {
             let end = (self.next + READ_AHEAD).min(self.listed.len());
-            let read: Vec<(PathBuf, io::Result<Vec<u8>>)> = self.listed[self.next..end]
+            let read: Vec<(PathBuf, io::Result<Bounded>)> = self.listed[self.next..end]
                 .par_iter()
-                .map(|p| (p.clone(), fs::read(p)))
+                .map(|p| (p.clone(), read_bounded(p, limit)))
                 .collect();
             self.window.extend(read);
             self.next = end;
         }
-        self.window.remove(path).unwrap_or_else(|| fs::read(path))
+        self.window
+            .remove(path)
+            .unwrap_or_else(|| read_bounded(path, limit))
+    }
+}
+
+/// The bytes of a file, or how far past the limit it went.
+enum Bounded {
+    Read(Vec<u8>),
+    /// The file had more bytes than the limit.
+    TooLarge,
+}
+
+/// Reads a regular file, but never more than `limit` bytes and one: a file that grew past its
+/// size since it was listed is cut off, not read to the end.
+fn read_bounded(path: &Path, limit: u64) -> io::Result<Bounded> {
+    use io::Read;
+    let file = fs::File::open(path)?;
+    let hint = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Bounded::TooLarge);
+    }
+    Ok(Bounded::Read(bytes))
+}
+
+/// What a file is, for a warning about a file that is not a regular one.
+fn kind_of(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// The warning for a document over the limit, with its size when it is known.
+fn too_large(size: Option<u64>, limit: u64) -> String {
+    let size = size.map_or_else(String::new, |s| format!(" ({s} bytes)"));
+    format!(
+        "document larger than max-document-size ({}){size}; skipped (raise the limit with --max-document-size or in crosscheck.toml)",
+        show_size(limit)
+    )
+}
+
+/// A size in bytes as people read it: `67108865 bytes`, `64 MiB`.
+pub fn show_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
+        format!("{} KiB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
@@ -447,7 +531,8 @@ impl Reader<'_> {
                 message: e.to_string(),
             }),
             Ok(meta) if meta.is_dir() => self.walk(path, &shown),
-            Ok(meta) => self.read_file(path, shown, meta.len()),
+            Ok(meta) if meta.is_file() => self.read_file(path, shown, meta.len()),
+            Ok(meta) => self.not_regular(&shown, &meta),
         }
     }
 
@@ -538,11 +623,25 @@ impl Reader<'_> {
             Err(e) => self.metadata_error(path, child, e),
             Ok(meta) if meta.is_dir() => {}
             Ok(_) if self.selection.excluded(&name, &child, &inside) => {}
-            Ok(meta) if meta.is_file() && self.selection.included(path, &name, &child, &inside) => {
-                self.read_file(path, child, meta.len());
+            Ok(meta) if !self.selection.included(path, &name, &child, &inside) => {
+                let _ = meta;
+                self.corpus.skipped += 1;
             }
-            Ok(_) => self.corpus.skipped += 1,
+            Ok(meta) if meta.is_file() => self.read_file(path, child, meta.len()),
+            Ok(meta) => self.not_regular(&child, &meta),
         }
+    }
+
+    /// A named pipe, a device or a socket: never opened.
+    fn not_regular(&mut self, shown: &str, meta: &fs::Metadata) {
+        if self.listed.is_some() {
+            return;
+        }
+        let kind = kind_of(meta);
+        self.warn(
+            shown,
+            &format!("{kind}, not a regular file; skipped (only files and folders are read)"),
+        );
     }
 
     fn metadata_error(&mut self, path: &Path, child: String, e: io::Error) {
@@ -610,16 +709,14 @@ impl Reader<'_> {
             self.warn(&shown, "file already read under another path; skipped");
             return;
         }
-        if len > LARGE_FILE {
-            self.warn(
-                &shown,
-                &format!(
-                    "large file ({len} bytes, over the {} MiB warning limit); read anyway",
-                    LARGE_FILE / (1024 * 1024)
-                ),
-            );
-        }
         let json_lines = is_json_lines(path);
+        let limit = self.selection.max_document_size;
+        if len > limit && !json_lines {
+            if self.listed.is_none() {
+                self.warn(&shown, &too_large(Some(len), limit));
+            }
+            return;
+        }
         if let Some(listed) = &mut self.listed {
             // A JSON Lines file is streamed when its turn comes, never read ahead whole.
             if !json_lines {
@@ -632,7 +729,11 @@ impl Reader<'_> {
             return;
         }
         let bytes = match self.ahead.take(path) {
-            Ok(bytes) => bytes,
+            Ok(Bounded::Read(bytes)) => bytes,
+            Ok(Bounded::TooLarge) => {
+                self.warn(&shown, &too_large(None, limit));
+                return;
+            }
             Err(e) => {
                 self.corpus.errors.push(unreadable(shown, &e));
                 return;
@@ -657,7 +758,8 @@ impl Reader<'_> {
     /// A JSON Lines corpus, read line by line: see [`json_line_document`]. A file that is not
     /// UTF-8 (or is UTF-16) is decoded whole first, as any other text file.
     fn stream_json_lines(&mut self, path: &Path, shown: &str) {
-        match sniff(path) {
+        let limit = self.selection.max_document_size;
+        match sniff(path, limit) {
             Err(e) => self.corpus.errors.push(unreadable(shown.to_string(), &e)),
             Ok(Sniffed::Binary) => {
                 self.warn(shown, "binary file (NUL bytes near the start); skipped");
@@ -665,7 +767,14 @@ impl Reader<'_> {
             Ok(Sniffed::Utf8) => {
                 let file: Arc<Path> = Arc::from(path);
                 let shown_file: Arc<str> = Arc::from(shown);
-                let result = for_each_line(path, &mut |n, offset, line| {
+                let result = for_each_line(path, limit, &mut |n, offset, line| {
+                    let line = match line {
+                        Line::Text(line) => line,
+                        Line::TooLong(size) => {
+                            self.warn(&format!("{shown}:{n}"), &too_large(Some(size), limit));
+                            return;
+                        }
+                    };
                     let origin = Origin::JsonLine {
                         file: Arc::clone(&file),
                         shown: Arc::clone(&shown_file),
@@ -689,8 +798,13 @@ impl Reader<'_> {
                 }
             }
             Ok(Sniffed::Other) => {
-                let bytes = match fs::read(path) {
-                    Ok(bytes) => bytes,
+                // Decoded whole: bounded as one document.
+                let bytes = match read_bounded(path, limit) {
+                    Ok(Bounded::Read(bytes)) => bytes,
+                    Ok(Bounded::TooLarge) => {
+                        self.warn(shown, &too_large(None, limit));
+                        return;
+                    }
                     Err(e) => {
                         self.corpus.errors.push(unreadable(shown.to_string(), &e));
                         return;
@@ -885,7 +999,7 @@ enum Sniffed {
     Binary,
 }
 
-fn sniff(path: &Path) -> io::Result<Sniffed> {
+fn sniff(path: &Path, limit: u64) -> io::Result<Sniffed> {
     use io::Read;
     let mut file = fs::File::open(path)?;
     let mut head = Vec::with_capacity(BINARY_SNIFF);
@@ -901,23 +1015,58 @@ fn sniff(path: &Path) -> io::Result<Sniffed> {
         return Ok(Sniffed::Binary);
     }
     let mut valid = true;
-    for_each_line(path, &mut |_, _, line| {
-        valid = valid && std::str::from_utf8(line).is_ok();
+    for_each_line(path, limit, &mut |_, _, line| {
+        if let Line::Text(line) = line {
+            valid = valid && std::str::from_utf8(line).is_ok();
+        }
     })?;
     Ok(if valid { Sniffed::Utf8 } else { Sniffed::Other })
 }
 
-/// Calls `each` with the 1-based number, byte offset and bytes (without the line break and a
-/// carriage return before it) of every line of a file, reading it a buffer at a time.
-fn for_each_line(path: &Path, each: &mut dyn FnMut(usize, u64, &[u8])) -> io::Result<()> {
+/// A line of a JSON Lines file as [`for_each_line`] hands it over.
+enum Line<'a> {
+    /// Its bytes, without the line break and a carriage return before it.
+    Text(&'a [u8]),
+    /// A line longer than the limit, not kept: its length in bytes.
+    TooLong(u64),
+}
+
+/// Calls `each` with the 1-based number, byte offset and bytes of every line of a file,
+/// reading it a buffer at a time; a line longer than `limit` bytes is skipped over without
+/// being kept ([`Line::TooLong`]).
+fn for_each_line(
+    path: &Path,
+    limit: u64,
+    each: &mut dyn FnMut(usize, u64, Line<'_>),
+) -> io::Result<()> {
     use io::BufRead;
     let mut reader = io::BufReader::with_capacity(1 << 20, fs::File::open(path)?);
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let mut line = Vec::new();
     let mut offset = 0u64;
     let mut n = 0;
     loop {
         line.clear();
-        let read = reader.read_until(b'\n', &mut line)?;
+        // The line's bytes up to its break (kept only up to the limit) and whether it ended.
+        let mut read = 0usize;
+        let mut ended = false;
+        while !ended {
+            let buf = reader.fill_buf()?;
+            if buf.is_empty() {
+                break;
+            }
+            let (take, found) = match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            };
+            if read <= limit {
+                let room = limit.saturating_add(2).saturating_sub(line.len()).min(take);
+                line.extend_from_slice(&buf[..room]);
+            }
+            read += take;
+            ended = found;
+            reader.consume(take);
+        }
         if read == 0 {
             return Ok(());
         }
@@ -929,7 +1078,12 @@ fn for_each_line(path: &Path, each: &mut dyn FnMut(usize, u64, &[u8])) -> io::Re
         if let Some(rest) = body.strip_suffix(b"\r") {
             body = rest;
         }
-        each(n, offset, body);
+        let length = read - usize::from(ended);
+        if body.len() > limit || length > limit + 1 {
+            each(n, offset, Line::TooLong(length as u64));
+        } else {
+            each(n, offset, Line::Text(body));
+        }
         offset += read as u64;
     }
 }
@@ -1594,26 +1748,90 @@ mod tests {
     }
 
     #[test]
-    fn a_huge_file_is_read_with_a_warning() {
+    fn a_document_over_the_limit_is_skipped_with_a_warning_and_the_rest_is_read() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("huge.txt");
-        let file = File::create(&path).expect("create");
-        // 64 MiB and one byte of spaces: written out (not a sparse file, whose NUL bytes would
-        // make it look binary).
-        let mut writer = io::BufWriter::new(file);
-        let block = vec![b' '; 1024 * 1024];
-        for _ in 0..64 {
-            writer.write_all(&block).expect("write");
-        }
-        writer.write_all(b"x").expect("write");
-        drop(writer);
-        let corpus = read_in(dir.path(), &["huge.txt"]);
-        assert_eq!(corpus.documents.len(), 1);
+        write(dir.path(), "c/big.txt", &vec![b'a'; 2048]);
+        write(dir.path(), "c/small.txt", b"The fire killed 3 people.\n");
+        let mut lines = b"{\"text\": \"The fire killed 3 people.\"}\n".to_vec();
+        lines.extend(format!("{{\"text\": \"{}\"}}\r\n", "b".repeat(3000)).bytes());
+        lines.extend(b"{\"text\": \"The fire killed 4 people.\"}\n");
+        write(dir.path(), "c/lines.jsonl", &lines);
+        let selection = Selection::default().with_max_document_size(1024);
+        let corpus = read_selected(&[dir.path().join("c")], &selection, &mut |_| {});
+        let prefix = format!("{}/", given_path(dir.path()));
+        let names: Vec<&str> = corpus
+            .documents
+            .iter()
+            .map(|d| d.path.strip_prefix(&prefix).unwrap_or(&d.path))
+            .collect();
+        assert_eq!(names, ["c/lines.jsonl#1", "c/lines.jsonl#3", "c/small.txt"]);
+        let warnings: Vec<String> = corpus
+            .warnings
+            .iter()
+            .map(|w| {
+                format!(
+                    "{}: {}",
+                    w.path.strip_prefix(&prefix).unwrap_or(&w.path),
+                    w.message
+                )
+            })
+            .collect();
+        let advice = "skipped (raise the limit with --max-document-size or in crosscheck.toml)";
         assert_eq!(
-            warnings(&corpus),
-            ["huge.txt: large file (67108865 bytes, over the 64 MiB warning limit); read anyway"]
+            warnings,
+            [
+                format!(
+                    "c/big.txt: document larger than max-document-size (1 KiB) (2048 bytes); {advice}"
+                ),
+                format!(
+                    "c/lines.jsonl:2: document larger than max-document-size (1 KiB) (3013 bytes); {advice}"
+                ),
+            ]
+        );
+        // The third line's offset is still right: it is read again from there.
+        let third = &corpus.documents[1];
+        assert_eq!(
+            read_again(&third.origin).expect("read again").text,
+            third.text
         );
     }
+
+    #[test]
+    fn a_file_that_grows_past_the_limit_is_not_read_to_its_end() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = write(dir.path(), "a.txt", &[b'a'; 100]);
+        assert!(matches!(read_bounded(&path, 99), Ok(Bounded::TooLarge)));
+        assert!(matches!(read_bounded(&path, 100), Ok(Bounded::Read(b)) if b.len() == 100));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_and_devices_are_skipped_with_a_warning_named_or_in_a_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "c/a.txt", b"The fire killed 3 people.\n");
+        for fifo in ["c/p.txt", "q.txt"] {
+            let made = std::process::Command::new("mkfifo")
+                .arg(dir.path().join(fifo))
+                .status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        }
+        let paths = [
+            dir.path().join("c"),
+            dir.path().join("q.txt"),
+            PathBuf::from("/dev/zero"),
+        ];
+        let corpus = read_selected(&paths, &Selection::default(), &mut |_| {});
+        assert_eq!(corpus.documents.len(), 1);
+        assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+        let warnings: Vec<&str> = corpus.warnings.iter().map(|w| w.message.as_str()).collect();
+        let pipe = "a named pipe, not a regular file; skipped (only files and folders are read)";
+        let device = "a device, not a regular file; skipped (only files and folders are read)";
+        assert_eq!(warnings, [pipe, pipe, device]);
+        assert!(corpus.warnings[0].path.ends_with("c/p.txt"));
+        assert!(corpus.warnings[1].path.ends_with("q.txt"));
+        assert_eq!(corpus.warnings[2].path, "/dev/zero");
+    }
+
     fn read_with(base: &Path, given: &[&str], selection: &Selection) -> Vec<String> {
         let paths: Vec<PathBuf> = given.iter().map(|g| base.join(g)).collect();
         let prefix = format!("{}/", given_path(base));

@@ -112,6 +112,10 @@ struct Options {
     /// Threads to extract with (default: one per core). The output is the same for any number.
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
+    /// Skip documents larger than SIZE (bytes, or with a unit: 64M, 1G) with a warning
+    /// [default: 64M, or `max-document-size` in crosscheck.toml]
+    #[arg(long, value_name = "SIZE")]
+    max_document_size: Option<config::ByteSize>,
 }
 
 #[derive(Debug, Args)]
@@ -274,6 +278,7 @@ fn flags(options: &Options) -> Layer {
         format: options.format,
         show_agreements: options.show_agreements.then_some(true),
         baseline: options.baseline.clone(),
+        max_document_size: options.max_document_size,
         thresholds: None,
     }
 }
@@ -315,7 +320,8 @@ fn run(
         settings.force_exclude,
         settings.respect_gitignore,
     )
-    .map_err(|e| Failure::Selection(e).boxed())?;
+    .map_err(|e| Failure::Selection(e).boxed())?
+    .with_max_document_size(settings.max_document_size.0);
     let baseline = match &settings.baseline {
         Some(path) if gate && options.write_baseline.is_none() => Some(read_baseline(path)?),
         _ => None,
