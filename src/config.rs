@@ -139,10 +139,25 @@ impl std::str::FromStr for ByteSize {
             "g" | "gb" | "gib" => 1 << 30,
             _ => return Err(format!("`{s}`: unknown unit (B, K, M or G)")),
         };
-        number
-            .checked_mul(scale)
-            .map(ByteSize)
-            .ok_or_else(|| format!("`{s}` is too large"))
+        match number.checked_mul(scale) {
+            None => Err(format!("`{s}` is too large")),
+            Some(0) => Err(format!("`{s}`: a size must be above 0")),
+            Some(n) => Ok(ByteSize(n)),
+        }
+    }
+}
+
+/// The most threads `-j` takes: more than any machine this runs on has cores, and few enough
+/// that each thread's stack and buffers stay small.
+pub const MAX_JOBS: usize = 256;
+
+/// The one check of a thread count (`-j`).
+pub fn check_jobs(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "`{text}`: the number of threads must be between 1 and {MAX_JOBS}"
+        )),
     }
 }
 
@@ -381,10 +396,11 @@ pub fn load(path: &Path) -> Result<Layer, ConfigError> {
 }
 
 /// Parses the text of a configuration file; `path` names it in errors.
+/// Values are checked as the rules check them (the same function, the same message), and an
+/// error points at the value.
 pub fn parse(path: &str, text: &str) -> Result<Layer, ConfigError> {
-    toml::from_str(text).map_err(|e| {
-        let message = e.message().trim().to_string();
-        let site = crate::text::error_site(path, text, &message, e.span());
+    let invalid = |message: String, span: Option<std::ops::Range<usize>>| {
+        let site = crate::text::error_site(path, text, &message, span);
         ConfigError::Invalid {
             path: path.to_string(),
             message,
@@ -392,7 +408,24 @@ pub fn parse(path: &str, text: &str) -> Result<Layer, ConfigError> {
             span: site.span,
             label: site.label,
         }
-    })
+    };
+    let layer: Layer =
+        toml::from_str(text).map_err(|e| invalid(e.message().trim().to_string(), e.span()))?;
+    if let Some(t) = &layer.thresholds {
+        for (key, value) in [
+            ("band", t.band),
+            ("subject-similarity", t.subject_similarity),
+            ("name-similarity", t.name_similarity),
+        ] {
+            if let Some(value) = value
+                && let Err(message) = crate::rules::check_threshold(key, value)
+            {
+                let span = crate::rules::locate(text, "thresholds", None, key);
+                return Err(invalid(message, span));
+            }
+        }
+    }
+    Ok(layer)
 }
 
 #[cfg(test)]

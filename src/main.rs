@@ -109,8 +109,9 @@ struct Options {
     /// Print no warnings and no summary line (errors are still printed).
     #[arg(long, short)]
     quiet: bool,
-    /// Threads to extract with (default: one per core). The output is the same for any number.
-    #[arg(long, short, value_name = "N")]
+    /// Threads to extract with, 1 to 256 (default: one per core). The output is the same for
+    /// any number.
+    #[arg(long, short, value_name = "N", value_parser = config::check_jobs)]
     jobs: Option<usize>,
     /// Skip documents larger than SIZE (bytes, or with a unit: 64M, 1G) with a warning
     /// [default: 64M, or `max-document-size` in crosscheck.toml]

@@ -530,13 +530,78 @@ fn a_negative_factor_exits_2_naming_the_file_and_the_unit() {
     );
 }
 
+// A negative, zero, NaN or infinite factor was labelled at the unit's `code` (line 2).
 #[test]
-#[ignore = "bug: a negative factor is labelled at the unit's `code` (line 2), not at `factor = -201.0` (line 4) (src/rules.rs)"]
-fn a_negative_factor_points_at_the_factor() {
-    let text = "[[unit]]\ncode = \"fur\"\ndimension = \"length\"\nfactor = -201.0\nnames = [\"furlongs\"]\n";
-    let r = run_with_rules(&[("units.toml", text.as_bytes())]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("rules/units.toml:4:"), "{}", r.stderr);
+fn a_bad_factor_points_at_the_factor() {
+    for factor in ["-201.0", "0.0", "nan", "inf", "-inf"] {
+        let text = format!(
+            "[[unit]]\ncode = \"fur\"\ndimension = \"length\"\nfactor = {factor}\nnames = [\"furlongs\"]\n"
+        );
+        let r = run_with_rules(&[("units.toml", text.as_bytes())]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("rules/units.toml:4:10]"),
+            "{factor}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("unit `fur` needs a positive factor"),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+// `[thresholds] band = -5` in crosscheck.toml was accepted (and changed the result) while the
+// same value in a rules file was an error: both now give one message, at the value.
+#[test]
+fn a_bad_threshold_is_the_same_error_in_crosscheck_toml_and_in_a_rules_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c/a.txt", "The fire killed 3 people.\n");
+    let text = "# tuning\n[thresholds]\nband = -5\n";
+    write(dir.path(), "rules/t.toml", text);
+    write(dir.path(), "conf/crosscheck.toml", text);
+    let from_rules = run_in(
+        dir.path(),
+        &["check", "--no-config", "--rules", "rules", "c"],
+    );
+    let from_config = run_in(
+        dir.path(),
+        &["check", "--config", "conf/crosscheck.toml", "c"],
+    );
+    let said = "threshold `band` must be between 0 and 1, not -5";
+    for (r, file) in [
+        (&from_rules, "rules/t.toml"),
+        (&from_config, "conf/crosscheck.toml"),
+    ] {
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+        assert!(r.stderr.contains(said), "{}", r.stderr);
+        assert!(r.stderr.contains(&format!("[{file}:3:8]")), "{}", r.stderr);
+    }
+}
+
+// `-j 0` was accepted silently and `-j 20000` ran for minutes.
+#[test]
+fn the_number_of_threads_is_between_1_and_the_documented_maximum() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c/a.txt", "The fire killed 3 people.\n");
+    for n in ["0", "257", "5000", "1.5", "many"] {
+        let r = run_in(dir.path(), &["check", "-j", n, "c"]);
+        assert_eq!(r.code, 2, "-j {n}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("the number of threads must be between 1 and 256"),
+            "{}",
+            r.stderr
+        );
+    }
+    for n in ["1", "256"] {
+        let r = run_in(dir.path(), &["check", "-j", n, "c"]);
+        assert_eq!(r.code, 0, "-j {n}: {}", r.stderr);
+    }
+    let help = run_in(dir.path(), &["check", "--help"]);
+    assert!(help.stdout.contains("1 to 256"), "{}", help.stdout);
 }
 
 #[test]
