@@ -814,3 +814,33 @@ fn a_rules_mistake_at_column_a_million_is_shown_at_its_column() {
     assert!(r.stderr.contains('…'), "{}", r.stderr);
     assert!(r.stderr.len() < 10_000, "{} bytes", r.stderr.len());
 }
+
+// A conflict among three values named two of them ("2 killed and 4 killed do not overlap").
+#[test]
+fn a_conflict_among_three_values_names_all_three() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in [2, 4, 6] {
+        write(
+            dir.path(),
+            &format!("c/s{n}.txt"),
+            format!("The storm killed {n} people in Harlow on Monday.\n"),
+        );
+    }
+    let (r, json) = run_json_in(dir.path(), &["check", "c"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        json["findings"][0]["message"],
+        "2 killed, 4 killed and 6 killed do not overlap"
+    );
+    // Two that agree and one that does not: the consensus, as before.
+    write(
+        dir.path(),
+        "c/s6.txt",
+        "The storm killed 4 people in Harlow on Monday.\n",
+    );
+    let (_, json) = run_json_in(dir.path(), &["check", "c"]);
+    assert_eq!(
+        json["findings"][0]["message"],
+        "2 sources say 4; s2.txt says 2"
+    );
+}
