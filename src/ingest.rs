@@ -75,7 +75,7 @@ pub enum IngestError {
     )]
     UnreadableFolder { path: String, message: String },
 
-    #[error("{path}: line {line}: {message}")]
+    #[error("{path}:{line}:{column}: {message}")]
     #[diagnostic(
         code(crosscheck::input::bad_json_line),
         help(
@@ -85,6 +85,8 @@ pub enum IngestError {
     BadJsonLine {
         path: String,
         line: usize,
+        /// 1-based, in characters of the line.
+        column: usize,
         message: String,
     },
 }
@@ -348,6 +350,7 @@ pub fn stream_selected(
         read: HashSet::new(),
         listed: Some(Vec::new()),
         ahead: ReadAhead::default(),
+        ids: HashMap::new(),
     };
     for path in paths {
         lister.read_given(path);
@@ -362,6 +365,7 @@ pub fn stream_selected(
         visited: Arc::new(Mutex::new(HashSet::new())),
         read: HashSet::new(),
         listed: None,
+        ids: HashMap::new(),
         ahead: ReadAhead {
             listed,
             limit: selection.max_document_size,
@@ -503,6 +507,9 @@ struct Reader<'s> {
     listed: Option<Vec<PathBuf>>,
     /// Files read ahead of the walk, taken out as it reaches them.
     ahead: ReadAhead,
+    /// The documents of the JSON Lines file being read, by name, with the line that named each
+    /// first: a second line of the same `id` is a warning.
+    ids: HashMap<String, usize>,
 }
 
 /// The message for a folder reached a second time.
@@ -758,6 +765,7 @@ impl Reader<'_> {
     /// A JSON Lines corpus, read line by line: see [`json_line_document`]. A file that is not
     /// UTF-8 (or is UTF-16) is decoded whole first, as any other text file.
     fn stream_json_lines(&mut self, path: &Path, shown: &str) {
+        self.ids.clear();
         let limit = self.selection.max_document_size;
         match sniff(path, limit) {
             Err(e) => self.corpus.errors.push(unreadable(shown.to_string(), &e)),
@@ -786,11 +794,17 @@ impl Reader<'_> {
                     match std::str::from_utf8(line) {
                         Ok(line) => self.json_line(shown, n, line, origin),
                         // Checked before: the file changed while it was read.
-                        Err(e) => self.corpus.errors.push(IngestError::BadJsonLine {
-                            path: shown.to_string(),
-                            line: n,
-                            message: e.to_string(),
-                        }),
+                        Err(e) => {
+                            let valid = &line[..e.valid_up_to()];
+                            let column =
+                                std::str::from_utf8(valid).map_or(1, |v| v.chars().count() + 1);
+                            self.corpus.errors.push(IngestError::BadJsonLine {
+                                path: shown.to_string(),
+                                line: n,
+                                column,
+                                message: "not UTF-8".to_string(),
+                            });
+                        }
                     }
                 });
                 if let Err(e) = result {
@@ -812,8 +826,8 @@ impl Reader<'_> {
                 };
                 let text = match decode(bytes) {
                     Decoded::Text(text) => text,
-                    Decoded::Converted { text, from } => {
-                        self.warn(shown, &converted_message(from));
+                    Decoded::Converted { text, from, bom } => {
+                        self.warn(shown, &converted_message(from, bom));
                         text
                     }
                     Decoded::Binary => {
@@ -854,11 +868,21 @@ impl Reader<'_> {
                     let path = doc.path.clone();
                     self.warn(&path, "empty text; it states no claims");
                 }
+                if let Some(first) = self.ids.insert(doc.path.clone(), n) {
+                    self.warn(
+                        &format!("{shown}:{n}"),
+                        &format!(
+                            "`{}` is already the name of line {first}: two documents of one name (give each line its own `id`)",
+                            doc.path
+                        ),
+                    );
+                }
                 self.emit(doc);
             }
-            Err(message) => self.corpus.errors.push(IngestError::BadJsonLine {
+            Err((column, message)) => self.corpus.errors.push(IngestError::BadJsonLine {
                 path: shown.to_string(),
                 line: n,
+                column,
                 message,
             }),
         }
@@ -892,9 +916,13 @@ fn is_json_lines(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
-fn converted_message(from: &str) -> String {
-    if from.starts_with("UTF-16") {
+fn converted_message(from: &str, bom: bool) -> String {
+    if from.starts_with("UTF-16") && bom {
         format!("UTF-16 (byte-order mark); decoded as {from}, offsets refer to the decoded text")
+    } else if from.starts_with("UTF-16") {
+        format!(
+            "UTF-16 without a byte-order mark (told by its bytes); decoded as {from}, offsets refer to the decoded text"
+        )
     } else {
         format!("not UTF-8; decoded as {from}, offsets refer to the decoded text")
     }
@@ -906,8 +934,8 @@ fn file_document(path: &Path, shown: String, bytes: Vec<u8>) -> (Option<Document
     let mut warnings = Vec::new();
     let (text, decoded_from) = match decode(bytes) {
         Decoded::Text(text) => (text, None),
-        Decoded::Converted { text, from } => {
-            warnings.push(converted_message(from));
+        Decoded::Converted { text, from, bom } => {
+            warnings.push(converted_message(from, bom));
             (text, Some(from.to_string()))
         }
         Decoded::Binary => {
@@ -950,7 +978,7 @@ fn json_line_document(
     n: usize,
     line: &str,
     origin: Origin,
-) -> Result<Option<Document>, String> {
+) -> Result<Option<Document>, (usize, String)> {
     #[derive(serde::Deserialize)]
     struct Article {
         text: String,
@@ -962,11 +990,23 @@ fn json_line_document(
         url: Option<String>,
         group: Option<String>,
     }
+    let whole = line;
     let line = line.trim_start_matches('\u{feff}').trim();
     if line.is_empty() {
         return Ok(None);
     }
-    let article: Article = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let article: Article = serde_json::from_str(line).map_err(|e| {
+        // serde_json counts in the trimmed line, in bytes, and says where in its message.
+        let at = format!(" at line {} column {}", e.line(), e.column());
+        let message = e.to_string();
+        let message = message.strip_suffix(&at).unwrap_or(&message).to_string();
+        let offset = (whole.len() - line.len() - (whole.len() - whole.trim_end().len()))
+            + e.column().saturating_sub(1);
+        let column = whole
+            .get(..offset.min(whole.len()))
+            .map_or(1, |before| before.chars().count() + 1);
+        (column, message)
+    })?;
     let id = match article.id {
         Some(serde_json::Value::String(s)) => s,
         Some(other) => other.to_string(),
@@ -1012,6 +1052,11 @@ fn sniff(path: &Path, limit: u64) -> io::Result<Sniffed> {
         return Ok(Sniffed::Other);
     }
     if head.contains(&0) {
+        // UTF-16 without a byte-order mark is decoded whole; anything else is binary.
+        let even = head.len() - head.len() % 2;
+        if utf16_without_bom(&head[..even]).is_some() {
+            return Ok(Sniffed::Other);
+        }
         return Ok(Sniffed::Binary);
     }
     let mut valid = true;
@@ -1231,6 +1276,8 @@ enum Decoded {
     Converted {
         text: String,
         from: &'static str,
+        /// UTF-16 told by its byte-order mark (`false`: by the pattern of its bytes).
+        bom: bool,
     },
     Binary,
 }
@@ -1242,11 +1289,22 @@ fn decode(bytes: Vec<u8>) -> Decoded {
             return Decoded::Converted {
                 text: text.into_owned(),
                 from: encoding.name(),
+                bom: true,
             };
         }
         _ => {}
     }
-    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF)];
+    if head.contains(&0) {
+        if let Some(encoding) = utf16_without_bom(head)
+            && let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(&bytes)
+        {
+            return Decoded::Converted {
+                text: text.into_owned(),
+                from: encoding.name(),
+                bom: false,
+            };
+        }
         return Decoded::Binary;
     }
     match String::from_utf8(bytes) {
@@ -1256,8 +1314,35 @@ fn decode(bytes: Vec<u8>) -> Decoded {
             Decoded::Converted {
                 text: text.into_owned(),
                 from: encoding_rs::WINDOWS_1252.name(),
+                bom: false,
             }
         }
+    }
+}
+
+/// UTF-16 without a byte-order mark, told by the start of a file: text in a Latin script has a
+/// NUL byte in most pairs, always on the same side (the high byte: after the character in
+/// little-endian, before it in big-endian), and no pair of two NULs (U+0000 is no text).
+fn utf16_without_bom(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let pairs: Vec<&[u8]> = head.chunks_exact(2).collect();
+    if pairs.len() < 2 {
+        return None;
+    }
+    let count = |f: fn(u8, u8) -> bool| pairs.iter().filter(|p| f(p[0], p[1])).count();
+    let (high_second, high_first) = (
+        count(|a, b| a != 0 && b == 0),
+        count(|a, b| a == 0 && b != 0),
+    );
+    if count(|a, b| a == 0 && b == 0) > 0 {
+        return None;
+    }
+    let most = pairs.len() / 2;
+    if high_second > most && high_first == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if high_first > most && high_second == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -1689,14 +1774,16 @@ mod tests {
             decode(le.clone()),
             Decoded::Converted {
                 text: "Six NASAMS".into(),
-                from: "UTF-16LE"
+                from: "UTF-16LE",
+                bom: true
             }
         );
         assert_eq!(
             decode(be),
             Decoded::Converted {
                 text: "Two more".into(),
-                from: "UTF-16BE"
+                from: "UTF-16BE",
+                bom: true
             }
         );
         let dir = tempfile::tempdir().expect("temp dir");
@@ -1707,6 +1794,44 @@ mod tests {
             Some("UTF-16LE")
         );
         assert_eq!(corpus.warnings.len(), 1);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_bytes_and_decoded() {
+        let text = "The storm killed 4 people in Harlow, the mayor said.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, from) in [(le.clone(), "UTF-16LE"), (be, "UTF-16BE")] {
+            assert_eq!(
+                decode(bytes),
+                Decoded::Converted {
+                    text: text.into(),
+                    from,
+                    bom: false
+                }
+            );
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "wide.txt", &le);
+        let mut lines: Vec<u8> = "{\"text\": \"The storm killed 4 people.\"}\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        lines.extend(lines.clone());
+        write(dir.path(), "wide.jsonl", &lines);
+        let corpus = read_in(dir.path(), &["wide.txt", "wide.jsonl"]);
+        assert_eq!(corpus.documents.len(), 3, "{:?}", corpus.warnings);
+        assert_eq!(corpus.documents[0].text, text);
+        assert_eq!(
+            warnings(&corpus)[0],
+            "wide.txt: UTF-16 without a byte-order mark (told by its bytes); decoded as UTF-16LE, offsets refer to the decoded text"
+        );
+        // Binary data with NUL bytes on both sides, or pairs of them, is still binary.
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00binary".to_vec()),
+            Decoded::Binary
+        );
+        assert_eq!(decode(vec![0x41, 0, 0, 0x41, 0x42, 0]), Decoded::Binary);
     }
 
     #[test]

@@ -675,14 +675,44 @@ fn a_json_lines_file_with_a_broken_line_reports_that_line_and_checks_the_rest() 
     let (r, json) = run_json_in(dir.path(), &["check", "corpus.jsonl"]);
     // An input that could not be read exits 2; the rest is still checked and reported.
     assert_eq!(r.code, 2, "{}", r.stderr);
+    // One position, the line's and the column in it ("line 2: ... at line 1 column 42" before).
     assert!(
-        r.stderr.contains("corpus.jsonl") && r.stderr.contains("line 2"),
+        r.stderr
+            .contains("corpus.jsonl:2:42: EOF while parsing a string\n"),
         "{}",
         r.stderr
     );
+    assert!(!r.stderr.contains("at line"), "{}", r.stderr);
     let paths = document_paths(&json);
     assert_eq!(paths, ["corpus.jsonl#a", "corpus.jsonl#c"]);
     assert_eq!(json["summary"]["conflicts"], 1, "{json:#}");
+}
+
+// Two lines of one id were two documents of one name, without a word.
+#[test]
+fn a_json_lines_id_used_twice_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "corpus.jsonl",
+        concat!(
+            r#"{"id": "a", "text": "The fire killed 3 people."}"#,
+            "\n",
+            r#"{"id": "b", "text": "The fire killed 3 people."}"#,
+            "\n",
+            r#"{"id": "a", "text": "The fire killed 5 people."}"#,
+            "\n",
+        ),
+    );
+    let (r, json) = run_json_in(dir.path(), &["check", "corpus.jsonl"]);
+    assert!(
+        r.stderr.contains(
+            "corpus.jsonl:3: `corpus.jsonl#a` is already the name of line 1: two documents of one name"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(document_paths(&json).len(), 3);
 }
 
 #[test]
