@@ -130,6 +130,35 @@ pub struct Selection {
     pub respect_ignore_files: bool,
     /// Documents larger than this many bytes are skipped with a warning.
     pub max_document_size: u64,
+    /// Where reading reports how far it is, for a progress line.
+    pub meter: Option<Arc<ReadMeter>>,
+}
+
+/// How far reading is, in bytes: `total` is known once the inputs are listed (before the first
+/// document), `read` grows as files and JSON Lines lines are read. Shared with the thread that
+/// shows progress.
+#[derive(Debug, Default)]
+pub struct ReadMeter {
+    read: std::sync::atomic::AtomicU64,
+    total: std::sync::atomic::AtomicU64,
+}
+
+impl ReadMeter {
+    /// Bytes read so far and bytes to read in all.
+    pub fn get(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.read.load(Relaxed), self.total.load(Relaxed))
+    }
+
+    fn add_read(&self, bytes: u64) {
+        self.read
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn add_total(&self, bytes: u64) {
+        self.total
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl Default for Selection {
@@ -140,6 +169,7 @@ impl Default for Selection {
             force_exclude: false,
             respect_ignore_files: true,
             max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
+            meter: None,
         }
     }
 }
@@ -231,7 +261,20 @@ impl Selection {
             force_exclude,
             respect_ignore_files,
             max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
+            meter: None,
         })
+    }
+
+    /// The same selection, reporting how far reading is to `meter`.
+    pub fn with_meter(mut self, meter: Arc<ReadMeter>) -> Selection {
+        self.meter = Some(meter);
+        self
+    }
+
+    fn metered(&self, read: u64) {
+        if let Some(m) = &self.meter {
+            m.add_read(read);
+        }
     }
 
     /// The same selection with another limit on the size of a document.
@@ -724,6 +767,11 @@ impl Reader<'_> {
             }
             return;
         }
+        if self.listed.is_some()
+            && let Some(m) = &self.selection.meter
+        {
+            m.add_total(len);
+        }
         if let Some(listed) = &mut self.listed {
             // A JSON Lines file is streamed when its turn comes, never read ahead whole.
             if !json_lines {
@@ -735,6 +783,7 @@ impl Reader<'_> {
             self.stream_json_lines(path, &shown);
             return;
         }
+        self.selection.metered(len);
         let bytes = match self.ahead.take(path) {
             Ok(Bounded::Read(bytes)) => bytes,
             Ok(Bounded::TooLarge) => {
@@ -777,8 +826,12 @@ impl Reader<'_> {
                 let shown_file: Arc<str> = Arc::from(shown);
                 let result = for_each_line(path, limit, &mut |n, offset, line| {
                     let line = match line {
-                        Line::Text(line) => line,
+                        Line::Text(line) => {
+                            self.selection.metered(line.len() as u64 + 1);
+                            line
+                        }
                         Line::TooLong(size) => {
+                            self.selection.metered(size + 1);
                             self.warn(&format!("{shown}:{n}"), &too_large(Some(size), limit));
                             return;
                         }
@@ -814,7 +867,10 @@ impl Reader<'_> {
             Ok(Sniffed::Other) => {
                 // Decoded whole: bounded as one document.
                 let bytes = match read_bounded(path, limit) {
-                    Ok(Bounded::Read(bytes)) => bytes,
+                    Ok(Bounded::Read(bytes)) => {
+                        self.selection.metered(bytes.len() as u64);
+                        bytes
+                    }
                     Ok(Bounded::TooLarge) => {
                         self.warn(shown, &too_large(None, limit));
                         return;
@@ -2056,6 +2112,32 @@ mod tests {
             paths,
             [PathBuf::from("a.md"), PathBuf::from("folder/b.txt")]
         );
+    }
+
+    #[test]
+    fn the_meter_knows_the_bytes_to_read_before_the_first_document_and_reaches_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "c/a.txt", b"The fire killed 3 people.\n");
+        write(dir.path(), "c/b.md", b"Four were hurt.\n");
+        let lines = b"{\"text\": \"one\"}\n{\"text\": \"two\"}\n";
+        write(dir.path(), "c/d.jsonl", lines);
+        let meter = Arc::new(ReadMeter::default());
+        let selection = Selection::default().with_meter(Arc::clone(&meter));
+        let total = (26 + 16 + lines.len()) as u64;
+        let mut seen = Vec::new();
+        let corpus = stream_selected(
+            &[dir.path().join("c")],
+            &selection,
+            &mut |_| {
+                seen.push(meter.get());
+            },
+            &mut |_| {},
+        );
+        assert!(corpus.errors.is_empty());
+        assert_eq!(seen.len(), 4);
+        assert!(seen.iter().all(|&(_, t)| t == total), "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+        assert_eq!(meter.get(), (total, total));
     }
 
     #[test]
