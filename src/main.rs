@@ -721,6 +721,23 @@ fn reading_message(documents: usize, read: u64, total: u64) -> String {
     )
 }
 
+fn print_warning(warning: &Warning, handler: &GraphicalReportHandler, quiet: bool) {
+    if quiet {
+        return;
+    }
+    let warning = InputWarning {
+        path: warning.path.clone(),
+        message: warning.message.clone(),
+    };
+    print_diagnostic(&warning, handler);
+}
+
+/// Writes one diagnostic to stderr. A closed stderr is ignored: there is nowhere left to say so.
+fn print_diagnostic(diagnostic: &dyn Diagnostic, handler: &GraphicalReportHandler) {
+    let text = human::render([diagnostic], handler);
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -738,21 +755,4 @@ mod tests {
             "reading and extracting: 300 documents"
         );
     }
-}
-
-fn print_warning(warning: &Warning, handler: &GraphicalReportHandler, quiet: bool) {
-    if quiet {
-        return;
-    }
-    let warning = InputWarning {
-        path: warning.path.clone(),
-        message: warning.message.clone(),
-    };
-    print_diagnostic(&warning, handler);
-}
-
-/// Writes one diagnostic to stderr. A closed stderr is ignored: there is nowhere left to say so.
-fn print_diagnostic(diagnostic: &dyn Diagnostic, handler: &GraphicalReportHandler) {
-    let text = human::render([diagnostic], handler);
-    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
