@@ -176,7 +176,7 @@ pub const CODES: &[CodeDoc] = &[
         code: "crosscheck::input::warning",
         kind: CodeKind::Warning,
         summary: "An input was read with trouble, or something in the run deserves a look.",
-        explanation: "A file that is not UTF-8 (decoded, offsets then refer to the decoded text), an empty or binary file, a link loop, unclosed front matter, an unused suppression comment, a stale baseline entry. The run goes on; `--quiet` hides these.",
+        explanation: "A file that is not UTF-8 (decoded, offsets then refer to the decoded text), an empty or binary file, a link loop, unclosed front matter, a named pipe, device or socket (never opened, skipped), a document larger than `max-document-size` (skipped; raise it with `--max-document-size`), a JSON Lines `id` used by two lines, an unused suppression comment, a stale baseline entry. The run goes on; `--quiet` hides these.",
         example: "old.txt: not UTF-8; decoded as windows-1252, offsets refer to the decoded text",
     },
     CodeDoc {
