@@ -6,7 +6,7 @@
 #
 # Usage:
 #   scripts/bench-corpus.sh [--size 100M|1G|BYTES] [--mode auto|jsonl|folder]
-#                           [--group-by folder|all] [--jobs N] [--bin PATH] [--out DIR]
+#                           [--group-by folder|all] [--format F] [--jobs N] [--bin PATH] [--out DIR]
 #                           [--shared DIR] [--build-only]
 #
 #   --size      target corpus size; suffixes K, M, G (powers of 1024). Default 100M.
@@ -23,6 +23,8 @@
 #               With `folder` the JSON report is streamed a batch of folders at a time; with
 #               `all` every claim (but no text) is held until the report (ARCHITECTURE.md,
 #               "How a run holds memory").
+#   --format F  the report format (default json): human, json, json-lines, sarif, github,
+#               rdjsonl, markdown, html. Human output is written to the report file too.
 #   --jobs N    passed as `--jobs N` when the binary has that flag.
 #   --bin       the binary to time (default: target/release/crosscheck, built first).
 #   --out       where the corpus and results go (default target/bench-corpus; never commit
@@ -51,6 +53,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="100M"
 mode="auto"
 group_by="folder"
+format="json"
 jobs=""
 bin=""
 out="$root/target/bench-corpus"
@@ -67,6 +70,7 @@ while [[ $# -gt 0 ]]; do
     --size) size="${2:?--size needs a value}"; shift 2 ;;
     --mode) mode="${2:?--mode needs a value}"; shift 2 ;;
     --group-by) group_by="${2:?--group-by needs a value}"; shift 2 ;;
+    --format) format="${2:?--format needs a value}"; shift 2 ;;
     --jobs) jobs="${2:?--jobs needs a value}"; shift 2 ;;
     --bin) bin="${2:?--bin needs a value}"; shift 2 ;;
     --out) out="${2:?--out needs a value}"; shift 2 ;;
@@ -207,7 +211,7 @@ else
     find "$corpus" -type f -exec cat {} + >/dev/null
 fi
 
-args=(check --format json --group-by "$group_by")
+args=(check --format "$format" --group-by "$group_by")
 if [[ -n "$jobs" ]]; then
     if "$bin" check --help 2>/dev/null | grep -q -- '--jobs'; then
         args+=(--jobs "$jobs")
@@ -216,8 +220,8 @@ if [[ -n "$jobs" ]]; then
         jobs=""
     fi
 fi
-report="$out/report-$size-$mode-$group_by.json"
-timing="$out/time-$size-$mode-$group_by.txt"
+report="$out/report-$size-$mode-$group_by-$format.out"
+timing="$out/time-$size-$mode-$group_by-$format.txt"
 
 echo "+ $bin ${args[*]} $corpus" >&2
 set +e
@@ -230,10 +234,10 @@ if [[ $status -gt 1 ]]; then
     tail -n 20 "$out/stderr.txt" >&2
 fi
 
-python3 - "$timing" "$report" "$input_bytes" "$mode" "$size" "$files" "$group_by" "${jobs:-default}" "$out/results.tsv" "$status" <<'EOF'
+python3 - "$timing" "$report" "$input_bytes" "$mode" "$size" "$files" "$group_by" "${jobs:-default}" "$out/results.tsv" "$status" "$format" <<'EOF'
 import json, os, sys, time
 
-timing, report, input_bytes, mode, size, files, group_by, jobs, results, status = sys.argv[1:]
+timing, report, input_bytes, mode, size, files, group_by, jobs, results, status, fmt = sys.argv[1:]
 fields = {}
 for line in open(timing):
     key, sep, value = line.strip().rpartition(": ")
@@ -258,7 +262,7 @@ except (OSError, ValueError):
     pass
 rate = mb / wall if wall else float("inf")
 print(f"mode:        {mode} ({'one JSON Lines file' if mode == 'jsonl' else files + ' files in a folder tree'})")
-print(f"input:       {mb:.1f} MiB, group-by {group_by}, jobs {jobs}, exit {status}")
+print(f"input:       {mb:.1f} MiB, group-by {group_by}, format {fmt}, jobs {jobs}, exit {status}")
 print(f"wall:        {wall:.2f} s (user {user:.2f} s, system {system:.2f} s, CPU {fields.get('Percent of CPU this job got', '?')})")
 # The issue's target is in MB (10^6 bytes); the corpus size is in MiB.
 print(f"throughput:  {rate:.1f} MiB/s ({int(input_bytes) / 1e6 / wall if wall else float('inf'):.1f} MB/s)")
@@ -268,10 +272,10 @@ if summary:
 new = not os.path.exists(results)
 with open(results, "a") as f:
     if new:
-        f.write("when\tmode\tsize\tinput_mib\tgroup_by\tjobs\twall_s\tmib_per_s\tpeak_rss_mib\tdocuments\tclaims\texit\n")
+        f.write("when\tmode\tsize\tinput_mib\tgroup_by\tjobs\twall_s\tmib_per_s\tpeak_rss_mib\tdocuments\tclaims\texit\tformat\n")
     f.write(
         f"{time.strftime('%Y-%m-%dT%H:%M:%S')}\t{mode}\t{size}\t{mb:.1f}\t{group_by}\t{jobs}\t{wall:.2f}\t{rate:.1f}\t{rss_mb:.0f}"
-        f"\t{summary.get('documents', '')}\t{summary.get('claims', '')}\t{status}\n"
+        f"\t{summary.get('documents', '')}\t{summary.get('claims', '')}\t{status}\t{fmt}\n"
     )
 print(f"recorded in  {results}")
 EOF

@@ -22,7 +22,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -226,11 +226,18 @@ impl Baseline {
         }
         let baseline: Baseline = serde_json::from_str(text).map_err(|e| {
             let offset = offset_of(text, e.line(), e.column());
+            let message = e.to_string();
+            let site = crate::text::error_site(
+                path,
+                text,
+                &message,
+                (e.line() > 0).then_some(offset..offset),
+            );
             BaselineError::Invalid {
                 path: path.to_string(),
-                message: e.to_string(),
-                src: NamedSource::new(path, text.to_string()),
-                span: (e.line() > 0).then(|| SourceSpan::from(offset..offset)),
+                message,
+                src: site.src,
+                span: site.span,
             }
         })?;
         if baseline.version != VERSION {
@@ -408,11 +415,18 @@ impl Verdicts {
     pub fn parse(path: &str, text: &str) -> Result<Verdicts, BaselineError> {
         let verdicts: Verdicts = serde_json::from_str(text).map_err(|e| {
             let offset = offset_of(text, e.line(), e.column());
+            let message = e.to_string();
+            let site = crate::text::error_site(
+                path,
+                text,
+                &message,
+                (e.line() > 0).then_some(offset..offset),
+            );
             BaselineError::Invalid {
                 path: path.to_string(),
-                message: e.to_string(),
-                src: NamedSource::new(path, text.to_string()),
-                span: (e.line() > 0).then(|| SourceSpan::from(offset..offset)),
+                message,
+                src: site.src,
+                span: site.span,
             }
         })?;
         if verdicts.version != VERDICTS_VERSION {
@@ -517,7 +531,7 @@ pub enum BaselineError {
         path: String,
         message: String,
         #[source_code]
-        src: NamedSource<String>,
+        src: crate::text::Excerpt,
         #[label("here")]
         span: Option<SourceSpan>,
     },

@@ -117,7 +117,8 @@ fn judge(
         }
         Some((a, b)) => (
             FindingKind::Conflict,
-            consensus(&support_of(&held, rules), docs).unwrap_or_else(|| disagreement(a, b)),
+            consensus(&support_of(&held, rules), docs)
+                .unwrap_or_else(|| disagreement(&named_in_conflict(&held, a, b, rules))),
         ),
         None if all_agree => (FindingKind::Agreement, agreement(&members)),
         None => (FindingKind::Agreement, agreement(&held)),
@@ -714,38 +715,70 @@ fn near_spelling(a: &str, b: &str, min: usize) -> bool {
 }
 
 /// "2 and 6 do not overlap", "'Chairman of the Joint Chiefs of Staff' and 'Supreme General' are
-/// different posts", "20 February 2014 and 22 February 2014 are different dates".
-fn disagreement(a: &Claim, b: &Claim) -> String {
-    match (&a.value, &b.value) {
-        (Value::Role { title: x, .. }, Value::Role { title: y, .. }) => {
-            format!("'{x}' and '{y}' are different posts")
+/// different posts", "20 February 2014 and 22 February 2014 are different dates"; three values
+/// that cannot hold together are all named: "2 killed, 4 killed and 6 killed do not overlap".
+fn disagreement(named: &[&Claim]) -> String {
+    let list = |items: Vec<String>| match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    let Some(first) = named.first() else {
+        return String::new();
+    };
+    let of = |f: &dyn Fn(&Claim) -> Option<String>| -> Option<Vec<String>> {
+        named.iter().map(|c| f(c)).collect()
+    };
+    let shown = match &first.value {
+        Value::Role { .. } => of(&|c| match &c.value {
+            Value::Role { title, .. } => Some(format!("'{title}'")),
+            _ => None,
+        })
+        .map(|t| format!("{} are different posts", list(t))),
+        Value::Date(_) => of(&|c| match &c.value {
+            Value::Date(d) => Some(date_label(d)),
+            _ => None,
+        })
+        .map(|d| format!("{} are different dates", list(d))),
+        Value::Quote { .. } => of(&|c| match &c.value {
+            Value::Quote { speaker, .. } => Some(speaker.clone()),
+            _ => None,
+        })
+        .map(|s| format!("the same words are put in the mouths of {}", list(s))),
+        Value::Place { .. } => of(&|c| match &c.value {
+            Value::Place { city, region } => {
+                Some(crate::model::place_name(city, region.as_deref()))
+            }
+            _ => None,
+        })
+        .map(|p| format!("{} are different places", list(p))),
+        _ => None,
+    };
+    shown.unwrap_or_else(|| {
+        let labels = named.iter().map(|c| c.label.clone()).collect();
+        format!("{} do not overlap", list(labels))
+    })
+}
+
+/// The claims a conflict's message names: the clashing pair `a` and `b`, then every other
+/// definite claim whose value agrees with none named so far (three values that cannot hold
+/// together are all named, not two of them).
+fn named_in_conflict<'c>(
+    held: &[&'c Claim],
+    a: &'c Claim,
+    b: &'c Claim,
+    rules: &Rules,
+) -> Vec<&'c Claim> {
+    let mut named = vec![a, b];
+    for &c in held {
+        if named
+            .iter()
+            .all(|n| n.label != c.label && !agree(n, c, rules))
+        {
+            named.push(c);
         }
-        (Value::Date(x), Value::Date(y)) => {
-            format!(
-                "{} and {} are different dates",
-                date_label(x),
-                date_label(y)
-            )
-        }
-        (Value::Quote { speaker: x, .. }, Value::Quote { speaker: y, .. }) => {
-            format!("the same words are put in the mouths of {x} and {y}")
-        }
-        (
-            Value::Place {
-                city: ca,
-                region: ra,
-            },
-            Value::Place {
-                city: cb,
-                region: rb,
-            },
-        ) => format!(
-            "{} and {} are different places",
-            crate::model::place_name(ca, ra.as_deref()),
-            crate::model::place_name(cb, rb.as_deref())
-        ),
-        _ => format!("{} and {} do not overlap", a.label, b.label),
     }
+    named
 }
 
 /// "3 sources agree: 2 units, 2 systems" or "more than 40 and around 50 overlap".

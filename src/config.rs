@@ -17,6 +17,7 @@
 //! format = "human"
 //! show-agreements = false
 //! baseline = "crosscheck-baseline.json"
+//! max-document-size = "64M"       # larger documents are skipped with a warning
 //!
 //! [thresholds]                    # as in rules/thresholds.toml
 //! band = 0.1
@@ -26,7 +27,7 @@
 
 use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -116,6 +117,81 @@ pub struct ThresholdSettings {
     pub antecedent_sentences: Option<usize>,
 }
 
+/// A size in bytes, as a file or a flag writes it: a number of bytes (`1048576`) or a number
+/// and a unit (`64M`, `64 MiB`, `512k`, `1G`; units are powers of 1024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (number, unit) = t.split_at(digits);
+        let number: u64 = number
+            .parse()
+            .map_err(|_| format!("`{s}` is not a size (a number of bytes, or 64M, 1G)"))?;
+        let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+            "" | "b" => 1,
+            "k" | "kb" | "kib" => 1 << 10,
+            "m" | "mb" | "mib" => 1 << 20,
+            "g" | "gb" | "gib" => 1 << 30,
+            _ => return Err(format!("`{s}`: unknown unit (B, K, M or G)")),
+        };
+        match number.checked_mul(scale) {
+            None => Err(format!("`{s}` is too large")),
+            Some(0) => Err(format!("`{s}`: a size must be above 0")),
+            Some(n) => Ok(ByteSize(n)),
+        }
+    }
+}
+
+/// The most threads `-j` takes: more than any machine this runs on has cores, and few enough
+/// that each thread's stack and buffers stay small.
+pub const MAX_JOBS: usize = 256;
+
+/// The one check of a thread count (`-j`).
+pub fn check_jobs(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "`{text}`: the number of threads must be between 1 and {MAX_JOBS}"
+        )),
+    }
+}
+
+impl std::fmt::Display for ByteSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            &crate::ingest::show_size(self.0)
+                .replace(" bytes", "")
+                .replace(' ', ""),
+        )
+    }
+}
+
+impl Serialize for ByteSize {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Bytes(u64),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Bytes(n) => Ok(ByteSize(n)),
+            Raw::Text(t) => t.parse().map_err(serde::de::Error::custom),
+        }
+    }
+}
+
 /// Rules folders as a file writes them: one (`rules = "rules"`) or several
 /// (`rules = ["rules", "../shared-rules"]`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,6 +224,7 @@ pub struct Layer {
     pub format: Option<Format>,
     pub show_agreements: Option<bool>,
     pub baseline: Option<PathBuf>,
+    pub max_document_size: Option<ByteSize>,
     pub thresholds: Option<ThresholdSettings>,
 }
 
@@ -172,6 +249,8 @@ pub struct Settings {
     pub exclude: Vec<String>,
     pub force_exclude: bool,
     pub respect_gitignore: bool,
+    /// Documents larger than this are skipped with a warning.
+    pub max_document_size: ByteSize,
     pub thresholds: ThresholdSettings,
 }
 
@@ -234,6 +313,10 @@ impl Settings {
                 .respect_gitignore
                 .or(file.respect_gitignore)
                 .unwrap_or(true),
+            max_document_size: flags
+                .max_document_size
+                .or(file.max_document_size)
+                .unwrap_or(ByteSize(crate::ingest::DEFAULT_MAX_DOCUMENT_SIZE)),
             thresholds,
         }
     }
@@ -280,14 +363,14 @@ pub enum ConfigError {
     #[diagnostic(
         code(crosscheck::config::invalid),
         help(
-            "keys: rules, include, exclude, force-exclude, respect-gitignore, group-by, fail-on, format, show-agreements, baseline, [thresholds]"
+            "keys: rules, include, exclude, force-exclude, respect-gitignore, group-by, fail-on, format, show-agreements, baseline, max-document-size, [thresholds]"
         )
     )]
     Invalid {
         path: String,
         message: String,
         #[source_code]
-        src: NamedSource<String>,
+        src: crate::text::Excerpt,
         #[label("{label}")]
         span: Option<SourceSpan>,
         label: String,
@@ -313,10 +396,11 @@ pub fn load(path: &Path) -> Result<Layer, ConfigError> {
 }
 
 /// Parses the text of a configuration file; `path` names it in errors.
+/// Values are checked as the rules check them (the same function, the same message), and an
+/// error points at the value.
 pub fn parse(path: &str, text: &str) -> Result<Layer, ConfigError> {
-    toml::from_str(text).map_err(|e| {
-        let message = e.message().trim().to_string();
-        let site = crate::text::error_site(path, text, &message, e.span());
+    let invalid = |message: String, span: Option<std::ops::Range<usize>>| {
+        let site = crate::text::error_site(path, text, &message, span);
         ConfigError::Invalid {
             path: path.to_string(),
             message,
@@ -324,7 +408,24 @@ pub fn parse(path: &str, text: &str) -> Result<Layer, ConfigError> {
             span: site.span,
             label: site.label,
         }
-    })
+    };
+    let layer: Layer =
+        toml::from_str(text).map_err(|e| invalid(e.message().trim().to_string(), e.span()))?;
+    if let Some(t) = &layer.thresholds {
+        for (key, value) in [
+            ("band", t.band),
+            ("subject-similarity", t.subject_similarity),
+            ("name-similarity", t.name_similarity),
+        ] {
+            if let Some(value) = value
+                && let Err(message) = crate::rules::check_threshold(key, value)
+            {
+                let span = crate::rules::locate(text, "thresholds", None, key);
+                return Err(invalid(message, span));
+            }
+        }
+    }
+    Ok(layer)
 }
 
 #[cfg(test)]

@@ -18,8 +18,14 @@
 //!   `decoded_from`; offsets then refer to the decoded text.
 //! - A NUL byte in the first 8 KiB (and no UTF-16 byte-order mark) marks a binary file: it is
 //!   skipped with a warning.
-//! - A file larger than [`LARGE_FILE`] (64 MiB) is still read, with a warning: losing an input
-//!   silently is worse than using memory.
+//! - A document larger than the selection's `max_document_size` (by default
+//!   [`DEFAULT_MAX_DOCUMENT_SIZE`], 64 MiB, far more than any article) is skipped with a
+//!   warning naming it, and never read whole: a file by its size (and reads stop at the limit if
+//!   it grows), a JSON Lines line as it is read. A JSON Lines file is a corpus, not a document:
+//!   the limit is per line.
+//! - Only regular files are read: a named pipe, a device or a socket, named or found in a
+//!   folder, is skipped with a warning and never opened (opening a pipe blocks until someone
+//!   writes to it; a device like `/dev/zero` never ends).
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -34,8 +40,8 @@ use thiserror::Error;
 
 use crate::model::{Document, Metadata, Origin, Warning};
 
-/// Files larger than this are read with a warning.
-pub const LARGE_FILE: u64 = 64 * 1024 * 1024;
+/// The largest document read by default (a file, or a line of a JSON Lines file): 64 MiB.
+pub const DEFAULT_MAX_DOCUMENT_SIZE: u64 = 64 * 1024 * 1024;
 
 /// How much of the start of a file is searched for NUL bytes to tell binary files.
 const BINARY_SNIFF: usize = 8 * 1024;
@@ -69,7 +75,7 @@ pub enum IngestError {
     )]
     UnreadableFolder { path: String, message: String },
 
-    #[error("{path}: line {line}: {message}")]
+    #[error("{path}:{line}:{column}: {message}")]
     #[diagnostic(
         code(crosscheck::input::bad_json_line),
         help(
@@ -79,6 +85,8 @@ pub enum IngestError {
     BadJsonLine {
         path: String,
         line: usize,
+        /// 1-based, in characters of the line.
+        column: usize,
         message: String,
     },
 }
@@ -101,8 +109,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     pub warnings: Vec<Warning>,
     pub errors: Vec<IngestError>,
-    /// Files found in folders but not read because of their extension (or because they are not
-    /// regular files). Hidden files are ignored without being counted.
+    /// Files found in folders but not read because of their extension (or the include globs).
+    /// Hidden files are ignored without being counted.
     pub skipped: usize,
 }
 
@@ -120,6 +128,37 @@ pub struct Selection {
     /// Skip what `.gitignore`, `.ignore` and `.git/info/exclude` files list (even outside a
     /// Git repository).
     pub respect_ignore_files: bool,
+    /// Documents larger than this many bytes are skipped with a warning.
+    pub max_document_size: u64,
+    /// Where reading reports how far it is, for a progress line.
+    pub meter: Option<Arc<ReadMeter>>,
+}
+
+/// How far reading is, in bytes: `total` is known once the inputs are listed (before the first
+/// document), `read` grows as files and JSON Lines lines are read. Shared with the thread that
+/// shows progress.
+#[derive(Debug, Default)]
+pub struct ReadMeter {
+    read: std::sync::atomic::AtomicU64,
+    total: std::sync::atomic::AtomicU64,
+}
+
+impl ReadMeter {
+    /// Bytes read so far and bytes to read in all.
+    pub fn get(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.read.load(Relaxed), self.total.load(Relaxed))
+    }
+
+    fn add_read(&self, bytes: u64) {
+        self.read
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn add_total(&self, bytes: u64) {
+        self.total
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl Default for Selection {
@@ -129,6 +168,8 @@ impl Default for Selection {
             exclude: None,
             force_exclude: false,
             respect_ignore_files: true,
+            max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
+            meter: None,
         }
     }
 }
@@ -219,7 +260,27 @@ impl Selection {
             exclude: Globs::new(exclude)?,
             force_exclude,
             respect_ignore_files,
+            max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
+            meter: None,
         })
+    }
+
+    /// The same selection, reporting how far reading is to `meter`.
+    pub fn with_meter(mut self, meter: Arc<ReadMeter>) -> Selection {
+        self.meter = Some(meter);
+        self
+    }
+
+    fn metered(&self, read: u64) {
+        if let Some(m) = &self.meter {
+            m.add_read(read);
+        }
+    }
+
+    /// The same selection with another limit on the size of a document.
+    pub fn with_max_document_size(mut self, bytes: u64) -> Selection {
+        self.max_document_size = bytes;
+        self
     }
 
     fn excluded(&self, name: &str, shown: &str, inside: &str) -> bool {
@@ -332,6 +393,7 @@ pub fn stream_selected(
         read: HashSet::new(),
         listed: Some(Vec::new()),
         ahead: ReadAhead::default(),
+        ids: HashMap::new(),
     };
     for path in paths {
         lister.read_given(path);
@@ -346,8 +408,10 @@ pub fn stream_selected(
         visited: Arc::new(Mutex::new(HashSet::new())),
         read: HashSet::new(),
         listed: None,
+        ids: HashMap::new(),
         ahead: ReadAhead {
             listed,
+            limit: selection.max_document_size,
             ..ReadAhead::default()
         },
     };
@@ -363,26 +427,93 @@ const READ_AHEAD: usize = 256;
 /// Files read ahead of the walk, a window at a time, in the order they were listed.
 #[derive(Default)]
 struct ReadAhead {
+    /// Files larger than this are not read whole: [`read_bounded`].
+    limit: u64,
     listed: Vec<PathBuf>,
     /// The next listed file not yet read ahead.
     next: usize,
-    window: HashMap<PathBuf, io::Result<Vec<u8>>>,
+    window: HashMap<PathBuf, io::Result<Bounded>>,
 }
 
 impl ReadAhead {
     /// The bytes of `path`: from the window, which is refilled with the next listed files
     /// when it is empty (the walk reaches files in the order they were listed), or read now.
-    fn take(&mut self, path: &Path) -> io::Result<Vec<u8>> {
+    fn take(&mut self, path: &Path) -> io::Result<Bounded> {
+        let limit = self.limit;
         if self.window.is_empty() && self.next < self.listed.len() {
             let end = (self.next + READ_AHEAD).min(self.listed.len());
-            let read: Vec<(PathBuf, io::Result<Vec<u8>>)> = self.listed[self.next..end]
+            let read: Vec<(PathBuf, io::Result<Bounded>)> = self.listed[self.next..end]
                 .par_iter()
-                .map(|p| (p.clone(), fs::read(p)))
+                .map(|p| (p.clone(), read_bounded(p, limit)))
                 .collect();
             self.window.extend(read);
             self.next = end;
         }
-        self.window.remove(path).unwrap_or_else(|| fs::read(path))
+        self.window
+            .remove(path)
+            .unwrap_or_else(|| read_bounded(path, limit))
+    }
+}
+
+/// The bytes of a file, or how far past the limit it went.
+enum Bounded {
+    Read(Vec<u8>),
+    /// The file had more bytes than the limit.
+    TooLarge,
+}
+
+/// Reads a regular file, but never more than `limit` bytes and one: a file that grew past its
+/// size since it was listed is cut off, not read to the end.
+fn read_bounded(path: &Path, limit: u64) -> io::Result<Bounded> {
+    use io::Read;
+    let file = fs::File::open(path)?;
+    let hint = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Bounded::TooLarge);
+    }
+    Ok(Bounded::Read(bytes))
+}
+
+/// What a file is, for a warning about a file that is not a regular one.
+fn kind_of(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// The warning for a document over the limit, with its size when it is known.
+fn too_large(size: Option<u64>, limit: u64) -> String {
+    let size = size.map_or_else(String::new, |s| format!(" ({s} bytes)"));
+    format!(
+        "document larger than max-document-size ({}){size}; skipped (raise the limit with --max-document-size or in crosscheck.toml)",
+        show_size(limit)
+    )
+}
+
+/// A size in bytes as people read it: `67108865 bytes`, `64 MiB`.
+pub fn show_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
+        format!("{} KiB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
@@ -419,6 +550,9 @@ struct Reader<'s> {
     listed: Option<Vec<PathBuf>>,
     /// Files read ahead of the walk, taken out as it reaches them.
     ahead: ReadAhead,
+    /// The documents of the JSON Lines file being read, by name, with the line that named each
+    /// first: a second line of the same `id` is a warning.
+    ids: HashMap<String, usize>,
 }
 
 /// The message for a folder reached a second time.
@@ -447,7 +581,8 @@ impl Reader<'_> {
                 message: e.to_string(),
             }),
             Ok(meta) if meta.is_dir() => self.walk(path, &shown),
-            Ok(meta) => self.read_file(path, shown, meta.len()),
+            Ok(meta) if meta.is_file() => self.read_file(path, shown, meta.len()),
+            Ok(meta) => self.not_regular(&shown, &meta),
         }
     }
 
@@ -538,11 +673,25 @@ impl Reader<'_> {
             Err(e) => self.metadata_error(path, child, e),
             Ok(meta) if meta.is_dir() => {}
             Ok(_) if self.selection.excluded(&name, &child, &inside) => {}
-            Ok(meta) if meta.is_file() && self.selection.included(path, &name, &child, &inside) => {
-                self.read_file(path, child, meta.len());
+            Ok(meta) if !self.selection.included(path, &name, &child, &inside) => {
+                let _ = meta;
+                self.corpus.skipped += 1;
             }
-            Ok(_) => self.corpus.skipped += 1,
+            Ok(meta) if meta.is_file() => self.read_file(path, child, meta.len()),
+            Ok(meta) => self.not_regular(&child, &meta),
         }
+    }
+
+    /// A named pipe, a device or a socket: never opened.
+    fn not_regular(&mut self, shown: &str, meta: &fs::Metadata) {
+        if self.listed.is_some() {
+            return;
+        }
+        let kind = kind_of(meta);
+        self.warn(
+            shown,
+            &format!("{kind}, not a regular file; skipped (only files and folders are read)"),
+        );
     }
 
     fn metadata_error(&mut self, path: &Path, child: String, e: io::Error) {
@@ -610,16 +759,19 @@ impl Reader<'_> {
             self.warn(&shown, "file already read under another path; skipped");
             return;
         }
-        if len > LARGE_FILE {
-            self.warn(
-                &shown,
-                &format!(
-                    "large file ({len} bytes, over the {} MiB warning limit); read anyway",
-                    LARGE_FILE / (1024 * 1024)
-                ),
-            );
-        }
         let json_lines = is_json_lines(path);
+        let limit = self.selection.max_document_size;
+        if len > limit && !json_lines {
+            if self.listed.is_none() {
+                self.warn(&shown, &too_large(Some(len), limit));
+            }
+            return;
+        }
+        if self.listed.is_some()
+            && let Some(m) = &self.selection.meter
+        {
+            m.add_total(len);
+        }
         if let Some(listed) = &mut self.listed {
             // A JSON Lines file is streamed when its turn comes, never read ahead whole.
             if !json_lines {
@@ -631,8 +783,13 @@ impl Reader<'_> {
             self.stream_json_lines(path, &shown);
             return;
         }
+        self.selection.metered(len);
         let bytes = match self.ahead.take(path) {
-            Ok(bytes) => bytes,
+            Ok(Bounded::Read(bytes)) => bytes,
+            Ok(Bounded::TooLarge) => {
+                self.warn(&shown, &too_large(None, limit));
+                return;
+            }
             Err(e) => {
                 self.corpus.errors.push(unreadable(shown, &e));
                 return;
@@ -657,7 +814,9 @@ impl Reader<'_> {
     /// A JSON Lines corpus, read line by line: see [`json_line_document`]. A file that is not
     /// UTF-8 (or is UTF-16) is decoded whole first, as any other text file.
     fn stream_json_lines(&mut self, path: &Path, shown: &str) {
-        match sniff(path) {
+        self.ids.clear();
+        let limit = self.selection.max_document_size;
+        match sniff(path, limit) {
             Err(e) => self.corpus.errors.push(unreadable(shown.to_string(), &e)),
             Ok(Sniffed::Binary) => {
                 self.warn(shown, "binary file (NUL bytes near the start); skipped");
@@ -665,7 +824,18 @@ impl Reader<'_> {
             Ok(Sniffed::Utf8) => {
                 let file: Arc<Path> = Arc::from(path);
                 let shown_file: Arc<str> = Arc::from(shown);
-                let result = for_each_line(path, &mut |n, offset, line| {
+                let result = for_each_line(path, limit, &mut |n, offset, line| {
+                    let line = match line {
+                        Line::Text(line) => {
+                            self.selection.metered(line.len() as u64 + 1);
+                            line
+                        }
+                        Line::TooLong(size) => {
+                            self.selection.metered(size + 1);
+                            self.warn(&format!("{shown}:{n}"), &too_large(Some(size), limit));
+                            return;
+                        }
+                    };
                     let origin = Origin::JsonLine {
                         file: Arc::clone(&file),
                         shown: Arc::clone(&shown_file),
@@ -677,11 +847,17 @@ impl Reader<'_> {
                     match std::str::from_utf8(line) {
                         Ok(line) => self.json_line(shown, n, line, origin),
                         // Checked before: the file changed while it was read.
-                        Err(e) => self.corpus.errors.push(IngestError::BadJsonLine {
-                            path: shown.to_string(),
-                            line: n,
-                            message: e.to_string(),
-                        }),
+                        Err(e) => {
+                            let valid = &line[..e.valid_up_to()];
+                            let column =
+                                std::str::from_utf8(valid).map_or(1, |v| v.chars().count() + 1);
+                            self.corpus.errors.push(IngestError::BadJsonLine {
+                                path: shown.to_string(),
+                                line: n,
+                                column,
+                                message: "not UTF-8".to_string(),
+                            });
+                        }
                     }
                 });
                 if let Err(e) = result {
@@ -689,8 +865,16 @@ impl Reader<'_> {
                 }
             }
             Ok(Sniffed::Other) => {
-                let bytes = match fs::read(path) {
-                    Ok(bytes) => bytes,
+                // Decoded whole: bounded as one document.
+                let bytes = match read_bounded(path, limit) {
+                    Ok(Bounded::Read(bytes)) => {
+                        self.selection.metered(bytes.len() as u64);
+                        bytes
+                    }
+                    Ok(Bounded::TooLarge) => {
+                        self.warn(shown, &too_large(None, limit));
+                        return;
+                    }
                     Err(e) => {
                         self.corpus.errors.push(unreadable(shown.to_string(), &e));
                         return;
@@ -698,8 +882,8 @@ impl Reader<'_> {
                 };
                 let text = match decode(bytes) {
                     Decoded::Text(text) => text,
-                    Decoded::Converted { text, from } => {
-                        self.warn(shown, &converted_message(from));
+                    Decoded::Converted { text, from, bom } => {
+                        self.warn(shown, &converted_message(from, bom));
                         text
                     }
                     Decoded::Binary => {
@@ -740,11 +924,21 @@ impl Reader<'_> {
                     let path = doc.path.clone();
                     self.warn(&path, "empty text; it states no claims");
                 }
+                if let Some(first) = self.ids.insert(doc.path.clone(), n) {
+                    self.warn(
+                        &format!("{shown}:{n}"),
+                        &format!(
+                            "`{}` is already the name of line {first}: two documents of one name (give each line its own `id`)",
+                            doc.path
+                        ),
+                    );
+                }
                 self.emit(doc);
             }
-            Err(message) => self.corpus.errors.push(IngestError::BadJsonLine {
+            Err((column, message)) => self.corpus.errors.push(IngestError::BadJsonLine {
                 path: shown.to_string(),
                 line: n,
+                column,
                 message,
             }),
         }
@@ -778,9 +972,13 @@ fn is_json_lines(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
-fn converted_message(from: &str) -> String {
-    if from.starts_with("UTF-16") {
+fn converted_message(from: &str, bom: bool) -> String {
+    if from.starts_with("UTF-16") && bom {
         format!("UTF-16 (byte-order mark); decoded as {from}, offsets refer to the decoded text")
+    } else if from.starts_with("UTF-16") {
+        format!(
+            "UTF-16 without a byte-order mark (told by its bytes); decoded as {from}, offsets refer to the decoded text"
+        )
     } else {
         format!("not UTF-8; decoded as {from}, offsets refer to the decoded text")
     }
@@ -792,8 +990,8 @@ fn file_document(path: &Path, shown: String, bytes: Vec<u8>) -> (Option<Document
     let mut warnings = Vec::new();
     let (text, decoded_from) = match decode(bytes) {
         Decoded::Text(text) => (text, None),
-        Decoded::Converted { text, from } => {
-            warnings.push(converted_message(from));
+        Decoded::Converted { text, from, bom } => {
+            warnings.push(converted_message(from, bom));
             (text, Some(from.to_string()))
         }
         Decoded::Binary => {
@@ -829,12 +1027,12 @@ fn file_document(path: &Path, shown: String, bytes: Vec<u8>) -> (Option<Document
 /// A document held in memory from one JSON Lines record (the same fields and names as a line of
 /// a `.jsonl` file named `shown`, `n` its 1-based line number): how library callers (the
 /// Python bindings) build documents that the binary would read from such a file. `None` for a
-/// blank record; an error is the parser's message.
+/// blank record; an error is the column where the parser stopped and its message.
 pub fn json_record_document(
     shown: &str,
     n: usize,
     record: &str,
-) -> Result<Option<Document>, String> {
+) -> Result<Option<Document>, (usize, String)> {
     json_line_document(shown, n, record, Origin::Memory)
 }
 
@@ -848,7 +1046,7 @@ fn json_line_document(
     n: usize,
     line: &str,
     origin: Origin,
-) -> Result<Option<Document>, String> {
+) -> Result<Option<Document>, (usize, String)> {
     #[derive(serde::Deserialize)]
     struct Article {
         text: String,
@@ -860,11 +1058,23 @@ fn json_line_document(
         url: Option<String>,
         group: Option<String>,
     }
+    let whole = line;
     let line = line.trim_start_matches('\u{feff}').trim();
     if line.is_empty() {
         return Ok(None);
     }
-    let article: Article = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let article: Article = serde_json::from_str(line).map_err(|e| {
+        // serde_json counts in the trimmed line, in bytes, and says where in its message.
+        let at = format!(" at line {} column {}", e.line(), e.column());
+        let message = e.to_string();
+        let message = message.strip_suffix(&at).unwrap_or(&message).to_string();
+        let offset = (whole.len() - line.len() - (whole.len() - whole.trim_end().len()))
+            + e.column().saturating_sub(1);
+        let column = whole
+            .get(..offset.min(whole.len()))
+            .map_or(1, |before| before.chars().count() + 1);
+        (column, message)
+    })?;
     let id = match article.id {
         Some(serde_json::Value::String(s)) => s,
         Some(other) => other.to_string(),
@@ -897,7 +1107,7 @@ enum Sniffed {
     Binary,
 }
 
-fn sniff(path: &Path) -> io::Result<Sniffed> {
+fn sniff(path: &Path, limit: u64) -> io::Result<Sniffed> {
     use io::Read;
     let mut file = fs::File::open(path)?;
     let mut head = Vec::with_capacity(BINARY_SNIFF);
@@ -910,26 +1120,66 @@ fn sniff(path: &Path) -> io::Result<Sniffed> {
         return Ok(Sniffed::Other);
     }
     if head.contains(&0) {
+        // UTF-16 without a byte-order mark is decoded whole; anything else is binary.
+        let even = head.len() - head.len() % 2;
+        if utf16_without_bom(&head[..even]).is_some() {
+            return Ok(Sniffed::Other);
+        }
         return Ok(Sniffed::Binary);
     }
     let mut valid = true;
-    for_each_line(path, &mut |_, _, line| {
-        valid = valid && std::str::from_utf8(line).is_ok();
+    for_each_line(path, limit, &mut |_, _, line| {
+        if let Line::Text(line) = line {
+            valid = valid && std::str::from_utf8(line).is_ok();
+        }
     })?;
     Ok(if valid { Sniffed::Utf8 } else { Sniffed::Other })
 }
 
-/// Calls `each` with the 1-based number, byte offset and bytes (without the line break and a
-/// carriage return before it) of every line of a file, reading it a buffer at a time.
-fn for_each_line(path: &Path, each: &mut dyn FnMut(usize, u64, &[u8])) -> io::Result<()> {
+/// A line of a JSON Lines file as [`for_each_line`] hands it over.
+enum Line<'a> {
+    /// Its bytes, without the line break and a carriage return before it.
+    Text(&'a [u8]),
+    /// A line longer than the limit, not kept: its length in bytes.
+    TooLong(u64),
+}
+
+/// Calls `each` with the 1-based number, byte offset and bytes of every line of a file,
+/// reading it a buffer at a time; a line longer than `limit` bytes is skipped over without
+/// being kept ([`Line::TooLong`]).
+fn for_each_line(
+    path: &Path,
+    limit: u64,
+    each: &mut dyn FnMut(usize, u64, Line<'_>),
+) -> io::Result<()> {
     use io::BufRead;
     let mut reader = io::BufReader::with_capacity(1 << 20, fs::File::open(path)?);
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let mut line = Vec::new();
     let mut offset = 0u64;
     let mut n = 0;
     loop {
         line.clear();
-        let read = reader.read_until(b'\n', &mut line)?;
+        // The line's bytes up to its break (kept only up to the limit) and whether it ended.
+        let mut read = 0usize;
+        let mut ended = false;
+        while !ended {
+            let buf = reader.fill_buf()?;
+            if buf.is_empty() {
+                break;
+            }
+            let (take, found) = match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            };
+            if read <= limit {
+                let room = limit.saturating_add(2).saturating_sub(line.len()).min(take);
+                line.extend_from_slice(&buf[..room]);
+            }
+            read += take;
+            ended = found;
+            reader.consume(take);
+        }
         if read == 0 {
             return Ok(());
         }
@@ -941,7 +1191,12 @@ fn for_each_line(path: &Path, each: &mut dyn FnMut(usize, u64, &[u8])) -> io::Re
         if let Some(rest) = body.strip_suffix(b"\r") {
             body = rest;
         }
-        each(n, offset, body);
+        let length = read - usize::from(ended);
+        if body.len() > limit || length > limit + 1 {
+            each(n, offset, Line::TooLong(length as u64));
+        } else {
+            each(n, offset, Line::Text(body));
+        }
         offset += read as u64;
     }
 }
@@ -1089,6 +1344,8 @@ enum Decoded {
     Converted {
         text: String,
         from: &'static str,
+        /// UTF-16 told by its byte-order mark (`false`: by the pattern of its bytes).
+        bom: bool,
     },
     Binary,
 }
@@ -1100,11 +1357,22 @@ fn decode(bytes: Vec<u8>) -> Decoded {
             return Decoded::Converted {
                 text: text.into_owned(),
                 from: encoding.name(),
+                bom: true,
             };
         }
         _ => {}
     }
-    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF)];
+    if head.contains(&0) {
+        if let Some(encoding) = utf16_without_bom(head)
+            && let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(&bytes)
+        {
+            return Decoded::Converted {
+                text: text.into_owned(),
+                from: encoding.name(),
+                bom: false,
+            };
+        }
         return Decoded::Binary;
     }
     match String::from_utf8(bytes) {
@@ -1114,8 +1382,35 @@ fn decode(bytes: Vec<u8>) -> Decoded {
             Decoded::Converted {
                 text: text.into_owned(),
                 from: encoding_rs::WINDOWS_1252.name(),
+                bom: false,
             }
         }
+    }
+}
+
+/// UTF-16 without a byte-order mark, told by the start of a file: text in a Latin script has a
+/// NUL byte in most pairs, always on the same side (the high byte: after the character in
+/// little-endian, before it in big-endian), and no pair of two NULs (U+0000 is no text).
+fn utf16_without_bom(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let pairs: Vec<&[u8]> = head.chunks_exact(2).collect();
+    if pairs.len() < 2 {
+        return None;
+    }
+    let count = |f: fn(u8, u8) -> bool| pairs.iter().filter(|p| f(p[0], p[1])).count();
+    let (high_second, high_first) = (
+        count(|a, b| a != 0 && b == 0),
+        count(|a, b| a == 0 && b != 0),
+    );
+    if count(|a, b| a == 0 && b == 0) > 0 {
+        return None;
+    }
+    let most = pairs.len() / 2;
+    if high_second > most && high_first == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if high_first > most && high_second == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -1547,14 +1842,16 @@ mod tests {
             decode(le.clone()),
             Decoded::Converted {
                 text: "Six NASAMS".into(),
-                from: "UTF-16LE"
+                from: "UTF-16LE",
+                bom: true
             }
         );
         assert_eq!(
             decode(be),
             Decoded::Converted {
                 text: "Two more".into(),
-                from: "UTF-16BE"
+                from: "UTF-16BE",
+                bom: true
             }
         );
         let dir = tempfile::tempdir().expect("temp dir");
@@ -1565,6 +1862,44 @@ mod tests {
             Some("UTF-16LE")
         );
         assert_eq!(corpus.warnings.len(), 1);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_bytes_and_decoded() {
+        let text = "The storm killed 4 people in Harlow, the mayor said.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, from) in [(le.clone(), "UTF-16LE"), (be, "UTF-16BE")] {
+            assert_eq!(
+                decode(bytes),
+                Decoded::Converted {
+                    text: text.into(),
+                    from,
+                    bom: false
+                }
+            );
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "wide.txt", &le);
+        let mut lines: Vec<u8> = "{\"text\": \"The storm killed 4 people.\"}\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        lines.extend(lines.clone());
+        write(dir.path(), "wide.jsonl", &lines);
+        let corpus = read_in(dir.path(), &["wide.txt", "wide.jsonl"]);
+        assert_eq!(corpus.documents.len(), 3, "{:?}", corpus.warnings);
+        assert_eq!(corpus.documents[0].text, text);
+        assert_eq!(
+            warnings(&corpus)[0],
+            "wide.txt: UTF-16 without a byte-order mark (told by its bytes); decoded as UTF-16LE, offsets refer to the decoded text"
+        );
+        // Binary data with NUL bytes on both sides, or pairs of them, is still binary.
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00binary".to_vec()),
+            Decoded::Binary
+        );
+        assert_eq!(decode(vec![0x41, 0, 0, 0x41, 0x42, 0]), Decoded::Binary);
     }
 
     #[test]
@@ -1606,26 +1941,90 @@ mod tests {
     }
 
     #[test]
-    fn a_huge_file_is_read_with_a_warning() {
+    fn a_document_over_the_limit_is_skipped_with_a_warning_and_the_rest_is_read() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("huge.txt");
-        let file = File::create(&path).expect("create");
-        // 64 MiB and one byte of spaces: written out (not a sparse file, whose NUL bytes would
-        // make it look binary).
-        let mut writer = io::BufWriter::new(file);
-        let block = vec![b' '; 1024 * 1024];
-        for _ in 0..64 {
-            writer.write_all(&block).expect("write");
-        }
-        writer.write_all(b"x").expect("write");
-        drop(writer);
-        let corpus = read_in(dir.path(), &["huge.txt"]);
-        assert_eq!(corpus.documents.len(), 1);
+        write(dir.path(), "c/big.txt", &vec![b'a'; 2048]);
+        write(dir.path(), "c/small.txt", b"The fire killed 3 people.\n");
+        let mut lines = b"{\"text\": \"The fire killed 3 people.\"}\n".to_vec();
+        lines.extend(format!("{{\"text\": \"{}\"}}\r\n", "b".repeat(3000)).bytes());
+        lines.extend(b"{\"text\": \"The fire killed 4 people.\"}\n");
+        write(dir.path(), "c/lines.jsonl", &lines);
+        let selection = Selection::default().with_max_document_size(1024);
+        let corpus = read_selected(&[dir.path().join("c")], &selection, &mut |_| {});
+        let prefix = format!("{}/", given_path(dir.path()));
+        let names: Vec<&str> = corpus
+            .documents
+            .iter()
+            .map(|d| d.path.strip_prefix(&prefix).unwrap_or(&d.path))
+            .collect();
+        assert_eq!(names, ["c/lines.jsonl#1", "c/lines.jsonl#3", "c/small.txt"]);
+        let warnings: Vec<String> = corpus
+            .warnings
+            .iter()
+            .map(|w| {
+                format!(
+                    "{}: {}",
+                    w.path.strip_prefix(&prefix).unwrap_or(&w.path),
+                    w.message
+                )
+            })
+            .collect();
+        let advice = "skipped (raise the limit with --max-document-size or in crosscheck.toml)";
         assert_eq!(
-            warnings(&corpus),
-            ["huge.txt: large file (67108865 bytes, over the 64 MiB warning limit); read anyway"]
+            warnings,
+            [
+                format!(
+                    "c/big.txt: document larger than max-document-size (1 KiB) (2048 bytes); {advice}"
+                ),
+                format!(
+                    "c/lines.jsonl:2: document larger than max-document-size (1 KiB) (3013 bytes); {advice}"
+                ),
+            ]
+        );
+        // The third line's offset is still right: it is read again from there.
+        let third = &corpus.documents[1];
+        assert_eq!(
+            read_again(&third.origin).expect("read again").text,
+            third.text
         );
     }
+
+    #[test]
+    fn a_file_that_grows_past_the_limit_is_not_read_to_its_end() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = write(dir.path(), "a.txt", &[b'a'; 100]);
+        assert!(matches!(read_bounded(&path, 99), Ok(Bounded::TooLarge)));
+        assert!(matches!(read_bounded(&path, 100), Ok(Bounded::Read(b)) if b.len() == 100));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_and_devices_are_skipped_with_a_warning_named_or_in_a_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "c/a.txt", b"The fire killed 3 people.\n");
+        for fifo in ["c/p.txt", "q.txt"] {
+            let made = std::process::Command::new("mkfifo")
+                .arg(dir.path().join(fifo))
+                .status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        }
+        let paths = [
+            dir.path().join("c"),
+            dir.path().join("q.txt"),
+            PathBuf::from("/dev/zero"),
+        ];
+        let corpus = read_selected(&paths, &Selection::default(), &mut |_| {});
+        assert_eq!(corpus.documents.len(), 1);
+        assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+        let warnings: Vec<&str> = corpus.warnings.iter().map(|w| w.message.as_str()).collect();
+        let pipe = "a named pipe, not a regular file; skipped (only files and folders are read)";
+        let device = "a device, not a regular file; skipped (only files and folders are read)";
+        assert_eq!(warnings, [pipe, pipe, device]);
+        assert!(corpus.warnings[0].path.ends_with("c/p.txt"));
+        assert!(corpus.warnings[1].path.ends_with("q.txt"));
+        assert_eq!(corpus.warnings[2].path, "/dev/zero");
+    }
+
     fn read_with(base: &Path, given: &[&str], selection: &Selection) -> Vec<String> {
         let paths: Vec<PathBuf> = given.iter().map(|g| base.join(g)).collect();
         let prefix = format!("{}/", given_path(base));
@@ -1725,6 +2124,32 @@ mod tests {
             paths,
             [PathBuf::from("a.md"), PathBuf::from("folder/b.txt")]
         );
+    }
+
+    #[test]
+    fn the_meter_knows_the_bytes_to_read_before_the_first_document_and_reaches_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "c/a.txt", b"The fire killed 3 people.\n");
+        write(dir.path(), "c/b.md", b"Four were hurt.\n");
+        let lines = b"{\"text\": \"one\"}\n{\"text\": \"two\"}\n";
+        write(dir.path(), "c/d.jsonl", lines);
+        let meter = Arc::new(ReadMeter::default());
+        let selection = Selection::default().with_meter(Arc::clone(&meter));
+        let total = (26 + 16 + lines.len()) as u64;
+        let mut seen = Vec::new();
+        let corpus = stream_selected(
+            &[dir.path().join("c")],
+            &selection,
+            &mut |_| {
+                seen.push(meter.get());
+            },
+            &mut |_| {},
+        );
+        assert!(corpus.errors.is_empty());
+        assert_eq!(seen.len(), 4);
+        assert!(seen.iter().all(|&(_, t)| t == total), "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+        assert_eq!(meter.get(), (total, total));
     }
 
     #[test]

@@ -119,9 +119,14 @@ struct Options {
     /// Print no warnings and no summary line (errors are still printed).
     #[arg(long, short)]
     quiet: bool,
-    /// Threads to extract with (default: one per core). The output is the same for any number.
-    #[arg(long, short, value_name = "N")]
+    /// Threads to extract with, 1 to 256 (default: one per core). The output is the same for
+    /// any number.
+    #[arg(long, short, value_name = "N", value_parser = config::check_jobs)]
     jobs: Option<usize>,
+    /// Skip documents larger than SIZE (bytes, or with a unit: 64M, 1G) with a warning
+    /// [default: 64M, or `max-document-size` in crosscheck.toml]
+    #[arg(long, value_name = "SIZE")]
+    max_document_size: Option<config::ByteSize>,
 }
 
 #[derive(Debug, Args)]
@@ -285,6 +290,7 @@ fn flags(options: &Options) -> Layer {
         format: options.format,
         show_agreements: options.show_agreements.then_some(true),
         baseline: options.baseline.clone(),
+        max_document_size: options.max_document_size,
         thresholds: None,
     }
 }
@@ -326,14 +332,17 @@ fn run(
         settings.force_exclude,
         settings.respect_gitignore,
     )
-    .map_err(|e| Failure::Selection(e).boxed())?;
+    .map_err(|e| Failure::Selection(e).boxed())?
+    .with_max_document_size(settings.max_document_size.0);
+    let meter = std::sync::Arc::new(crosscheck::ingest::ReadMeter::default());
+    let selection = selection.with_meter(std::sync::Arc::clone(&meter));
     let baseline = match &settings.baseline {
         Some(path) if gate && options.write_baseline.is_none() => Some(read_baseline(path)?),
         _ => None,
     };
 
     let paths = expand_stdin(&options.paths)?;
-    let progress = Progress::new(io::stderr().is_terminal() && !options.quiet);
+    let progress = Progress::new(io::stderr().is_terminal() && !options.quiet, meter);
     let group_by: crosscheck::GroupBy = settings.group_by.into();
     let output = match settings.format {
         Format::Json => Some(Output::Json),
@@ -356,6 +365,7 @@ fn run(
             &mut |n| progress.reading(n),
             &mut |doc| streamer.push(doc),
         );
+        progress.stage("comparing the last folders");
         let finished = streamer
             .finish(corpus.warnings, corpus.skipped)
             .map_err(|e| Failure::Spill(e).boxed())?;
@@ -451,8 +461,8 @@ fn run(
         });
     }
 
+    progress.stage("aligning and comparing");
     let mut analysis = extractor.check(corpus.warnings, group_by);
-    progress.clear();
     progress.clear();
     let suppressed = suppress::apply(&mut analysis).suppressed;
 
@@ -460,6 +470,7 @@ fn run(
         skipped: corpus.skipped,
         show_agreements: settings.show_agreements,
         suppressed,
+        columns: terminal_columns(),
         ..Context::default()
     };
     if let Some(path) = &options.write_baseline {
@@ -535,6 +546,15 @@ fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The terminal's width as the shell tells it (`COLUMNS`), which long source lines in human
+/// output are cut to fit; `None` when it is not set or not a number.
+fn terminal_columns() -> Option<usize> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, Box<Failure>> {
@@ -660,16 +680,19 @@ fn write_stdout(text: &str) -> Result<(), Box<Failure>> {
 }
 
 /// A progress indicator on stderr for long runs, only when stderr is a terminal: never on
-/// stdout, never in a pipe or a CI log.
+/// stdout, never in a pipe or a CI log. It names the stage, and while reading, how much of the
+/// input is read.
 struct Progress {
     enabled: bool,
+    meter: std::sync::Arc<crosscheck::ingest::ReadMeter>,
     bar: std::cell::RefCell<Option<indicatif::ProgressBar>>,
 }
 
 impl Progress {
-    fn new(enabled: bool) -> Self {
+    fn new(enabled: bool, meter: std::sync::Arc<crosscheck::ingest::ReadMeter>) -> Self {
         Self {
             enabled,
+            meter,
             bar: std::cell::RefCell::new(None),
         }
     }
@@ -686,13 +709,24 @@ impl Progress {
         bar
     }
 
-    /// After each document read.
+    /// After each bundle of documents read.
     fn reading(&self, documents: usize) {
         if !self.enabled || documents < LONG_RUN {
             return;
         }
+        let (read, total) = self.meter.get();
+        self.show(reading_message(documents, read, total));
+    }
+
+    /// A stage after reading, shown only when reading was long enough to show.
+    fn stage(&self, stage: &str) {
+        if self.bar.borrow().is_some() {
+            self.show(format!("{stage}..."));
+        }
+    }
+
+    fn show(&self, message: String) {
         let mut bar = self.bar.borrow_mut();
-        let message = format!("reading and extracting: {documents} documents");
         match bar.as_ref() {
             Some(b) => b.set_message(message),
             None => *bar = Some(Self::spinner(message)),
@@ -704,6 +738,21 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// "reading and extracting: 45% (120.0 of 265.3 MiB), 49000 documents".
+fn reading_message(documents: usize, read: u64, total: u64) -> String {
+    const MIB: f64 = 1024.0 * 1024.0;
+    if total == 0 {
+        return format!("reading and extracting: {documents} documents");
+    }
+    let read = read.min(total);
+    let percent = read.saturating_mul(100) / total;
+    format!(
+        "reading and extracting: {percent}% ({:.1} of {:.1} MiB), {documents} documents",
+        read as f64 / MIB,
+        total as f64 / MIB
+    )
 }
 
 fn print_warning(warning: &Warning, handler: &GraphicalReportHandler, quiet: bool) {
@@ -721,4 +770,23 @@ fn print_warning(warning: &Warning, handler: &GraphicalReportHandler, quiet: boo
 fn print_diagnostic(diagnostic: &dyn Diagnostic, handler: &GraphicalReportHandler) {
     let text = human::render([diagnostic], handler);
     let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_line_gives_the_share_read_and_the_bytes() {
+        assert_eq!(
+            reading_message(49_000, 120 << 20, 480 << 20),
+            "reading and extracting: 25% (120.0 of 480.0 MiB), 49000 documents"
+        );
+        // A file that grew while it was read never makes more than all of it.
+        assert!(reading_message(3, 900, 800).contains(" 100% "));
+        assert_eq!(
+            reading_message(300, 0, 0),
+            "reading and extracting: 300 documents"
+        );
+    }
 }

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -44,7 +44,7 @@ pub enum RulesError {
         path: String,
         message: String,
         #[source_code]
-        src: NamedSource<String>,
+        src: crate::text::Excerpt,
         #[label("{label}")]
         span: Option<SourceSpan>,
         label: String,
@@ -574,6 +574,12 @@ impl Rules {
             let span = find_span(text, needle);
             RulesError::invalid(name, text, what, span)
         };
+        // A value that failed validation, pointed at where the file sets it (the `n`th table of
+        // `section`, key `key`), or at `needle` when it cannot be found.
+        let bad_at = |what: String, at: (&str, Option<usize>, &str), needle: &str| {
+            let span = locate(text, at.0, at.1, at.2).or_else(|| find_span(text, needle));
+            RulesError::invalid(name, text, what, span)
+        };
         let lower = |s: &String| s.to_lowercase();
         for (word, value) in file.number_words {
             if !value.is_finite() || value < 0.0 {
@@ -636,12 +642,13 @@ impl Rules {
             });
         }
         self.ordinals.extend(file.ordinals.iter().map(lower));
-        for q in file.qualifier {
+        for (i, q) in file.qualifier.into_iter().enumerate() {
             if let Some(b) = q.band
                 && !(0.0..1.0).contains(&b)
             {
-                return Err(bad(
+                return Err(bad_at(
                     format!("qualifier band {b} must be between 0 and 1"),
+                    ("qualifier", Some(i), "band"),
                     q.phrases.first().map(String::as_str).unwrap_or("band"),
                 ));
             }
@@ -654,19 +661,24 @@ impl Rules {
             self.increment.before.extend(inc.before.iter().map(lower));
             self.increment.after.extend(inc.after.iter().map(lower));
         }
-        for unit in file.unit {
+        for (i, unit) in file.unit.into_iter().enumerate() {
             if !unit.factor.is_finite() || unit.factor <= 0.0 {
-                return Err(bad(
-                    format!("unit `{}` needs a positive factor", unit.code),
+                return Err(bad_at(
+                    format!(
+                        "unit `{}` needs a positive factor (a finite number above 0), not {}",
+                        unit.code, unit.factor
+                    ),
+                    ("unit", Some(i), "factor"),
                     &unit.code,
                 ));
             }
             if !(0.0..0.5).contains(&unit.tolerance) {
-                return Err(bad(
+                return Err(bad_at(
                     format!(
                         "unit `{}` tolerance must be at least 0 and below 0.5",
                         unit.code
                     ),
+                    ("unit", Some(i), "tolerance"),
                     &unit.code,
                 ));
             }
@@ -806,11 +818,8 @@ impl Rules {
                 ("name-similarity", t.name_similarity),
             ] {
                 if let Some(v) = v {
-                    if !(0.0..=1.0).contains(&v) {
-                        return Err(bad(
-                            format!("threshold `{key}` must be between 0 and 1"),
-                            key,
-                        ));
+                    if let Err(what) = check_threshold(key, v) {
+                        return Err(bad_at(what, ("thresholds", None, key), key));
                     }
                     match key {
                         "band" => th.band = v,
@@ -873,6 +882,45 @@ fn parse_file(name: &str, text: &str) -> Result<RuleFile, RulesError> {
         .map_err(|e| RulesError::invalid(name, text, e.message().to_string(), e.span()))
 }
 
+/// The one check of a fractional threshold (`band`, `subject-similarity`, `name-similarity`),
+/// whichever file sets it: a rules file's `[thresholds]` or `crosscheck.toml`'s.
+pub fn check_threshold(key: &str, value: f64) -> Result<(), String> {
+    if (0.0..=1.0).contains(&value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "threshold `{key}` must be between 0 and 1, not {value}"
+        ))
+    }
+}
+
+/// Where a TOML file sets `key` in section `section` (the `index`th `[[unit]]` or
+/// `[[qualifier]]`, or `[thresholds]` with no index): the byte range of the value. Parses the
+/// file again, keeping spans; only called for an error.
+pub(crate) fn locate(
+    text: &str,
+    section: &str,
+    index: Option<usize>,
+    key: &str,
+) -> Option<std::ops::Range<usize>> {
+    type Spans = std::collections::BTreeMap<String, toml::Spanned<toml::Value>>;
+    #[derive(Default, Deserialize)]
+    #[serde(default)]
+    struct Located {
+        unit: Vec<Spans>,
+        qualifier: Vec<Spans>,
+        thresholds: Spans,
+    }
+    let located: Located = toml::from_str(text).ok()?;
+    let table = match (section, index) {
+        ("unit", Some(i)) => located.unit.get(i)?,
+        ("qualifier", Some(i)) => located.qualifier.get(i)?,
+        ("thresholds", None) => &located.thresholds,
+        _ => return None,
+    };
+    Some(table.get(key)?.span())
+}
+
 /// The first place `needle` stands in `text`, for pointing at a value that failed validation.
 fn find_span(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
     if needle.is_empty() {
@@ -903,12 +951,45 @@ mod tests {
         let text = "[[unit]]\ncode = \"ft\"\ndimension = \"length\"\nnamez = [\"feet\"]\n";
         let err = Rules::builtin_with("mine.toml", text).expect_err("unknown field");
         match err {
-            RulesError::Invalid { message, span, .. } => {
+            RulesError::Invalid {
+                message, span, src, ..
+            } => {
                 assert!(message.contains("namez"), "{message}");
                 let span = span.expect("a span");
-                assert_eq!(&text[span.offset()..span.offset() + 5], "namez");
+                assert_eq!(&src.text()[span.offset()..span.offset() + 5], "namez");
             }
             other => panic!("wrong error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_factor_or_threshold_is_pointed_at_where_it_is_set() {
+        let units = "[[unit]]\ncode = \"ft\"\nfactor = 0.3\nnames = [\"feet\"]\ndimension = \"length\"\n\n[[unit]]\ncode = \"fur\"\ndimension = \"length\"\nfactor = -201.0\nnames = [\"furlongs\"]\n";
+        for (text, value) in [
+            (units.to_string(), "-201.0"),
+            (units.replace("-201.0", "nan"), "nan"),
+            (units.replace("-201.0", "inf"), "inf"),
+            (units.replace("-201.0", "0.0"), "0.0"),
+            (
+                "ordinals = [\"nth\"]\n[thresholds]\nname-similarity = 0.9\nband = -5.0\n"
+                    .to_string(),
+                "-5.0",
+            ),
+        ] {
+            let err = Rules::builtin_with("mine.toml", &text).expect_err("a bad value");
+            match err {
+                RulesError::Invalid {
+                    span, src, message, ..
+                } => {
+                    let span = span.expect("a span");
+                    assert_eq!(
+                        &src.text()[span.offset()..span.offset() + span.len()],
+                        value,
+                        "{message}"
+                    );
+                }
+                other => panic!("wrong error: {other:?}"),
+            }
         }
     }
 
@@ -925,11 +1006,13 @@ mod tests {
         let text = "[[post]]\nname = \"Harbour Master\"\nvariants = [\"harbour master\"]\nexcludes = [\"Lord of the Isles\"]\n";
         let err = Rules::builtin_with("mine.toml", text).expect_err("unknown post");
         match err {
-            RulesError::Invalid { message, span, .. } => {
+            RulesError::Invalid {
+                message, span, src, ..
+            } => {
                 assert!(message.contains("neither a post nor a group"), "{message}");
                 let span = span.expect("a span");
                 assert_eq!(
-                    &text[span.offset()..span.offset() + span.len()],
+                    &src.text()[span.offset()..span.offset() + span.len()],
                     "Lord of the Isles"
                 );
             }

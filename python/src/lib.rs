@@ -232,11 +232,11 @@ fn record_document(
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<Document>, Raised> {
     let shown = name.unwrap_or("");
-    let doc = ingest::json_record_document(shown, n, record).map_err(|message| {
+    let doc = ingest::json_record_document(shown, n, record).map_err(|(column, message)| {
         Raised::new("InputError", format!("document {n}: {message}")).at(
             name.unwrap_or("<documents>"),
             Some(n),
-            None,
+            Some(column),
         )
     })?;
     let Some(mut doc) = doc else {

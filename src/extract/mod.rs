@@ -59,11 +59,13 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         mentions = in_title;
     }
 
+    let retracting = modality::retracting_buts(&toks.tokens, &toks.sentences, &tables.c);
     let ctx = Context {
         text,
         tokens: &toks.tokens,
         sentences: &toks.sentences,
         t: &tables,
+        retracting: &retracting,
     };
 
     let mut drafts: Vec<Draft> = Vec::new();
@@ -267,6 +269,8 @@ pub struct Context<'a> {
     pub tokens: &'a [Token],
     pub sentences: &'a [std::ops::Range<usize>],
     pub t: &'a Tables<'a>,
+    /// Tokens "but" that take back what comes before them ([`modality::retracting_buts`]).
+    pub retracting: &'a [usize],
 }
 
 impl Context<'_> {

@@ -53,15 +53,33 @@ pub fn modality_of(ctx: &Context, first: usize, last: usize) -> Modality {
         seen += 1;
         k += 1;
     }
-    // Taken back later in the sentence: "..., but that proved to be incorrect".
+    // Taken back later in the sentence: "..., but that proved to be incorrect". The "but"s
+    // that take something back are found once per document (`ctx.retracting`), so a sentence
+    // of many figures costs its length once, not once per figure.
     let end = ctx.sentences[sentence].end.min(toks.len());
-    let retracted = (last + 1..end)
-        .filter(|&b| ctx.lower(b) == "but")
-        .any(|b| (b + 1..(b + 5).min(end)).any(|j| lx.retractions.at(toks, j).is_some()));
-    if retracted {
+    let next = ctx.retracting.partition_point(|&b| b <= last);
+    if ctx.retracting.get(next).is_some_and(|&b| b < end) {
         return Modality::Negated;
     }
     Modality::Asserted
+}
+
+/// The tokens "but" followed within four tokens of their sentence by a retraction ("but that
+/// proved to be incorrect"), in order: what [`modality_of`] reads as taking a figure back.
+pub fn retracting_buts(
+    toks: &[super::tokens::Token],
+    sentences: &[std::ops::Range<usize>],
+    lx: &super::Compiled,
+) -> Vec<usize> {
+    (0..toks.len())
+        .filter(|&b| toks[b].lower == "but")
+        .filter(|&b| {
+            let end = sentences
+                .get(toks[b].sentence)
+                .map_or(toks.len(), |s| s.end.min(toks.len()));
+            (b + 1..(b + 5).min(end)).any(|j| lx.retractions.at(toks, j).is_some())
+        })
+        .collect()
 }
 
 /// A planning or hypothetical word starting at token `k`.
@@ -117,11 +135,13 @@ mod tests {
         let tables = super::super::Tables::new(&rules);
         let mut toks = super::super::tokens::Tokens::default();
         tables.tokenize_into(&mut toks, text, std::slice::from_ref(&(0..text.len())));
+        let retracting = super::retracting_buts(&toks.tokens, &toks.sentences, &tables.c);
         let ctx = super::super::Context {
             text,
             tokens: &toks.tokens,
             sentences: &toks.sentences,
             t: &tables,
+            retracting: &retracting,
         };
         let at = text.find(figure).expect("figure in text");
         let first = toks.tokens.partition_point(|t| t.end <= at);

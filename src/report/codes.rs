@@ -96,6 +96,13 @@ pub const CODES: &[CodeDoc] = &[
         example: "a.md (2014-02-20): \"One person was killed.\"\nb.md (2014-02-22): \"Two people were killed.\"\n=> killed: changed over time: 1 on 20 February 2014, 2 on 22 February 2014",
     },
     CodeDoc {
+        code: "crosscheck::update::date",
+        kind: CodeKind::Update,
+        summary: "Reports give different dates for an event that recurs, each later report a later one.",
+        explanation: "Hearings, arrests and meetings happen more than once in a story: when each later report (by its front matter `date`) dates the event after the earlier report was written, it tells of the next occurrence, and the finding is an update, a warning that fails the run only with `--fail-on update`. An incident (a shooting, a crash) has one date for good, so its dates still conflict.",
+        example: "a.md (2024-03-05): \"Roe appeared in court on March 4.\"\nb.md (2024-03-19): \"Roe appeared in court on March 18.\"\n=> an update, not a conflict: each report tells of the hearing before it was written",
+    },
+    CodeDoc {
         code: "crosscheck::agreement::attribution",
         kind: CodeKind::Agreement,
         summary: "Sources attribute the same quote to the same person.",
@@ -145,10 +152,31 @@ pub const CODES: &[CodeDoc] = &[
         example: "reports/private: cannot read folder: Permission denied",
     },
     CodeDoc {
+        code: "crosscheck::input::bad_json_line",
+        kind: CodeKind::Error,
+        summary: "A line of a JSON Lines corpus is not a JSON object with a `text` string.",
+        explanation: "Each non-blank line of a `.jsonl` file is one document: `{\"text\": ...}` with optional `id`, `title`, `date`, `source`, `url` and `group`. A line that does not parse, or lacks `text`, is reported with its line and column; the other lines are still checked, and the run exits 2.",
+        example: "corpus.jsonl:2:10: missing field `text`",
+    },
+    CodeDoc {
+        code: "crosscheck::input::stdin",
+        kind: CodeKind::Error,
+        summary: "The list of paths could not be read from standard input.",
+        explanation: "`-` as a path reads a list of paths, one a line, from standard input (`git ls-files '*.md' | crosscheck check -`). Reading it failed (it is not text, or the pipe broke); the run stops with exit 2.",
+        example: "cannot read the list of paths from standard input: stream did not contain valid UTF-8",
+    },
+    CodeDoc {
+        code: "crosscheck::usage",
+        kind: CodeKind::Error,
+        summary: "The command was given something it cannot do.",
+        explanation: "A code `crosscheck explain` does not know, or a format `claims` does not print (it prints human, json and json-lines). Flags that do not parse are reported by the argument parser with the same exit code, 2.",
+        example: "`claims` prints human, json or json-lines, not sarif",
+    },
+    CodeDoc {
         code: "crosscheck::input::warning",
         kind: CodeKind::Warning,
         summary: "An input was read with trouble, or something in the run deserves a look.",
-        explanation: "A file that is not UTF-8 (decoded, offsets then refer to the decoded text), an empty or binary file, a link loop, unclosed front matter, an unused suppression comment, a stale baseline entry. The run goes on; `--quiet` hides these.",
+        explanation: "A file that is not UTF-8 (decoded, offsets then refer to the decoded text), an empty or binary file, a link loop, unclosed front matter, a named pipe, device or socket (never opened, skipped), a document larger than `max-document-size` (skipped; raise it with `--max-document-size`), a JSON Lines `id` used by two lines, an unused suppression comment, a stale baseline entry. The run goes on; `--quiet` hides these.",
         example: "old.txt: not UTF-8; decoded as windows-1252, offsets refer to the decoded text",
     },
     CodeDoc {
@@ -164,6 +192,13 @@ pub const CODES: &[CodeDoc] = &[
         summary: "A baseline entry no longer matches any finding.",
         explanation: "The finding it recorded was fixed or changed (a new value makes a new finding). Rewrite the baseline with `--write-baseline FILE` to drop it.",
         example: "crosscheck-baseline.json: stale entry crosscheck::conflict::quantity bridge injured [2 count, 6 count] matches no finding",
+    },
+    CodeDoc {
+        code: "crosscheck::baseline::unreadable",
+        kind: CodeKind::Error,
+        summary: "The baseline file could not be read.",
+        explanation: "Check the path given to `--baseline` (or `baseline` in crosscheck.toml; paths there are relative to the file). To start one, run `--write-baseline FILE`. The run stops with exit 2.",
+        example: "cannot read baseline crosscheck-baseline.json: No such file or directory",
     },
     CodeDoc {
         code: "crosscheck::baseline::invalid",
@@ -277,9 +312,77 @@ mod tests {
                 assert!(explain(&code).is_some(), "{code}");
             }
         }
-        // Only evolving figures (quantities) are updated.
+        // Evolving figures (quantities) and the dates of events that recur are updated.
         assert!(explain("crosscheck::update::quantity").is_some());
-        assert_eq!(finding_codes().count(), 11);
+        assert!(explain("crosscheck::update::date").is_some());
+        assert_eq!(finding_codes().count(), 12);
+    }
+
+    /// Every code the source can print: a `code(...)` of a diagnostic, or a code in a string
+    /// literal (outside comments), the finding codes made by `compare` with `format!`.
+    fn codes_in_the_source() -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        let mut files = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                let entries = std::fs::read_dir(&path).expect("src is listable");
+                files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a source file reads");
+            for line in text.lines() {
+                let code_part = line.split("//").next().unwrap_or("");
+                let mut from = 0;
+                while let Some(i) = code_part[from..].find("crosscheck::") {
+                    let at = from + i;
+                    let code: String = code_part[at..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || *c == '_' || *c == ':')
+                        .collect();
+                    from = at + code.len();
+                    let code = code.trim_end_matches(':').to_string();
+                    let in_string = code_part[..at].matches('"').count() % 2 == 1;
+                    let in_attribute = code_part[..at].ends_with("code(");
+                    if (in_string || in_attribute) && code.matches("::").count() >= 1 {
+                        found.push((code, path.display().to_string()));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn explain_knows_every_code_in_the_source() {
+        let found = codes_in_the_source();
+        assert!(found.len() > 20, "the scan finds codes: {found:?}");
+        for (code, file) in &found {
+            // `format!("crosscheck::{}::{}", kind, claim kind)` in compare.rs: every finding code.
+            if code == "crosscheck::" || code.ends_with("::") {
+                continue;
+            }
+            assert!(
+                explain(code).is_some(),
+                "{code} (in {file}) is not documented"
+            );
+        }
+        for code in [
+            "crosscheck::input::bad_json_line",
+            "crosscheck::input::stdin",
+            "crosscheck::baseline::unreadable",
+            "crosscheck::usage",
+        ] {
+            assert!(
+                found.iter().any(|(c, _)| c == code),
+                "{code} not found by the scan"
+            );
+        }
     }
 
     #[test]

@@ -14,6 +14,9 @@ use crate::model::FindingKind;
 use crate::report::{Context, located};
 
 /// The commands, one a line, then the summary line.
+/// How many other claims of a finding one annotation names.
+const OTHERS: usize = 10;
+
 pub fn render(analysis: &Analysis, context: &Context) -> String {
     let mut out = String::new();
     for (index, finding) in context.shown(analysis) {
@@ -27,12 +30,19 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
         };
         let claims = located(analysis, finding);
         for (i, here) in claims.iter().enumerate() {
-            let others: Vec<String> = claims
+            // The other sides, at most OTHERS of them: every annotation listing every other
+            // claim made the output grow with the square of a finding's claims.
+            let mut others: Vec<String> = claims
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != i)
+                .take(OTHERS)
                 .map(|(_, o)| format!("{} in {}", o.claim.label, o.at()))
                 .collect();
+            let more = claims.len().saturating_sub(1 + OTHERS);
+            if more > 0 {
+                others.push(format!("and {more} more"));
+            }
             let message = format!(
                 "{} {}: {}\n{} here; {}",
                 finding.subject,

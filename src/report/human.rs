@@ -9,11 +9,16 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode, SourceSpan};
+use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 
 use crate::Analysis;
 use crate::model::{Claim, Document, Finding, FindingKind};
 use crate::report::{Context, Summary, claim_with_document};
+use crate::text::{DEFAULT_EXCERPT_WIDTH, Excerpt, LineIndex};
+
+/// Columns of a terminal that miette's gutter (line numbers, bars, the indent of a related
+/// diagnostic) takes before a source line.
+const GUTTER: usize = 12;
 
 /// One finding as a diagnostic: the first claim, with the others as related diagnostics.
 #[derive(Debug)]
@@ -36,10 +41,10 @@ pub struct RelatedClaim {
     claim: ClaimSource,
 }
 
-/// A claim's document and the labelled span of the claim in it.
+/// An excerpt of a claim's document around the claim, and the labelled span of the claim in it.
 #[derive(Debug)]
 struct ClaimSource {
-    source: NamedSource<Arc<str>>,
+    source: Excerpt,
     label: LabeledSpan,
 }
 
@@ -113,42 +118,48 @@ impl Diagnostic for RelatedClaim {
     }
 }
 
-/// Document texts shared by every diagnostic that shows them, built on first use.
+/// The line starts of the documents that diagnostics show, each worked out once, and the width
+/// of the excerpts.
 struct Sources<'a> {
     documents: &'a [Document],
-    texts: Vec<Option<Arc<str>>>,
+    lines: Vec<Option<Arc<LineIndex>>>,
+    width: usize,
 }
 
 impl<'a> Sources<'a> {
-    fn new(documents: &'a [Document]) -> Self {
+    /// `columns`: the terminal's width, `None` for none known.
+    fn new(documents: &'a [Document], columns: Option<usize>) -> Self {
         Self {
             documents,
-            texts: vec![None; documents.len()],
+            lines: vec![None; documents.len()],
+            width: columns.map_or(DEFAULT_EXCERPT_WIDTH, |c| c.saturating_sub(GUTTER)),
         }
     }
 
     fn claim(&mut self, claim: &Claim) -> Option<ClaimSource> {
         let doc = self.documents.get(claim.doc)?;
-        let text = self
-            .texts
+        let index = self
+            .lines
             .get_mut(claim.doc)?
-            .get_or_insert_with(|| Arc::from(doc.text.as_str()))
+            .get_or_insert_with(|| Arc::new(LineIndex::new(&doc.text)))
             .clone();
-        // Keep the span inside the text even if a library caller built a bad one.
-        let end = claim.span.end.min(text.len());
-        let start = claim.span.start.min(end);
-        let label =
-            LabeledSpan::new_with_span(Some(claim.label.clone()), SourceSpan::from(start..end));
-        Some(ClaimSource {
-            source: NamedSource::new(&doc.path, text),
-            label,
-        })
+        // The excerpt keeps the span inside the text even if a library caller built a bad one.
+        let source = Excerpt::new(
+            &doc.path,
+            &doc.text,
+            &index,
+            claim.span.start..claim.span.end,
+            claim.span.column,
+            self.width,
+        );
+        let label = LabeledSpan::new_with_span(Some(claim.label.clone()), source.span());
+        Some(ClaimSource { source, label })
     }
 }
 
 /// The diagnostics of an analysis: every conflict, then every agreement if `show_agreements`.
 pub fn diagnostics(analysis: &Analysis, show_agreements: bool) -> Vec<FindingDiagnostic> {
-    let mut sources = Sources::new(&analysis.documents);
+    let mut sources = Sources::new(&analysis.documents, None);
     analysis
         .findings
         .iter()
@@ -158,9 +169,9 @@ pub fn diagnostics(analysis: &Analysis, show_agreements: bool) -> Vec<FindingDia
 }
 
 /// The diagnostics of a run: as [`diagnostics`], less the findings the baseline records (the
-/// summary line counts them).
+/// summary line counts them), with source lines cut to fit `context.columns`.
 pub fn diagnostics_in(analysis: &Analysis, context: &Context) -> Vec<FindingDiagnostic> {
-    let mut sources = Sources::new(&analysis.documents);
+    let mut sources = Sources::new(&analysis.documents, context.columns);
     context
         .shown(analysis)
         .filter(|(i, _)| !context.is_known(*i))
@@ -355,10 +366,9 @@ mod tests {
         let labels: Vec<LabeledSpan> = d.labels().expect("labels").collect();
         assert_eq!(labels.len(), 1);
         assert_eq!(labels[0].label(), Some("2 units"));
-        let a = &analysis.documents[0].text;
         assert_eq!(
-            &a[labels[0].offset()..labels[0].offset() + labels[0].len()],
-            "two NASAMS units"
+            labelled_text(d, &labels[0]),
+            ("two NASAMS units".into(), 5, 0)
         );
         let related: Vec<&dyn Diagnostic> = d.related().expect("related").collect();
         assert_eq!(related.len(), 1);
@@ -368,7 +378,18 @@ mod tests {
             .next()
             .expect("one label");
         assert_eq!(label.label(), Some("6 units"));
-        assert_eq!(label.offset(), 25);
+        assert_eq!(
+            labelled_text(related[0], &label),
+            ("six NASAMS units".into(), 0, 25)
+        );
+    }
+
+    /// The text a label covers in its diagnostic's source, with its 0-based line and column.
+    fn labelled_text(d: &dyn Diagnostic, label: &LabeledSpan) -> (String, usize, usize) {
+        let source = d.source_code().expect("a source");
+        let contents = source.read_span(label.inner(), 0, 0).expect("readable");
+        let text = String::from_utf8_lossy(contents.data()).into_owned();
+        (text, contents.line(), contents.column())
     }
 
     #[test]

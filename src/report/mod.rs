@@ -77,6 +77,10 @@ pub struct Context {
     pub known: BTreeSet<usize>,
     /// Findings removed by in-document suppressions (`<!-- crosscheck-ignore -->`).
     pub suppressed: usize,
+    /// The width of the terminal human output goes to (`COLUMNS`), which long source lines are
+    /// cut to fit; `None` when none is known (lines are cut to
+    /// [`crate::text::DEFAULT_EXCERPT_WIDTH`] characters).
+    pub columns: Option<usize>,
 }
 
 impl Context {
@@ -216,6 +220,8 @@ pub(crate) struct Located<'a> {
     pub start: (usize, usize),
     /// 1-based line and column (in characters) just after the last character.
     pub end: (usize, usize),
+    /// Where the start's line begins in the text (a byte offset).
+    line_start: usize,
 }
 
 impl Located<'_> {
@@ -226,19 +232,74 @@ impl Located<'_> {
 
     /// 1-based column of the start counted in bytes (reviewdog counts in bytes).
     pub fn start_byte_column(&self) -> usize {
-        byte_column(&self.doc.text, self.claim.span.start)
+        let start = self.claim.span.start.min(self.doc.text.len());
+        start.saturating_sub(self.line_start) + 1
     }
 
     /// 1-based column just after the end, counted in bytes.
     pub fn end_byte_column(&self) -> usize {
-        byte_column(&self.doc.text, self.claim.span.end)
+        let text = &self.doc.text;
+        let start = self.claim.span.start.min(text.len());
+        let end = self.claim.span.end.min(text.len()).max(start);
+        // The end's line starts after the span's last line break, or at the start's line.
+        let end_line_start = text
+            .get(start..end)
+            .and_then(|span| span.rfind('\n'))
+            .map_or(self.line_start, |i| start + i + 1);
+        end - end_line_start + 1
     }
 }
 
-fn byte_column(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    offset - line_start + 1
+/// The start's line and column from the claim's span (counted when the claim was extracted),
+/// the end's from the span's own text, and where the start's line begins by walking back over
+/// the column's characters: what a claim costs to locate depends on it, not on its document.
+fn locate<'a>(claim: &'a Claim, doc: &'a Document) -> Located<'a> {
+    let text = &doc.text;
+    let start = claim.span.start.min(text.len());
+    let end = claim.span.end.min(text.len()).max(start);
+    let (start, end) = match (text.get(start..end), text.get(..start)) {
+        (Some(_), Some(_)) => (start, end),
+        // Not on character boundaries (a span a library caller built): counted the slow way.
+        _ => {
+            let index = LineIndex::new(text);
+            let (line, column) = index.line_col(text, start);
+            return Located {
+                claim,
+                doc,
+                start: (line, column),
+                end: index.line_col(text, end),
+                line_start: 0,
+            };
+        }
+    };
+    let before = &text[..start];
+    let mut line_start = before
+        .char_indices()
+        .rev()
+        .nth(claim.span.column.saturating_sub(2))
+        .map_or(0, |(i, _)| i);
+    if claim.span.column <= 1 {
+        line_start = start;
+    }
+    // A byte-order mark at the start of the text is no column, but a byte.
+    if line_start == '\u{feff}'.len_utf8() && text.starts_with('\u{feff}') {
+        line_start = 0;
+    }
+    let span = &text[start..end];
+    let end_pos = match span.rfind('\n') {
+        None => (claim.span.line, claim.span.column + span.chars().count()),
+        Some(i) => (
+            claim.span.line + span.matches('\n').count(),
+            span[i + 1..].chars().count() + 1,
+        ),
+    };
+    Located {
+        claim,
+        doc,
+        start: (claim.span.line, claim.span.column),
+        end: end_pos,
+        line_start,
+    }
 }
 
 /// The claims of a finding with both ends located, skipping indices that point nowhere.
@@ -247,17 +308,7 @@ pub(crate) fn located<'a>(analysis: &'a Analysis, finding: &Finding) -> Vec<Loca
         .claims
         .iter()
         .filter_map(|&i| claim_with_document(analysis, i))
-        .map(|(claim, doc)| {
-            let text = &doc.text;
-            let index = LineIndex::new(text);
-            let end = claim.span.end.min(text.len()).max(claim.span.start);
-            Located {
-                claim,
-                doc,
-                start: (claim.span.line, claim.span.column),
-                end: index.line_col(text, end),
-            }
-        })
+        .map(|(claim, doc)| locate(claim, doc))
         .collect()
 }
 
@@ -412,5 +463,38 @@ mod tests {
             s.to_string(),
             "0 documents, 0 claims, 0 agreements, 0 conflicts, 2 skipped files"
         );
+    }
+
+    #[test]
+    fn a_claim_is_located_as_counting_the_whole_text_would() {
+        let text = "\u{feff}ab çd ef\r\ngh\nij kl\n\u{e9}\u{e9} mn op";
+        let doc = Document::from_text("t.txt", text);
+        let index = LineIndex::new(text);
+        // "ab", "çd ef\r\ngh" over a CRLF, "gh\nij" over a line break, "mn" after two-byte
+        // characters, "ab" after the byte-order mark.
+        let spans = ["ab", "çd ef\r\ngh", "gh\nij", "kl", "mn op", "\u{e9} mn"];
+        for needle in spans {
+            let start = text.find(needle).expect("in the text");
+            let end = start + needle.len();
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "{start}"
+            );
+            let mut claim = fixture::claim(
+                std::slice::from_ref(&doc),
+                0,
+                &text[start..end],
+                fixture::count(1.0),
+                "1",
+            );
+            claim.span = index.span(text, start, end);
+            let at = locate(&claim, &doc);
+            assert_eq!(at.start, index.line_col(text, start), "{start}..{end}");
+            assert_eq!(at.end, index.line_col(text, end), "{start}..{end}");
+            let byte_column =
+                |offset: usize| offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
+            assert_eq!(at.start_byte_column(), byte_column(start), "{start}");
+            assert_eq!(at.end_byte_column(), byte_column(end), "{end}");
+        }
     }
 }

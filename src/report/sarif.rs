@@ -249,7 +249,7 @@ mod tests {
         );
         assert_eq!(related["physicalLocation"]["region"]["startColumn"], 26);
         let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-        assert_eq!(rules.len(), 11);
+        assert_eq!(rules.len(), crate::report::codes::finding_codes().count());
         assert_eq!(
             rules[r["ruleIndex"].as_u64().expect("index") as usize]["id"],
             r["ruleId"]

@@ -256,3 +256,195 @@ fn json_output_is_not_coloured_or_decorated() {
         .unwrap();
     assert!(!r.stdout.contains(&0x1b), "no escape codes in JSON");
 }
+
+/// The README's text.
+fn readme() -> String {
+    std::fs::read_to_string(crate::at_root("README.md")).unwrap()
+}
+
+/// The fenced blocks of a Markdown text with their language: `(lang, body)`.
+fn fenced_blocks(text: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in text.lines() {
+        match (&mut open, line.strip_prefix("```")) {
+            (None, Some(lang)) => open = Some((lang.trim().to_string(), String::new())),
+            (Some(_), Some(_)) => blocks.extend(open.take()),
+            (Some((_, body)), None) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    blocks
+}
+
+/// Copies a folder of files into another.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Runs the binary in `dir` with the words of a README command line (after `crosscheck`,
+/// less a trailing `# comment`).
+fn run_readme_command(dir: &std::path::Path, line: &str) -> crate::Run {
+    let line = line.split('#').next().unwrap_or("");
+    // "... > FILE": the output goes to FILE, and nothing is shown.
+    let (line, to) = match line.split_once(" > ") {
+        Some((command, file)) => (command, Some(file.trim())),
+        None => (line, None),
+    };
+    let words: Vec<&str> = line.split_whitespace().skip(1).collect();
+    let out = crosscheck()
+        .current_dir(dir)
+        .env_remove("COLUMNS")
+        .args(&words)
+        .output()
+        .unwrap();
+    let mut stdout = String::from_utf8(out.stdout).unwrap();
+    if let Some(file) = to {
+        std::fs::write(dir.join(file), std::mem::take(&mut stdout)).unwrap();
+    }
+    crate::Run {
+        code: out.status.code().unwrap(),
+        stdout,
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+// The README's baseline walk-through showed figures and messages the tool no longer printed.
+// Every `$ crosscheck ...` session in a `sh` block is run (on a copy of examples/, in order, in
+// one folder) and what it prints compared; then the edit the text describes is made and the
+// warning, conflict, summary and exit code it quotes are checked, and the baseline file
+// against the JSON shown.
+#[test]
+fn the_readme_examples_print_what_the_readme_says() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&crate::at_root("examples"), &dir.path().join("examples"));
+    let text = readme();
+    let blocks = fenced_blocks(&text);
+    // The verdicts file the README shows is the one its review session reads.
+    let verdicts = blocks
+        .iter()
+        .find(|(lang, body)| lang == "json" && body.contains("\"verdicts\""))
+        .expect("the README's verdicts file");
+    std::fs::write(dir.path().join("verdicts.json"), &verdicts.1).unwrap();
+    let mut sessions = 0;
+    for (lang, body) in &blocks {
+        if lang != "sh" || !body.lines().any(|l| l.starts_with("$ crosscheck")) {
+            continue;
+        }
+        sessions += 1;
+        let mut last: Option<crate::Run> = None;
+        let mut lines = body.lines().peekable();
+        while let Some(line) = lines.next() {
+            let Some(command) = line.strip_prefix("$ ") else {
+                continue;
+            };
+            let mut expected = String::new();
+            while let Some(next) = lines.next_if(|l| !l.starts_with("$ ")) {
+                expected.push_str(next);
+                expected.push('\n');
+            }
+            if command.trim() == "echo $?" {
+                let code = last.as_ref().expect("a command before `echo $?`").code;
+                assert_eq!(
+                    format!("{code}\n"),
+                    expected,
+                    "exit code of the command before"
+                );
+            } else {
+                let r = run_readme_command(dir.path(), command);
+                // "..." stands for the lines before what is shown.
+                match expected.strip_prefix("...\n") {
+                    Some(tail) => assert!(
+                        r.stdout.ends_with(tail),
+                        "{command}\nstdout: {}\nstderr: {}",
+                        r.stdout,
+                        r.stderr
+                    ),
+                    None => assert_eq!(r.stdout, expected, "{command}\nstderr: {}", r.stderr),
+                }
+                last = Some(r);
+            }
+        }
+    }
+    assert!(sessions >= 1, "no README session found");
+
+    // "after changing "The 240-metre Old Quarry Bridge" to "250-metre" in ..."
+    let wire = dir.path().join("examples/bridge-collapse/wire.md");
+    let story = std::fs::read_to_string(&wire).unwrap();
+    assert!(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("\"The 240-metre Old Quarry Bridge\" to \"250-metre\"")
+    );
+    std::fs::write(
+        &wire,
+        story.replace(
+            "The 240-metre Old Quarry Bridge",
+            "The 250-metre Old Quarry Bridge",
+        ),
+    )
+    .unwrap();
+    let r = run_readme_command(
+        dir.path(),
+        "crosscheck check --baseline crosscheck-baseline.json examples",
+    );
+    let warned = text
+        .split("command warns on stderr")
+        .nth(1)
+        .and_then(|rest| fenced_blocks(rest).into_iter().next())
+        .expect("the warning the README quotes");
+    assert_eq!(r.stderr.trim(), warned.1.trim());
+    // The prose, its line breaks as spaces.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quoted = |before: &str| -> String {
+        let rest = flat.split(before).nth(1).expect(before);
+        let inner = rest.split('`').nth(1).expect("a quoted text");
+        inner.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert!(
+        r.stdout
+            .contains(&quoted("prints the new conflict in full (")),
+        "{}",
+        r.stdout
+    );
+    let summary = quoted("), ends with ");
+    assert!(
+        r.stdout.ends_with(&format!("{summary}\n")),
+        "{summary}\n{}",
+        r.stdout
+    );
+    assert!(flat.contains(&format!("(in the baseline)`, and exits {}.", r.code)));
+
+    // The JSON shown is a part of the file --write-baseline writes, in its format.
+    let shown = blocks
+        .iter()
+        .find(|(lang, body)| {
+            lang == "json" && body.contains("\"values\"") && body.contains("\"version\": 1")
+        })
+        .expect("the baseline example");
+    let shown: serde_json::Value = serde_json::from_str(&shown.1).unwrap();
+    let written: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("crosscheck-baseline.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(shown["version"], written["version"]);
+    for entry in shown["findings"].as_array().unwrap() {
+        assert!(
+            written["findings"].as_array().unwrap().contains(entry),
+            "{entry} is not in the written baseline: {written:#}"
+        );
+    }
+}

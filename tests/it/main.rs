@@ -26,7 +26,9 @@ pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// The binary, run from the crate root without colour.
 pub fn crosscheck() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
-    cmd.current_dir(ROOT).env("NO_COLOR", "1");
+    cmd.current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS");
     cmd
 }
 

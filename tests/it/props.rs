@@ -388,4 +388,105 @@ fn the_fuzz_bodies_run_on_sample_inputs() {
     for file in rules {
         fuzz_bodies::load_rules(file);
     }
+    let corpora: &[&[u8]] = &[
+        b"",
+        b"The storm killed 4 people.\xffThe storm killed 7 people.\xff\xffThe storm killed 7.",
+        b"\xef\xbb\xbf\xc3\xa9 Mayor Ana Ruiz said 12 people were hurt.\r\n\xffDeputy Mayor Ana Ruiz said 40 were.",
+        b"<!-- crosscheck-ignore -->\nSix were hurt.\xffTwo were hurt.\xff<!-- crosscheck-ignore-start -->",
+    ];
+    for corpus in corpora {
+        fuzz_bodies::pipeline_bytes(corpus);
+    }
+    // A claim past column 65,535 (miette's renderer panicked there).
+    let mut long = "é ".repeat(40_000).into_bytes();
+    long.extend_from_slice(b"The storm killed 4 people.\xffThe storm killed 7 people.");
+    fuzz_bodies::pipeline_bytes(&long);
+}
+
+/// Reports of one made-up story: a few sentences with figures, titles and places, some with
+/// multi-byte characters and long lines, joined by the separator the pipeline body cuts at.
+fn corpus_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let sentence = prop_oneof![
+        (1u32..60).prop_map(|n| format!("The storm in Harlow killed {n} people. ")),
+        (1u32..90).prop_map(|n| format!("{n} people were injured, Mayor Ana Ruiz said. ")),
+        (1u32..90).prop_map(|n| format!("Deputy Mayor Ana Ruiz said {n} homes were lost. ")),
+        Just("The bridge, 240 m long, fell on March 3. ".to_string()),
+        Just("Le maire a dit: « 12 blessés ». ".to_string()),
+        Just("<!-- crosscheck-ignore -->\n".to_string()),
+        "\\PC{0,40}",
+        (1usize..400).prop_map(|n| "é ".repeat(n)),
+        Just("\n".to_string()),
+    ];
+    prop::collection::vec(prop::collection::vec(sentence, 0..8), 1..4).prop_map(|docs| {
+        let docs: Vec<String> = docs.into_iter().map(|d| d.concat()).collect();
+        // The separator is the byte 0xFF, which no UTF-8 text holds.
+        let mut bytes = Vec::new();
+        for (i, d) in docs.iter().enumerate() {
+            if i > 0 {
+                bytes.push(0xff);
+            }
+            bytes.extend_from_slice(d.as_bytes());
+        }
+        bytes
+    })
+}
+
+proptest! {
+    #![proptest_config(cases(64))]
+
+    /// The whole pipeline on arbitrary reports renders every format without a panic, and
+    /// every span the JSON and rdjsonl reports give is on character boundaries.
+    #[test]
+    fn the_whole_pipeline_renders_every_format_on_any_input(data in corpus_bytes()) {
+        fuzz_bodies::pipeline_bytes(&data);
+    }
+
+    /// The same bytes, not only valid UTF-8 (lossy decoding, NUL bytes, lone separators).
+    #[test]
+    fn the_whole_pipeline_takes_any_bytes(data in prop::collection::vec(any::<u8>(), 0..600)) {
+        fuzz_bodies::pipeline_bytes(&data);
+    }
+
+    /// The findings do not depend on the order the files are given in (JSON lists documents
+    /// in the order read; findings are compared by their code, subject, property and message).
+    #[test]
+    fn the_same_findings_whatever_the_order_of_the_files(
+        docs in prop::collection::vec(prop::collection::vec(
+            prop_oneof![
+                (1u32..9).prop_map(|n| format!("The storm in Harlow killed {n} people. ")),
+                (1u32..9).prop_map(|n| format!("{n} people were injured in the storm. ")),
+                Just("Mayor Ana Ruiz spoke on Monday. ".to_string()),
+                Just("Deputy Mayor Ana Ruiz spoke on Monday. ".to_string()),
+            ], 1..4).prop_map(|s| s.concat()), 2..5),
+        rotate in 0usize..4,
+    ) {
+        let rules = crosscheck::rules::Rules::builtin().unwrap();
+        let findings = |order: &[usize]| {
+            let documents: Vec<Document> = order
+                .iter()
+                .map(|&i| Document::from_text(format!("r{i}.txt"), docs[i].clone()))
+                .collect();
+            let a = crosscheck::check(documents, Vec::new(), &rules, GroupBy::All);
+            let mut out: Vec<String> = a
+                .findings
+                .iter()
+                .map(|f| {
+                    let mut sides: Vec<String> = f
+                        .claims
+                        .iter()
+                        .map(|&c| format!("{}:{}", a.documents[a.claims[c].doc].path, a.claims[c].span.start))
+                        .collect();
+                    sides.sort();
+                    format!("{} {} {} {:?} {}", f.code, f.subject, f.property, f.kind, sides.join(","))
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        let forward: Vec<usize> = (0..docs.len()).collect();
+        let mut turned = forward.clone();
+        turned.rotate_left(rotate % docs.len());
+        turned.reverse();
+        prop_assert_eq!(findings(&forward), findings(&turned));
+    }
 }
