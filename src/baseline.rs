@@ -224,22 +224,8 @@ impl Baseline {
         if Verdicts::is_verdicts(text) {
             return Verdicts::parse(path, text).map(|v| v.known());
         }
-        let baseline: Baseline = serde_json::from_str(text).map_err(|e| {
-            let offset = offset_of(text, e.line(), e.column());
-            let message = e.to_string();
-            let site = crate::text::error_site(
-                path,
-                text,
-                &message,
-                (e.line() > 0).then_some(offset..offset),
-            );
-            BaselineError::Invalid {
-                path: path.to_string(),
-                message,
-                src: site.src,
-                span: site.span,
-            }
-        })?;
+        let baseline: Baseline =
+            serde_json::from_str(text).map_err(|e| invalid_json(path, text, &e))?;
         if baseline.version != VERSION {
             return Err(BaselineError::Version {
                 path: path.to_string(),
@@ -413,22 +399,8 @@ impl Verdicts {
 
     /// Reads a verdicts file's text; `path` names it in errors.
     pub fn parse(path: &str, text: &str) -> Result<Verdicts, BaselineError> {
-        let verdicts: Verdicts = serde_json::from_str(text).map_err(|e| {
-            let offset = offset_of(text, e.line(), e.column());
-            let message = e.to_string();
-            let site = crate::text::error_site(
-                path,
-                text,
-                &message,
-                (e.line() > 0).then_some(offset..offset),
-            );
-            BaselineError::Invalid {
-                path: path.to_string(),
-                message,
-                src: site.src,
-                span: site.span,
-            }
-        })?;
+        let verdicts: Verdicts =
+            serde_json::from_str(text).map_err(|e| invalid_json(path, text, &e))?;
         if verdicts.version != VERDICTS_VERSION {
             return Err(BaselineError::Version {
                 path: path.to_string(),
@@ -542,6 +514,25 @@ pub enum BaselineError {
         help("rewrite it with --write-baseline")
     )]
     Version { path: String, found: u32 },
+}
+
+/// A baseline or verdicts file that is not the JSON it should be, pointed at where the parser
+/// stopped.
+fn invalid_json(path: &str, text: &str, e: &serde_json::Error) -> BaselineError {
+    let offset = offset_of(text, e.line(), e.column());
+    let message = e.to_string();
+    let site = crate::text::error_site(
+        path,
+        text,
+        &message,
+        (e.line() > 0).then_some(offset..offset),
+    );
+    BaselineError::Invalid {
+        path: path.to_string(),
+        message,
+        src: site.src,
+        span: site.span,
+    }
 }
 
 /// The byte offset of a 1-based line and column (serde_json counts columns in bytes).

@@ -133,7 +133,7 @@ pub fn check_with_jobs(
 ) -> Analysis {
     with_jobs(jobs, move || {
         let claims = extract_all(&documents, rules);
-        analyse(documents, claims, warnings, None, rules, group_by)
+        analyse(documents, claims, warnings, None, rules, (group_by, None))
     })
 }
 
@@ -152,19 +152,14 @@ pub fn check_extracted(
     group_by: GroupBy,
     learned: Option<&std::collections::HashMap<String, String>>,
 ) -> Analysis {
-    let Some(learned) = learned else {
-        return analyse(documents, claims, warnings, None, rules, group_by);
-    };
-    let groups = align::align_taught(&claims, &documents, rules, group_by, learned);
-    let findings = compare::compare(&groups, &claims, &documents, rules);
-    Analysis {
+    analyse(
         documents,
         claims,
-        groups,
-        findings,
         warnings,
-        suppressions: None,
-    }
+        None,
+        rules,
+        (group_by, learned),
+    )
 }
 
 /// How much document text a batch of extraction holds before it is extracted.
@@ -243,7 +238,7 @@ impl<'r> Extractor<'r> {
             warnings,
             Some(suppressions),
             rules,
-            group_by,
+            (group_by, None),
         )
     }
 }
@@ -300,16 +295,22 @@ pub(crate) fn in_pool<T: Send>(
 }
 
 /// Aligns and compares the claims of `documents`: the stages after extraction, shared by
-/// every way of running the pipeline over a whole corpus.
+/// every way of running the pipeline over a whole corpus. `grouping` is how documents are
+/// grouped and, when given, the acronyms a larger corpus teaches (else these claims teach them).
 fn analyse(
     documents: Vec<Document>,
     claims: Vec<Claim>,
     warnings: Vec<Warning>,
     suppressions: Option<suppress::Scan>,
     rules: &Rules,
-    group_by: GroupBy,
+    grouping: (GroupBy, Option<&std::collections::HashMap<String, String>>),
 ) -> Analysis {
-    let groups = align::align(&claims, &documents, rules, group_by);
+    let groups = match grouping {
+        (group_by, Some(learned)) => {
+            align::align_taught(&claims, &documents, rules, group_by, learned)
+        }
+        (group_by, None) => align::align(&claims, &documents, rules, group_by),
+    };
     let findings = compare::compare(&groups, &claims, &documents, rules);
     Analysis {
         documents,

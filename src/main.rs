@@ -558,19 +558,18 @@ fn terminal_columns() -> Option<usize> {
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, Box<Failure>> {
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Failure::Baseline(BaselineError::Unreadable {
-            path: shown.clone(),
-            message: e.to_string(),
-        })
-        .boxed()
-    })?;
+    let (shown, text) = read_baseline_text(path)?;
     Baseline::parse(&shown, &text).map_err(|e| Failure::Baseline(e).boxed())
 }
 
 /// A verdicts file exported from the HTML page.
 fn read_verdicts(path: &Path) -> Result<crosscheck::baseline::Verdicts, Box<Failure>> {
+    let (shown, text) = read_baseline_text(path)?;
+    crosscheck::baseline::Verdicts::parse(&shown, &text).map_err(|e| Failure::Baseline(e).boxed())
+}
+
+/// The name and text of a baseline or verdicts file.
+fn read_baseline_text(path: &Path) -> Result<(String, String), Box<Failure>> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         Failure::Baseline(BaselineError::Unreadable {
@@ -579,7 +578,7 @@ fn read_verdicts(path: &Path) -> Result<crosscheck::baseline::Verdicts, Box<Fail
         })
         .boxed()
     })?;
-    crosscheck::baseline::Verdicts::parse(&shown, &text).map_err(|e| Failure::Baseline(e).boxed())
+    Ok((shown, text))
 }
 
 /// `crosscheck review FILE`.
