@@ -464,7 +464,10 @@ fn run(
     progress.stage("aligning and comparing");
     let mut analysis = extractor.check(corpus.warnings, group_by);
     progress.clear();
-    let suppressed = suppress::apply(&mut analysis).suppressed;
+    let suppress::Outcome {
+        suppressed,
+        mut hidden,
+    } = suppress::apply(&mut analysis);
 
     let mut context = Context {
         skipped: corpus.skipped,
@@ -518,10 +521,17 @@ fn run(
         Format::Github => github::render(&analysis, &context),
         Format::Rdjsonl => rdjsonl::render(&analysis, &context),
         Format::Markdown => markdown::render(&analysis, &context),
-        Format::Html => match &options.verdicts {
-            Some(path) => html::render_with(&analysis, &context, Some(&read_verdicts(path)?)),
-            None => html::render(&analysis, &context),
-        },
+        Format::Html => {
+            // The page shows what comments hid too, marked, after the other findings.
+            let shown = analysis.findings.len();
+            analysis.findings.append(&mut hidden);
+            context.suppressed_from = Some(shown);
+            let verdicts = options.verdicts.as_deref().map(read_verdicts).transpose()?;
+            let page = html::render_with(&analysis, &context, verdicts.as_ref());
+            analysis.findings.truncate(shown);
+            context.suppressed_from = None;
+            page
+        }
     };
     if settings.format == Format::Github
         && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())

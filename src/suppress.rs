@@ -67,10 +67,12 @@ pub fn scan_document(id: DocId, doc: &Document, scan: &mut Scan) {
 }
 
 /// What suppression did to an analysis.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Outcome {
     /// How many findings were removed.
     pub suppressed: usize,
+    /// The findings removed, in their order (the review page shows them, marked).
+    pub hidden: Vec<crate::model::Finding>,
 }
 
 /// What a line holds, if it is a suppression comment.
@@ -185,6 +187,7 @@ pub fn apply(analysis: &mut Analysis) -> Outcome {
     analysis.warnings.extend(unused.warnings);
     Outcome {
         suppressed: unused.suppressed,
+        hidden: unused.hidden,
     }
 }
 
@@ -192,6 +195,8 @@ pub fn apply(analysis: &mut Analysis) -> Outcome {
 #[derive(Debug, Clone, Default)]
 pub struct Applied {
     pub suppressed: usize,
+    /// The findings removed, in their order.
+    pub hidden: Vec<crate::model::Finding>,
     /// One warning for each directive that hid nothing, in the order of the directives, with
     /// the document it is in.
     pub warnings: Vec<Warning>,
@@ -211,21 +216,23 @@ pub fn apply_directives(
         return Applied::default();
     }
     let mut used = vec![false; directives.len()];
-    let before = findings.len();
-    findings.retain(|finding| {
-        let mut hidden = false;
-        for claim in finding.claims.iter().filter_map(|&i| claims.get(i)) {
-            for (d, directive) in directives.iter().enumerate() {
-                if directive.doc == claim.doc && directive.covers.contains(&claim.span.line) {
-                    used[d] = true;
-                    hidden = true;
+    let (kept, hidden): (Vec<_>, Vec<_>) =
+        std::mem::take(findings).into_iter().partition(|finding| {
+            let mut hidden = false;
+            for claim in finding.claims.iter().filter_map(|&i| claims.get(i)) {
+                for (d, directive) in directives.iter().enumerate() {
+                    if directive.doc == claim.doc && directive.covers.contains(&claim.span.line) {
+                        used[d] = true;
+                        hidden = true;
+                    }
                 }
             }
-        }
-        !hidden
-    });
+            !hidden
+        });
+    *findings = kept;
     let mut applied = Applied {
-        suppressed: before - findings.len(),
+        suppressed: hidden.len(),
+        hidden,
         ..Applied::default()
     };
     for (directive, used) in directives.iter().zip(&used) {
@@ -336,7 +343,8 @@ mod tests {
     fn documents_without_comments_change_nothing() {
         let mut analysis = fixture::analysis();
         let before = analysis.findings.len();
-        assert_eq!(apply(&mut analysis), Outcome::default());
+        let outcome = apply(&mut analysis);
+        assert_eq!((outcome.suppressed, outcome.hidden.len()), (0, 0));
         assert_eq!(analysis.findings.len(), before);
         assert_eq!(analysis.warnings.len(), 1);
     }

@@ -53,7 +53,7 @@ pub fn render_with(analysis: &Analysis, context: &Context, verdicts: Option<&Ver
     let keys = Key::all(analysis);
     let in_force = verdicts.map(Verdicts::by_key).unwrap_or_default();
     let earlier: Vec<Option<&Verdict>> = keys.iter().map(|k| in_force.get(k).copied()).collect();
-    let stories = Stories::of(analysis);
+    let stories = Stories::of(analysis, context);
 
     let mut out = String::with_capacity(4096 + analysis.findings.len() * 2048);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -85,7 +85,7 @@ pub fn render_with(analysis: &Analysis, context: &Context, verdicts: Option<&Ver
     if summary.suppressed > 0 {
         let _ = writeln!(
             out,
-            "<p>{} removed by <code>crosscheck-ignore</code> comments in the documents; they are not on this page.</p>",
+            "<p>{} removed by <code>crosscheck-ignore</code> comments in the documents; they are shown last in their story, marked <em>suppressed</em>, and count in no total.</p>",
             crate::report::plural(summary.suppressed, "finding was", "findings were")
         );
     }
@@ -146,6 +146,8 @@ struct Story {
     conflicts: usize,
     updates: usize,
     agreements: usize,
+    /// Findings a `crosscheck-ignore` comment removed (shown, counted in no total).
+    suppressed: usize,
 }
 
 impl Story {
@@ -157,12 +159,13 @@ impl Story {
             conflicts: 0,
             updates: 0,
             agreements: 0,
+            suppressed: 0,
         }
     }
 }
 
 impl Stories {
-    fn of(analysis: &Analysis) -> Self {
+    fn of(analysis: &Analysis, context: &Context) -> Self {
         let mut list: Vec<Story> = Vec::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut story_of_doc = Vec::with_capacity(analysis.documents.len());
@@ -205,6 +208,7 @@ impl Stories {
             };
             story.findings.push(i);
             match finding.kind {
+                _ if context.is_suppressed(i) => story.suppressed += 1,
                 FindingKind::Conflict => story.conflicts += 1,
                 FindingKind::Update => story.updates += 1,
                 FindingKind::Agreement => story.agreements += 1,
@@ -212,7 +216,8 @@ impl Stories {
         }
         for story in &mut list {
             story.findings.sort_by_key(|&i| {
-                let rank = analysis.findings.get(i).map_or(3, |f| match f.kind {
+                let rank = analysis.findings.get(i).map_or(4, |f| match f.kind {
+                    _ if context.is_suppressed(i) => 3,
                     FindingKind::Conflict => 0,
                     FindingKind::Update => 1,
                     FindingKind::Agreement => 2,
@@ -292,7 +297,7 @@ fn story_name(name: &str) -> &str {
 fn filters(out: &mut String, analysis: &Analysis, stories: &Stories) {
     out.push_str("<form id=\"filters\" hidden role=\"search\">\n");
     out.push_str("<label>Search <input type=\"search\" id=\"q\" placeholder=\"subject, value, source…\"></label>\n");
-    out.push_str("<label>Kind <select id=\"filter-kind\">\n<option value=\"all\">all</option>\n<option value=\"conflict\">conflicts</option>\n<option value=\"update\">updates</option>\n<option value=\"agreement\">agreements</option>\n<option value=\"known\">known (baseline)</option>\n<option value=\"new\">new (not in the baseline)</option>\n</select></label>\n");
+    out.push_str("<label>Kind <select id=\"filter-kind\">\n<option value=\"all\">all</option>\n<option value=\"conflict\">conflicts</option>\n<option value=\"update\">updates</option>\n<option value=\"agreement\">agreements</option>\n<option value=\"known\">known (baseline)</option>\n<option value=\"new\">new (not in the baseline)</option>\n<option value=\"suppressed\">suppressed (by a comment)</option>\n</select></label>\n");
     let properties: BTreeSet<&str> = analysis
         .findings
         .iter()
@@ -407,6 +412,9 @@ fn story_section(
             "agreement",
             "agreements",
         ));
+    }
+    if story.suppressed > 0 {
+        parts.push(format!("{} suppressed", story.suppressed));
     }
     out.push_str(&parts.join(" · "));
     out.push_str("</span></h2>\n");
@@ -568,10 +576,14 @@ fn card(
 ) {
     let kind = finding.kind.as_str();
     let known = context.is_known(index);
+    // A finding a comment removed is filtered as "suppressed", whatever its kind.
+    let suppressed = context.is_suppressed(index);
     let _ = write!(
         out,
-        "<article id=\"finding-{}\" class=\"f {kind}\" data-kind=\"{kind}\" data-severity=\"{}\" data-property=\"",
+        "<article id=\"finding-{}\" class=\"f {kind}{}\" data-kind=\"{}\" data-severity=\"{}\" data-property=\"",
         index + 1,
+        if suppressed { " suppressed" } else { "" },
+        if suppressed { "suppressed" } else { kind },
         finding.severity.as_str(),
     );
     esc_into(out, &finding.property);
@@ -580,6 +592,9 @@ fn card(
         out.push_str(" data-known");
     }
     let _ = write!(out, ">\n<h3><span class=\"k\">{kind}</span> ");
+    if suppressed {
+        out.push_str("<span class=\"known\">suppressed by a comment</span> ");
+    }
     esc_into(out, &finding.subject);
     out.push_str(" <span class=\"p\">");
     esc_into(out, &finding.property);

@@ -77,6 +77,9 @@ pub struct Context {
     pub known: BTreeSet<usize>,
     /// Findings removed by in-document suppressions (`<!-- crosscheck-ignore -->`).
     pub suppressed: usize,
+    /// For the review page: the findings from this index of `analysis.findings` on are those
+    /// suppressions removed, put back to be shown marked. They count in no total.
+    pub suppressed_from: Option<usize>,
     /// The width of the terminal human output goes to (`COLUMNS`), which long source lines are
     /// cut to fit; `None` when none is known (lines are cut to
     /// [`crate::text::DEFAULT_EXCERPT_WIDTH`] characters).
@@ -99,11 +102,28 @@ impl Context {
 
     /// The counts of a run.
     pub fn summary(&self, analysis: &Analysis) -> Summary {
-        Summary {
+        let mut summary = Summary {
             known: self.known.len(),
             suppressed: self.suppressed,
             ..Summary::of(analysis, self.skipped)
+        };
+        for f in analysis
+            .findings
+            .iter()
+            .skip(self.suppressed_from.unwrap_or(usize::MAX))
+        {
+            match f.kind {
+                FindingKind::Conflict => summary.conflicts -= 1,
+                FindingKind::Update => summary.updates -= 1,
+                FindingKind::Agreement => summary.agreements -= 1,
+            }
         }
+        summary
+    }
+
+    /// Whether finding `index` is one a suppression removed, shown on the review page.
+    pub fn is_suppressed(&self, index: usize) -> bool {
+        self.suppressed_from.is_some_and(|from| index >= from)
     }
 
     /// The findings to list in full: every conflict, and agreements when asked, with their

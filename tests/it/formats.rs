@@ -305,7 +305,15 @@ fn the_html_page_parses_and_shows_every_finding() {
         .collect();
     assert_eq!(
         kinds,
-        ["all", "conflict", "update", "agreement", "known", "new"]
+        [
+            "all",
+            "conflict",
+            "update",
+            "agreement",
+            "known",
+            "new",
+            "suppressed"
+        ]
     );
     let properties: Vec<_> = page
         .select(&select("select#filter-property option"))

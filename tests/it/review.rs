@@ -351,3 +351,39 @@ fn markdown_fits_in_a_comment_on_a_large_corpus_and_counts_the_rest() {
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+// Findings that a `crosscheck-ignore` comment removes are on the page too, marked and under the
+// "suppressed" kind filter, and count in none of the page's totals (which are the gate's).
+#[test]
+fn the_page_shows_suppressed_findings_marked_and_counts_them_in_no_total() {
+    let r = run(&["check", "--format", "html", "tests/fixtures/suppress"]);
+    assert_eq!(r.code, 0, "suppressed findings fail no gate");
+    let page = scraper::Html::parse_document(&r.stdout);
+    let cards = scraper::Selector::parse("article.f").unwrap();
+    let kinds: Vec<String> = page
+        .select(&cards)
+        .map(|c| c.value().attr("data-kind").unwrap_or("").to_string())
+        .collect();
+    let (_, contract) = run_json(&["check", "tests/fixtures/suppress"]);
+    let hidden = contract["summary"]["suppressed"].as_u64().unwrap() as usize;
+    assert!(hidden > 0, "the fixture suppresses findings");
+    assert_eq!(
+        kinds.len(),
+        hidden + contract["findings"].as_array().unwrap().len()
+    );
+    assert_eq!(kinds.iter().filter(|k| *k == "suppressed").count(), hidden);
+    let option = scraper::Selector::parse("#filter-kind option[value=suppressed]").unwrap();
+    assert_eq!(page.select(&option).count(), 1, "a filter for them");
+    let line = scraper::Selector::parse("#summary-line").unwrap();
+    let summary: String = page.select(&line).next().unwrap().text().collect();
+    let human = run(&["check", "tests/fixtures/suppress"]);
+    assert_eq!(
+        format!("{summary}\n"),
+        human
+            .stdout
+            .lines()
+            .last()
+            .map(|l| format!("{l}\n"))
+            .unwrap()
+    );
+}
