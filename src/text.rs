@@ -286,6 +286,14 @@ impl Excerpt {
         &self.snippet
     }
 
+    /// Where the span starts in the whole text: its 1-based line and 1-based column in
+    /// characters.
+    pub fn position(&self) -> (usize, usize) {
+        let at = self.span.start;
+        let k = self.lines.partition_point(|&(s, _, _)| s <= at).max(1) - 1;
+        (self.first_line + k + 1, self.column_of(at) + 1)
+    }
+
     /// The 0-based column in characters of the text of an offset in the snippet.
     fn column_of(&self, offset: usize) -> usize {
         let k = self.lines.partition_point(|&(s, _, _)| s <= offset).max(1) - 1;
@@ -468,5 +476,16 @@ mod excerpt_tests {
         assert!(e.text().is_char_boundary(e.span.start) && e.text().is_char_boundary(e.span.end));
         let e = Excerpt::new("t", "", &LineIndex::new(""), 5..9, 1, 80);
         assert_eq!(e.span, 0..0);
+    }
+
+    #[test]
+    fn an_excerpt_knows_where_its_span_starts_in_the_whole_text() {
+        let text = "first line\nsecond line with the word here\nthird\n";
+        let at = text.find("here").unwrap_or(0);
+        let index = LineIndex::new(text);
+        let (line, column) = index.line_col(text, at);
+        let e = Excerpt::new("t.txt", text, &index, at..at + 4, column, 12);
+        assert_eq!(e.position(), (2, 27));
+        assert_eq!(e.position(), (line, column));
     }
 }

@@ -82,7 +82,7 @@ impl From<RulesError> for Raised {
             RulesError::Invalid {
                 path, src, span, ..
             } => {
-                let (line, column) = span.map(|s| line_column(src.inner(), s.offset())).unzip();
+                let (line, column) = span.map(|_| src.position()).unzip();
                 Raised::new("RulesError", message).at(path, line, column)
             }
         }
@@ -96,7 +96,7 @@ impl From<BaselineError> for Raised {
             BaselineError::Invalid {
                 path, src, span, ..
             } => {
-                let (line, column) = span.map(|s| line_column(src.inner(), s.offset())).unzip();
+                let (line, column) = span.map(|_| src.position()).unzip();
                 Raised::new("BaselineError", message).at(path, line, column)
             }
             BaselineError::Unreadable { path, .. } | BaselineError::Version { path, .. } => {
@@ -114,16 +114,6 @@ impl From<&IngestError> for Raised {
         };
         Raised::new("InputError", e.to_string()).at(e.path(), line, None)
     }
-}
-
-/// The 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    let column = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// Runs `work` without the GIL and with panics caught, then raises what it returned.
