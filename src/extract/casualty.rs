@@ -108,6 +108,25 @@ struct Victims {
     doubt: Option<&'static str>,
 }
 
+impl Victims {
+    /// One person described on their own ("a man", "he", a name), read from tokens
+    /// `first..=last`: a member of those it happened to, not a count of them all.
+    fn one(first: usize, last: usize) -> Self {
+        Victims {
+            first,
+            last,
+            low: Some(1.0),
+            high: Some(1.0),
+            explicit: false,
+            increment: false,
+            figures: vec![],
+            scope: Scope::Member,
+            subset: false,
+            doubt: None,
+        }
+    }
+}
+
 /// Every casualty-like figure in the document. Tokens of figures it reads are marked `taken`.
 pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     let toks = ctx.tokens;
@@ -579,34 +598,12 @@ fn subject_who_died(ctx: &Context, k: usize, last: usize, passive: bool) -> Opti
         && before + 1 < k
         && matches!(ctx.lower(before), "he" | "she")
     {
-        return Some(Victims {
-            first: before,
-            last,
-            low: Some(1.0),
-            high: Some(1.0),
-            explicit: false,
-            increment: false,
-            figures: vec![],
-            scope: Scope::Member,
-            subset: false,
-            doubt: None,
-        });
+        return Some(Victims::one(before, last));
     }
     if !killed || !(passive || matches!(ctx.lower(k), "died" | "dies" | "dead" | "pronounced")) {
         return None;
     }
-    let one = |first: usize| Victims {
-        first,
-        last,
-        low: Some(1.0),
-        high: Some(1.0),
-        explicit: false,
-        increment: false,
-        figures: vec![],
-        scope: Scope::Member,
-        subset: false,
-        doubt: None,
-    };
+    let one = |first: usize| Victims::one(first, last);
     if opens(before) && matches!(ctx.lower(before), "he" | "she") {
         return Some(one(before));
     }
@@ -1472,18 +1469,7 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
     if tells_of_death_in(ctx, range.clone()) {
         return None;
     }
-    let one = Victims {
-        first: range.start,
-        last: noun,
-        low: Some(1.0),
-        high: Some(1.0),
-        explicit: false,
-        increment: false,
-        figures: vec![],
-        scope: Scope::Member,
-        subset: false,
-        doubt: None,
-    };
+    let one = Victims::one(range.start, noun);
     if !plural && be == range.start + 1 && matches!(ctx.lower(range.start), "he" | "she") {
         return Some(one);
     }
@@ -1515,10 +1501,11 @@ fn hurt_state(ctx: &Context, k: usize) -> Option<(Victims, usize)> {
             .take_while(|&j| same(j))
             .find(|&j| matches!(ctx.lower(j), "wound" | "wounds" | "injury" | "injuries"))?;
         let describing = (k + 1..noun).all(|j| {
-            toks[j].kind == TokenKind::Word
-                && !matches!(ctx.lower(j), "fatal" | "mortal" | "deadly" | "fatally")
-                && !ctx.t.c.stop_words.contains(ctx.lower(j))
-                || matches!(ctx.lower(j), "a" | "an" | "multiple" | "several")
+            let w = ctx.lower(j);
+            matches!(w, "a" | "an" | "multiple" | "several")
+                || (toks[j].kind == TokenKind::Word
+                    && !matches!(w, "fatal" | "mortal" | "deadly" | "fatally")
+                    && !ctx.t.c.stop_words.contains(w))
         });
         if !describing {
             return None;
@@ -1550,18 +1537,7 @@ fn hurt_state(ctx: &Context, k: usize) -> Option<(Victims, usize)> {
                 ctx.lower(j - 1),
                 "said" | "says" | "and" | "but" | "when" | "that" | "until" | "after" | "then"
             );
-        (opens && matches!(ctx.lower(j), "he" | "she")).then_some(Victims {
-            first: j,
-            last: k,
-            low: Some(1.0),
-            high: Some(1.0),
-            explicit: false,
-            increment: false,
-            figures: vec![],
-            scope: Scope::Member,
-            subset: false,
-            doubt: None,
-        })
+        (opens && matches!(ctx.lower(j), "he" | "she")).then(|| Victims::one(j, k))
     };
     let mut v = victims_before(ctx, k).or_else(pronoun)?;
     if v.low.is_none_or(|n| n < 1.0) {
@@ -2269,19 +2245,11 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
     // "a 9-month-old", "an eighth-grader": ages and school grades stand for people.
     let person_head =
         c.person_nouns.contains(head) || head.ends_with("-old") || head.ends_with("grader");
-    // One person described on their own ("a man", "the victim", "his mother", a name): a
-    // member of those it happened to, not a count of them all.
+    // One person described on their own ("a man", "the victim", "his mother", a name).
     let single = |explicit: bool, increment: bool| Victims {
-        first: a,
-        last: b,
-        low: Some(1.0),
-        high: Some(1.0),
         explicit,
         increment,
-        figures: vec![],
-        scope: Scope::Member,
-        subset: false,
-        doubt: None,
+        ..Victims::one(a, b)
     };
     // Nobody: "no one", "nobody", "none", "no one else".
     if matches!(
