@@ -93,10 +93,17 @@ pub fn align_taught(
                 .map(|d| d.group.clone())
                 .unwrap_or_default(),
         };
+        // A topic's property is matched on its stems, without the time it holds for ("scored"
+        // meets "score"); times are told apart after clustering ([`split_by_time`]).
+        let property = if is_topic(subject) {
+            crate::extract::topic::property_key(&claim.property)
+        } else {
+            claim.property.clone()
+        };
         let bucket = Bucket {
             scope,
             kind: claim.kind,
-            property: claim.property.clone(),
+            property,
             increment: claim.increment,
             asserted: claim.modality == Modality::Asserted,
             dimension: dimension_of(claim, rules),
@@ -111,7 +118,7 @@ pub fn align_taught(
         } else {
             cluster_subjects(claims, docs, &members, rules, learned)
         };
-        for (key, idxs, merges) in clusters {
+        for (key, idxs, merges) in clusters.into_iter().flat_map(|c| split_by_time(c, claims)) {
             let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();
             docs_seen.sort_unstable();
             docs_seen.dedup();
@@ -124,11 +131,17 @@ pub fn align_taught(
             } else {
                 display_subject(claims, &idxs)
             };
+            // A topic's property is shown as its first claim words it.
+            let property = if key.starts_with(crate::extract::topic::TOPIC_MARK) {
+                claims[idxs[0]].property.clone()
+            } else {
+                bucket.property.clone()
+            };
             groups.push(ClaimGroup {
                 kind: bucket.kind,
                 subject,
                 subject_key: key,
-                property: bucket.property.clone(),
+                property,
                 increment: bucket.increment,
                 claims: idxs,
                 merges,
@@ -142,6 +155,34 @@ pub fn align_taught(
             .then(a.subject_key.cmp(&b.subject_key))
     });
     groups
+}
+
+/// Whether a subject is a document's topic ([`crate::extract::topic`]).
+fn is_topic(subject: &crate::model::Subject) -> bool {
+    subject.key.starts_with(crate::extract::topic::TOPIC_MARK)
+}
+
+/// A figure holds for the time stated with it: a cluster whose claims state two times or more
+/// ("as of 20 March", "as of 27 March") is split by time, and the claims that state no time
+/// are kept apart from all of them. A cluster with one stated time at most is kept whole.
+fn split_by_time(
+    cluster: (String, Vec<usize>, Vec<String>),
+    claims: &[Claim],
+) -> Vec<(String, Vec<usize>, Vec<String>)> {
+    let time = |i: usize| crate::extract::topic::property_time(&claims[i].property);
+    let mut by_time: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    for &i in &cluster.1 {
+        by_time.entry(time(i)).or_default().push(i);
+    }
+    let stated = by_time.keys().filter(|t| t.is_some()).count();
+    if stated <= 1 {
+        return vec![cluster];
+    }
+    let (key, _, merges) = cluster;
+    by_time
+        .into_values()
+        .map(|idxs| (key.clone(), idxs, merges.clone()))
+        .collect()
 }
 
 /// Groups quotes that are the same words, whole or in part: one quote's words inside the
@@ -370,18 +411,19 @@ fn cluster_subjects(
     let keys: Vec<String> = by_key.keys().cloned().collect();
     // Fuzzy matching is for names only: common nouns spelled alike ("southeast", "southwest")
     // are different things.
-    let proper: Vec<bool> = keys
-        .iter()
-        .map(|k| {
-            by_key.get(k).into_iter().flatten().any(|&i| {
-                claims[i].kind == ClaimKind::Role
-                    || claims[i]
-                        .subject
-                        .as_ref()
-                        .is_some_and(|s| s.text.chars().next().is_some_and(char::is_uppercase))
+    // A document's topic is its title: two titles spelled alike are two stories.
+    let proper: Vec<bool> =
+        keys.iter()
+            .map(|k| {
+                !k.starts_with(crate::extract::topic::TOPIC_MARK)
+                    && by_key.get(k).into_iter().flatten().any(|&i| {
+                        claims[i].kind == ClaimKind::Role
+                            || claims[i].subject.as_ref().is_some_and(|s| {
+                                s.text.chars().next().is_some_and(char::is_uppercase)
+                            })
+                    })
             })
-        })
-        .collect();
+            .collect();
     // Union-find over the distinct keys of this bucket.
     let mut parent: Vec<usize> = (0..keys.len()).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {

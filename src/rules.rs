@@ -404,6 +404,22 @@ pub struct LexiconRule {
     /// ("WATCH:", "VIDEO:"), when the line does not end as a sentence does.
     #[serde(default)]
     pub teaser_labels: Vec<String>,
+    /// Words that make a title a headline rather than the name of a topic ("shot", "dies"):
+    /// only a title that names a thing is the subject of the figures that name none.
+    #[serde(default)]
+    pub headline_words: Vec<String>,
+    /// Words that make a figure a part told apart from the whole ("15 other realms", "a
+    /// further 25 million"): such a figure is not the topic's whole count.
+    #[serde(default)]
+    pub partial_modifiers: Vec<String>,
+    /// Words before a counted noun that make it another thing ("positive reviews" are not
+    /// "reviews"): kept in the property.
+    #[serde(default)]
+    pub contrast_modifiers: Vec<String>,
+    /// Words that say where a figure holds, to the scope they name ("globally" is
+    /// "worldwide"): "grossed $5 million worldwide" is not its gross in one country.
+    #[serde(default)]
+    pub scope_words: BTreeMap<String, String>,
 }
 
 /// Numbers that tune matching.
@@ -809,6 +825,16 @@ impl Rules {
             l.tallies.extend(lx.tallies.iter().map(lower));
             l.link_labels.extend(lx.link_labels.iter().map(lower));
             l.teaser_labels.extend(lx.teaser_labels.iter().map(lower));
+            l.headline_words.extend(lx.headline_words.iter().map(lower));
+            l.partial_modifiers
+                .extend(lx.partial_modifiers.iter().map(lower));
+            l.contrast_modifiers
+                .extend(lx.contrast_modifiers.iter().map(lower));
+            l.scope_words.extend(
+                lx.scope_words
+                    .iter()
+                    .map(|(k, v)| (k.to_lowercase(), v.to_lowercase())),
+            );
         }
         if let Some(t) = file.thresholds {
             let th = &mut self.thresholds;

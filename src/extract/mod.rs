@@ -18,6 +18,7 @@ pub mod quotes;
 pub mod relative;
 pub mod roles;
 pub mod tokens;
+pub mod topic;
 
 // FxHash: the lookup tables are hit for every token; SipHash was a fifth of the run time.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -126,6 +127,12 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     }
     drafts.extend(quantity::find_quantities(&ctx, &mut taken));
     quantity::ages_named_later(&ctx, &mut drafts);
+    // An undated page's title names its topic; a dated report's title is a headline.
+    if doc.meta.date.is_none()
+        && let Some(topic) = title_range(text, start).and_then(|r| topic::topic(&ctx, &text[r]))
+    {
+        topic::attach(&ctx, &topic, &mut drafts);
+    }
 
     drafts.retain(|d| {
         !boilerplate
@@ -791,6 +798,8 @@ pub struct Compiled {
     /// for one of its variants, or a broader description as written; the first post listed
     /// wins.
     pub post_titles: HashMap<String, String>,
+    /// The word lists that tie figures to a document's topic.
+    pub topic: topic::TopicWords,
     /// The class of every lowercase word that has one (see [`Tables::class_of`]).
     word_classes: HashMap<String, WordClass>,
     /// The first and the last words of the phrases of every phrase table above.
@@ -925,6 +934,7 @@ impl Compiled {
                     .or_insert_with(|| b.clone());
             }
         }
+        c.topic = topic::TopicWords::new(&rules.lexicon);
         (c.phrase_firsts, c.phrase_lasts) = c.phrase_ends();
         // Every word in a set a class is made of, and every spelling that folds to one.
         let words: HashSet<&str> = [
@@ -996,6 +1006,7 @@ impl Compiled {
             title_connectors: _,
             post_words: _,
             post_titles: _,
+            topic: _,
             word_classes: _,
             phrase_firsts: _,
             phrase_lasts: _,

@@ -1,0 +1,769 @@
+//! Topics: the thing a document is about (its front matter's `title:`), made the subject of
+//! the figures that name nothing more than a common noun, with what the figure states about
+//! it read from the phrase around the figure: "based on 44 reviews" states the topic's
+//! reviews, "an approval rating of 45%" its rating, "it grossed $5 million" its gross.
+//!
+//! Only an undated document's title is read as a topic (a dated report's title is a
+//! headline), and only when it reads as a name. Two documents share a topic only when their
+//! titles name the same thing, so a page and the claims written against it are compared.
+
+use super::quantity::{singular, subject_key};
+use super::tokens::TokenKind;
+use super::{Context, Draft};
+use crate::model::{ClaimKind, DateValue, Scope, Subject, Value};
+use crate::rules::LexiconRule;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// The lexicon's word lists this module reads, as sets.
+#[derive(Debug, Clone, Default)]
+pub struct TopicWords {
+    pub headline_words: HashSet<String>,
+    pub partial_modifiers: HashSet<String>,
+    pub contrast_modifiers: HashSet<String>,
+    pub scope_words: HashMap<String, String>,
+}
+
+impl TopicWords {
+    pub fn new(lexicon: &LexiconRule) -> Self {
+        let set = |v: &[String]| v.iter().cloned().collect::<HashSet<String>>();
+        Self {
+            headline_words: set(&lexicon.headline_words),
+            partial_modifiers: set(&lexicon.partial_modifiers),
+            contrast_modifiers: set(&lexicon.contrast_modifiers),
+            scope_words: lexicon
+                .scope_words
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Longest title, in words, that can name a topic; a longer one is a sentence.
+const MAX_TOPIC_WORDS: usize = 10;
+
+/// The topic a title names: the title without a bracketed kind ("The Light (film)" is about
+/// "The Light"), or none when the title is empty or too long to be a name.
+pub fn topic(ctx: &Context, title: &str) -> Option<Subject> {
+    let mut name = title.trim();
+    if let Some(open) = name.rfind(" (")
+        && name.ends_with(')')
+    {
+        name = name[..open].trim_end();
+    }
+    if !names_a_thing(ctx, name) {
+        return None;
+    }
+    Some(Subject {
+        text: name.to_string(),
+        key: format!("{TOPIC_MARK}{}", subject_key(ctx, name)),
+    })
+}
+
+/// Whether a title names a thing ("Westlife", "The Light Between Oceans", "2020 coronavirus
+/// pandemic in Africa") rather than telling news ("Two dead as bridge gives way", "Man shot
+/// on Elm Street: police"): short, with no clause punctuation and no word that reads as a
+/// headline's verb.
+fn names_a_thing(ctx: &Context, title: &str) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_TOPIC_WORDS {
+        return false;
+    }
+    if title.contains([':', '!', '?', '|', ';']) || title.contains(" - ") || title.contains(" – ")
+    {
+        return false;
+    }
+    let headline = &ctx.t.c.topic.headline_words;
+    !words.iter().any(|w| {
+        let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+        let word = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        headline.contains(&word)
+            || (!capitalized && word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
+    })
+}
+
+/// Marks a subject key as a document's topic: such a key is never merged with another by
+/// spelling, since two headlines spelled alike are two stories.
+pub const TOPIC_MARK: &str = "topic: ";
+
+/// Makes `topic` the subject of every figure whose subject is a common noun or missing, and
+/// whose property the rules only defaulted from its unit (a count, an amount, a share). The
+/// property is what the phrase says the figure is, with the place and time it holds for:
+/// "cases in Sofia as of 2020-03-17".
+pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
+    let defaulted = |p: &str| {
+        ctx.t
+            .rules
+            .properties
+            .iter()
+            .any(|r| r.name == p && !r.default_for.is_empty() && !r.victims)
+    };
+    // Where each date of the document stands, to scope the figures of its sentence.
+    let dates: Vec<(usize, DateValue)> = drafts
+        .iter()
+        .filter_map(|d| match (&d.kind, &d.value) {
+            (ClaimKind::Date, Value::Date(v)) if v.year.is_some() => {
+                first_token(ctx, d.start, d.end).map(|k| (k, *v))
+            }
+            _ => None,
+        })
+        .collect();
+    // The verb the last figure took, and its sentence: "grossed $3 million worldwide and $1
+    // million abroad" says the second figure was grossed too.
+    let mut shared: Option<(usize, String)> = None;
+    for d in drafts.iter_mut() {
+        if d.kind != ClaimKind::Quantity || d.scope != Scope::Total || !defaulted(&d.property) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (
+            first_token(ctx, d.start, d.end),
+            last_token(ctx, d.start, d.end),
+        ) else {
+            continue;
+        };
+        let figure = Figure { first, last };
+        let sentence = ctx.tokens[first].sentence;
+        let last_verb = shared.take().filter(|(s, _)| *s == sentence);
+        if let Some((property, verb)) = topic_property(ctx, d, figure, topic, &dates, last_verb) {
+            d.subject = Some(topic.clone());
+            d.property = property;
+            shared = verb.map(|v| (sentence, v));
+        }
+    }
+}
+
+/// What a figure states about the document's topic, with the place and the time it holds
+/// for, or none when the figure is not about the topic as a whole; and the verb it took, if
+/// any, for the next figure of its sentence (`shared`: the last figure's verb).
+fn topic_property(
+    ctx: &Context,
+    d: &mut Draft,
+    figure: Figure,
+    topic: &Subject,
+    dates: &[(usize, DateValue)],
+    shared: Option<(usize, String)>,
+) -> Option<(String, Option<String>)> {
+    let Figure { first, last } = figure;
+    let c = &ctx.t.c;
+    // "of which 34 have recovered", "15 out of 28": a part of a whole told before it.
+    if is_part(ctx, first) {
+        return None;
+    }
+    // A count states its counted noun ("a season of 76 games": games); a measure the noun or
+    // verb linked to it ("a budget of $80 million", "valued at $10 billion").
+    let counted = match &d.subject {
+        Some(s) if !s.text.chars().any(char::is_uppercase) => Some(s.key.clone()),
+        Some(_) => return None,
+        None => None,
+    };
+    let is_count = matches!(&d.value, Value::Quantity { unit, .. } if unit == "count");
+    if is_count && let Some(s) = &d.subject {
+        // People are counted by what happened to them ("tested positive", "have died"), which
+        // the words after the count tell: not a topic's figure by the noun alone.
+        if c.person_nouns.contains(&s.key) || c.person_nouns.contains(&s.text.to_lowercase()) {
+            return None;
+        }
+        // "the 2015 season", "2015–16 season": a figure before a stretch of time names it.
+        if PERIODS.contains(&ctx.lower(last)) {
+            return None;
+        }
+    }
+    let verb = verb_before(ctx, first).or_else(|| {
+        let joined = first
+            .checked_sub(1)
+            .is_some_and(|k| matches!(ctx.lower(k), "and" | "or"));
+        shared.filter(|_| joined).map(|(_, v)| v)
+    });
+    let linked = || linked_noun(ctx, first).or_else(|| verb.clone());
+    let noun = if is_count {
+        counted.or_else(linked)?
+    } else {
+        linked().or(counted)?
+    };
+    let took_verb = verb.filter(|v| *v == noun);
+    // "15 other realms", "a further 25 million customers": a part of the whole, told apart
+    // from it by words the figure itself does not carry.
+    // ("$1 million in other territories" is a scope, read below.)
+    let own = (first..=last)
+        .find(|&k| ctx.lower(k) == "in")
+        .unwrap_or(last + 1);
+    if (first..own)
+        .any(|k| c.topic.partial_modifiers.contains(ctx.lower(k)) && ctx.lower(k + 1) != "than")
+    {
+        return None;
+    }
+    if noun == "age" {
+        age_bound(ctx, first, d);
+    }
+    let mut property = singular(&noun);
+    if property.len() < 3 {
+        return None;
+    }
+    // "new cases" are not "cases".
+    if let Some(k) = (first..=last).find(|&k| c.topic.contrast_modifiers.contains(ctx.lower(k))) {
+        property = format!("{} {property}", ctx.lower(k));
+    }
+    // "28 provinces" after "15 out of" is the whole that the part is of.
+    if first >= 2 && ctx.lower(first - 1) == "of" && ctx.tokens[first - 2].kind == TokenKind::Number
+        || first >= 3 && ctx.lower(first - 2) == "out" && ctx.lower(first - 1) == "of"
+    {
+        property = format!("{property} in all");
+    }
+    if let Some(place) = place_scope(ctx, &figure, topic) {
+        property = format!("{property} {place}");
+    }
+    if let Some(time) = time_scope(ctx, &figure, dates) {
+        property = format!("{property}{AS_OF}{time}");
+    }
+    Some((property, took_verb))
+}
+
+/// Whether the figure at `first` is a part of a whole told just before it: "of which 34",
+/// "of whom 12", "out of which 114", "of those 18".
+fn is_part(ctx: &Context, first: usize) -> bool {
+    let before = |n: usize| first.checked_sub(n).map_or("", |k| ctx.lower(k));
+    matches!(before(1), "which" | "whom" | "those" | "these" | "them")
+        && matches!(before(2), "of" | "among")
+}
+
+/// "before the age of 18" is an age under 18, "after the age of 18" one over it.
+fn age_bound(ctx: &Context, first: usize, d: &mut Draft) {
+    let Some(k) = first.checked_sub(3) else {
+        return;
+    };
+    if ctx.lower(k + 1) != "age" || ctx.lower(k + 2) != "of" {
+        return;
+    }
+    let k = if ctx.lower(k) == "the" {
+        k.checked_sub(1)
+    } else {
+        Some(k)
+    };
+    let Some(k) = k else {
+        return;
+    };
+    if let Value::Quantity { low, high, .. } = &mut d.value {
+        match ctx.lower(k) {
+            "before" | "under" | "until" | "by" => *low = None,
+            "after" | "over" | "past" | "beyond" => *high = None,
+            _ => {}
+        }
+    }
+}
+
+/// The tokens a figure's claim covers.
+struct Figure {
+    first: usize,
+    last: usize,
+}
+
+/// The first token inside a byte range.
+fn first_token(ctx: &Context, start: usize, end: usize) -> Option<usize> {
+    let first = ctx.tokens.partition_point(|t| t.end <= start);
+    ctx.tokens
+        .get(first)
+        .is_some_and(|t| t.start < end)
+        .then_some(first)
+}
+
+/// The last token inside a byte range.
+fn last_token(ctx: &Context, start: usize, end: usize) -> Option<usize> {
+    let last = ctx
+        .tokens
+        .partition_point(|t| t.start < end)
+        .checked_sub(1)?;
+    ctx.tokens
+        .get(last)
+        .is_some_and(|t| t.end > start)
+        .then_some(last)
+}
+
+/// Words that link a noun to the figure after it: "a rating of 45%", "attendance was 62,000",
+/// "the budget stood at $5 million".
+const LINKS: &[&str] = &[
+    "of", "was", "is", "were", "are", "at", "to", "be", "been", "reached", "stood", "totaled",
+    "totalled",
+];
+
+/// The noun that a link word ties to the figure after it: "a seating capacity of 60,000"
+/// states a capacity, "the biggest attendance was 62,241 fans" an attendance.
+fn linked_noun(ctx: &Context, first: usize) -> Option<String> {
+    let toks = ctx.tokens;
+    let begin = ctx.sentences[toks[first].sentence].start;
+    let mut k = first;
+    let mut links = 0;
+    while links < 3 && k > begin && LINKS.contains(&ctx.lower(k - 1)) {
+        k -= 1;
+        links += 1;
+    }
+    if links == 0 {
+        return None;
+    }
+    let noun = k.checked_sub(1).filter(|&n| n >= begin)?;
+    let t = &toks[noun];
+    let c = &ctx.t.c;
+    let word = t.lower.as_str();
+    // "valued at", "rated at", "estimated at": the participle says what the figure is.
+    let plain = t.kind == TokenKind::Word
+        && !t.capitalized
+        && !c.stop_words.contains(word)
+        && !c.generic_heads.contains(word)
+        && !c.topic.partial_modifiers.contains(word)
+        && !word.ends_with("ly");
+    plain.then(|| word.to_string())
+}
+
+/// The verb that takes a figure with no noun of its own: "grossed $5 million", "scored 92%".
+fn verb_before(ctx: &Context, first: usize) -> Option<String> {
+    let toks = ctx.tokens;
+    let k = first.checked_sub(1)?;
+    let t = &toks[k];
+    let c = &ctx.t.c;
+    let word = t.lower.as_str();
+    let verb = t.kind == TokenKind::Word
+        && !t.capitalized
+        && t.sentence == toks[first].sentence
+        && !c.stop_words.contains(word)
+        && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")));
+    verb.then(|| word.to_string())
+}
+
+/// Where the figure holds, when its clause says so and the topic does not already: "cases in
+/// Sofia", "sales in the UK", "grossed $5 million worldwide", "outside the United States".
+fn place_scope(ctx: &Context, f: &Figure, topic: &Subject) -> Option<String> {
+    let toks = ctx.tokens;
+    let sentence = toks[f.first].sentence;
+    let range = &ctx.sentences[sentence];
+    let c = &ctx.t.c;
+    // "UK" is named in "2020 pandemic in the United Kingdom", "M Chinnaswamy Stadium" in "M.
+    // Chinnaswamy Stadium", "Morristown's" in "Morristown, New Jersey".
+    let topic_words = plain_words(&format!("{} {}", topic.text, topic.key));
+    let named_in_topic = |place: &str| {
+        let place = place
+            .strip_suffix("'s")
+            .or_else(|| place.strip_suffix("’s"))
+            .unwrap_or(place);
+        [plain_words(place), plain_words(&subject_key(ctx, place))]
+            .iter()
+            .any(|p| !p.is_empty() && format!(" {topic_words} ").contains(&format!(" {p} ")))
+    };
+    // After the figure's digits (its noun and hedge may carry the scope: "$5 million
+    // worldwide"), up to the end of its clause.
+    let digits = (f.first..=f.last)
+        .find(|&k| matches!(toks[k].kind, TokenKind::Number | TokenKind::Mixed))
+        .unwrap_or(f.first);
+    let mut k = digits + 1;
+    let stop = (f.last + 12).min(range.end);
+    while k < stop {
+        let t = &toks[k];
+        // The clause ends at a comma, a conjunction or another figure: "a budget of $80
+        // million and it grossed $266 million worldwide" places only the gross.
+        let ends = match t.kind {
+            TokenKind::Punct => matches!(ctx.tok_text(k), "," | ";" | ":" | "(" | ")"),
+            TokenKind::Number | TokenKind::Mixed => k > f.last,
+            TokenKind::Word => CLAUSE_ENDS.contains(&t.lower.as_str()),
+        };
+        if ends {
+            break;
+        }
+        for len in (1..=3).rev() {
+            let phrase = (k..k + len)
+                .map(|j| ctx.lower(j))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(scope) = c.topic.scope_words.get(phrase.as_str()) {
+                return Some(scope.to_string());
+            }
+        }
+        if let Some(period) = period_at(ctx, k, range.end) {
+            return Some(period);
+        }
+        if matches!(
+            t.lower.as_str(),
+            "in" | "outside" | "across" | "within" | "from"
+        ) && let Some(place) = place_at(ctx, k + 1, range.end)
+        {
+            if named_in_topic(&place) {
+                return None;
+            }
+            let prep = match t.lower.as_str() {
+                "outside" => "outside",
+                "from" => "from",
+                _ => "in",
+            };
+            return Some(format!("{prep} {}", subject_key(ctx, &place)));
+        }
+        k += 1;
+    }
+    // Before it: "In the UK, the album sold ...", "On its second weekend, ...".
+    let head = range.start;
+    if let Some(period) = period_at(ctx, head, f.first) {
+        return Some(period);
+    }
+    if ctx.lower(head) == "in"
+        && let Some(place) = place_at(ctx, head + 1, f.first)
+    {
+        let after = head + 1 + place.split_whitespace().count();
+        let the = usize::from(ctx.lower(head + 1) == "the");
+        if ctx.tok_text(after + the) == "," && !named_in_topic(&place) {
+            return Some(format!("in {}", subject_key(ctx, &place)));
+        }
+    }
+    // "Republika Srpska had 330 cases": a place or body other than the topic that the
+    // sentence is about.
+    if let Some(name) = place_at(ctx, head, f.first) {
+        let after = head + usize::from(ctx.lower(head) == "the") + name.split_whitespace().count();
+        if REPORTING_VERBS.contains(&ctx.lower(after)) && !named_in_topic(&name) {
+            return Some(format!("of {}", subject_key(ctx, &name)));
+        }
+    }
+    None
+}
+
+/// Verbs after a sentence's opening name that make the name what its figures are about ("Srpska
+/// had 330 cases"); a name that reports or confirms figures is their source, not their scope.
+const REPORTING_VERBS: &[&str] = &["had", "has", "have", "recorded", "registered"];
+
+/// Lowercase words of letters and digits only, one space apart: "M. Chinnaswamy" is "m
+/// chinnaswamy".
+fn plain_words(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A stretch of time a figure is told for, at token `k`: "in its opening weekend", "during
+/// the first week", "on its second weekend". Returns the stretch without its article.
+fn period_at(ctx: &Context, k: usize, end: usize) -> Option<String> {
+    if !matches!(ctx.lower(k), "in" | "during" | "on" | "over" | "by") {
+        return None;
+    }
+    let mut j = k + 1;
+    if matches!(ctx.lower(j), "its" | "the" | "their" | "his" | "her") {
+        j += 1;
+    }
+    let start = j;
+    while j < end && j < start + 3 {
+        let w = ctx.lower(j);
+        if PERIODS.contains(&w) {
+            if j == start {
+                return None;
+            }
+            // The "opening weekend" is the first.
+            let words: Vec<&str> = (start..=j)
+                .map(|x| match ctx.lower(x) {
+                    "opening" => "first",
+                    w => w,
+                })
+                .collect();
+            return Some(format!("in {}", words.join(" ")));
+        }
+        if ctx.tokens[j].kind != TokenKind::Word {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Words for the stretches of time a figure can be told for.
+const PERIODS: &[&str] = &[
+    "day", "days", "week", "weeks", "weekend", "weekends", "month", "months", "quarter", "year",
+    "season", "run",
+];
+
+/// Words that end the clause a figure's scope is read in.
+const CLAUSE_ENDS: &[&str] = &[
+    "and", "but", "while", "whereas", "which", "that", "who", "against", "compared", "than",
+];
+
+/// A capitalised name at token `k` (past "the"), ended before `end`: "the United States",
+/// "Republika Srpska", "the Federation of Bosnia and Herzegovina".
+fn place_at(ctx: &Context, k: usize, end: usize) -> Option<String> {
+    let toks = ctx.tokens;
+    let mut a = k;
+    if ctx.lower(a) == "the" {
+        a += 1;
+    }
+    let mut b = a;
+    while b < end {
+        let t = &toks[b];
+        let joins = matches!(t.lower.as_str(), "of" | "and") && b > a;
+        if !(t.kind == TokenKind::Word && (t.capitalized || joins)) {
+            break;
+        }
+        b += 1;
+    }
+    // A name does not end on a joining word.
+    while b > a && matches!(ctx.lower(b - 1), "of" | "and") {
+        b -= 1;
+    }
+    if b == a || ctx.t.c.not_names.contains(ctx.lower(a)) {
+        return None;
+    }
+    Some(ctx.text[toks[a].start..toks[b - 1].end].to_string())
+}
+
+/// When the figure holds: a date in its clause after it ("173 cases by 25 March 2020"), or a
+/// date that opens its sentence ("As of 2016, the town had ...").
+fn time_scope(ctx: &Context, f: &Figure, dates: &[(usize, DateValue)]) -> Option<String> {
+    let toks = ctx.tokens;
+    let sentence = toks[f.first].sentence;
+    let range = &ctx.sentences[sentence];
+    let clause_end = (f.last + 1..range.end)
+        .find(|&k| matches!(ctx.tok_text(k), "," | ";"))
+        .unwrap_or(range.end);
+    let after = dates
+        .iter()
+        .find(|(k, _)| *k > f.last && *k < clause_end)
+        .map(|(_, v)| *v);
+    let opening = dates
+        .iter()
+        .find(|(k, _)| *k >= range.start && *k < f.first && *k <= range.start + 3)
+        .map(|(_, v)| *v);
+    let v = after.or(opening)?;
+    let mut out = v.year?.to_string();
+    if let Some(m) = v.month {
+        out.push_str(&format!("-{m:02}"));
+        if let Some(day) = v.day {
+            out.push_str(&format!("-{day:02}"));
+        }
+    }
+    Some(out)
+}
+
+/// Joins a topic property to the time it holds for: "case as of 2020-03-20".
+const AS_OF: &str = " as of ";
+
+/// What a topic property is matched on: every word stemmed, the time left out ("scored" and
+/// "score" meet; "case as of 2020-03-20" is "cas").
+pub fn property_key(property: &str) -> String {
+    let base = property.split(AS_OF).next().unwrap_or(property);
+    base.split_whitespace()
+        .map(stem)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The time a topic property holds for, as written after "as of", if any.
+pub fn property_time(property: &str) -> Option<&str> {
+    property.split_once(AS_OF).map(|(_, t)| t)
+}
+
+/// One form for a word and its inflections, so that the verb and the noun of one property
+/// meet: "scored", "scores" and "score" are `scor`; "rated", "rating" and "ratings" are `rat`.
+pub fn stem(word: &str) -> String {
+    let w = singular(&word.to_lowercase());
+    let mut s = w.as_str();
+    for suffix in ["ings", "ing", "ed", "es", "e", "s"] {
+        if let Some(rest) = s.strip_suffix(suffix)
+            && rest.len() >= 3
+            && !(suffix == "s" && rest.ends_with('s'))
+        {
+            s = rest;
+            break;
+        }
+    }
+    let b = s.as_bytes();
+    // "shipped" -> "shipp" -> "ship".
+    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b[b.len() - 1].is_ascii_digit() {
+        let last = b[b.len() - 1];
+        if !matches!(last, b's' | b'l' | b'f' | b'z') {
+            return s[..s.len() - 1].to_string();
+        }
+    }
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests_support::rules;
+    use crate::model::{Claim, Document, FindingKind};
+
+    fn titled(title: &str, body: &str) -> Document {
+        let front = format!("---\ntitle: \"{title}\"\n---\n\n");
+        let mut doc = Document::from_text(format!("{title}.md"), format!("{front}{body}\n"));
+        doc.body_start = front.len();
+        doc.meta.title = Some(title.to_string());
+        doc
+    }
+
+    fn claims(title: &str, body: &str) -> Vec<Claim> {
+        crate::extract::extract(0, &titled(title, body), &rules())
+    }
+
+    /// The (subject, property, label) of every quantity claim.
+    fn quantities(title: &str, body: &str) -> Vec<(String, String, String)> {
+        claims(title, body)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Quantity)
+            .map(|c| {
+                (
+                    c.subject.map(|s| s.text).unwrap_or_default(),
+                    c.property,
+                    c.label,
+                )
+            })
+            .collect()
+    }
+
+    /// The kinds of finding two documents of one title give.
+    fn findings(title: &str, a: &str, b: &str) -> Vec<FindingKind> {
+        let mut docs = vec![titled(title, a), titled(title, b)];
+        docs[1].path = format!("{title}-2.md");
+        let analysis = crate::check(docs, Vec::new(), &rules(), crate::GroupBy::All);
+        analysis.findings.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn a_verb_and_its_noun_share_one_stem() {
+        assert_eq!(stem("scored"), stem("score"));
+        assert_eq!(stem("scores"), stem("score"));
+        assert_eq!(stem("rated"), stem("rating"));
+        assert_eq!(stem("ratings"), stem("rating"));
+        assert_eq!(stem("shipped"), stem("ship"));
+        assert_eq!(stem("grossed"), stem("gross"));
+        assert_ne!(stem("sales"), stem("seats"));
+        assert_eq!(stem("followers"), stem("follower"));
+    }
+
+    #[test]
+    fn a_figure_with_only_a_common_noun_is_about_the_page_it_is_on() {
+        let q = quantities(
+            "Harbour Lights (novel)",
+            "The book sold 40,000 copies. Critics gave it a rating of 72%.",
+        );
+        assert_eq!(
+            q,
+            vec![
+                (
+                    "Harbour Lights".into(),
+                    "copy".into(),
+                    "40,000 copies".into()
+                ),
+                ("Harbour Lights".into(), "rating".into(), "72 %".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_is_no_topic() {
+        for headline in [
+            "Two hurt as tram leaves the rails",
+            "Tram derails on Mill Road: six injured",
+            "Council votes to close the library",
+        ] {
+            let q = quantities(headline, "The library holds 40,000 books.");
+            let books = q.iter().find(|x| x.2 == "40,000 books");
+            assert_eq!(books.map(|x| x.0.as_str()), Some("books"), "{headline}");
+        }
+    }
+
+    #[test]
+    fn a_dated_report_s_title_is_a_headline() {
+        let mut doc = titled("Harbour Lights", "The book sold 40,000 copies.");
+        doc.meta.date = Some("2024-05-01".into());
+        let c = crate::extract::extract(0, &doc, &rules());
+        let subject = c
+            .iter()
+            .find_map(|c| c.subject.as_ref())
+            .map(|s| s.text.as_str());
+        assert_eq!(subject, Some("copies"));
+    }
+
+    #[test]
+    fn the_verb_or_the_linked_noun_says_what_a_sum_is() {
+        let q = quantities(
+            "Northern Passage (film)",
+            "The film grossed $12 million. Its budget was $4 million. The studio was valued at $2 billion.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(props, ["grossed", "budget", "valued"]);
+        assert_eq!(property_key("grossed"), property_key("gross"));
+    }
+
+    #[test]
+    fn the_place_and_the_time_a_figure_holds_for_are_part_of_what_it_states() {
+        let q = quantities(
+            "Example outbreak in Ruritania",
+            "As of 4 May 2021, there were 350 confirmed cases, and 120 cases in Strelsau. The film \
+             grossed $3 million worldwide and $1 million in other territories.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            props,
+            [
+                "case as of 2021-05-04",
+                "case in strelsau as of 2021-05-04",
+                "grossed worldwide",
+                "grossed outside home market",
+            ]
+        );
+    }
+
+    #[test]
+    fn parts_are_not_the_whole() {
+        let q = quantities(
+            "Ruritania",
+            "There are 120 cases, of which 40 have recovered. Cases were found in 9 out of 14 \
+             provinces. It borders 3 other kingdoms.",
+        );
+        let props: Vec<(&str, &str)> = q
+            .iter()
+            .filter(|x| x.0 == "Ruritania")
+            .map(|x| (x.1.as_str(), x.2.as_str()))
+            .collect();
+        assert_eq!(
+            props,
+            [("case", "120 cases"), ("province in all", "14 provinces")]
+        );
+    }
+
+    #[test]
+    fn a_bound_and_a_figure_outside_it_about_one_topic_conflict() {
+        let kinds = findings(
+            "Lantern Bay Stadium",
+            "Lantern Bay Stadium has a capacity of under 30,000.",
+            "The stadium has a capacity of 41,500.",
+        );
+        assert_eq!(kinds, [FindingKind::Conflict]);
+        let kinds = findings(
+            "Lantern Bay Stadium",
+            "Lantern Bay Stadium has a capacity of over 30,000.",
+            "The stadium has a capacity of 41,500.",
+        );
+        assert_eq!(kinds, [FindingKind::Agreement]);
+    }
+
+    #[test]
+    fn figures_for_two_times_never_conflict() {
+        let kinds = findings(
+            "Example outbreak in Ruritania",
+            "As of 3 May 2021, there were 300 confirmed cases. As of 4 May 2021, there were \
+             350 confirmed cases.",
+            "As of 3 May 2021, there were 300 confirmed cases.",
+        );
+        assert!(!kinds.contains(&FindingKind::Conflict), "{kinds:?}");
+    }
+
+    #[test]
+    fn an_age_before_or_after_a_figure_is_a_bound() {
+        let c = claims("Ada Quill", "She left home before the age of 18.");
+        let age = c
+            .iter()
+            .find(|c| c.property == "age")
+            .map(|c| c.value.interval());
+        assert_eq!(
+            age.flatten(),
+            Some(crate::model::Interval {
+                low: None,
+                high: Some(18.0)
+            })
+        );
+    }
+}
