@@ -197,6 +197,7 @@ fn topic_property(
     if noun == "age" {
         age_bound(ctx, first, d);
     }
+    strict_bound(ctx, first, d, is_count);
     let mut property = singular(&noun);
     if property.len() < 3 {
         return None;
@@ -226,6 +227,69 @@ fn is_part(ctx: &Context, first: usize) -> bool {
     let before = |n: usize| first.checked_sub(n).map_or("", |k| ctx.lower(k));
     matches!(before(1), "which" | "whom" | "those" | "these" | "them")
         && matches!(before(2), "of" | "among")
+}
+
+/// "more than 17 seasons" excludes 17: a count over a precise figure starts at the next whole
+/// number, and a measure over it starts half its last digit above ("under 5.6" is at most
+/// 5.55). A round figure ("more than 24 million", "over 70,000") is taken as rounded, and its
+/// bound is left as written: "24 million" elsewhere may be the same figure rounded down.
+fn strict_bound(ctx: &Context, first: usize, d: &mut Draft, is_count: bool) {
+    // "averaged over 79 critics" spreads an average across them; it bounds nothing.
+    if first
+        .checked_sub(1)
+        .is_some_and(|k| ACROSS_VERBS.contains(&ctx.lower(k)))
+    {
+        return;
+    }
+    let above = d.label.starts_with("> ");
+    let below = d.label.starts_with("< ");
+    if !above && !below {
+        return;
+    }
+    let Value::Quantity { low, high, .. } = &mut d.value else {
+        return;
+    };
+    let Some(v) = (if above { *low } else { *high }) else {
+        return;
+    };
+    let Some(step) = last_digit_step(v) else {
+        return;
+    };
+    let step = if is_count { step.max(1.0) } else { step / 2.0 };
+    if above {
+        *low = Some(v + step);
+    } else {
+        *high = Some(v - step);
+    }
+}
+
+/// Verbs after which "over" spreads something across a figure rather than bounding it.
+const ACROSS_VERBS: &[&str] = &["averaged", "spread", "split", "divided", "distributed"];
+
+/// The value of the last written digit of a precise figure (17: 1, 5.6: 0.1, 1,550: 1), or
+/// none for a round one (70,000, 7,100, 24 million; 100 and 250 are precise).
+fn last_digit_step(v: f64) -> Option<f64> {
+    if !v.is_finite() || v <= 0.0 {
+        return None;
+    }
+    for decimals in 0..=6 {
+        let scale = 10f64.powi(decimals);
+        let scaled = v * scale;
+        if (scaled - scaled.round()).abs() < 1e-6 {
+            if decimals > 0 {
+                return Some(1.0 / scale);
+            }
+            let mut n = scaled.round() as u64;
+            let mut zeros = 0;
+            while n > 0 && n % 10 == 0 {
+                n /= 10;
+                zeros += 1;
+            }
+            let round = zeros >= 3 || (zeros >= 2 && v >= 1000.0);
+            return (!round).then_some(1.0);
+        }
+    }
+    None
 }
 
 /// "before the age of 18" is an age under 18, "after the age of 18" one over it.
@@ -736,6 +800,28 @@ mod tests {
             "Lantern Bay Stadium",
             "Lantern Bay Stadium has a capacity of over 30,000.",
             "The stadium has a capacity of 41,500.",
+        );
+        assert_eq!(kinds, [FindingKind::Agreement]);
+    }
+
+    #[test]
+    fn a_strict_bound_on_a_precise_figure_excludes_it() {
+        assert_eq!(last_digit_step(17.0), Some(1.0));
+        assert_eq!(last_digit_step(5.6), Some(0.1));
+        assert_eq!(last_digit_step(1550.0), Some(1.0));
+        assert_eq!(last_digit_step(7100.0), None);
+        assert_eq!(last_digit_step(100.0), Some(1.0));
+        assert_eq!(last_digit_step(24_000_000.0), None);
+        let kinds = findings(
+            "Cobalt Rovers",
+            "Cobalt Rovers have won more than 17 league titles.",
+            "The club has won 17 league titles.",
+        );
+        assert_eq!(kinds, [FindingKind::Conflict]);
+        let kinds = findings(
+            "Cobalt Rovers",
+            "Cobalt Rovers have sold more than 24 million shirts.",
+            "The club has sold 24 million shirts.",
         );
         assert_eq!(kinds, [FindingKind::Agreement]);
     }
