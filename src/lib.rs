@@ -711,9 +711,10 @@ mod split_all_tests {
         assert_eq!(map[&a.0].cluster, "mwpu");
         assert_eq!(map[&a.0], map[&b.0], "one cluster");
         // Without what the corpus teaches, the long form is a cluster of its own.
-        let alone: HashMap<Slot, Target> = align::merge_map(&[a.clone()], &rules, &HashMap::new())
-            .into_iter()
-            .collect();
+        let alone: HashMap<Slot, Target> =
+            align::merge_map(std::slice::from_ref(&a), &rules, &HashMap::new())
+                .into_iter()
+                .collect();
         assert_ne!(alone[&a.0].cluster, "mwpu", "{:?}", a);
     }
 }
