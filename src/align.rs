@@ -605,7 +605,8 @@ pub fn slot_of(
     })
 }
 
-/// The first pass: every slot of `representatives` mapped to its cluster. `representatives`
+/// The first pass: every slot of `representatives` mapped to its cluster (look a slot up with
+/// [`target_of`]: a subject whose folder does not matter is given once). `representatives`
 /// hold, for every slot of one or more whole buckets, the first claim of the corpus with that
 /// slot, in corpus order (their `doc` is not read); `learned` is what the whole corpus teaches.
 /// A bucket is clustered as [`align_taught`] clusters it, from one claim a slot instead of all
@@ -633,7 +634,7 @@ pub fn merge_map(
         claims.push(claim);
         buckets.entry(slot.bucket.as_str()).or_default().push(i);
     }
-    let mut out = Vec::with_capacity(representatives.len());
+    let mut targets: Vec<Option<Target>> = vec![None; representatives.len()];
     for members in buckets.into_values() {
         let clusters = if claims[members[0]].kind == ClaimKind::Quote {
             cluster_quotes(&claims, &members)
@@ -646,13 +647,48 @@ pub fn merge_map(
                 part,
                 merges,
             };
-            out.extend(
-                idxs.iter()
-                    .map(|&i| (representatives[i].0.clone(), target.clone())),
-            );
+            for &i in &idxs {
+                targets[i] = Some(target.clone());
+            }
+        }
+    }
+    // A slot's folder matters only where a report names no incident: a subject that every
+    // folder sends to one target is given once, without its folder ([`Slot::general`]).
+    let mut by_general: BTreeMap<Slot, Vec<usize>> = BTreeMap::new();
+    for (i, (slot, _)) in representatives.iter().enumerate() {
+        by_general.entry(slot.general()).or_default().push(i);
+    }
+    let mut out = Vec::with_capacity(by_general.len());
+    for (general, idxs) in by_general {
+        let first = targets[idxs[0]].clone();
+        if idxs.iter().all(|&i| targets[i] == first) {
+            out.extend(first.map(|t| (general, t)));
+        } else {
+            out.extend(idxs.iter().filter_map(|&i| {
+                targets[i]
+                    .clone()
+                    .map(|t| (representatives[i].0.clone(), t))
+            }));
         }
     }
     out
+}
+
+impl Slot {
+    /// The slot without its folder: the key under which [`merge_map`] gives a subject whose
+    /// folder does not matter.
+    pub fn general(&self) -> Slot {
+        Slot {
+            folder: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// The target of `slot` in a map [`merge_map`] made: the slot's own entry, or its subject's
+/// ([`Slot::general`]).
+pub fn target_of<'m>(map: &'m HashMap<Slot, Target>, slot: &Slot) -> Option<&'m Target> {
+    map.get(slot).or_else(|| map.get(&slot.general()))
 }
 
 /// The second pass: the group that the claims of one cluster make (every claim whose slot

@@ -562,11 +562,11 @@ mod split_all_tests {
             .values()
             .flat_map(|reps| align::merge_map(reps, rules, &learned))
             .collect();
-        assert_eq!(map.len(), seen.len(), "every slot has its cluster");
+        assert!(map.len() <= seen.len());
         // The second pass: the claims of each cluster, in corpus order, compared apart.
         let mut clusters: BTreeMap<(String, usize), Vec<(usize, usize)>> = BTreeMap::new();
         for (slot, d, i) in &slotted {
-            let target = &map[slot];
+            let target = align::target_of(&map, slot).expect("every slot has its cluster");
             clusters
                 .entry((slot.bucket.clone(), target.part))
                 .or_default()
@@ -708,13 +708,18 @@ mod split_all_tests {
             align::merge_map(&[a.clone(), b.clone()], &rules, &learned)
                 .into_iter()
                 .collect();
-        assert_eq!(map[&a.0].cluster, "mwpu");
-        assert_eq!(map[&a.0], map[&b.0], "one cluster");
+        let target = |m: &HashMap<Slot, Target>, s: &Slot| align::target_of(m, s).cloned();
+        assert_eq!(
+            target(&map, &a.0).map(|t| t.cluster).as_deref(),
+            Some("mwpu")
+        );
+        assert_eq!(target(&map, &a.0), target(&map, &b.0), "one cluster");
         // Without what the corpus teaches, the long form is a cluster of its own.
         let alone: HashMap<Slot, Target> =
             align::merge_map(std::slice::from_ref(&a), &rules, &HashMap::new())
                 .into_iter()
                 .collect();
-        assert_ne!(alone[&a.0].cluster, "mwpu", "{:?}", a);
+        let alone = target(&alone, &a.0).expect("a target");
+        assert_ne!(alone.cluster, "mwpu");
     }
 }
