@@ -541,6 +541,227 @@ fn display_subject(claims: &[Claim], idxs: &[usize]) -> String {
         .unwrap_or_default()
 }
 
+// =============================================================================================
+// Distributed `--group-by all` (issue 14, `examples/spark/`): new functions only, which the
+// one-process path above never calls. A run with every document in one group is split by
+// subject: each claim gets a slot ([`slot_of`]); a first pass over one claim a slot computes
+// the merges the whole corpus makes ([`merge_map`]: every slot to its cluster's key); the
+// claims of one cluster are then aligned on their own, anywhere ([`align_cluster`]). Together
+// they give the groups of `align` with `GroupBy::All` (`split_tests` in `src/lib.rs`).
+// =============================================================================================
+
+/// Where a claim goes in a `--group-by all` run before subjects are merged: what the first pass
+/// reads of it. Claims with the same slot always end in the same cluster.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct Slot {
+    /// The bucket (kind, property, increment, asserted or not, dimension) as one string: what
+    /// claims must share to be compared at all.
+    pub bucket: String,
+    /// The subject key as the extractor gave it.
+    pub key: String,
+    /// The subject as written: whether it is a name, and a long form the corpus abbreviates,
+    /// are read from it. Empty for a quote.
+    pub text: String,
+    /// The document's folder (`Document::group`): a report that names no incident is about the
+    /// one its folder's other reports name. Empty for a quote.
+    pub folder: String,
+    /// A quote's place in the corpus (document, claim of the document): quotes are clustered by
+    /// their words, and how often three words recur counts every quote.
+    pub claim: Option<(usize, usize)>,
+}
+
+/// What the first pass says of a slot: its cluster's key (the group's `subject_key`), which
+/// cluster of its bucket it is, and why claims written differently were taken as one subject.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Target {
+    pub cluster: String,
+    /// The cluster's number among its bucket's: (bucket, part) names one cluster, where two
+    /// clusters of quotes may have the same words (words that recur too often to be compared).
+    pub part: usize,
+    pub merges: Vec<String>,
+}
+
+/// The slot of claim `index` of document `doc` (its place in the corpus) whose `group` is
+/// `folder`, in a `--group-by all` run where the whole corpus teaches `learned`
+/// ([`learn_acronyms`]); `None` when alignment passes the claim over (no subject, denied, a year
+/// alone, a plain count of a common noun), as [`align_taught`] does.
+pub fn slot_of(
+    claim: &Claim,
+    doc: usize,
+    index: usize,
+    folder: &str,
+    rules: &Rules,
+    learned: &HashMap<String, String>,
+) -> Option<Slot> {
+    let subject = claim.subject.as_ref()?;
+    if claim.modality == Modality::Negated {
+        return None;
+    }
+    if let Value::Date(d) = &claim.value
+        && d.month.is_none()
+        && d.day.is_none()
+    {
+        return None;
+    }
+    // The last property of a name, as a map built from the list keeps it.
+    let common_ok = rules
+        .properties
+        .iter()
+        .rev()
+        .find(|p| p.name == claim.property)
+        .is_none_or(|p| p.compare_common_nouns);
+    if claim.kind == ClaimKind::Quantity
+        && !common_ok
+        && subject.is_common_noun()
+        && !learned.contains_key(&group_key(&crate::extract::quantity::singular_phrase(
+            &subject.text.to_lowercase(),
+        )))
+    {
+        return None;
+    }
+    let bucket = serde_json::to_string(&(
+        claim.kind.as_str(),
+        &claim.property,
+        claim.increment,
+        claim.modality == Modality::Asserted,
+        dimension_of(claim, rules),
+    ))
+    .unwrap_or_default();
+    let quote = claim.kind == ClaimKind::Quote;
+    Some(Slot {
+        bucket,
+        key: subject.key.clone(),
+        text: if quote {
+            String::new()
+        } else {
+            subject.text.clone()
+        },
+        folder: if quote {
+            String::new()
+        } else {
+            folder.to_string()
+        },
+        claim: quote.then_some((doc, index)),
+    })
+}
+
+/// The first pass: every slot of `representatives` mapped to its cluster (look a slot up with
+/// [`target_of`]: a subject whose folder does not matter is given once). `representatives`
+/// hold, for every slot of one or more whole buckets, the first claim of the corpus with that
+/// slot, in corpus order (their `doc` is not read); `learned` is what the whole corpus teaches.
+/// A bucket is clustered as [`align_taught`] clusters it, from one claim a slot instead of all
+/// of them: what clustering reads of a claim is what its slot holds.
+pub fn merge_map(
+    representatives: &[(Slot, Claim)],
+    rules: &Rules,
+    learned: &HashMap<String, String>,
+) -> Vec<(Slot, Target)> {
+    // One stand-in document a folder: clustering reads only a document's group.
+    let mut folders: BTreeMap<&str, usize> = BTreeMap::new();
+    for (slot, _) in representatives {
+        let next = folders.len();
+        folders.entry(slot.folder.as_str()).or_insert(next);
+    }
+    let mut docs = vec![Document::from_text("", ""); folders.len()];
+    for (folder, &i) in &folders {
+        docs[i].group = folder.to_string();
+    }
+    let mut claims = Vec::with_capacity(representatives.len());
+    let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (slot, claim)) in representatives.iter().enumerate() {
+        let mut claim = claim.clone();
+        claim.doc = folders.get(slot.folder.as_str()).copied().unwrap_or(0);
+        claims.push(claim);
+        buckets.entry(slot.bucket.as_str()).or_default().push(i);
+    }
+    let mut targets: Vec<Option<Target>> = vec![None; representatives.len()];
+    for members in buckets.into_values() {
+        let clusters = if claims[members[0]].kind == ClaimKind::Quote {
+            cluster_quotes(&claims, &members)
+        } else {
+            cluster_subjects(&claims, &docs, &members, rules, learned)
+        };
+        for (part, (cluster, idxs, merges)) in clusters.into_iter().enumerate() {
+            let target = Target {
+                cluster,
+                part,
+                merges,
+            };
+            for &i in &idxs {
+                targets[i] = Some(target.clone());
+            }
+        }
+    }
+    // A slot's folder matters only where a report names no incident: a subject that every
+    // folder sends to one target is given once, without its folder ([`Slot::general`]).
+    let mut by_general: BTreeMap<Slot, Vec<usize>> = BTreeMap::new();
+    for (i, (slot, _)) in representatives.iter().enumerate() {
+        by_general.entry(slot.general()).or_default().push(i);
+    }
+    let mut out = Vec::with_capacity(by_general.len());
+    for (general, idxs) in by_general {
+        let first = targets[idxs[0]].clone();
+        if idxs.iter().all(|&i| targets[i] == first) {
+            out.extend(first.map(|t| (general, t)));
+        } else {
+            out.extend(idxs.iter().filter_map(|&i| {
+                targets[i]
+                    .clone()
+                    .map(|t| (representatives[i].0.clone(), t))
+            }));
+        }
+    }
+    out
+}
+
+impl Slot {
+    /// The slot without its folder: the key under which [`merge_map`] gives a subject whose
+    /// folder does not matter.
+    pub fn general(&self) -> Slot {
+        Slot {
+            folder: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// The target of `slot` in a map [`merge_map`] made: the slot's own entry, or its subject's
+/// ([`Slot::general`]).
+pub fn target_of<'m>(map: &'m HashMap<Slot, Target>, slot: &Slot) -> Option<&'m Target> {
+    map.get(slot).or_else(|| map.get(&slot.general()))
+}
+
+/// The second pass: the group that the claims of one cluster make (every claim whose slot
+/// [`merge_map`] sent to `target`, all of one bucket, in corpus order; indices in the group are
+/// into `claims`), or `None` when they come from one document only. It is the group a
+/// one-process `--group-by all` run makes of them.
+pub fn align_cluster(claims: &[Claim], target: &Target) -> Option<ClaimGroup> {
+    let first = claims.first()?;
+    let mut docs_seen: Vec<usize> = claims.iter().map(|c| c.doc).collect();
+    docs_seen.sort_unstable();
+    docs_seen.dedup();
+    if docs_seen.len() < 2 {
+        return None;
+    }
+    let idxs: Vec<usize> = (0..claims.len()).collect();
+    let subject = if first.kind == ClaimKind::Date {
+        target.cluster.clone()
+    } else {
+        display_subject(claims, &idxs)
+    };
+    Some(ClaimGroup {
+        kind: first.kind,
+        subject,
+        subject_key: target.cluster.clone(),
+        property: first.property.clone(),
+        increment: first.increment,
+        claims: idxs,
+        merges: target.merges.clone(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

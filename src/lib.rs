@@ -329,6 +329,35 @@ fn with_jobs<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> T
     in_pool(pool(jobs).as_ref(), work)
 }
 
+// =============================================================================================
+// Distributed `--group-by all` (issue 14, `examples/spark/`): new functions only. See
+// `align::slot_of`, `align::merge_map` and `align::align_cluster` for the passes.
+// =============================================================================================
+
+/// Compares one cluster of a `--group-by all` run split by subject: `claims` are every claim
+/// that [`align::merge_map`] sent to `target` (one bucket's), in corpus order, each claim's
+/// `doc` an index into `documents` (their documents, in corpus order). The analysis holds the
+/// findings that a one-process run over the whole corpus gives about this cluster: how a
+/// corpus checked as one group is compared one subject at a time on several machines.
+pub fn compare_cluster(
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    warnings: Vec<Warning>,
+    rules: &Rules,
+    target: &align::Target,
+) -> Analysis {
+    let groups: Vec<ClaimGroup> = align::align_cluster(&claims, target).into_iter().collect();
+    let findings = compare::compare(&groups, &claims, &documents, rules);
+    Analysis {
+        documents,
+        claims,
+        groups,
+        findings,
+        warnings,
+        suppressions: None,
+    }
+}
+
 #[cfg(all(test, feature = "cli"))]
 mod tests {
     use super::*;
@@ -471,5 +500,226 @@ mod split_tests {
         split.sort();
         assert!(!expected.is_empty());
         assert_eq!(split, expected);
+    }
+}
+
+#[cfg(test)]
+mod split_all_tests {
+    //! A `--group-by all` check split by subject (claims extracted a document at a time, the
+    //! merges computed in a first pass a bucket at a time, each cluster compared apart) gives
+    //! the findings of the whole check, line for line.
+    use std::collections::{BTreeMap, HashMap, HashSet};
+
+    use super::*;
+    use crate::align::{Slot, Target};
+    use crate::report::{Context, json_lines};
+
+    /// The JSON Lines findings of a whole check, sorted, suppression comments applied.
+    fn whole(documents: &[Document], rules: &Rules) -> Vec<String> {
+        let mut analysis = check(documents.to_vec(), Vec::new(), rules, GroupBy::All);
+        suppress::apply(&mut analysis);
+        let mut lines: Vec<String> = json_lines::render(&analysis, &Context::default())
+            .lines()
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        lines
+    }
+
+    /// The same, through the stages a distributed run takes; also how many clusters it made.
+    fn split(documents: &[Document], rules: &Rules) -> (Vec<String>, usize) {
+        // A map: every document extracted on its own; what each teaches, merged in order.
+        let per_doc: Vec<Vec<Claim>> = documents
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| extract::extract(d, doc, rules))
+            .collect();
+        let mut learned = HashMap::new();
+        for claims in &per_doc {
+            learned.extend(align::learn_acronyms(claims));
+        }
+        let mut slotted: Vec<(Slot, usize, usize)> = Vec::new();
+        for (d, claims) in per_doc.iter().enumerate() {
+            for (i, claim) in claims.iter().enumerate() {
+                let folder = &documents[d].group;
+                if let Some(slot) = align::slot_of(claim, d, i, folder, rules, &learned) {
+                    slotted.push((slot, d, i));
+                }
+            }
+        }
+        // The first pass, a bucket at a time: the first claim of each slot.
+        let mut seen = HashSet::new();
+        let mut by_bucket: BTreeMap<String, Vec<(Slot, Claim)>> = BTreeMap::new();
+        for (slot, d, i) in &slotted {
+            if seen.insert(slot.clone()) {
+                by_bucket
+                    .entry(slot.bucket.clone())
+                    .or_default()
+                    .push((slot.clone(), per_doc[*d][*i].clone()));
+            }
+        }
+        let map: HashMap<Slot, Target> = by_bucket
+            .values()
+            .flat_map(|reps| align::merge_map(reps, rules, &learned))
+            .collect();
+        assert!(map.len() <= seen.len());
+        // The second pass: the claims of each cluster, in corpus order, compared apart.
+        let mut clusters: BTreeMap<(String, usize), Vec<(usize, usize)>> = BTreeMap::new();
+        for (slot, d, i) in &slotted {
+            let target = align::target_of(&map, slot).expect("every slot has its cluster");
+            clusters
+                .entry((slot.bucket.clone(), target.part))
+                .or_default()
+                .push((*d, *i));
+        }
+        let mut lines = Vec::new();
+        for ((bucket, part), members) in &clusters {
+            let target = map
+                .iter()
+                .find(|(s, t)| &s.bucket == bucket && t.part == *part)
+                .map(|(_, t)| t.clone())
+                .expect("a cluster has a target");
+            let mut docs: Vec<usize> = members.iter().map(|&(d, _)| d).collect();
+            docs.dedup();
+            let claims: Vec<Claim> = members
+                .iter()
+                .map(|&(d, i)| {
+                    let mut claim = per_doc[d][i].clone();
+                    claim.doc = docs.iter().position(|&x| x == d).unwrap_or(0);
+                    claim
+                })
+                .collect();
+            let subset: Vec<Document> = docs.iter().map(|&d| documents[d].clone()).collect();
+            let mut analysis = compare_cluster(subset, claims, Vec::new(), rules, &target);
+            suppress::apply(&mut analysis);
+            lines.extend(
+                json_lines::render(&analysis, &Context::default())
+                    .lines()
+                    .map(str::to_string),
+            );
+        }
+        lines.sort();
+        (lines, clusters.len())
+    }
+
+    fn corpus_at(path: &std::path::Path) -> Vec<Document> {
+        let corpus = ingest::read_paths(&[path.to_path_buf()]);
+        assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+        corpus.documents
+    }
+
+    fn small() -> Vec<Document> {
+        // Folder "aid" writes the purification units out in one report and abbreviates them in
+        // the other; only folder "port" says what the letters stand for. Two spellings of one
+        // minister; a report naming no incident; a quote twice, in part.
+        let texts = [
+            (
+                "a",
+                "aid",
+                "Water Minister Lorna J Keane III said the agency sent four more mobile water \
+                 purification units. \"We will send the units as soon as we can,\" Keane said.",
+            ),
+            (
+                "b",
+                "aid",
+                "Water Minister Lorna Keane said the agency sent six more MWPUs. \"We will \
+                 send the units as soon as we possibly can,\" Keane said.",
+            ),
+            (
+                "f",
+                "port",
+                "Two more mobile water purification units (MWPUs) were unloaded at the port.",
+            ),
+            (
+                "c",
+                "fire",
+                "Two people were killed in the warehouse fire on Monday.",
+            ),
+            (
+                "d",
+                "fire",
+                "Three people were killed on Monday, police said.",
+            ),
+            (
+                "e",
+                "fire",
+                "The warehouse fire on Monday killed three people.",
+            ),
+        ];
+        texts
+            .iter()
+            .map(|(path, group, text)| {
+                let mut doc = Document::from_text(*path, *text);
+                doc.group = group.to_string();
+                doc
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_check_split_by_subject_gives_the_findings_of_the_whole_check() {
+        let rules = Rules::builtin().expect("rules");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut corpora = vec![
+            ("small", small()),
+            ("examples", corpus_at(&root.join("examples"))),
+        ];
+        let seeds = root.join("../shared/corpus/seeds");
+        if seeds.is_dir() {
+            corpora.push(("seeds", corpus_at(&seeds)));
+        }
+        for (name, documents) in corpora {
+            let expected = whole(&documents, &rules);
+            let (got, clusters) = split(&documents, &rules);
+            assert!(!expected.is_empty(), "{name}: the corpus has findings");
+            assert!(clusters > 1, "{name}: the run is split");
+            assert_eq!(got, expected, "{name}");
+            if name == "small" {
+                for what in ["taken as MWPU", "taken as one person", "name no incident"] {
+                    assert!(got.iter().any(|l| l.contains(what)), "{what}: {got:#?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_pass_sends_a_long_form_to_the_acronym_that_another_folder_spells_out() {
+        let rules = Rules::builtin().expect("rules");
+        let documents = small();
+        let per_doc: Vec<Vec<Claim>> = documents
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| extract::extract(d, doc, &rules))
+            .collect();
+        let learned = align::learn_acronyms(&per_doc.concat());
+        let units = |d: usize| -> (Slot, Claim) {
+            let (i, claim) = per_doc[d]
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.text.contains("purification") || c.text.contains("MWPU"))
+                .expect("a claim about the units");
+            let slot = align::slot_of(claim, d, i, &documents[d].group, &rules, &learned)
+                .expect("aligned");
+            (slot, claim.clone())
+        };
+        let (a, b) = (units(0), units(1));
+        assert_ne!(a.0, b.0, "two slots: two spellings");
+        let map: HashMap<Slot, Target> =
+            align::merge_map(&[a.clone(), b.clone()], &rules, &learned)
+                .into_iter()
+                .collect();
+        let target = |m: &HashMap<Slot, Target>, s: &Slot| align::target_of(m, s).cloned();
+        assert_eq!(
+            target(&map, &a.0).map(|t| t.cluster).as_deref(),
+            Some("mwpu")
+        );
+        assert_eq!(target(&map, &a.0), target(&map, &b.0), "one cluster");
+        // Without what the corpus teaches, the long form is a cluster of its own.
+        let alone: HashMap<Slot, Target> =
+            align::merge_map(std::slice::from_ref(&a), &rules, &HashMap::new())
+                .into_iter()
+                .collect();
+        let alone = target(&alone, &a.0).expect("a target");
+        assert_ne!(alone.cluster, "mwpu");
     }
 }

@@ -1,4 +1,4 @@
-"""crosscheck on a Spark cluster: `crosscheck check --group-by folder` for a JSON Lines corpus.
+"""crosscheck on a Spark cluster: `crosscheck check --group-by folder|all` for a JSON Lines corpus.
 
     python crosscheck_spark.py --master spark://127.0.0.1:17077 \\
         --corpus /data/news.jsonl --out /data/findings
@@ -15,8 +15,22 @@ stages, each what Spark already does well:
 3. a group-by (``groupBy("grp").applyInPandas``): each story is aligned and compared on its
    own (``crosscheck.compare`` with the broadcast), and its findings written as JSON Lines.
 
-The findings are those of ``crosscheck check --group-by folder --format json-lines CORPUS``
-(in another order: sort both to compare) when ``--name`` is the path as given to the binary.
+With ``--group-by all`` (every document compared with every other) stage 3 is replaced by
+three, keyed by subject instead of by story:
+
+3. a map (``mapInPandas``): each claim's slot (``crosscheck.slots``: its bucket, the kind,
+   property, increment, standing and dimension claims must share to be compared, and its
+   subject as written, with the document's folder), one row a claim;
+4. the first pass, a group-by (``groupBy("bucket").applyInPandas``) over the first claim of
+   each slot (``groupBy(bucket, slot).agg(min(...))``): the merges the whole corpus makes
+   (``crosscheck.merge_map``: spelling variants and names taken as one, acronyms spelled out),
+   a map from slot to cluster collected and broadcast;
+5. a group-by (``groupBy("bucket", "part").applyInPandas``): each cluster (one subject and
+   property) is aligned and compared on its own (``crosscheck.compare_cluster``) and its
+   findings written as JSON Lines.
+
+The findings are those of ``crosscheck check --group-by MODE --format json-lines CORPUS`` (in
+another order: sort both to compare) when ``--name`` is the path as given to the binary.
 See README.md here for the recipe and the measured times.
 """
 
@@ -31,8 +45,12 @@ from typing import Iterator
 
 import pandas as pd
 from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
 
 EXTRACTED = "n long, grp string, record string, claims string, taught string"
+SLOTTED = "bucket string, slot string, general string, n long, i long, wire string, meta string"
+FIRST = "bucket string, slot string, n long, i long, wire string"
+MERGED = "slot string, part long, target string"
 FIELDS = ("text", "id", "title", "date", "source", "url", "group")
 
 
@@ -111,6 +129,125 @@ def compare_stage(name: str, learned):
     return compare
 
 
+def skeleton(text: str) -> str:
+    """What comparison reads of a text: only the lines of suppression comments (the others
+    blanked, so that line numbers hold). A cluster's rows carry this, not the article."""
+    if "crosscheck-ignore" not in text:
+        return ""
+    return "\n".join(l if "crosscheck-ignore" in l else "" for l in text.split("\n"))
+
+
+def slot_stage(learned):
+    """Stage 3 (all): documents to one row a claim that alignment keeps, with its slot."""
+
+    def slot(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        import crosscheck
+
+        names = ("bucket", "slot", "general", "n", "i", "wire", "meta")
+        for batch in batches:
+            rows = {k: [] for k in names}
+            for n, grp, record, claims in zip(
+                batch["n"], batch["grp"], batch["record"], batch["claims"]
+            ):
+                wires = [w for w in claims.split("\n") if w]
+                if not wires:
+                    continue
+                found = crosscheck.slots(claims, document=int(n), folder=grp,
+                                         learned=learned.value)
+                fields = json.loads(record)
+                fields["text"] = skeleton(fields["text"])
+                meta = json.dumps(fields, ensure_ascii=False)
+                for i, (where, wire) in enumerate(zip(found, wires)):
+                    if where is None:
+                        continue
+                    for k, v in zip(names, (*where, int(n), i, wire, meta)):
+                        rows[k].append(v)
+            yield pd.DataFrame(
+                {k: pd.Series(v, dtype="int64" if k in ("n", "i") else object)
+                 for k, v in rows.items()}
+            )
+
+    return slot
+
+
+def merge_stage(learned):
+    """Stage 4 (all): the first claim of each slot of one bucket to the bucket's clusters."""
+
+    def merge(bucket: pd.DataFrame) -> pd.DataFrame:
+        import crosscheck
+
+        bucket = bucket.sort_values(["n", "i"])  # corpus order, as in one process
+        merged = crosscheck.merge_map(
+            list(zip(bucket["slot"], bucket["wire"])), learned=learned.value
+        )
+        return pd.DataFrame({
+            "slot": pd.Series([m[0] for m in merged], dtype=object),
+            "part": pd.Series([m[2] for m in merged], dtype="int64"),
+            "target": pd.Series([m[3] for m in merged], dtype=object),
+        })
+
+    return merge
+
+
+def cluster_stage(name: str, merged):
+    """Stage 5 (all): the claims of one cluster to its findings (one JSON Lines FINDING a row)."""
+
+    def compare(cluster: pd.DataFrame) -> pd.DataFrame:
+        import crosscheck
+
+        none = pd.DataFrame({"finding": pd.Series([], dtype=object)})
+        if cluster["n"].nunique() < 2:
+            return none  # one report alone is compared with nobody
+        cluster = cluster.sort_values(["n", "i"])  # corpus order, as in one process
+        table = merged.value
+        first = cluster.iloc[0]
+        target = (table.get(first["slot"]) or table[first["general"]])[1]
+        metas, wires = [], []
+        for _, doc in cluster.groupby("n", sort=True):
+            metas.append(json.loads(doc["meta"].iloc[0]))
+            wires.append("\n".join(doc["wire"]))
+        report = crosscheck.compare_cluster(metas, wires, target, corpus_name=name)
+        lines = report.to_json_lines().splitlines()
+        return pd.DataFrame({"finding": pd.Series(lines, dtype=object)})
+
+    return compare
+
+
+def check_all(spark, extracted, shared, name: str):
+    """Stages 3 to 5: ``--group-by all``, keyed by subject. Returns the findings and the times."""
+    sc = spark.sparkContext
+    started = time.monotonic()
+    slotted = extracted.mapInPandas(slot_stage(shared), schema=SLOTTED).persist()
+    # The first claim of each slot (min of (n, i): corpus order), then a bucket a task.
+    firsts = (
+        slotted.groupBy("bucket", "slot")
+        .agg(F.min(F.struct("n", "i", "wire")).alias("first"))
+        .select("bucket", "slot", "first.n", "first.i", "first.wire")
+    )
+    merged = firsts.groupBy("bucket").applyInPandas(merge_stage(shared), schema=MERGED)
+    table = {r["slot"]: (int(r["part"]), r["target"]) for r in merged.collect()}
+    broadcast = sc.broadcast(table)
+    claims = slotted.count()
+    mapped = time.monotonic()
+
+    # Each claim's cluster from the broadcast map; a cluster is (bucket, part).
+    def part_of(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        t = broadcast.value
+        for batch in batches:
+            batch["part"] = [
+                (t.get(s) or t[g])[0] for s, g in zip(batch["slot"], batch["general"])
+            ]
+            yield batch
+
+    parted = slotted.mapInPandas(part_of, schema=SLOTTED + ", part long")
+    findings = parted.groupBy("bucket", "part").applyInPandas(
+        cluster_stage(name, broadcast), schema="finding string"
+    )
+    return findings, slotted, {
+        "claims": claims, "slots": len(table), "first pass": mapped - started,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--master", required=True, help="spark://HOST:PORT, or local[N]")
@@ -120,6 +257,10 @@ def main() -> int:
     )
     parser.add_argument("--out", required=True, help="folder for the findings (JSON Lines)")
     parser.add_argument("--partitions", type=int, default=8, help="input splits (default 8)")
+    parser.add_argument(
+        "--group-by", choices=("folder", "all"), default="folder",
+        help="folder: each story apart (default); all: every document with every other",
+    )
     args = parser.parse_args()
     name = args.name or args.corpus
 
@@ -151,20 +292,38 @@ def main() -> int:
     documents = extracted.count()
     extracted_at = time.monotonic()
 
-    findings = extracted.groupBy("grp").applyInPandas(
-        compare_stage(name, shared), schema="finding string"
-    )
+    if args.group_by == "all":
+        findings, slotted, figures = check_all(spark, extracted, shared, name)
+    else:
+        findings = extracted.groupBy("grp").applyInPandas(
+            compare_stage(name, shared), schema="finding string"
+        )
+        slotted, figures = None, {}
     findings.write.mode("overwrite").text(args.out)
     done = time.monotonic()
+    if slotted is not None:
+        slotted.unpersist()
     extracted.unpersist()
     spark.stop()
-    print(
-        f"spark: {documents} documents, {len(learned)} acronyms taught; "
-        f"session {ready - started:.1f} s, job {done - ready:.1f} s (extraction and what the "
-        f"corpus teaches {extracted_at - ready:.1f} s, comparison per story and writing "
-        f"{done - extracted_at:.1f} s), total {done - started:.1f} s",
-        flush=True,
-    )
+    if args.group_by == "all":
+        first = figures["first pass"]
+        print(
+            f"spark: {documents} documents, {len(learned)} acronyms taught, "
+            f"{figures['claims']} claims aligned, {figures['slots']} slots broadcast; "
+            f"session {ready - started:.1f} s, job {done - ready:.1f} s (extraction and what "
+            f"the corpus teaches {extracted_at - ready:.1f} s, slots and the first pass "
+            f"{first:.1f} s, comparison per cluster and writing "
+            f"{done - extracted_at - first:.1f} s), total {done - started:.1f} s",
+            flush=True,
+        )
+    else:
+        print(
+            f"spark: {documents} documents, {len(learned)} acronyms taught; "
+            f"session {ready - started:.1f} s, job {done - ready:.1f} s (extraction and what "
+            f"the corpus teaches {extracted_at - ready:.1f} s, comparison per story and "
+            f"writing {done - extracted_at:.1f} s), total {done - started:.1f} s",
+            flush=True,
+        )
     print(f"spark: findings in {posixpath.join(args.out, 'part-*')}", flush=True)
     return 0
 

@@ -4,9 +4,12 @@
 # that the findings are the same (sorted). Everything it starts, it stops.
 #
 # Usage:
-#   examples/spark/run.sh CORPUS.jsonl [--bin PATH] [--work DIR] [--workers N]
-#                         [--worker-cores N] [--worker-memory SIZE] [--partitions N]
+#   examples/spark/run.sh CORPUS.jsonl [--group-by folder|all] [--bin PATH] [--work DIR]
+#                         [--workers N] [--worker-cores N] [--worker-memory SIZE]
+#                         [--partitions N]
 #
+#   --group-by  folder (default): each story apart; all: every document with every other,
+#               the claims grouped by subject and property after a first pass (README.md)
 #   --bin     the crosscheck binary (default: target/release/crosscheck, built first)
 #   --work    where the virtual environment, logs and findings go (default target/spark)
 #   --workers, --worker-cores, --worker-memory   the cluster (default 2 workers, 1 core, 3g)
@@ -27,6 +30,7 @@ workers=2
 worker_cores=1
 worker_memory=3g
 partitions=8
+group_by=folder
 port="${CROSSCHECK_SPARK_PORT:-17077}"
 ui="${CROSSCHECK_SPARK_UI:-18080}"
 
@@ -43,12 +47,14 @@ while [[ $# -gt 0 ]]; do
     --worker-cores) worker_cores="${2:?}"; shift 2 ;;
     --worker-memory) worker_memory="${2:?}"; shift 2 ;;
     --partitions) partitions="${2:?}"; shift 2 ;;
-    -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
+    --group-by) group_by="${2:?}"; shift 2 ;;
+    -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
     -*) die "unknown option $1" ;;
     *) [[ -z "$corpus" ]] || die "one corpus only"; corpus="$1"; shift ;;
     esac
 done
 [[ -n "$corpus" ]] || die "usage: run.sh CORPUS.jsonl (see --help)"
+[[ "$group_by" == folder || "$group_by" == all ]] || die "--group-by is folder or all"
 [[ -f "$corpus" ]] || die "$corpus: no such file"
 corpus="$(cd "$(dirname "$corpus")" && pwd)/$(basename "$corpus")"
 command -v java >/dev/null || die "no java on PATH (Debian: apt-get install openjdk-17-jre-headless)"
@@ -73,7 +79,7 @@ PATH="$venv/bin:$PATH" "$venv/bin/pip" install --quiet --disable-pip-version-che
 single="$work/single.jsonl"
 t0=$(date +%s.%N)
 status=0
-"$bin" check --group-by folder --format json-lines "$corpus" >"$single" 2>"$work/single.err" ||
+"$bin" check --group-by "$group_by" --format json-lines "$corpus" >"$single" 2>"$work/single.err" ||
     status=$?
 t1=$(date +%s.%N)
 [[ $status -le 1 ]] || die "the binary failed (exit $status): $(head -3 "$work/single.err")"
@@ -130,7 +136,8 @@ t2=$(date +%s.%N)
 job=0
 "$venv/bin/python" "$root/examples/spark/crosscheck_spark.py" \
     --master "spark://127.0.0.1:$port" --corpus "$corpus" --name "$corpus" \
-    --out "$out" --partitions "$partitions" >"$work/spark-job.out" 2>"$work/spark-job.err" ||
+    --out "$out" --partitions "$partitions" --group-by "$group_by" \
+    >"$work/spark-job.out" 2>"$work/spark-job.err" ||
     job=$?
 t3=$(date +%s.%N)
 cat "$work/spark-job.out"
@@ -142,13 +149,13 @@ sort "$single" >"$work/single.sorted"
 cat "$out"/part-* | sort >"$work/spark.sorted"
 bytes=$(stat -c %s "$corpus")
 python3 - "$t0" "$t1" "$t2" "$t3" "$bytes" "$work/single.sorted" "$work/spark.sorted" \
-    "$workers" "$worker_cores" <<'EOF'
+    "$workers" "$worker_cores" "$group_by" <<'EOF'
 import sys
 t0, t1, t2, t3 = map(float, sys.argv[1:5])
 mib = int(sys.argv[5]) / 2**20
 single, spark = (open(p, encoding="utf-8").read().splitlines() for p in sys.argv[6:8])
-workers, cores = sys.argv[8:10]
-print(f"corpus:        {mib:.1f} MiB")
+workers, cores, mode = sys.argv[8:11]
+print(f"corpus:        {mib:.1f} MiB, --group-by {mode}")
 print(f"one process:   {t1 - t0:.1f} s ({mib / (t1 - t0):.1f} MiB/s), {len(single)} findings")
 print(f"spark cluster: {t3 - t2:.1f} s ({mib / (t3 - t2):.1f} MiB/s) on {workers} workers x "
       f"{cores} core, {len(spark)} findings (JVM start, job and write)")

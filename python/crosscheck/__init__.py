@@ -22,7 +22,9 @@ fewer). Errors are raised as :class:`CrosscheckError` subclasses; nothing here a
 interpreter.
 
 :func:`compare`, :func:`learn` and :func:`dump_claims` split a check into its stages, so that
-extraction can run on one machine and comparison on another (``examples/spark/``).
+extraction can run on one machine and comparison on another (``examples/spark/``);
+:func:`slots`, :func:`merge_map` and :func:`compare_cluster` split a ``group_by="all"`` check
+by subject instead of by story.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ __all__ = [
     "compare",
     "learn",
     "dump_claims",
+    "slots",
+    "merge_map",
+    "compare_cluster",
     "Rules",
     "Report",
     "Claim",
@@ -584,6 +589,89 @@ def compare(
             _group_by(group_by),
             _rules(rules),
             None if learned is None else dict(learned),
+            _optional_str("corpus_name", corpus_name),
+        )
+    )
+
+
+def slots(
+    claims: Union[str, Iterable[Claim]],
+    *,
+    document: int,
+    folder: str,
+    learned: Mapping[str, str],
+    rules: Optional[Rules] = None,
+) -> List[Optional[Tuple[str, str, str]]]:
+    """Where each claim of one document goes in a ``group_by="all"`` check split by subject:
+    ``(bucket, slot, general)`` (strings), or ``None`` for a claim that alignment passes over.
+    ``general`` is the slot without the document's folder: :func:`merge_map` gives a subject
+    whose folder does not matter once, under it, so look a claim up by ``slot``, then by
+    ``general``.
+
+    ``document`` is the document's place in the corpus (quotes are clustered one claim at a
+    time, and named by it), ``folder`` its ``group``, ``learned`` what the whole corpus teaches
+    (:func:`learn`, merged in corpus order). The bucket is what claims must share to be compared
+    at all (kind, property, increment, standing, dimension); claims with one slot always end in
+    one cluster. Give the first claim of every slot, in corpus order, to :func:`merge_map`.
+    """
+    return _native.slots(_wires(claims), int(document), str(folder), dict(learned), _rules(rules))
+
+
+def merge_map(
+    representatives: Sequence[Tuple[str, Union[str, Claim]]],
+    *,
+    learned: Mapping[str, str],
+    rules: Optional[Rules] = None,
+) -> List[Tuple[str, str, int, str]]:
+    """The first pass of a ``group_by="all"`` check split by subject: the merges the whole
+    corpus makes (spelling variants and names taken as one, acronyms spelled out).
+
+    ``representatives`` are ``(slot, claim)`` pairs: for every slot of one or more whole
+    buckets (from :func:`slots`), the first claim of the corpus with that slot (a claim from
+    :func:`extract` or its :func:`dump_claims` string), in corpus order. Returns ``(slot,
+    cluster, part, target)`` for each slot, or once for all the slots of a subject whose folder
+    does not matter (under its general slot): the cluster's subject key, its number among its
+    bucket's clusters (``(bucket, part)`` names one cluster), and what :func:`compare_cluster`
+    takes. Buckets are independent: the pass can run one bucket a task.
+    """
+    pairs = []
+    for slot, claim in representatives:
+        wire = claim if isinstance(claim, str) else dump_claims([claim])
+        pairs.append((str(slot), wire))
+    return _native.merge_map(pairs, dict(learned), _rules(rules))
+
+
+def compare_cluster(
+    documents: Sequence[Union[str, Mapping[str, Any]]],
+    claims: Sequence[Union[str, Iterable[Claim]]],
+    target: str,
+    *,
+    rules: Optional[Rules] = None,
+    corpus_name: Optional[str] = None,
+) -> Report:
+    """Compares one cluster of a ``group_by="all"`` check split by subject.
+
+    ``documents`` are the documents of the cluster's claims, in corpus order (texts or
+    mappings as in :func:`compare`; the text is read only for suppression comments, so a text
+    that keeps just those lines, and blanks the others, will do); ``claims[i]`` are the
+    cluster's claims of ``documents[i]`` in document order; ``target`` is what
+    :func:`merge_map` said of the cluster. The report holds the findings a ``check(...,
+    group_by="all")`` of the whole corpus gives about this cluster.
+    """
+    if isinstance(documents, (str, Mapping)) or isinstance(claims, (str, Mapping)):
+        raise TypeError("documents and claims must be sequences, one entry a document")
+    records = []
+    for n, item in enumerate(documents, start=1):
+        if isinstance(item, os.PathLike):
+            raise TypeError(f"document {n}: compare_cluster takes texts or mappings, not paths")
+        records.append(_record(item, n))
+    wires = [_wires(c) for c in claims]
+    return Report(
+        _native.compare_cluster(
+            records,
+            wires,
+            str(target),
+            _rules(rules),
             _optional_str("corpus_name", corpus_name),
         )
     )

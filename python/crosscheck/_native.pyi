@@ -40,4 +40,23 @@ def compare(
     name: Optional[str] = None,
 ) -> Analysis: ...
 def learn(claims: List[str]) -> Dict[str, str]: ...
+def slots(
+    wires: List[str],
+    doc: int,
+    folder: str,
+    learned: Dict[str, str],
+    rules: Optional[Rules] = None,
+) -> List[Optional[Tuple[str, str, str]]]: ...
+def merge_map(
+    representatives: List[Tuple[str, str]],
+    learned: Dict[str, str],
+    rules: Optional[Rules] = None,
+) -> List[Tuple[str, str, int, str]]: ...
+def compare_cluster(
+    records: List[str],
+    claims: List[List[str]],
+    target: str,
+    rules: Optional[Rules] = None,
+    name: Optional[str] = None,
+) -> Analysis: ...
 def contract_version() -> int: ...

@@ -553,6 +553,132 @@ fn learn(py: Python<'_>, claims: Vec<String>) -> PyResult<HashMap<String, String
     })
 }
 
+// Distributed `--group-by all` (issue 14): a claim's slot, the first pass (the merges of the
+// whole corpus, a bucket at a time) and the comparison of one cluster. Slots and targets
+// travel as the library's serde JSON (`crosscheck::align::Slot`, `Target`).
+
+/// The slots of one document's claims (`wires` as `extract` gave them) in a `--group-by all`
+/// run: `(bucket, slot, general slot)` for each claim (the general slot without the folder,
+/// under which `merge_map` gives a subject whose folder does not matter), or `None` for a claim
+/// alignment passes over. `doc` is the document's place in the corpus, `folder` its group,
+/// `learned` the corpus's acronyms.
+#[pyfunction]
+#[pyo3(signature = (wires, doc, folder, learned, rules=None))]
+fn slots(
+    py: Python<'_>,
+    wires: Vec<String>,
+    doc: usize,
+    folder: String,
+    learned: HashMap<String, String>,
+    rules: Option<&Rules>,
+) -> PyResult<Vec<Option<(String, String, String)>>> {
+    let rules = rules_or_builtin(py, rules)?;
+    run(py, move || {
+        let claims = read_wire(&wires, doc)?;
+        claims
+            .iter()
+            .enumerate()
+            .map(|(i, claim)| {
+                crosscheck::align::slot_of(claim, doc, i, &folder, &rules, &learned)
+                    .map(|slot| {
+                        Ok((
+                            slot.bucket.clone(),
+                            json_string(&slot)?,
+                            json_string(&slot.general())?,
+                        ))
+                    })
+                    .transpose()
+            })
+            .collect()
+    })
+}
+
+fn read_slot(text: &str) -> Result<crosscheck::align::Slot, Raised> {
+    serde_json::from_str(text).map_err(|e| {
+        Raised::new(
+            "InputError",
+            format!("not a slot from crosscheck.slots: {e}"),
+        )
+    })
+}
+
+/// The first pass: `representatives` are `(slot, wire)`, the first claim of the corpus with
+/// each slot of one or more whole buckets, in corpus order. Returns `(slot, cluster key, part,
+/// target)`, the target as `compare_cluster` takes it: one entry a slot, or one for all the
+/// slots of a subject whose folder does not matter, under its general slot.
+#[pyfunction]
+#[pyo3(signature = (representatives, learned, rules=None))]
+fn merge_map(
+    py: Python<'_>,
+    representatives: Vec<(String, String)>,
+    learned: HashMap<String, String>,
+    rules: Option<&Rules>,
+) -> PyResult<Vec<(String, String, usize, String)>> {
+    let rules = rules_or_builtin(py, rules)?;
+    run(py, move || {
+        let mut reps = Vec::with_capacity(representatives.len());
+        for (slot, wire) in &representatives {
+            let claim = read_wire(std::slice::from_ref(wire), 0)?
+                .pop()
+                .ok_or_else(|| Raised::new("InputError", "a representative without its claim"))?;
+            reps.push((read_slot(slot)?, claim));
+        }
+        crosscheck::align::merge_map(&reps, &rules, &learned)
+            .into_iter()
+            .map(|(slot, target)| {
+                Ok((
+                    json_string(&slot)?,
+                    target.cluster.clone(),
+                    target.part,
+                    json_string(&target)?,
+                ))
+            })
+            .collect()
+    })
+}
+
+/// Compares one cluster of a `--group-by all` run: `records` are the JSON Lines records of its
+/// claims' documents in corpus order, `claims[i]` the wire strings of record `i`'s claims in
+/// the cluster, `target` what `merge_map` said of the cluster.
+#[pyfunction]
+#[pyo3(signature = (records, claims, target, rules=None, name=None))]
+fn compare_cluster(
+    py: Python<'_>,
+    records: Vec<String>,
+    claims: Vec<Vec<String>>,
+    target: String,
+    rules: Option<&Rules>,
+    name: Option<String>,
+) -> PyResult<Analysis> {
+    if records.len() != claims.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} documents but claims for {}",
+            records.len(),
+            claims.len()
+        )));
+    }
+    let rules = rules_or_builtin(py, rules)?;
+    run(py, move || {
+        let target: crosscheck::align::Target = serde_json::from_str(&target).map_err(|e| {
+            Raised::new(
+                "InputError",
+                format!("not a target from crosscheck.merge_map: {e}"),
+            )
+        })?;
+        let mut documents = Vec::new();
+        let mut all = Vec::new();
+        let mut warnings = Vec::new();
+        for (n, (record, wires)) in records.iter().zip(&claims).enumerate() {
+            if let Some(doc) = record_document(name.as_deref(), n + 1, record, &mut warnings)? {
+                all.extend(read_wire(wires, documents.len())?);
+                documents.push(doc);
+            }
+        }
+        let analysis = crosscheck::compare_cluster(documents, all, warnings, &rules, &target);
+        finish(analysis, 0, None)
+    })
+}
+
 /// The version of the JSON contract the reports follow.
 #[pyfunction]
 fn contract_version() -> u32 {
@@ -567,6 +693,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_function(wrap_pyfunction!(learn, m)?)?;
+    m.add_function(wrap_pyfunction!(slots, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_map, m)?)?;
+    m.add_function(wrap_pyfunction!(compare_cluster, m)?)?;
     m.add_function(wrap_pyfunction!(contract_version, m)?)?;
     Ok(())
 }
