@@ -51,41 +51,7 @@ pub fn align_taught(
     learned: &HashMap<String, String>,
 ) -> Vec<ClaimGroup> {
     let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
-    let common_ok: HashMap<&str, bool> = rules
-        .properties
-        .iter()
-        .map(|p| (p.name.as_str(), p.compare_common_nouns))
-        .collect();
     for (idx, claim) in claims.iter().enumerate() {
-        let Some(subject) = &claim.subject else {
-            continue;
-        };
-        if claim.modality == Modality::Negated {
-            continue;
-        }
-        // A year alone ("in 1954") near an event word is too loose a tie to say it is the date
-        // of the event the reports share; news mentions earlier events in passing.
-        if let Value::Date(d) = &claim.value
-            && d.month.is_none()
-            && d.day.is_none()
-        {
-            continue;
-        }
-        // "10 games" and "23 games" in two reports rarely count the same games: a plain count
-        // of a common noun is compared only when a property says what happened to them
-        // (killed, injured, arrested, ...). Named things ("NASAMS", "Javelin") always are.
-        if claim.kind == ClaimKind::Quantity
-            && !common_ok
-                .get(claim.property.as_str())
-                .copied()
-                .unwrap_or(true)
-            && subject.is_common_noun()
-            && !learned.contains_key(&group_key(&crate::extract::quantity::singular_phrase(
-                &subject.text.to_lowercase(),
-            )))
-        {
-            continue;
-        }
         let scope = match group_by {
             GroupBy::All => String::new(),
             GroupBy::Folder => docs
@@ -93,22 +59,9 @@ pub fn align_taught(
                 .map(|d| d.group.clone())
                 .unwrap_or_default(),
         };
-        // A topic's property is matched on its stems, without the time it holds for ("scored"
-        // meets "score"); times are told apart after clustering ([`split_by_time`]).
-        let property = if is_topic(subject) {
-            crate::extract::topic::property_key(&claim.property)
-        } else {
-            claim.property.clone()
-        };
-        let bucket = Bucket {
-            scope,
-            kind: claim.kind,
-            property,
-            increment: claim.increment,
-            asserted: claim.modality == Modality::Asserted,
-            dimension: dimension_of(claim, rules),
-        };
-        buckets.entry(bucket).or_default().push(idx);
+        if let Some(bucket) = bucket_of(claim, scope, rules, learned) {
+            buckets.entry(bucket).or_default().push(idx);
+        }
     }
 
     let mut groups = Vec::new();
@@ -155,6 +108,63 @@ pub fn align_taught(
             .then(a.subject_key.cmp(&b.subject_key))
     });
     groups
+}
+
+/// The bucket of a claim within `scope` (its folder, or nothing for one group), or `None` when
+/// alignment passes the claim over: no subject, denied, a year alone, a plain count of a
+/// common noun.
+fn bucket_of(
+    claim: &Claim,
+    scope: String,
+    rules: &Rules,
+    learned: &HashMap<String, String>,
+) -> Option<Bucket> {
+    let subject = claim.subject.as_ref()?;
+    if claim.modality == Modality::Negated {
+        return None;
+    }
+    // A year alone ("in 1954") near an event word is too loose a tie to say it is the date of
+    // the event the reports share; news mentions earlier events in passing.
+    if let Value::Date(d) = &claim.value
+        && d.month.is_none()
+        && d.day.is_none()
+    {
+        return None;
+    }
+    // "10 games" and "23 games" in two reports rarely count the same games: a plain count of a
+    // common noun is compared only when a property says what happened to them (killed,
+    // injured, arrested, ...). Named things ("NASAMS", "Javelin") always are. (The last
+    // property of a name is the one in effect.)
+    let common_ok = rules
+        .properties
+        .iter()
+        .rev()
+        .find(|p| p.name == claim.property)
+        .is_none_or(|p| p.compare_common_nouns);
+    if claim.kind == ClaimKind::Quantity
+        && !common_ok
+        && subject.is_common_noun()
+        && !learned.contains_key(&group_key(&crate::extract::quantity::singular_phrase(
+            &subject.text.to_lowercase(),
+        )))
+    {
+        return None;
+    }
+    // A topic's property is matched on its stems, without the time it holds for ("scored"
+    // meets "score"); times are told apart after clustering ([`split_by_time`]).
+    let property = if is_topic(subject) {
+        crate::extract::topic::property_key(&claim.property)
+    } else {
+        claim.property.clone()
+    };
+    Some(Bucket {
+        scope,
+        kind: claim.kind,
+        property,
+        increment: claim.increment,
+        asserted: claim.modality == Modality::Asserted,
+        dimension: dimension_of(claim, rules),
+    })
 }
 
 /// Whether a subject is a document's topic ([`crate::extract::topic`]).
@@ -596,37 +606,13 @@ pub fn slot_of(
     learned: &HashMap<String, String>,
 ) -> Option<Slot> {
     let subject = claim.subject.as_ref()?;
-    if claim.modality == Modality::Negated {
-        return None;
-    }
-    if let Value::Date(d) = &claim.value
-        && d.month.is_none()
-        && d.day.is_none()
-    {
-        return None;
-    }
-    // The last property of a name, as a map built from the list keeps it.
-    let common_ok = rules
-        .properties
-        .iter()
-        .rev()
-        .find(|p| p.name == claim.property)
-        .is_none_or(|p| p.compare_common_nouns);
-    if claim.kind == ClaimKind::Quantity
-        && !common_ok
-        && subject.is_common_noun()
-        && !learned.contains_key(&group_key(&crate::extract::quantity::singular_phrase(
-            &subject.text.to_lowercase(),
-        )))
-    {
-        return None;
-    }
+    let b = bucket_of(claim, String::new(), rules, learned)?;
     let bucket = serde_json::to_string(&(
-        claim.kind.as_str(),
-        &claim.property,
-        claim.increment,
-        claim.modality == Modality::Asserted,
-        dimension_of(claim, rules),
+        b.kind.as_str(),
+        &b.property,
+        b.increment,
+        b.asserted,
+        &b.dimension,
     ))
     .unwrap_or_default();
     let quote = claim.kind == ClaimKind::Quote;
@@ -733,33 +719,44 @@ pub fn target_of<'m>(map: &'m HashMap<Slot, Target>, slot: &Slot) -> Option<&'m 
     map.get(slot).or_else(|| map.get(&slot.general()))
 }
 
-/// The second pass: the group that the claims of one cluster make (every claim whose slot
+/// The second pass: the groups that the claims of one cluster make (every claim whose slot
 /// [`merge_map`] sent to `target`, all of one bucket, in corpus order; indices in the group are
-/// into `claims`), or `None` when they come from one document only. It is the group a
+/// into `claims`): one, or one a stated time ([`split_by_time`]), none when they come from one
+/// document only. It is the group a
 /// one-process `--group-by all` run makes of them.
-pub fn align_cluster(claims: &[Claim], target: &Target) -> Option<ClaimGroup> {
-    let first = claims.first()?;
-    let mut docs_seen: Vec<usize> = claims.iter().map(|c| c.doc).collect();
-    docs_seen.sort_unstable();
-    docs_seen.dedup();
-    if docs_seen.len() < 2 {
-        return None;
+pub fn align_cluster(claims: &[Claim], target: &Target) -> Vec<ClaimGroup> {
+    let whole = (
+        target.cluster.clone(),
+        (0..claims.len()).collect(),
+        target.merges.clone(),
+    );
+    let mut groups = Vec::new();
+    for (key, idxs, merges) in split_by_time(whole, claims) {
+        let Some(first) = idxs.first().map(|&i| &claims[i]) else {
+            continue;
+        };
+        let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();
+        docs_seen.sort_unstable();
+        docs_seen.dedup();
+        if docs_seen.len() < 2 {
+            continue;
+        }
+        let subject = if first.kind == ClaimKind::Date {
+            key.clone()
+        } else {
+            display_subject(claims, &idxs)
+        };
+        groups.push(ClaimGroup {
+            kind: first.kind,
+            subject,
+            subject_key: key,
+            property: first.property.clone(),
+            increment: first.increment,
+            claims: idxs,
+            merges,
+        });
     }
-    let idxs: Vec<usize> = (0..claims.len()).collect();
-    let subject = if first.kind == ClaimKind::Date {
-        target.cluster.clone()
-    } else {
-        display_subject(claims, &idxs)
-    };
-    Some(ClaimGroup {
-        kind: first.kind,
-        subject,
-        subject_key: target.cluster.clone(),
-        property: first.property.clone(),
-        increment: first.increment,
-        claims: idxs,
-        merges: target.merges.clone(),
-    })
+    groups
 }
 
 #[cfg(test)]

@@ -438,14 +438,33 @@ mod split_tests {
                 "Über 40 Menschen: two more high mobility artillery rocket systems (HIMARS) arrived.",
             ),
         ];
-        texts
+        let mut docs: Vec<Document> = texts
             .iter()
             .map(|(path, group, text)| {
                 let mut doc = Document::from_text(*path, *text);
                 doc.group = group.to_string();
                 doc
             })
-            .collect()
+            .collect();
+        // Two undated pages about one topic, one of them with figures for two times.
+        for (path, body) in [
+            (
+                "g",
+                "Lantern Bay Stadium has a capacity of under 30,000. As of May 2021, it had \
+                 hosted 210 matches; as of June 2021, 216 matches.",
+            ),
+            (
+                "h",
+                "The stadium has a capacity of 41,500. As of May 2021, it had hosted 204 matches.",
+            ),
+        ] {
+            let front = "---\ntitle: \"Lantern Bay Stadium\"\n---\n\n";
+            let mut doc = Document::from_text(path, format!("{front}{body}"));
+            doc.body_start = front.len();
+            doc.group = "stadium".into();
+            docs.push(doc);
+        }
+        docs
     }
 
     #[test]
@@ -646,14 +665,33 @@ mod split_all_tests {
                 "The warehouse fire on Monday killed three people.",
             ),
         ];
-        texts
+        let mut docs: Vec<Document> = texts
             .iter()
             .map(|(path, group, text)| {
                 let mut doc = Document::from_text(*path, *text);
                 doc.group = group.to_string();
                 doc
             })
-            .collect()
+            .collect();
+        // Two undated pages about one topic, one of them with figures for two times.
+        for (path, body) in [
+            (
+                "g",
+                "Lantern Bay Stadium has a capacity of under 30,000. As of May 2021, it had \
+                 hosted 210 matches; as of June 2021, 216 matches.",
+            ),
+            (
+                "h",
+                "The stadium has a capacity of 41,500. As of May 2021, it had hosted 204 matches.",
+            ),
+        ] {
+            let front = "---\ntitle: \"Lantern Bay Stadium\"\n---\n\n";
+            let mut doc = Document::from_text(path, format!("{front}{body}"));
+            doc.body_start = front.len();
+            doc.group = "stadium".into();
+            docs.push(doc);
+        }
+        docs
     }
 
     #[test]
@@ -675,7 +713,12 @@ mod split_all_tests {
             assert!(clusters > 1, "{name}: the run is split");
             assert_eq!(got, expected, "{name}");
             if name == "small" {
-                for what in ["taken as MWPU", "taken as one person", "name no incident"] {
+                for what in [
+                    "taken as MWPU",
+                    "taken as one person",
+                    "name no incident",
+                    "Lantern Bay Stadium",
+                ] {
                     assert!(got.iter().any(|l| l.contains(what)), "{what}: {got:#?}");
                 }
             }
