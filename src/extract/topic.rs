@@ -281,7 +281,7 @@ fn last_digit_step(v: f64) -> Option<f64> {
             }
             let mut n = scaled.round() as u64;
             let mut zeros = 0;
-            while n > 0 && n % 10 == 0 {
+            while n > 0 && n.is_multiple_of(10) {
                 n /= 10;
                 zeros += 1;
             }
