@@ -124,10 +124,12 @@ fn bucket_of(
         return None;
     }
     // A year alone ("in 1954") near an event word is too loose a tie to say it is the date of
-    // the event the reports share; news mentions earlier events in passing.
+    // the event the reports share; news mentions earlier events in passing. A page's topic is
+    // dated by the year of its founding or birth.
     if let Value::Date(d) = &claim.value
         && d.month.is_none()
         && d.day.is_none()
+        && !is_topic(subject)
     {
         return None;
     }

@@ -420,6 +420,9 @@ pub struct LexiconRule {
     /// "worldwide"): "grossed $5 million worldwide" is not its gross in one country.
     #[serde(default)]
     pub scope_words: BTreeMap<String, String>,
+    /// Verbs of a topic's life that date it: "released on", "founded in", "born on".
+    #[serde(default)]
+    pub topic_events: Vec<String>,
 }
 
 /// Numbers that tune matching.
@@ -830,6 +833,7 @@ impl Rules {
                 .extend(lx.partial_modifiers.iter().map(lower));
             l.contrast_modifiers
                 .extend(lx.contrast_modifiers.iter().map(lower));
+            l.topic_events.extend(lx.topic_events.iter().map(lower));
             l.scope_words.extend(
                 lx.scope_words
                     .iter()

@@ -132,6 +132,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         && let Some(topic) = title_range(text, start).and_then(|r| topic::topic(&ctx, &text[r]))
     {
         topic::attach(&ctx, &topic, &mut drafts);
+        topic::attach_dates(&ctx, &topic, &mut drafts);
     }
 
     drafts.retain(|d| {

@@ -21,6 +21,7 @@ pub struct TopicWords {
     pub partial_modifiers: HashSet<String>,
     pub contrast_modifiers: HashSet<String>,
     pub scope_words: HashMap<String, String>,
+    pub events: HashSet<String>,
 }
 
 impl TopicWords {
@@ -35,6 +36,7 @@ impl TopicWords {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            events: set(&lexicon.topic_events),
         }
     }
 }
@@ -124,6 +126,21 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
             continue;
         };
         let figure = Figure { first, last };
+        // Whatever the count's subject: "2015–16 European football season" names a season,
+        // and "28 provinces" after "15 out of" is the whole the part is of.
+        if PERIODS.contains(&ctx.lower(last)) && d.property == "count" {
+            d.subject = None;
+            continue;
+        }
+        let whole = is_whole(ctx, first);
+        if whole
+            && d.subject
+                .as_ref()
+                .is_some_and(|s| s.text.chars().any(char::is_uppercase))
+        {
+            d.property = format!("{} in all", d.property);
+            continue;
+        }
         let sentence = ctx.tokens[first].sentence;
         let last_verb = shared.take().filter(|(s, _)| *s == sentence);
         if let Some((property, verb)) = topic_property(ctx, d, figure, topic, &dates, last_verb) {
@@ -132,6 +149,76 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
             shared = verb.map(|v| (sentence, v));
         }
     }
+}
+
+/// Makes `topic` the subject of every date that names no event of its own but follows a verb
+/// of the topic's life ("was released on 2 September 2016", "was founded in 1901"): the date
+/// of the topic's release, founding, birth. A denied one ("were not announced on 18 June") is
+/// left alone.
+pub fn attach_dates(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
+    let events = &ctx.t.c.topic.events;
+    // A sentence with several dates ("launched in Indonesia on 8 January, in Singapore on 10
+    // January") dates several events, which one verb does not tell apart.
+    let mut per_sentence: HashMap<usize, usize> = HashMap::default();
+    for d in drafts.iter().filter(|d| d.kind == ClaimKind::Date) {
+        if let Some(first) = first_token(ctx, d.start, d.end) {
+            *per_sentence.entry(ctx.tokens[first].sentence).or_default() += 1;
+        }
+    }
+    for d in drafts.iter_mut() {
+        if d.kind != ClaimKind::Date || d.subject.is_some() {
+            continue;
+        }
+        let Some(first) = first_token(ctx, d.start, d.end) else {
+            continue;
+        };
+        if per_sentence.get(&ctx.tokens[first].sentence) != Some(&1) {
+            continue;
+        }
+        // "born after 1967", "released before 2000": a bound on the date, which a date claim
+        // cannot state.
+        let bounded =
+            first.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    ctx.lower(k),
+                    "before" | "after" | "until" | "till" | "since" | "by" | "prior" | "following"
+                )
+            }) || (first >= 2 && ctx.lower(first - 1) == "the" && ctx.lower(first - 2) == "after");
+        if bounded {
+            continue;
+        }
+        let begin = ctx.sentences[ctx.tokens[first].sentence].start;
+        let mut k = first;
+        let mut event = None;
+        while k > begin && k + 8 > first {
+            k -= 1;
+            let w = ctx.lower(k);
+            if matches!(w, "," | ";" | ":") {
+                break;
+            }
+            if events.contains(w) {
+                event = Some(k);
+                break;
+            }
+        }
+        let Some(at) = event else {
+            continue;
+        };
+        let denied = (begin..at).any(|j| negates(ctx, j));
+        if denied {
+            continue;
+        }
+        let word = ctx.lower(at);
+        d.subject = Some(Subject {
+            text: format!("{} {word}", topic.text),
+            key: format!("{} {}", topic.key, stem(word)),
+        });
+    }
+}
+
+/// Whether token `j` denies what follows it ("not", "never").
+fn negates(ctx: &Context, j: usize) -> bool {
+    matches!(ctx.lower(j), "not" | "never" | "n't")
 }
 
 /// What a figure states about the document's topic, with the place and the time it holds
@@ -206,10 +293,7 @@ fn topic_property(
     if let Some(k) = (first..=last).find(|&k| c.topic.contrast_modifiers.contains(ctx.lower(k))) {
         property = format!("{} {property}", ctx.lower(k));
     }
-    // "28 provinces" after "15 out of" is the whole that the part is of.
-    if first >= 2 && ctx.lower(first - 1) == "of" && ctx.tokens[first - 2].kind == TokenKind::Number
-        || first >= 3 && ctx.lower(first - 2) == "out" && ctx.lower(first - 1) == "of"
-    {
+    if is_whole(ctx, first) {
         property = format!("{property} in all");
     }
     if let Some(place) = place_scope(ctx, &figure, topic) {
@@ -219,6 +303,16 @@ fn topic_property(
         property = format!("{property}{AS_OF}{time}");
     }
     Some((property, took_verb))
+}
+
+/// Whether the figure at `first` is the whole that a part before it is of: "28" in "15 out of
+/// 28 provinces" or "15 of 28 provinces".
+fn is_whole(ctx: &Context, first: usize) -> bool {
+    first >= 2
+        && ctx.lower(first - 1) == "of"
+        && (ctx.tokens[first - 2].kind == TokenKind::Number
+            || ctx.lower(first - 2) == "out"
+            || ctx.t.rules.number_words.contains_key(ctx.lower(first - 2)))
 }
 
 /// Whether the figure at `first` is a part of a whole told just before it: "of which 34",
@@ -426,7 +520,11 @@ fn place_scope(ctx: &Context, f: &Figure, topic: &Subject) -> Option<String> {
         // million and it grossed $266 million worldwide" places only the gross.
         let ends = match t.kind {
             TokenKind::Punct => matches!(ctx.tok_text(k), "," | ";" | ":" | "(" | ")"),
-            TokenKind::Number | TokenKind::Mixed => k > f.last,
+            // Another figure ("and 9.8 million singles"), not a name with digits ("COVID-19").
+            TokenKind::Number => k > f.last,
+            TokenKind::Mixed => {
+                k > f.last && t.text(ctx.text).starts_with(|c: char| c.is_ascii_digit())
+            }
             TokenKind::Word => CLAUSE_ENDS.contains(&t.lower.as_str()),
         };
         if ends {
@@ -461,10 +559,17 @@ fn place_scope(ctx: &Context, f: &Figure, topic: &Subject) -> Option<String> {
         }
         k += 1;
     }
-    // Before it: "In the UK, the album sold ...", "On its second weekend, ...".
+    // Before it in its clause: "In the UK, the album sold ...", "On its second weekend, ...",
+    // "opened in two theaters on its opening weekend and grossed $61,560".
     let head = range.start;
-    if let Some(period) = period_at(ctx, head, f.first) {
-        return Some(period);
+    let clause_start = (head..f.first)
+        .rev()
+        .find(|&j| matches!(ctx.tok_text(j), "," | ";"))
+        .map_or(head, |j| j + 1);
+    for j in [head].into_iter().chain(clause_start..f.first) {
+        if let Some(period) = period_at(ctx, j, f.first) {
+            return Some(period);
+        }
     }
     if ctx.lower(head) == "in"
         && let Some(place) = place_at(ctx, head + 1, f.first)
@@ -835,6 +940,58 @@ mod tests {
             "As of 3 May 2021, there were 300 confirmed cases.",
         );
         assert!(!kinds.contains(&FindingKind::Conflict), "{kinds:?}");
+    }
+
+    #[test]
+    fn a_verb_of_the_topic_s_life_dates_it() {
+        let kinds = findings(
+            "Glass Harbour (album)",
+            "Glass Harbour was released on 4 March 2011.",
+            "The album was released on 6 March 2011 by a small label.",
+        );
+        assert_eq!(kinds, [FindingKind::Conflict]);
+        // A bound on a date, a denied event and a sentence with several dates date nothing.
+        for body in [
+            "The album was released before 2012.",
+            "The album was not released on 6 March 2011.",
+            "It was released in Norway on 6 March 2011 and in Chile on 9 March 2011.",
+        ] {
+            let c = claims("Glass Harbour (album)", body);
+            assert!(
+                c.iter()
+                    .all(|c| c.kind != ClaimKind::Date || c.subject.is_none()),
+                "{body}: {c:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_season_named_by_its_years_and_the_whole_of_a_part_are_no_plain_counts() {
+        let c = claims(
+            "Ruritanian league",
+            "Cases were found in 9 out of 14 Ruritanian provinces. The 2015–16 Ruritanian \
+             football season was its last.",
+        );
+        let props: Vec<(&str, Option<&str>)> = c
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Quantity)
+            .map(|c| {
+                (
+                    c.property.as_str(),
+                    c.subject.as_ref().map(|s| s.text.as_str()),
+                )
+            })
+            .collect();
+        assert!(
+            props.contains(&("count in all", Some("Ruritanian provinces"))),
+            "{props:?}"
+        );
+        assert!(
+            props
+                .iter()
+                .all(|(p, s)| *p != "count" || s.is_none_or(|s| !s.contains("season"))),
+            "{props:?}"
+        );
     }
 
     #[test]
