@@ -1036,8 +1036,8 @@ pub fn json_record_document(
     json_line_document(shown, n, record, Origin::Memory)
 }
 
-/// One line of a JSON Lines corpus: one article, `{"text", "id", "title", "date", "source",
-/// "url", "group"}`, only `text` required. It becomes a document named `FILE#id` (the line
+/// One line of a JSON Lines corpus: one article, `{"text", "id", "title", "topic", "date",
+/// "source", "url", "group"}`, only `text` required. It becomes a document named `FILE#id` (the line
 /// number `n` when there is no id) whose text is the `text` field, so spans refer to it;
 /// `group` is what `--group-by folder` groups by (the file's folder when absent). A blank line
 /// is no document; a line that is not such an object is the parser's message.
@@ -1053,6 +1053,7 @@ fn json_line_document(
         #[serde(default)]
         id: Option<serde_json::Value>,
         title: Option<String>,
+        topic: Option<String>,
         date: Option<String>,
         source: Option<String>,
         url: Option<String>,
@@ -1087,6 +1088,7 @@ fn json_line_document(
         body_start: 0,
         meta: Metadata {
             title: article.title,
+            topic: article.topic,
             date: article.date,
             source: article.source,
             url: article.url,
@@ -1457,6 +1459,7 @@ fn front_matter(text: &str) -> FrontMatter {
         }
         let slot = match key.trim().to_ascii_lowercase().as_str() {
             "title" => &mut meta.title,
+            "topic" => &mut meta.topic,
             "date" => &mut meta.date,
             "source" => &mut meta.source,
             "url" => &mut meta.url,
@@ -1737,6 +1740,7 @@ mod tests {
             front.meta,
             Metadata {
                 title: Some("Aid: the second package".into()),
+                topic: None,
                 date: Some("2022-09-28".into()),
                 source: Some("Reuters".into()),
                 url: Some("https://example.com/a#b".into()),

@@ -23,6 +23,9 @@ pub type DocId = usize;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Metadata {
     pub title: Option<String>,
+    /// What the document is about, when its front matter says so (`topic:`): the subject of
+    /// the figures that name none ([`crate::extract::topic`]).
+    pub topic: Option<String>,
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,

@@ -127,10 +127,14 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     }
     drafts.extend(quantity::find_quantities(&ctx, &mut taken));
     quantity::ages_named_later(&ctx, &mut drafts);
-    // An undated page's title names its topic; a dated report's title is a headline.
-    if doc.meta.date.is_none()
-        && let Some(topic) = title_range(text, start).and_then(|r| topic::topic(&ctx, &text[r]))
-    {
+    // The front matter's topic, or an undated page's title (a dated report's title is a
+    // headline).
+    let named = match (&doc.meta.topic, &doc.meta.date) {
+        (Some(topic), _) => Some((topic.as_str(), true)),
+        (None, None) => doc.meta.title.as_deref().map(|t| (t, false)),
+        (None, Some(_)) => None,
+    };
+    if let Some(topic) = named.and_then(|(name, explicit)| topic::topic(&ctx, name, explicit)) {
         topic::attach(&ctx, &topic, &mut drafts);
         topic::attach_dates(&ctx, &topic, &mut drafts);
     }

@@ -45,15 +45,16 @@ impl TopicWords {
 const MAX_TOPIC_WORDS: usize = 10;
 
 /// The topic a title names: the title without a bracketed kind ("The Light (film)" is about
-/// "The Light"), or none when the title is empty or too long to be a name.
-pub fn topic(ctx: &Context, title: &str) -> Option<Subject> {
+/// "The Light"), or none when the title is empty or does not read as a name; a topic the
+/// front matter gives (`explicit`) is taken as it is.
+pub fn topic(ctx: &Context, title: &str, explicit: bool) -> Option<Subject> {
     let mut name = title.trim();
     if let Some(open) = name.rfind(" (")
         && name.ends_with(')')
     {
         name = name[..open].trim_end();
     }
-    if !names_a_thing(ctx, name) {
+    if name.is_empty() || (!explicit && !names_a_thing(ctx, name)) {
         return None;
     }
     Some(Subject {
@@ -459,19 +460,29 @@ fn linked_noun(ctx: &Context, first: usize) -> Option<String> {
     if links == 0 {
         return None;
     }
+    // "an upload may be at most 50 MB": past the modal.
+    if k > begin && MODALS.contains(&ctx.lower(k - 1)) {
+        k -= 1;
+    }
     let noun = k.checked_sub(1).filter(|&n| n >= begin)?;
     let t = &toks[noun];
     let c = &ctx.t.c;
     let word = t.lower.as_str();
     // "valued at", "rated at", "estimated at": the participle says what the figure is.
+    // ("Uploads of up to 50 MB": a capital that only opens the sentence is no name.)
     let plain = t.kind == TokenKind::Word
-        && !t.capitalized
+        && (!t.capitalized || (noun == begin && !t.is_acronym(ctx.text)))
         && !c.stop_words.contains(word)
         && !c.generic_heads.contains(word)
         && !c.topic.partial_modifiers.contains(word)
         && !word.ends_with("ly");
     plain.then(|| word.to_string())
 }
+
+/// Modal verbs between a noun and the link to its figure.
+const MODALS: &[&str] = &[
+    "may", "can", "must", "should", "will", "would", "could", "might",
+];
 
 /// The verb that takes a figure with no noun of its own: "grossed $5 million", "scored 92%".
 fn verb_before(ctx: &Context, first: usize) -> Option<String> {
@@ -581,11 +592,25 @@ fn place_scope(ctx: &Context, f: &Figure, topic: &Subject) -> Option<String> {
         }
     }
     // "Republika Srpska had 330 cases": a place or body other than the topic that the
-    // sentence is about.
+    // sentence is about. "The Team plan costs $49": a named kind of the topic's things.
     if let Some(name) = place_at(ctx, head, f.first) {
         let after = head + usize::from(ctx.lower(head) == "the") + name.split_whitespace().count();
         if REPORTING_VERBS.contains(&ctx.lower(after)) && !named_in_topic(&name) {
             return Some(format!("of {}", subject_key(ctx, &name)));
+        }
+        let verb = ctx.lower(after + 1);
+        let kind = toks.get(after).filter(|t| {
+            t.kind == TokenKind::Word
+                && !t.capitalized
+                && !c.stop_words.contains(&t.lower)
+                && after < f.first
+        });
+        if let Some(kind) = kind
+            && ctx.lower(head) == "the"
+            && (verb.ends_with('s') || REPORTING_VERBS.contains(&verb) || verb == "is")
+            && !named_in_topic(&name)
+        {
+            return Some(format!("of {} {}", subject_key(ctx, &name), kind.lower));
         }
     }
     None

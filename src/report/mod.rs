@@ -408,6 +408,7 @@ pub(crate) mod fixture {
         a.body_start = a.text.find("Kyiv").expect("body in fixture");
         a.meta = Metadata {
             title: Some("Air defence".into()),
+            topic: None,
             date: None,
             source: Some("Wire".into()),
             url: None,
