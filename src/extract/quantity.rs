@@ -146,9 +146,17 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
             // "four-star", "two-way": a compound that is not a measure is no quantity.
             r.unit = Some(unit_by_name(ctx, word)?);
         } else if let Some((len, &u)) = ctx.t.c.unit_names.at(toks, pos) {
-            r.unit = rules.units.get(u);
-            r.end_tok = pos + len - 1;
-            pos += len;
+            // A one-word name is read as written: "5 K" is kelvin, "5 k" no unit.
+            let unit = if len == 1 {
+                unit_by_name(ctx, toks[pos].text(ctx.text))
+            } else {
+                rules.units.get(u)
+            };
+            if let Some(unit) = unit {
+                r.unit = Some(unit);
+                r.end_tok = pos + len - 1;
+                pos += len;
+            }
         } else if toks.get(pos).is_some_and(|t| t.is_punct("%")) {
             r.unit = unit_by_name(ctx, "%");
             r.end_tok = pos;
@@ -260,6 +268,14 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
     let prev = m.first.checked_sub(1).map(|k| &toks[k]);
     let next = toks.get(m.last + 1);
 
+    // "Figure 2", "Table 3", "phases 3, 5, 7 and 9": labels count nothing.
+    if is_label(ctx, m.first) {
+        return true;
+    }
+    // Citation markers: "[12]", "[3, 4]", "[5–7]", and "(22)" after running text.
+    if is_citation(ctx, m) {
+        return true;
+    }
     if first.kind == TokenKind::Number && !m.range {
         let raw = first.text(ctx.text);
         // Zero-padded digits are codes, clock times or dates: "09", "000", "05 / 02 / 07".
@@ -370,6 +386,65 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
         }
     }
     false
+}
+
+/// Whether the figure at `first` follows a label noun, directly or through a list of figures
+/// ("Figure 2", "phases 3, 5, 7, and 9").
+fn is_label(ctx: &Context, first: usize) -> bool {
+    let toks = ctx.tokens;
+    let mut k = first;
+    for _ in 0..12 {
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        let tk = &toks[p];
+        if tk.sentence != toks[first].sentence {
+            return false;
+        }
+        if ctx.t.rules.label_words.contains(&tk.lower) {
+            return true;
+        }
+        let in_list = matches!(tk.kind, TokenKind::Number | TokenKind::Mixed)
+            || tk.is_punct(",")
+            || tk.is_punct("–")
+            || tk.is_punct("-")
+            || matches!(tk.lower.as_str(), "and" | "or" | "to");
+        if !in_list {
+            return false;
+        }
+        k = p;
+    }
+    false
+}
+
+/// Whether the figure sits alone, or in a list of bare figures, between brackets: "[12]",
+/// "[3, 4]", or between parentheses after a lowercase word or a full stop ("(22)").
+fn is_citation(ctx: &Context, m: &NumberMatch) -> bool {
+    let toks = ctx.tokens;
+    let bare = |tk: &super::tokens::Token| {
+        tk.kind == TokenKind::Number || tk.is_punct(",") || tk.is_punct("–") || tk.is_punct("-")
+    };
+    let mut open = m.first;
+    while open > 0 && m.first - open < 12 && bare(&toks[open - 1]) {
+        open -= 1;
+    }
+    let mut close = m.last;
+    while close + 1 < toks.len() && close - m.last < 12 && bare(&toks[close + 1]) {
+        close += 1;
+    }
+    let (Some(o), Some(c)) = (open.checked_sub(1).map(|k| &toks[k]), toks.get(close + 1)) else {
+        return false;
+    };
+    if toks[open..=close].iter().any(|tk| tk.lower.contains('.')) {
+        return false;
+    }
+    if o.is_punct("[") && c.is_punct("]") {
+        return true;
+    }
+    o.is_punct("(") && c.is_punct(")") && open >= 2 && {
+        let before = &toks[open - 2];
+        before.kind == TokenKind::Word && !before.capitalized
+    }
 }
 
 /// Whether the tokens from `i` name a street ("West 1st Street", "Main St.").
@@ -1788,10 +1863,21 @@ fn surname_alone(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
 /// The unit named `word` ("mm", "month", "%").
 fn unit_by_name<'r>(ctx: &Context<'r>, word: &str) -> Option<&'r UnitRule> {
     let rules: &'r crate::rules::Rules = ctx.t.rules;
+    // A name as written first ("nM" is nanomolar, "nm" nanometres); then a lowercase name in
+    // any case ("KM", "Kg"). A name with capitals matches only as written ("K" is kelvin, "k"
+    // is not).
     rules
         .units
         .iter()
-        .find(|u| u.names.iter().any(|n| n.eq_ignore_ascii_case(word)))
+        .find(|u| u.names.iter().any(|n| n == word))
+        .or_else(|| {
+            let lower = word.to_lowercase();
+            rules.units.iter().find(|u| {
+                u.names.iter().any(|n| {
+                    *n == lower || (n.to_lowercase() == lower && !n.chars().any(char::is_uppercase))
+                })
+            })
+        })
 }
 
 /// A currency symbol or code right before token `i`: "$", "US$", "€", "USD".
