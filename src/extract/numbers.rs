@@ -63,6 +63,8 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
     let joins = match joiner {
         Some("and") => between,
         Some("to") | Some("-") | Some("–") => !from,
+        // "20 through 100", "20~100".
+        Some("through") | Some("thru") | Some("~") => true,
         _ => false,
     };
     if !joins {
@@ -398,9 +400,16 @@ fn abbreviation_reading(tokens: &[Token], i: usize, abbrev: &str, t: &Tables) ->
         .iter()
         .chain(tokens.get(i + 1))
         .any(|tk| tk.sentence == sentence && LENGTH_WORDS.contains(&tk.lower.as_str()));
+    let raw = tokens[i].lower.trim_end_matches(char::is_alphabetic);
+    let year_like = raw.len() == 4 && raw.chars().all(|c| c.is_ascii_digit());
+    let after_name = i > 0 && {
+        let p = &tokens[i - 1];
+        p.kind == TokenKind::Word && p.capitalized && p.sentence == tokens[i].sentence
+    };
     match abbrev {
         "m" if near_length => Abbreviation::Unit,
-        "b" => Abbreviation::Label,
+        // "2011b" (a year's second paper), "Model 3B": labels. "1.2b" is a scale.
+        "b" if year_like || after_name => Abbreviation::Label,
         "t" => Abbreviation::Unit,
         _ => Abbreviation::Scale,
     }

@@ -67,6 +67,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     if matches!(ctx.lower(m.last + 1), "year" | "years" | "month" | "months")
         && ctx.lower(m.last + 2) == "old"
         && m.compound.is_none()
+        && !m.range
     {
         let whole = NumberMatch {
             last: m.last + 2,
@@ -151,6 +152,13 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
                 unit_by_name(ctx, toks[pos].text(ctx.text))
             } else {
                 rules.units.get(u)
+            };
+            // "pounds" is money or weight: weight where the sentence weighs something.
+            let unit = match unit {
+                Some(u) if u.dimension == "money-GBP" && is_weight_in_pounds(ctx, m, pos) => {
+                    unit_by_name(ctx, "lb").or(Some(u))
+                }
+                other => other,
             };
             if let Some(unit) = unit {
                 r.unit = Some(unit);
@@ -386,6 +394,48 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
         }
     }
     false
+}
+
+/// Words that make "pounds" a weight in their sentence: "the baby weighed seven pounds".
+const WEIGHT_WORDS: &[&str] = &[
+    "weigh",
+    "weighs",
+    "weighed",
+    "weighing",
+    "weight",
+    "weights",
+    "heavy",
+    "heavier",
+    "lighter",
+    "baby",
+    "babies",
+    "newborn",
+    "ounces",
+    "oz",
+    "lost",
+    "gained",
+    "obese",
+    "overweight",
+];
+
+/// Whether "pound(s)" at `pos`, after the figure `m`, weighs rather than pays: the sentence
+/// speaks of weight, or "pounds of" follows a figure with no scale ("500 pounds of cocaine").
+fn is_weight_in_pounds(ctx: &Context, m: &NumberMatch, pos: usize) -> bool {
+    let toks = ctx.tokens;
+    if !matches!(ctx.lower(pos), "pound" | "pounds") {
+        return false;
+    }
+    if ctx.lower(pos + 1) == "of" && m.high.is_some_and(|v| v < 100_000.0) && m.first == m.last {
+        return true;
+    }
+    let sentence = toks[pos].sentence;
+    let (a, b) = ctx
+        .sentences
+        .get(sentence)
+        .map_or((0, 0), |r| (r.start, r.end));
+    toks[a.min(toks.len())..b.min(toks.len())]
+        .iter()
+        .any(|t| WEIGHT_WORDS.contains(&t.lower.as_str()))
 }
 
 /// Whether the figure at `first` follows a label noun, directly or through a list of figures

@@ -11,11 +11,12 @@ pub mod number;
 use crate::rules::Rules;
 
 /// Whether a lowercase word may start a figure the number reader reads: a number word, a
-/// scale, a fraction, a sign word ("minus"), or "a" ("a hundred", "a fifth").
+/// scale ("hundred thousand"), a fraction, a sign word ("minus"), or "a" ("a hundred", "a fifth").
 pub fn may_start_figure(rules: &Rules, lower: &str) -> bool {
     rules.number_words.contains_key(lower)
         || rules.negative_words.contains(lower)
         || rules.fractions.contains_key(lower)
+        || rules.scales.contains_key(lower)
         || matches!(lower, "a" | "one" | "half")
 }
 
@@ -26,5 +27,6 @@ pub fn figure_words(rules: &Rules) -> impl Iterator<Item = &str> {
         .keys()
         .chain(rules.negative_words.iter())
         .chain(rules.fractions.keys())
+        .chain(rules.scales.keys())
         .map(String::as_str)
 }

@@ -209,6 +209,8 @@ pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
         Scale,
     }
     let mut prev = Prev::Start;
+    // What was read before the last "and", should what follows it start a figure of its own.
+    let mut before_and: Option<(usize, f64)> = None;
     // "a hundred", "a million": the article stands for one.
     if word(k) == Some("a") && scale(k + 1).is_some() {
         current = 1.0;
@@ -246,14 +248,24 @@ pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
                     last_added = v;
                     prev = Prev::Word;
                 } else if let Some(s) = scale(k) {
+                    // "hundred thousand": a bare scale starts a figure only before a larger one.
                     if prev == Prev::Start {
-                        break;
+                        if !(s >= 100.0 && scale(k + 1).is_some_and(|n| n > s)) {
+                            break;
+                        }
+                        current = 1.0;
+                        last_added = 1.0;
                     }
                     if s < 100.0 {
                         // "three dozen", "three hundred and two dozen".
                         current += last_added * (s - 1.0);
                         last_added *= s;
                     } else if s == 100.0 {
+                        // "3 hundred and 2 hundred" is two figures, not 30,200.
+                        if current >= 100.0 {
+                            best = before_and;
+                            break;
+                        }
                         current = if current == 0.0 {
                             100.0
                         } else {
@@ -280,7 +292,11 @@ pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
                     if !fits || w == "half" || w == "halves" {
                         break;
                     }
-                    done(&mut best, k, sign * current * f);
+                    match scale(k + 1).filter(|s| *s >= 1000.0) {
+                        // "three quarters billion".
+                        Some(s) => done(&mut best, k + 1, sign * current * f * s),
+                        None => done(&mut best, k, sign * current * f),
+                    }
                     break;
                 } else if w == "and" {
                     if prev == Prev::Start {
@@ -335,13 +351,17 @@ pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
                         break;
                     }
                     // "one hundred and five", "3 hundred and 21".
-                    let next_digits =
-                        matches!(atoms.get(k + 1).map(|a| a.piece), Some(Piece::Digits(_)));
-                    let next_word = number(k + 1).is_some();
+                    // "4 thousand 3 hundred and 0" ends before the zero.
+                    let next_digits = matches!(
+                        atoms.get(k + 1).map(|a| a.piece),
+                        Some(Piece::Digits(d)) if d > 0.0
+                    );
+                    let next_word = number(k + 1).is_some_and(|v| v > 0.0);
                     let after_hundreds = prev == Prev::Scale || current >= 100.0 || total > 0.0;
                     if !(after_hundreds && (next_word || (next_digits && prev == Prev::Scale))) {
                         break;
                     }
+                    before_and = best;
                     k += 1;
                     continue;
                 } else if rules.point_words.contains(w) {
@@ -371,7 +391,8 @@ pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
     }
     // Digits alone, or one word alone after a sign that is no number: for the other readers.
     let (last_tok, _) = best?;
-    if k <= start + 1
+    if sign > 0.0
+        && k <= start + 1
         && matches!(atoms.get(start).map(|a| a.piece), Some(Piece::Digits(_)))
         && atoms.get(start).is_some_and(|a| a.tok == last_tok)
     {
@@ -529,8 +550,9 @@ pub fn scientific_at(tokens: &[Token], i: usize) -> Option<Figure> {
                 sign = -1.0;
             }
             j += 1;
-            // "^--23" writes the sign twice.
+            // "^--23": two minus signs make a plus.
             if tokens.get(j).is_some_and(|t| t.is_punct("-")) && glued(j) {
+                sign = -sign;
                 j += 1;
             }
         } else if !caret {
