@@ -547,4 +547,114 @@ mod tests {
             assert!(first_number(text, &rules).is_none(), "{text:?}");
         }
     }
+
+    /// The quantity claims of `text`: covered text, low, high and unit.
+    fn quantities(text: &str) -> Vec<(String, Option<f64>, Option<f64>, String)> {
+        let rules = rules();
+        super::super::tests_support::claims(text, &rules)
+            .into_iter()
+            .filter_map(|c| match c.value {
+                crate::model::Value::Quantity {
+                    low, high, unit, ..
+                } => Some((text[c.span.start..c.span.end].to_string(), low, high, unit)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn silent_wrong_values_are_gone() {
+        let one = |text: &str| {
+            let q = quantities(text);
+            assert_eq!(q.len(), 1, "{text:?}: {q:?}");
+            let (_, low, high, unit) = q[0].clone();
+            (low, high, unit)
+        };
+        let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() < 1e-9 * b.abs().max(1.0),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        for (text, low, high, unit) in [
+            (
+                "The debt reached twenty-one trillion dollars.",
+                Some(21e12),
+                Some(21e12),
+                "USD",
+            ),
+            (
+                "The jar was two thirds full.",
+                Some(2.0 / 3.0),
+                Some(2.0 / 3.0),
+                "count",
+            ),
+            (
+                "The walk took one and a half hours.",
+                Some(1.5),
+                Some(1.5),
+                "h",
+            ),
+            (
+                "The lake froze at minus five degrees Celsius.",
+                Some(-5.0),
+                Some(-5.0),
+                "°C",
+            ),
+            ("The man was 1.8m tall.", Some(1.8), Some(1.8), "m"),
+            (
+                "The newborn weighed over two pounds.",
+                Some(2.0),
+                None,
+                "lb",
+            ),
+            (
+                "The loss was $2.5m last year.",
+                Some(2.5e6),
+                Some(2.5e6),
+                "USD",
+            ),
+            (
+                "The sample was held at 300 K overnight.",
+                Some(300.0),
+                Some(300.0),
+                "K",
+            ),
+            ("The pressure rose to 5 MPa.", Some(5.0), Some(5.0), "MPa"),
+            (
+                "A pulse of 100 ms was applied.",
+                Some(100.0),
+                Some(100.0),
+                "ms",
+            ),
+        ] {
+            let (l, h, u) = one(text);
+            assert!(close(l, low) && close(h, high), "{text:?}: {l:?}..{h:?}");
+            assert_eq!(u, unit, "{text:?}");
+        }
+        // "-1" keeps its sign.
+        let q = quantities("The index moved by -1 on the day.");
+        assert_eq!(q.first().map(|x| x.1), Some(Some(-1.0)), "{q:?}");
+        // "40 - 50 years old" is a range, not an age of 40.
+        let q = quantities("The suspects are 40 - 50 years old.");
+        assert!(
+            q.iter().any(|x| x.1 == Some(40.0) && x.2 == Some(50.0)),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn labels_citations_and_series_letters_are_no_quantities() {
+        for text in [
+            "The results are shown in Figure 2B of the paper.",
+            "As Smith (2011b) found, it works.",
+            "This was reported before [12].",
+            "The model was tested in phases 3, 5 and 7 of the trial.",
+            "See Table 4 for the list.",
+        ] {
+            let q = quantities(text);
+            assert!(q.is_empty(), "{text:?}: {q:?}");
+        }
+        // A lowercase kelvin is no kelvin: "5 k" names no unit.
+        let q = quantities("They ran 5 k along the river.");
+        assert!(q.iter().all(|x| x.3 != "K"), "{q:?}");
+    }
 }

@@ -612,3 +612,174 @@ pub fn scientific_at(tokens: &[Token], i: usize) -> Option<Figure> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+    use rustc_hash::FxHashSet as HashSet;
+
+    /// The first figure of `text` as this layer reads it: its text and value.
+    fn first_figure(text: &str, rules: &Rules) -> Option<(String, f64)> {
+        let toks = tokenize(text, 0, text.len(), &HashSet::default()).tokens;
+        (0..toks.len()).find_map(|i| {
+            let f = scientific_at(&toks, i)
+                .or_else(|| slash_fraction_at(&toks, i))
+                .or_else(|| spelled_at(&toks, i, rules))
+                .or_else(|| {
+                    let t = &toks[i];
+                    let v = parse_digits(&t.lower).or_else(|| vulgar(&t.lower))?;
+                    let (first, value) = match sign_before(&toks, i) {
+                        Some(k) => (k, -v),
+                        None => (i, v),
+                    };
+                    Some(Figure {
+                        first,
+                        last: i,
+                        value,
+                    })
+                })?;
+            Some((
+                text[toks[f.first].start..toks[f.last].end].to_string(),
+                f.value,
+            ))
+        })
+    }
+
+    #[test]
+    fn figures_in_sentences_of_every_shape() {
+        let rules = Rules::builtin().expect("built-in rules load");
+        let table: &[(&str, &str, f64)] = &[
+            // Spelled numbers of any size.
+            (
+                "the debt was twenty-one trillion dollars",
+                "twenty-one trillion",
+                21e12,
+            ),
+            (
+                "they owed twenty-one trillion and three hundred",
+                "twenty-one trillion and three hundred",
+                21e12 + 300.0,
+            ),
+            (
+                "three hundred and twenty-one boats",
+                "three hundred and twenty-one",
+                321.0,
+            ),
+            ("a hundred boats", "a hundred", 100.0),
+            ("sixty five people", "sixty five", 65.0),
+            ("fifty - two cards", "fifty - two", 52.0),
+            ("around hundred thousand fans", "hundred thousand", 1e5),
+            // Digits with scales and words.
+            (
+                "she paid 3 hundred and 21 dollars",
+                "3 hundred and 21",
+                321.0,
+            ),
+            (
+                "we sold 4 thousand 3 hundred cups",
+                "4 thousand 3 hundred",
+                4300.0,
+            ),
+            ("a crowd of 1.5 million", "1.5 million", 1.5e6),
+            ("the box holds 3 dozen eggs", "3 dozen", 36.0),
+            (
+                "three hundred and two dozen",
+                "three hundred and two dozen",
+                324.0,
+            ),
+            ("a fine of 13 lakh rupees", "13 lakh", 1.3e6),
+            // Fractions.
+            ("add two thirds of the flour", "two thirds", 2.0 / 3.0),
+            ("cut five eighths away", "five eighths", 0.625),
+            ("we waited one and a half hours", "one and a half", 1.5),
+            (
+                "five and a half million trees",
+                "five and a half million",
+                5.5e6,
+            ),
+            ("half a million visitors", "half a million", 5e5),
+            ("a quarter million pages", "a quarter million", 2.5e5),
+            ("one million and a half", "one million and a half", 1.5e6),
+            ("twenty and three fifths", "twenty and three fifths", 20.6),
+            ("it is one-eighth", "one-eighth", 0.125),
+            ("we ate a fifth.", "a fifth", 0.2),
+            ("three quarters billion", "three quarters billion", 7.5e8),
+            ("add ½ cup", "½", 0.5),
+            ("add 2¾ cups", "2¾", 2.75),
+            ("add 1/2 cup", "1/2", 0.5),
+            ("a pipe 2 1/4 inches wide", "2 1/4", 2.25),
+            // Decimals said aloud.
+            ("nine point zero four metres", "nine point zero four", 9.04),
+            ("naught point five", "naught point five", 0.5),
+            // Signs.
+            ("it fell to minus five", "minus five", -5.0),
+            ("the answer is negative one", "negative one", -1.0),
+            ("the answer is minus 5", "minus 5", -5.0),
+            ("it dropped to -1 overnight", "-1", -1.0),
+            ("helium boils at −268.9 there", "−268.9", -268.9),
+            ("a loss (-5) this year", "-5", -5.0),
+            // Scientific notation and powers.
+            ("about 1e10 cells", "1e10", 1e10),
+            ("a rate of 2.5e-3 per day", "2.5e-3", 2.5e-3),
+            ("some 1.3x10^6 stars", "1.3x10^6", 1.3e6),
+            ("a density of 6.2x10^-4 here", "6.2x10^-4", 6.2e-4),
+            ("a flux of 2.48×10−5 there", "2.48×10−5", 2.48e-5),
+            ("a power 10^6 of them", "10^6", 1e6),
+        ];
+        for (text, covered, value) in table {
+            let got = first_figure(text, &rules);
+            let Some((c, v)) = got else {
+                panic!("no figure in {text:?}");
+            };
+            assert_eq!(c, *covered, "{text:?}");
+            assert!(
+                (v - value).abs() <= 1e-9 * value.abs().max(1.0),
+                "{text:?}: {v} != {value}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_that_are_not_figures() {
+        let rules = Rules::builtin().expect("built-in rules load");
+        for text in [
+            "a third man was arrested",
+            "the fifth victim was found",
+            "a negative test result",
+            "that point was made",
+            "and then a quarter came in",
+        ] {
+            assert_eq!(first_figure(text, &rules), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_and_ratios_are_no_slash_fractions_and_dashes_no_signs() {
+        let rules = Rules::builtin().expect("built-in rules load");
+        let toks = |t: &str| tokenize(t, 0, t.len(), &HashSet::default()).tokens;
+        // "5/12" may be a date; "1/2/2020" is one; "24/7" is a ratio.
+        for text in ["meet on 5/12", "on 1/2/2020", "open 24/7"] {
+            let t = toks(text);
+            assert!(
+                (0..t.len()).all(|i| slash_fraction_at(&t, i).is_none()),
+                "{text:?}"
+            );
+        }
+        // A dash between figures or a list's dash makes no sign.
+        for (text, i) in [("scores of 10 -20", 3), ("- 5 items", 1)] {
+            let t = toks(text);
+            assert_eq!(sign_before(&t, i), None, "{text:?}");
+        }
+        // "3 hundred and 2 hundred" is two figures, not 30,200.
+        let t = toks("3 hundred and 2 hundred");
+        assert_eq!(
+            spelled_at(&t, 0, &rules).map(|f| (f.last, f.value)),
+            Some((1, 300.0))
+        );
+        assert_eq!(
+            spelled_at(&t, 3, &rules).map(|f| (f.last, f.value)),
+            Some((4, 200.0))
+        );
+    }
+}
