@@ -195,13 +195,19 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
 
     let dimension = r.unit.map_or("count", |u| u.dimension.as_str());
 
-    // What the figure counts or measures.
+    // What the figure counts or measures. A measure's span is the figure with its hedges and
+    // unit ("100 ms", not "100 ms of activity"); the noun phrase it describes only ends the
+    // phrase a hedge after it may follow.
+    let mut phrase_end = r.end_tok;
     let mut subject = None;
     let mut head_text = None;
     if r.unit.is_none() {
         let np = noun_phrase(ctx, pos);
         if let Some(np) = &np {
+            // A count's span keeps the noun it counts: what the report says of it (its
+            // modality, "is expected") is read after the phrase.
             r.end_tok = r.end_tok.max(np.end_tok);
+            phrase_end = phrase_end.max(np.end_tok);
             head_text = Some(ctx.text[toks[np.head].start..toks[np.head].end].to_string());
         }
         subject = count_subject(ctx, m, &r, np.as_ref(), earlier);
@@ -215,14 +221,14 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     {
         // "$1.2 billion security assistance package", "155 mm artillery rounds": the measure
         // describes the noun after it.
-        r.end_tok = r.end_tok.max(np.end_tok);
+        phrase_end = phrase_end.max(np.end_tok);
         subject = Some(np_subject(ctx, &np));
     } else if r.unit.is_some_and(|u| u.dimension.starts_with("money"))
         && ctx.lower(pos) == "in"
         && let Some(np) = noun_phrase(ctx, pos + 1).filter(|np| np.start_tok == pos + 1)
     {
         // "$3.5 million in damage", "$5 billion in aid".
-        r.end_tok = r.end_tok.max(np.end_tok);
+        phrase_end = phrase_end.max(np.end_tok);
         subject = Some(np_subject(ctx, &np));
     } else {
         subject = measured_subject(ctx, r.start_tok, r.unit);
@@ -230,10 +236,16 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
 
     // A hedge after the counted noun: "12 guards or more".
     if r.qualifier.is_none()
-        && let Some((len, &q)) = ctx.t.c.qualifiers_after.at(toks, r.end_tok + 1)
+        && let Some((len, &q)) = ctx.t.c.qualifiers_after.at(toks, phrase_end + 1)
     {
         r.qualifier = rules.qualifiers.get(q);
-        r.end_tok += len;
+        if phrase_end == r.end_tok {
+            r.end_tok += len;
+        }
+    }
+    // "between 40 and 50": the range's first word is part of it.
+    if m.range && r.start_tok > 0 && ctx.lower(r.start_tok - 1) == "between" {
+        r.start_tok -= 1;
     }
 
     let property = property_of(ctx, m, &r, dimension);
