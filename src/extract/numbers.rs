@@ -56,7 +56,26 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
         return m;
     }
     let Some(low) = m.low else { return m };
-    let after = m.last + 1;
+    let mut after = m.last + 1;
+    // "44 mg to 50 mg", "1.4%–3.1%": the unit written on both figures.
+    let unit_first = tokens.get(after).filter(|u| {
+        u.is_punct("%")
+            || (u.kind == TokenKind::Word
+                && t.c
+                    .unit_names
+                    .at(tokens, after)
+                    .is_some_and(|(len, _)| len == 1))
+    });
+    let mut repeated_unit = None;
+    if let Some(u) = unit_first
+        && tokens
+            .get(after + 1)
+            .is_some_and(|j| matches!(j.lower.as_str(), "to" | "-" | "–" | "through"))
+        && !(m.first > 0 && tokens[m.first - 1].lower == "from")
+    {
+        repeated_unit = Some(u.lower.clone());
+        after += 1;
+    }
     let between = m.first > 0 && tokens[m.first - 1].lower == "between";
     let from = m.first > 0 && tokens[m.first - 1].lower == "from";
     let joiner = tokens.get(after).map(|tk| tk.lower.as_str());
@@ -73,6 +92,11 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
     let Some(second) = single_number_at(tokens, after + 1, text, t) else {
         return m;
     };
+    if let Some(u) = &repeated_unit
+        && tokens.get(second.last + 1).is_none_or(|n| &n.lower != u)
+    {
+        return m;
+    }
     let Some(high) = second.high else { return m };
     if second.compound.is_some()
         || high <= low

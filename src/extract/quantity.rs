@@ -48,6 +48,8 @@ struct Reading<'r> {
     unit: Option<&'r UnitRule>,
     increment: bool,
     definite: bool,
+    /// A rate's code when a second unit divides the first: "mg/kg", "mmol/l", "km per h".
+    rate: Option<String>,
 }
 
 fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Draft> {
@@ -110,6 +112,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         unit: None,
         increment: false,
         definite: false,
+        rate: None,
     };
 
     // A currency symbol or code before the figure: "$1.2 billion", "US$5m".
@@ -144,8 +147,16 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     if r.unit.is_none() {
         let glued = m.attached_unit.as_deref().or(m.compound.as_deref());
         if let Some(word) = glued {
-            // "four-star", "two-way": a compound that is not a measure is no quantity.
-            r.unit = Some(unit_by_name(ctx, word)?);
+            // "5mg/kg": a rate glued to the digits.
+            if let Some((a, b)) = word.split_once('/')
+                && let (Some(ua), Some(ub)) = (unit_by_name(ctx, a), unit_by_name(ctx, b))
+            {
+                r.unit = Some(ua);
+                r.rate = Some(format!("{}/{}", ua.code, ub.code));
+            } else {
+                // "four-star", "two-way": a compound that is not a measure is no quantity.
+                r.unit = Some(unit_by_name(ctx, word)?);
+            }
         } else if let Some((len, &u)) = ctx.t.c.unit_names.at(toks, pos) {
             // A one-word name is read as written: "5 K" is kelvin, "5 k" no unit.
             let unit = if len == 1 {
@@ -193,6 +204,19 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         pos += len;
     }
 
+    // A rate: "7.0 mmol/L", "25 mg / kg", "12 km per h".
+    if let Some(u) = r.unit
+        && r.rate.is_none()
+        && (toks.get(pos).is_some_and(|t| t.is_punct("/")) || ctx.lower(pos) == "per")
+        && let Some(next) = toks.get(pos + 1)
+        && next.sentence == toks[m.first].sentence
+        && let Some(per) = unit_by_name(ctx, next.text(ctx.text))
+        && !u.dimension.starts_with("money")
+    {
+        r.rate = Some(format!("{}/{}", u.code, per.code));
+        r.end_tok = pos + 1;
+        pos += 2;
+    }
     let dimension = r.unit.map_or("count", |u| u.dimension.as_str());
 
     // What the figure counts or measures. A measure's span is the figure with its hedges and
@@ -250,7 +274,11 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
 
     let property = property_of(ctx, m, &r, dimension);
     let (low, high, approximate) = interval(m, r.qualifier, ctx.t.rules.thresholds.band);
-    let unit_code = r.unit.map_or("count".to_string(), |u| u.code.clone());
+    let unit_code = match (&r.rate, r.unit) {
+        (Some(rate), _) => rate.clone(),
+        (None, Some(u)) => u.code.clone(),
+        (None, None) => "count".to_string(),
+    };
     let label = label(m, r.qualifier, r.unit, head_text.as_deref());
 
     Some(Draft {
