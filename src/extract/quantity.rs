@@ -2988,7 +2988,7 @@ mod tests {
         check(
             "The city approved a $1.2 billion budget.",
             &[q(
-                "$1.2 billion budget",
+                "$1.2 billion",
                 Some(1.2e9),
                 Some(1.2e9),
                 "USD",
@@ -3029,7 +3029,7 @@ mod tests {
         check(
             "The storm caused about $3.5 million in damage.",
             &[q(
-                "about $3.5 million in damage",
+                "about $3.5 million",
                 Some(3.15e6),
                 Some(3.85e6),
                 "USD",
