@@ -214,6 +214,9 @@ static MON_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Four digits standing alone: where the forms with a month in any case are looked for.
+static FOUR_DIGITS: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[0-9]{4}\b"));
+
 /// "20161016": eight digits that are a valid year, month and day, standing alone.
 static COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"\b(?P<year>(?:19|20)[0-9]{2})(?P<mon>0[1-9]|1[0-2])(?P<day>0[1-9]|[12][0-9]|3[01])\b")
@@ -268,9 +271,24 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
     window.scan(&MONTH_YEAR, &mut found, month_year);
     window.scan(&MONTH_ALONE, &mut found, month_alone);
     window.scan(&ISO_DATE, &mut found, numeric_date);
-    window.scan(&DAY_MON_YEAR, &mut found, full_date);
-    window.scan(&YEAR_MON_DAY, &mut found, full_date);
-    window.scan(&MON_DAY_YEAR, &mut found, full_date);
+    // A month in any case has no literal the regex engine could search for first: those
+    // forms are tried only around a four-digit year, which every one of them holds.
+    for year in FOUR_DIGITS.find_iter(&window.text[window.start..]) {
+        let at = window.start + year.start();
+        let from = ceil_char_boundary(window.text, at.saturating_sub(16).max(window.start));
+        let to = floor_char_boundary(window.text, (at + 20).min(window.text.len()));
+        // The slice ends at a space (or the window's end), so no word is cut in two.
+        let to = window.text[to..]
+            .find(char::is_whitespace)
+            .map_or(window.text.len(), |k| to + k);
+        let near = Window {
+            text: &window.text[..to],
+            start: from,
+        };
+        near.scan(&DAY_MON_YEAR, &mut found, full_date);
+        near.scan(&YEAR_MON_DAY, &mut found, full_date);
+        near.scan(&MON_DAY_YEAR, &mut found, full_date);
+    }
     window.scan(&COMPACT_DATE, &mut found, numeric_date);
     window.scan(&US_DATE, &mut found, numeric_date);
     window.scan(&YEAR_ALONE, &mut found, year_alone);

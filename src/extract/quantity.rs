@@ -160,7 +160,17 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         } else if let Some((len, &u)) = ctx.t.c.unit_names.at(toks, pos) {
             // A one-word name is read as written: "5 K" is kelvin, "5 k" no unit.
             let unit = if len == 1 {
-                unit_by_name(ctx, toks[pos].text(ctx.text))
+                let written = toks[pos].text(ctx.text);
+                let table = rules.units.get(u);
+                // Written in lowercase, the table's unit is the one (a name with capitals never
+                // equals a lowercase word); otherwise the case decides.
+                if written == toks[pos].lower
+                    && table.is_some_and(|x| x.names.contains(&toks[pos].lower))
+                {
+                    table
+                } else {
+                    unit_by_name(ctx, written)
+                }
             } else {
                 rules.units.get(u)
             };
@@ -1963,9 +1973,8 @@ fn unit_by_name<'r>(ctx: &Context<'r>, word: &str) -> Option<&'r UnitRule> {
         .or_else(|| {
             let lower = word.to_lowercase();
             rules.units.iter().find(|u| {
-                u.names.iter().any(|n| {
-                    *n == lower || (n.to_lowercase() == lower && !n.chars().any(char::is_uppercase))
-                })
+                // `lower` has no capitals: only a lowercase name can equal it.
+                u.names.iter().any(|n| *n == lower)
             })
         })
 }

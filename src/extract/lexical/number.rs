@@ -143,6 +143,16 @@ fn is_plural_fraction(w: &str) -> bool {
 /// A spelled number starting at token `i`: words, or digits followed by scale words ("3
 /// hundred and 21", "1.2 billion"). Digits alone are not read here.
 pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
+    // Asked of every "a" and every figure in digits: most start no spelled number, and say so
+    // from the word after them.
+    let first = tokens.get(i)?;
+    let next = tokens.get(i + 1).map_or("", |t| t.lower.as_str());
+    let digits = first.kind == TokenKind::Number;
+    if (digits || first.lower == "a")
+        && !(rules.scales.contains_key(next) || (!digits && rules.fractions.contains_key(next)))
+    {
+        return None;
+    }
     let atoms = atoms(tokens, i, rules);
     let word = |k: usize| match atoms.get(k).map(|a| a.piece) {
         Some(Piece::Word(w)) => Some(w),
@@ -475,6 +485,11 @@ const SLASH_DENOMINATORS: &[u32] = &[2, 3, 4, 8, 16, 32];
 
 /// A fraction written with a slash, with an optional whole number before it: "1/2", "2 1/4".
 pub fn slash_fraction_at(tokens: &[Token], i: usize) -> Option<Figure> {
+    // Asked of every figure: most have no slash after them or after the next figure.
+    let slash = |k: usize| tokens.get(k).is_some_and(|t| t.is_punct("/"));
+    if !(slash(i + 1) || slash(i + 2)) {
+        return None;
+    }
     let int = |k: usize| -> Option<u32> {
         let t = tokens.get(k)?;
         (t.kind == TokenKind::Number && t.lower.chars().all(|c| c.is_ascii_digit()))
@@ -523,6 +538,17 @@ pub fn slash_fraction_at(tokens: &[Token], i: usize) -> Option<Figure> {
 /// "2.48×10−5", "2.48 × 10^5", "10^6".
 pub fn scientific_at(tokens: &[Token], i: usize) -> Option<Figure> {
     let tok = tokens.get(i)?;
+    // Asked of every figure: most have no "e", "x", "×" or "^" about them.
+    let marked = match tok.kind {
+        TokenKind::Mixed => tok.lower.contains(['e', 'x']),
+        TokenKind::Number => tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_punct("^") || n.is_punct("×") || n.lower == "x"),
+        _ => false,
+    };
+    if !marked {
+        return None;
+    }
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
     let digits = |k: usize| -> Option<f64> {
         let t = tokens.get(k)?;
