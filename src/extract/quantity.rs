@@ -1974,7 +1974,7 @@ fn unit_by_name<'r>(ctx: &Context<'r>, word: &str) -> Option<&'r UnitRule> {
             let lower = word.to_lowercase();
             rules.units.iter().find(|u| {
                 // `lower` has no capitals: only a lowercase name can equal it.
-                u.names.iter().any(|n| *n == lower)
+                u.names.contains(&lower)
             })
         })
 }
