@@ -95,6 +95,18 @@ pub struct RuleFile {
     /// Ordinal words that are never counts ("first", "fourth").
     #[serde(default)]
     pub ordinals: Vec<String>,
+    /// SI prefix symbols and their factors: `k = 1e3`, `"μ" = 1e-6`.
+    #[serde(default)]
+    pub si_prefixes: BTreeMap<String, f64>,
+    /// Words that make the number after them negative: "minus five", "negative one".
+    #[serde(default)]
+    pub negative_words: Vec<String>,
+    /// Words between the whole part and the digits of a decimal: "nine point zero four".
+    #[serde(default)]
+    pub point_words: Vec<String>,
+    /// Nouns whose number after them is a label, not a quantity: "Figure 2", "phase 3".
+    #[serde(default)]
+    pub label_words: Vec<String>,
     #[serde(default)]
     pub qualifier: Vec<QualifierRule>,
     #[serde(default)]
@@ -209,6 +221,10 @@ pub struct UnitRule {
     /// How far one of this unit may stray from `factor` (relative): a month is 28 to 31 days.
     #[serde(default)]
     pub tolerance: f64,
+    /// SI prefixes (keys of `si-prefixes`) this unit takes before its code: `["k", "M"]` on
+    /// `Pa` makes `kPa` and `MPa`, each a unit of its own with its factor scaled.
+    #[serde(default)]
+    pub si_prefixes: Vec<String>,
 }
 
 fn one() -> f64 {
@@ -459,6 +475,9 @@ pub struct Rules {
     pub multiples: HashMap<String, f64>,
     pub number_phrases: Vec<NumberPhrase>,
     pub ordinals: HashSet<String>,
+    pub negative_words: HashSet<String>,
+    pub point_words: HashSet<String>,
+    pub label_words: HashSet<String>,
     pub qualifiers: Vec<QualifierRule>,
     pub increment: IncrementRule,
     pub units: Vec<UnitRule>,
@@ -569,6 +588,9 @@ impl Rules {
             multiples: HashMap::default(),
             number_phrases: Vec::new(),
             ordinals: HashSet::default(),
+            negative_words: HashSet::default(),
+            point_words: HashSet::default(),
+            label_words: HashSet::default(),
             qualifiers: Vec::new(),
             increment: IncrementRule::default(),
             units: Vec::new(),
@@ -661,6 +683,10 @@ impl Rules {
             });
         }
         self.ordinals.extend(file.ordinals.iter().map(lower));
+        self.negative_words
+            .extend(file.negative_words.iter().map(lower));
+        self.point_words.extend(file.point_words.iter().map(lower));
+        self.label_words.extend(file.label_words.iter().map(lower));
         for (i, q) in file.qualifier.into_iter().enumerate() {
             if let Some(b) = q.band
                 && !(0.0..1.0).contains(&b)
@@ -706,6 +732,35 @@ impl Rules {
                     format!("unit `{}` needs `names` or `prefixes`", unit.code),
                     &unit.code,
                 ));
+            }
+            for p in &unit.si_prefixes {
+                let Some(&f) = file.si_prefixes.get(p) else {
+                    return Err(bad(
+                        format!("unit `{}`: `{p}` is not in `si-prefixes`", unit.code),
+                        &unit.code,
+                    ));
+                };
+                let name = format!("{p}{}", unit.code);
+                // "μm", "µm" and "um" are one unit: the first spelling names it.
+                if let Some(same) = self.units.iter_mut().find(|u| {
+                    u.dimension == unit.dimension
+                        && (u.factor / (unit.factor * f) - 1.0).abs() < 1e-9
+                        && u.code != unit.code
+                }) {
+                    if !same.names.contains(&name) {
+                        same.names.push(name);
+                    }
+                    continue;
+                }
+                self.units.push(UnitRule {
+                    code: name.clone(),
+                    dimension: unit.dimension.clone(),
+                    factor: unit.factor * f,
+                    names: vec![name],
+                    prefixes: Vec::new(),
+                    tolerance: unit.tolerance,
+                    si_prefixes: Vec::new(),
+                });
             }
             self.units.push(unit);
         }

@@ -178,6 +178,50 @@ static ISO_DATE: LazyLock<Regex> =
 static US_DATE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?P<mon>[0-9]{1,2})/(?P<day>[0-9]{1,2})/(?P<year>[0-9]{4})\b"));
 
+/// Any month name or abbreviation in any case ("aug", "NOV", "Sept"): only in the forms below,
+/// which also give a day and a year, so that "may" the verb is never taken for May.
+fn month_any_case_pattern() -> String {
+    let mut names: Vec<String> = MONTHS
+        .iter()
+        .flat_map(|(name, _, abbrevs)| std::iter::once(*name).chain(abbrevs.iter().copied()))
+        .map(str::to_string)
+        .collect();
+    names.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    format!(r"(?i:{})\b", names.join("|"))
+}
+
+/// "05-Aug-2016", "23/Sep/2020", "14 nov 2023", "14 nov. 2023".
+static DAY_MON_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?P<day>[0-9]{{1,2}})(?:[-/]|\s+)(?P<mon>{})\.?(?:[-/]|,?\s+)(?P<year>[0-9]{{4}})\b",
+        month_any_case_pattern()
+    ))
+});
+
+/// "2019/aug/01", "2019-aug-1".
+static YEAR_MON_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?P<year>[0-9]{{4}})[-/](?P<mon>{})[-/](?P<day>[0-9]{{1,2}})\b",
+        month_any_case_pattern()
+    ))
+});
+
+/// "Sep-23-2020", "nov 14, 2023", "dec. 31, 1994".
+static MON_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?P<mon>{})(?:[-/](?P<day>[0-9]{{1,2}})[-/]|\.?\s+(?P<sday>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)(?P<year>[0-9]{{4}})\b",
+        month_any_case_pattern()
+    ))
+});
+
+/// Four digits standing alone: where the forms with a month in any case are looked for.
+static FOUR_DIGITS: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[0-9]{4}\b"));
+
+/// "20161016": eight digits that are a valid year, month and day, standing alone.
+static COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"\b(?P<year>(?:19|20)[0-9]{2})(?P<mon>0[1-9]|1[0-2])(?P<day>0[1-9]|[12][0-9]|3[01])\b")
+});
+
 /// "since 2014", "mid-2014"; context is checked in code.
 static YEAR_ALONE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?P<mid>[Mm]id-)?(?P<year>(?:18|19|20)[0-9]{2})\b"));
@@ -227,6 +271,25 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
     window.scan(&MONTH_YEAR, &mut found, month_year);
     window.scan(&MONTH_ALONE, &mut found, month_alone);
     window.scan(&ISO_DATE, &mut found, numeric_date);
+    // A month in any case has no literal the regex engine could search for first: those
+    // forms are tried only around a four-digit year, which every one of them holds.
+    for year in FOUR_DIGITS.find_iter(&window.text[window.start..]) {
+        let at = window.start + year.start();
+        let from = ceil_char_boundary(window.text, at.saturating_sub(16).max(window.start));
+        let to = floor_char_boundary(window.text, (at + 20).min(window.text.len()));
+        // The slice ends at a space (or the window's end), so no word is cut in two.
+        let to = window.text[to..]
+            .find(char::is_whitespace)
+            .map_or(window.text.len(), |k| to + k);
+        let near = Window {
+            text: &window.text[..to],
+            start: from,
+        };
+        near.scan(&DAY_MON_YEAR, &mut found, full_date);
+        near.scan(&YEAR_MON_DAY, &mut found, full_date);
+        near.scan(&MON_DAY_YEAR, &mut found, full_date);
+    }
+    window.scan(&COMPACT_DATE, &mut found, numeric_date);
     window.scan(&US_DATE, &mut found, numeric_date);
     window.scan(&YEAR_ALONE, &mut found, year_alone);
     window.scan(&CLOCK_MERIDIEM, &mut found, clock_meridiem);
@@ -358,6 +421,26 @@ fn numeric_date(text: &str, caps: &Captures) -> Option<DateMention> {
         || !(1..=12).contains(&month)
         || !valid_day(Some(year), month, day)
     {
+        return None;
+    }
+    Some(date(whole.range(), Some(year), Some(month), Some(day)))
+}
+
+/// A date with a month named in any case, a day and a year ("05-Aug-2016", "14 nov 2023").
+fn full_date(text: &str, caps: &Captures) -> Option<DateMention> {
+    let whole = caps.get(0)?;
+    if number_continues(text, whole.end()) || text[..whole.start()].ends_with(['/', '-']) {
+        return None;
+    }
+    let month = month_number(caps.name("mon")?.as_str())?;
+    let day: u32 = caps
+        .name("day")
+        .or_else(|| caps.name("sday"))?
+        .as_str()
+        .parse()
+        .ok()?;
+    let year: i32 = caps.name("year")?.as_str().parse().ok()?;
+    if !WORDY_YEARS.contains(&year) || !valid_day(Some(year), month, day) {
         return None;
     }
     Some(date(whole.range(), Some(year), Some(month), Some(day)))
@@ -593,6 +676,21 @@ mod tests {
         check("Dated 2/20/2014 on the memo", &["2/20/2014 => 2014-02-20"]);
         // A month 20 does not exist, and neither does February 30.
         check("Code 20/2/2014 and 2014-02-30", &[]);
+        check("Stamped 20240307 on the box", &["20240307 => 2024-03-07"]);
+        // Eight digits that are no date stay a figure.
+        check("Order 20241399 shipped", &[]);
+    }
+
+    #[test]
+    fn months_in_any_case_with_a_day_and_a_year() {
+        check("filed on 07-Mar-2021 by", &["07-Mar-2021 => 2021-03-07"]);
+        check("filed on 7/mar/2021 by", &["7/mar/2021 => 2021-03-07"]);
+        check("filed 2021/mar/07 by", &["2021/mar/07 => 2021-03-07"]);
+        check("filed Mar-7-2021 by", &["Mar-7-2021 => 2021-03-07"]);
+        check("we meet 9 oct 2025 then", &["9 oct 2025 => 2025-10-09"]);
+        check("we met oct 9, 2025 then", &["oct 9, 2025 => 2025-10-09"]);
+        // Without a day and a year, "may" stays the verb.
+        check("prices may 5 times rise", &[]);
     }
 
     #[test]

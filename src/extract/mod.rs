@@ -10,6 +10,7 @@
 
 pub mod casualty;
 pub mod dates;
+pub mod lexical;
 pub mod modality;
 pub mod numbers;
 pub mod places;
@@ -957,7 +958,7 @@ impl Compiled {
         .flatten()
         .map(String::as_str)
         .chain(rules.spelling.keys().map(String::as_str))
-        .chain(rules.number_words.keys().map(String::as_str))
+        .chain(lexical::figure_words(rules))
         .chain(c.number_phrases.by_first.keys().map(String::as_str))
         .chain(["a", "one", "half"])
         .collect();
@@ -1061,8 +1062,7 @@ impl Compiled {
         if listed(&[&self.name_suffixes]) {
             class = class.with(WordClass::NAME_SUFFIX);
         }
-        if rules.number_words.contains_key(lower)
-            || matches!(lower, "a" | "one" | "half")
+        if lexical::may_start_figure(rules, lower)
             || self.number_phrases.by_first.contains_key(lower)
         {
             class = class.with(WordClass::NUMBER);

@@ -36,14 +36,8 @@ impl NumberMatch {
     }
 }
 
-/// Parses digits with thousands separators and a decimal point: "1,400" -> 1400.
-pub fn parse_digits(s: &str) -> Option<f64> {
-    let cleaned: String = s.chars().filter(|c| *c != ',').collect();
-    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
-}
+use super::lexical::number as lex;
+pub use super::lexical::number::parse_digits;
 
 /// The figure that starts at token `i`, if one does.
 #[inline]
@@ -62,13 +56,34 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
         return m;
     }
     let Some(low) = m.low else { return m };
-    let after = m.last + 1;
+    let mut after = m.last + 1;
+    // "44 mg to 50 mg", "1.4%–3.1%": the unit written on both figures.
+    let unit_first = tokens.get(after).filter(|u| {
+        u.is_punct("%")
+            || (u.kind == TokenKind::Word
+                && t.c
+                    .unit_names
+                    .at(tokens, after)
+                    .is_some_and(|(len, _)| len == 1))
+    });
+    let mut repeated_unit = None;
+    if let Some(u) = unit_first
+        && tokens
+            .get(after + 1)
+            .is_some_and(|j| matches!(j.lower.as_str(), "to" | "-" | "–" | "through"))
+        && !(m.first > 0 && tokens[m.first - 1].lower == "from")
+    {
+        repeated_unit = Some(u.lower.clone());
+        after += 1;
+    }
     let between = m.first > 0 && tokens[m.first - 1].lower == "between";
     let from = m.first > 0 && tokens[m.first - 1].lower == "from";
     let joiner = tokens.get(after).map(|tk| tk.lower.as_str());
     let joins = match joiner {
         Some("and") => between,
         Some("to") | Some("-") | Some("–") => !from,
+        // "20 through 100", "20~100".
+        Some("through") | Some("thru") | Some("~") => true,
         _ => false,
     };
     if !joins {
@@ -77,6 +92,11 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
     let Some(second) = single_number_at(tokens, after + 1, text, t) else {
         return m;
     };
+    if let Some(u) = &repeated_unit
+        && tokens.get(second.last + 1).is_none_or(|n| &n.lower != u)
+    {
+        return m;
+    }
     let Some(high) = second.high else { return m };
     if second.compound.is_some()
         || high <= low
@@ -135,12 +155,29 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
             range: false,
         });
     }
+    // "1e10", "1.3x10^6", "2.48×10−5"; "1/2", "2 1/4"; "½".
+    if let Some(f) = lex::scientific_at(tokens, i).or_else(|| lex::slash_fraction_at(tokens, i)) {
+        return Some(signed(
+            tokens,
+            NumberMatch::single(f.first, f.last, f.value),
+        ));
+    }
     match tok.kind {
         TokenKind::Number => {
             let raw = tok.text(text);
             if let Some(v) = parse_digits(raw) {
+                // "3 hundred and 21", "4 thousand 3 hundred", "3 dozen".
+                if let Some(f) = lex::spelled_at(tokens, i, t.rules) {
+                    return Some(signed(
+                        tokens,
+                        NumberMatch::single(f.first, f.last, f.value),
+                    ));
+                }
                 let (value, last) = apply_scale(tokens, i, v, t);
-                return Some(NumberMatch::single(i, last, value));
+                return Some(signed(tokens, NumberMatch::single(i, last, value)));
+            }
+            if let Some(v) = lex::vulgar(raw) {
+                return Some(signed(tokens, NumberMatch::single(i, i, v)));
             }
             // "40-50" scanned as one token; "555-1234" and "2-3-4" are codes, not ranges.
             let (a, b) = raw.split_once('-')?;
@@ -160,10 +197,20 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
             }
             None
         }
-        TokenKind::Mixed => mixed_number(tok, i, text, t),
+        TokenKind::Mixed => mixed_number(tokens, i, text, t).map(|m| signed(tokens, m)),
         TokenKind::Word => word_number(tokens, i, t),
         TokenKind::Punct => None,
     }
+}
+
+/// A minus sign glued before the figure makes it negative and starts it: "-1", "−273.15".
+fn signed(tokens: &[Token], mut m: NumberMatch) -> NumberMatch {
+    if let Some(k) = lex::sign_before(tokens, m.first) {
+        m.first = k;
+        m.low = m.low.map(|v| -v);
+        m.high = m.high.map(|v| -v);
+    }
+    m
 }
 
 /// Most words start no figure: only number words, "a", "one", "half", the first words of
@@ -243,7 +290,20 @@ fn apply_scale(tokens: &[Token], i: usize, value: f64, t: &Tables) -> (f64, usiz
     let mut value = value;
     let mut last = i;
     while let Some(next) = tokens.get(last + 1) {
-        let Some(scale) = t.rules.scales.get(&next.lower).copied() else {
+        // "1.2 billion", and spaced abbreviations of two letters or more ("10 bln", "5 mn"):
+        // a lone "m" or "k" after a space is a unit or a letter.
+        let abbreviation = || {
+            (next.lower.len() > 1)
+                .then(|| t.rules.scale_abbreviations.get(&next.lower).copied())
+                .flatten()
+        };
+        let Some(scale) = t
+            .rules
+            .scales
+            .get(&next.lower)
+            .copied()
+            .or_else(abbreviation)
+        else {
             break;
         };
         value *= scale;
@@ -254,7 +314,8 @@ fn apply_scale(tokens: &[Token], i: usize, value: f64, t: &Tables) -> (f64, usiz
 
 /// Digits and letters in one token: "5m", "3bn", "2.5K", "155mm", "44-year-old". Identifiers
 /// that start with letters ("F-16", "G7") and ordinals ("16th") are not figures.
-fn mixed_number(tok: &Token, i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
+fn mixed_number(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<NumberMatch> {
+    let tok = &tokens[i];
     let raw = tok.text(text);
     let digits_end = raw
         .char_indices()
@@ -287,24 +348,108 @@ fn mixed_number(tok: &Token, i: usize, text: &str, t: &Tables) -> Option<NumberM
         return None;
     }
     if let Some(scale) = t.rules.scale_abbreviations.get(&rest_lower) {
-        return Some(NumberMatch::single(i, i, value * scale));
+        match abbreviation_reading(tokens, i, &rest_lower, t) {
+            Abbreviation::Scale => return Some(NumberMatch::single(i, i, value * scale)),
+            Abbreviation::Unit => {
+                let mut m = NumberMatch::single(i, i, value);
+                m.attached_unit = Some(rest_lower);
+                return Some(m);
+            }
+            Abbreviation::Label => return None,
+        }
     }
     if rest.chars().all(char::is_alphabetic) || rest.contains('/') || rest.contains('²') {
         let mut m = NumberMatch::single(i, i, value);
-        m.attached_unit = Some(rest_lower);
+        // As written: a unit named with capitals ("5kPa", "300K") matches only so.
+        m.attached_unit = Some(rest.to_string());
         return Some(m);
     }
     None
 }
 
+/// What a one-letter abbreviation glued to digits is.
+enum Abbreviation {
+    /// A scale: "$5m", "3k", "$2.174T".
+    Scale,
+    /// A unit: "1.8m tall" (metres), "5t" (tonnes).
+    Unit,
+    /// A label or a letter of a series: "Figure 2B", "Smith 2011b".
+    Label,
+}
+
+/// Words after a length that say which way it runs ("1.8m tall"), and words before one.
+const LENGTH_WORDS: &[&str] = &[
+    "tall",
+    "high",
+    "long",
+    "wide",
+    "deep",
+    "thick",
+    "away",
+    "apart",
+    "across",
+    "above",
+    "below",
+    "under",
+    "underground",
+    "depth",
+    "height",
+    "length",
+    "width",
+    "distance",
+    "altitude",
+    "elevation",
+    "diameter",
+    "radius",
+    "span",
+    "wingspan",
+    "stands",
+    "measuring",
+    "measures",
+];
+
+/// Reads "m", "b", "k" and "t" glued to digits by their context: after a currency symbol they
+/// are scales; "m" beside a word of length is metres; "b" without money is a label, and "t"
+/// without money is tonnes. Longer abbreviations ("bn", "mln") are always scales.
+fn abbreviation_reading(tokens: &[Token], i: usize, abbrev: &str, t: &Tables) -> Abbreviation {
+    if abbrev.chars().count() > 1 {
+        return Abbreviation::Scale;
+    }
+    let money = i > 0 && t.c.unit_prefixes.contains_key(&tokens[i - 1].lower);
+    if money {
+        return Abbreviation::Scale;
+    }
+    let sentence = tokens[i].sentence;
+    let near_length = tokens[i.saturating_sub(4)..i]
+        .iter()
+        .chain(tokens.get(i + 1))
+        .any(|tk| tk.sentence == sentence && LENGTH_WORDS.contains(&tk.lower.as_str()));
+    let raw = tokens[i].lower.trim_end_matches(char::is_alphabetic);
+    let year_like = raw.len() == 4 && raw.chars().all(|c| c.is_ascii_digit());
+    let after_name = i > 0 && {
+        let p = &tokens[i - 1];
+        p.kind == TokenKind::Word && p.capitalized && p.sentence == tokens[i].sentence
+    };
+    match abbrev {
+        "m" if near_length => Abbreviation::Unit,
+        // "2011b" (a year's second paper), "Model 3B": labels. "1.2b" is a scale.
+        "b" if year_like || after_name => Abbreviation::Label,
+        "t" => Abbreviation::Unit,
+        _ => Abbreviation::Scale,
+    }
+}
+
 /// Numbers in words: "four", "twenty-three", "one hundred and five", "a hundred", "two million".
 fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
     let words = &t.rules.number_words;
-    let scales = &t.rules.scales;
     let first = &tokens[i];
 
-    // A hyphenated compound: "twenty-three", or a figure describing a noun ("seven-month").
-    if first.lower.contains('-') {
+    // A figure describing a noun ("seven-month", "twenty-one-year-old"); a compound of number
+    // words only ("twenty-one", "two-thirds") is the lexical reader's.
+    let numeric = |p: &str| {
+        words.contains_key(p) || t.rules.scales.contains_key(p) || t.rules.fractions.contains_key(p)
+    };
+    if first.lower.contains('-') && !first.lower.split('-').all(numeric) {
         let parts: Vec<&str> = first.lower.split('-').collect();
         let n_num = parts.iter().take_while(|p| words.contains_key(**p)).count();
         if n_num == 0 {
@@ -318,68 +463,7 @@ fn word_number(tokens: &[Token], i: usize, t: &Tables) -> Option<NumberMatch> {
         return Some(m);
     }
 
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut last = None;
-    let mut j = i;
-    let mut seen_any = false;
-    // "a hundred", "a million": the article stands for one.
-    if (first.lower == "a" || first.lower == "one")
-        && let Some(next) = tokens.get(i + 1)
-        && scales.contains_key(&next.lower)
-    {
-        current = 1.0;
-        seen_any = true;
-        j = i + 1;
-    }
-    while let Some(tok) = tokens.get(j) {
-        if tok.kind != TokenKind::Word {
-            break;
-        }
-        if let Some(v) = words.get(&tok.lower) {
-            // "twenty three", but not "two three".
-            if seen_any && current % 100.0 != 0.0 && !(current >= 20.0 && *v < 10.0) {
-                break;
-            }
-            if seen_any && current % 10.0 == 0.0 && (20.0..100.0).contains(&current) && *v >= 10.0 {
-                break;
-            }
-            current += v;
-            seen_any = true;
-            last = Some(j);
-            j += 1;
-            continue;
-        }
-        if seen_any && let Some(scale) = scales.get(&tok.lower) {
-            if *scale == 100.0 {
-                current = if current == 0.0 {
-                    100.0
-                } else {
-                    current * 100.0
-                };
-            } else {
-                total += current.max(1.0) * scale;
-                current = 0.0;
-            }
-            last = Some(j);
-            j += 1;
-            continue;
-        }
-        // "one hundred and five"
-        if seen_any
-            && tok.lower == "and"
-            && (current >= 100.0 || total > 0.0)
-            && tokens
-                .get(j + 1)
-                .is_some_and(|n| words.contains_key(&n.lower))
-        {
-            j += 1;
-            continue;
-        }
-        break;
-    }
-    let last = last?;
-    Some(NumberMatch::single(i, last, total + current))
+    lex::spelled_at(tokens, i, t.rules).map(|f| NumberMatch::single(f.first, f.last, f.value))
 }
 
 #[cfg(test)]
@@ -486,5 +570,115 @@ mod tests {
         ] {
             assert!(first_number(text, &rules).is_none(), "{text:?}");
         }
+    }
+
+    /// The quantity claims of `text`: covered text, low, high and unit.
+    fn quantities(text: &str) -> Vec<(String, Option<f64>, Option<f64>, String)> {
+        let rules = rules();
+        super::super::tests_support::claims(text, &rules)
+            .into_iter()
+            .filter_map(|c| match c.value {
+                crate::model::Value::Quantity {
+                    low, high, unit, ..
+                } => Some((text[c.span.start..c.span.end].to_string(), low, high, unit)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn silent_wrong_values_are_gone() {
+        let one = |text: &str| {
+            let q = quantities(text);
+            assert_eq!(q.len(), 1, "{text:?}: {q:?}");
+            let (_, low, high, unit) = q[0].clone();
+            (low, high, unit)
+        };
+        let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() < 1e-9 * b.abs().max(1.0),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        for (text, low, high, unit) in [
+            (
+                "The debt reached twenty-one trillion dollars.",
+                Some(21e12),
+                Some(21e12),
+                "USD",
+            ),
+            (
+                "The jar was two thirds full.",
+                Some(2.0 / 3.0),
+                Some(2.0 / 3.0),
+                "count",
+            ),
+            (
+                "The walk took one and a half hours.",
+                Some(1.5),
+                Some(1.5),
+                "h",
+            ),
+            (
+                "The lake froze at minus five degrees Celsius.",
+                Some(-5.0),
+                Some(-5.0),
+                "°C",
+            ),
+            ("The man was 1.8m tall.", Some(1.8), Some(1.8), "m"),
+            (
+                "The newborn weighed over two pounds.",
+                Some(2.0),
+                None,
+                "lb",
+            ),
+            (
+                "The loss was $2.5m last year.",
+                Some(2.5e6),
+                Some(2.5e6),
+                "USD",
+            ),
+            (
+                "The sample was held at 300 K overnight.",
+                Some(300.0),
+                Some(300.0),
+                "K",
+            ),
+            ("The pressure rose to 5 MPa.", Some(5.0), Some(5.0), "MPa"),
+            (
+                "A pulse of 100 ms was applied.",
+                Some(100.0),
+                Some(100.0),
+                "ms",
+            ),
+        ] {
+            let (l, h, u) = one(text);
+            assert!(close(l, low) && close(h, high), "{text:?}: {l:?}..{h:?}");
+            assert_eq!(u, unit, "{text:?}");
+        }
+        // "-1" keeps its sign.
+        let q = quantities("The index moved by -1 on the day.");
+        assert_eq!(q.first().map(|x| x.1), Some(Some(-1.0)), "{q:?}");
+        // "40 - 50 years old" is a range, not an age of 40.
+        let q = quantities("The suspects are 40 - 50 years old.");
+        assert!(
+            q.iter().any(|x| x.1 == Some(40.0) && x.2 == Some(50.0)),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn labels_citations_and_series_letters_are_no_quantities() {
+        for text in [
+            "The results are shown in Figure 2B of the paper.",
+            "As Smith (2011b) found, it works.",
+            "This was reported before [12].",
+            "The model was tested in phases 3, 5 and 7 of the trial.",
+            "See Table 4 for the list.",
+        ] {
+            let q = quantities(text);
+            assert!(q.is_empty(), "{text:?}: {q:?}");
+        }
+        // A lowercase kelvin is no kelvin: "5 k" names no unit.
+        let q = quantities("They ran 5 k along the river.");
+        assert!(q.iter().all(|x| x.3 != "K"), "{q:?}");
     }
 }

@@ -48,6 +48,8 @@ struct Reading<'r> {
     unit: Option<&'r UnitRule>,
     increment: bool,
     definite: bool,
+    /// A rate's code when a second unit divides the first: "mg/kg", "mmol/l", "km per h".
+    rate: Option<String>,
 }
 
 fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Draft> {
@@ -67,6 +69,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     if matches!(ctx.lower(m.last + 1), "year" | "years" | "month" | "months")
         && ctx.lower(m.last + 2) == "old"
         && m.compound.is_none()
+        && !m.range
     {
         let whole = NumberMatch {
             last: m.last + 2,
@@ -109,6 +112,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         unit: None,
         increment: false,
         definite: false,
+        rate: None,
     };
 
     // A currency symbol or code before the figure: "$1.2 billion", "US$5m".
@@ -143,12 +147,45 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     if r.unit.is_none() {
         let glued = m.attached_unit.as_deref().or(m.compound.as_deref());
         if let Some(word) = glued {
-            // "four-star", "two-way": a compound that is not a measure is no quantity.
-            r.unit = Some(unit_by_name(ctx, word)?);
+            // "5mg/kg": a rate glued to the digits.
+            if let Some((a, b)) = word.split_once('/')
+                && let (Some(ua), Some(ub)) = (unit_by_name(ctx, a), unit_by_name(ctx, b))
+            {
+                r.unit = Some(ua);
+                r.rate = Some(format!("{}/{}", ua.code, ub.code));
+            } else {
+                // "four-star", "two-way": a compound that is not a measure is no quantity.
+                r.unit = Some(unit_by_name(ctx, word)?);
+            }
         } else if let Some((len, &u)) = ctx.t.c.unit_names.at(toks, pos) {
-            r.unit = rules.units.get(u);
-            r.end_tok = pos + len - 1;
-            pos += len;
+            // A one-word name is read as written: "5 K" is kelvin, "5 k" no unit.
+            let unit = if len == 1 {
+                let written = toks[pos].text(ctx.text);
+                let table = rules.units.get(u);
+                // Written in lowercase, the table's unit is the one (a name with capitals never
+                // equals a lowercase word); otherwise the case decides.
+                if written == toks[pos].lower
+                    && table.is_some_and(|x| x.names.contains(&toks[pos].lower))
+                {
+                    table
+                } else {
+                    unit_by_name(ctx, written)
+                }
+            } else {
+                rules.units.get(u)
+            };
+            // "pounds" is money or weight: weight where the sentence weighs something.
+            let unit = match unit {
+                Some(u) if u.dimension == "money-GBP" && is_weight_in_pounds(ctx, m, pos) => {
+                    unit_by_name(ctx, "lb").or(Some(u))
+                }
+                other => other,
+            };
+            if let Some(unit) = unit {
+                r.unit = Some(unit);
+                r.end_tok = pos + len - 1;
+                pos += len;
+            }
         } else if toks.get(pos).is_some_and(|t| t.is_punct("%")) {
             r.unit = unit_by_name(ctx, "%");
             r.end_tok = pos;
@@ -177,15 +214,34 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         pos += len;
     }
 
+    // A rate: "7.0 mmol/L", "25 mg / kg", "12 km per h".
+    if let Some(u) = r.unit
+        && r.rate.is_none()
+        && (toks.get(pos).is_some_and(|t| t.is_punct("/")) || ctx.lower(pos) == "per")
+        && let Some(next) = toks.get(pos + 1)
+        && next.sentence == toks[m.first].sentence
+        && let Some(per) = unit_by_name(ctx, next.text(ctx.text))
+        && !u.dimension.starts_with("money")
+    {
+        r.rate = Some(format!("{}/{}", u.code, per.code));
+        r.end_tok = pos + 1;
+        pos += 2;
+    }
     let dimension = r.unit.map_or("count", |u| u.dimension.as_str());
 
-    // What the figure counts or measures.
+    // What the figure counts or measures. A measure's span is the figure with its hedges and
+    // unit ("100 ms", not "100 ms of activity"); the noun phrase it describes only ends the
+    // phrase a hedge after it may follow.
+    let mut phrase_end = r.end_tok;
     let mut subject = None;
     let mut head_text = None;
     if r.unit.is_none() {
         let np = noun_phrase(ctx, pos);
         if let Some(np) = &np {
+            // A count's span keeps the noun it counts: what the report says of it (its
+            // modality, "is expected") is read after the phrase.
             r.end_tok = r.end_tok.max(np.end_tok);
+            phrase_end = phrase_end.max(np.end_tok);
             head_text = Some(ctx.text[toks[np.head].start..toks[np.head].end].to_string());
         }
         subject = count_subject(ctx, m, &r, np.as_ref(), earlier);
@@ -199,14 +255,14 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     {
         // "$1.2 billion security assistance package", "155 mm artillery rounds": the measure
         // describes the noun after it.
-        r.end_tok = r.end_tok.max(np.end_tok);
+        phrase_end = phrase_end.max(np.end_tok);
         subject = Some(np_subject(ctx, &np));
     } else if r.unit.is_some_and(|u| u.dimension.starts_with("money"))
         && ctx.lower(pos) == "in"
         && let Some(np) = noun_phrase(ctx, pos + 1).filter(|np| np.start_tok == pos + 1)
     {
         // "$3.5 million in damage", "$5 billion in aid".
-        r.end_tok = r.end_tok.max(np.end_tok);
+        phrase_end = phrase_end.max(np.end_tok);
         subject = Some(np_subject(ctx, &np));
     } else {
         subject = measured_subject(ctx, r.start_tok, r.unit);
@@ -214,15 +270,25 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
 
     // A hedge after the counted noun: "12 guards or more".
     if r.qualifier.is_none()
-        && let Some((len, &q)) = ctx.t.c.qualifiers_after.at(toks, r.end_tok + 1)
+        && let Some((len, &q)) = ctx.t.c.qualifiers_after.at(toks, phrase_end + 1)
     {
         r.qualifier = rules.qualifiers.get(q);
-        r.end_tok += len;
+        if phrase_end == r.end_tok {
+            r.end_tok += len;
+        }
+    }
+    // "between 40 and 50": the range's first word is part of it.
+    if m.range && r.start_tok > 0 && ctx.lower(r.start_tok - 1) == "between" {
+        r.start_tok -= 1;
     }
 
     let property = property_of(ctx, m, &r, dimension);
     let (low, high, approximate) = interval(m, r.qualifier, ctx.t.rules.thresholds.band);
-    let unit_code = r.unit.map_or("count".to_string(), |u| u.code.clone());
+    let unit_code = match (&r.rate, r.unit) {
+        (Some(rate), _) => rate.clone(),
+        (None, Some(u)) => u.code.clone(),
+        (None, None) => "count".to_string(),
+    };
     let label = label(m, r.qualifier, r.unit, head_text.as_deref());
 
     Some(Draft {
@@ -260,6 +326,14 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
     let prev = m.first.checked_sub(1).map(|k| &toks[k]);
     let next = toks.get(m.last + 1);
 
+    // "Figure 2", "Table 3", "phases 3, 5, 7 and 9": labels count nothing.
+    if is_label(ctx, m.first) {
+        return true;
+    }
+    // Citation markers: "[12]", "[3, 4]", "[5–7]", and "(22)" after running text.
+    if is_citation(ctx, m) {
+        return true;
+    }
     if first.kind == TokenKind::Number && !m.range {
         let raw = first.text(ctx.text);
         // Zero-padded digits are codes, clock times or dates: "09", "000", "05 / 02 / 07".
@@ -370,6 +444,107 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
         }
     }
     false
+}
+
+/// Words that make "pounds" a weight in their sentence: "the baby weighed seven pounds".
+const WEIGHT_WORDS: &[&str] = &[
+    "weigh",
+    "weighs",
+    "weighed",
+    "weighing",
+    "weight",
+    "weights",
+    "heavy",
+    "heavier",
+    "lighter",
+    "baby",
+    "babies",
+    "newborn",
+    "ounces",
+    "oz",
+    "lost",
+    "gained",
+    "obese",
+    "overweight",
+];
+
+/// Whether "pound(s)" at `pos`, after the figure `m`, weighs rather than pays: the sentence
+/// speaks of weight, or "pounds of" follows a figure with no scale ("500 pounds of cocaine").
+fn is_weight_in_pounds(ctx: &Context, m: &NumberMatch, pos: usize) -> bool {
+    let toks = ctx.tokens;
+    if !matches!(ctx.lower(pos), "pound" | "pounds") {
+        return false;
+    }
+    if ctx.lower(pos + 1) == "of" && m.high.is_some_and(|v| v < 100_000.0) && m.first == m.last {
+        return true;
+    }
+    let sentence = toks[pos].sentence;
+    let (a, b) = ctx
+        .sentences
+        .get(sentence)
+        .map_or((0, 0), |r| (r.start, r.end));
+    toks[a.min(toks.len())..b.min(toks.len())]
+        .iter()
+        .any(|t| WEIGHT_WORDS.contains(&t.lower.as_str()))
+}
+
+/// Whether the figure at `first` follows a label noun, directly or through a list of figures
+/// ("Figure 2", "phases 3, 5, 7, and 9").
+fn is_label(ctx: &Context, first: usize) -> bool {
+    let toks = ctx.tokens;
+    let mut k = first;
+    for _ in 0..12 {
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        let tk = &toks[p];
+        if tk.sentence != toks[first].sentence {
+            return false;
+        }
+        if ctx.t.rules.label_words.contains(&tk.lower) {
+            return true;
+        }
+        let in_list = matches!(tk.kind, TokenKind::Number | TokenKind::Mixed)
+            || tk.is_punct(",")
+            || tk.is_punct("–")
+            || tk.is_punct("-")
+            || matches!(tk.lower.as_str(), "and" | "or" | "to");
+        if !in_list {
+            return false;
+        }
+        k = p;
+    }
+    false
+}
+
+/// Whether the figure sits alone, or in a list of bare figures, between brackets: "[12]",
+/// "[3, 4]", or between parentheses after a lowercase word or a full stop ("(22)").
+fn is_citation(ctx: &Context, m: &NumberMatch) -> bool {
+    let toks = ctx.tokens;
+    let bare = |tk: &super::tokens::Token| {
+        tk.kind == TokenKind::Number || tk.is_punct(",") || tk.is_punct("–") || tk.is_punct("-")
+    };
+    let mut open = m.first;
+    while open > 0 && m.first - open < 12 && bare(&toks[open - 1]) {
+        open -= 1;
+    }
+    let mut close = m.last;
+    while close + 1 < toks.len() && close - m.last < 12 && bare(&toks[close + 1]) {
+        close += 1;
+    }
+    let (Some(o), Some(c)) = (open.checked_sub(1).map(|k| &toks[k]), toks.get(close + 1)) else {
+        return false;
+    };
+    if toks[open..=close].iter().any(|tk| tk.lower.contains('.')) {
+        return false;
+    }
+    if o.is_punct("[") && c.is_punct("]") {
+        return true;
+    }
+    o.is_punct("(") && c.is_punct(")") && open >= 2 && {
+        let before = &toks[open - 2];
+        before.kind == TokenKind::Word && !before.capitalized
+    }
 }
 
 /// Whether the tokens from `i` name a street ("West 1st Street", "Main St.").
@@ -1788,10 +1963,20 @@ fn surname_alone(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
 /// The unit named `word` ("mm", "month", "%").
 fn unit_by_name<'r>(ctx: &Context<'r>, word: &str) -> Option<&'r UnitRule> {
     let rules: &'r crate::rules::Rules = ctx.t.rules;
+    // A name as written first ("nM" is nanomolar, "nm" nanometres); then a lowercase name in
+    // any case ("KM", "Kg"). A name with capitals matches only as written ("K" is kelvin, "k"
+    // is not).
     rules
         .units
         .iter()
-        .find(|u| u.names.iter().any(|n| n.eq_ignore_ascii_case(word)))
+        .find(|u| u.names.iter().any(|n| n == word))
+        .or_else(|| {
+            let lower = word.to_lowercase();
+            rules.units.iter().find(|u| {
+                // `lower` has no capitals: only a lowercase name can equal it.
+                u.names.contains(&lower)
+            })
+        })
 }
 
 /// A currency symbol or code right before token `i`: "$", "US$", "€", "USD".
@@ -2812,7 +2997,7 @@ mod tests {
         check(
             "The city approved a $1.2 billion budget.",
             &[q(
-                "$1.2 billion budget",
+                "$1.2 billion",
                 Some(1.2e9),
                 Some(1.2e9),
                 "USD",
@@ -2853,7 +3038,7 @@ mod tests {
         check(
             "The storm caused about $3.5 million in damage.",
             &[q(
-                "about $3.5 million in damage",
+                "about $3.5 million",
                 Some(3.15e6),
                 Some(3.85e6),
                 "USD",
