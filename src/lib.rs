@@ -461,6 +461,7 @@ mod split_tests {
             let front = "---\ntitle: \"Lantern Bay Stadium\"\n---\n\n";
             let mut doc = Document::from_text(path, format!("{front}{body}"));
             doc.body_start = front.len();
+            doc.meta.title = Some("Lantern Bay Stadium".into());
             doc.group = "stadium".into();
             docs.push(doc);
         }
@@ -688,6 +689,7 @@ mod split_all_tests {
             let front = "---\ntitle: \"Lantern Bay Stadium\"\n---\n\n";
             let mut doc = Document::from_text(path, format!("{front}{body}"));
             doc.body_start = front.len();
+            doc.meta.title = Some("Lantern Bay Stadium".into());
             doc.group = "stadium".into();
             docs.push(doc);
         }

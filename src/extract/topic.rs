@@ -96,12 +96,12 @@ pub const TOPIC_MARK: &str = "topic: ";
 /// property is what the phrase says the figure is, with the place and time it holds for:
 /// "cases in Sofia as of 2020-03-17".
 pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
-    let defaulted = |p: &str| {
-        ctx.t
-            .rules
-            .properties
-            .iter()
-            .any(|r| r.name == p && !r.default_for.is_empty() && !r.victims)
+    // What the rules say of a property: none (not a rule's), defaulted from a unit (a count,
+    // an amount), or named by its words ("range", a user's "rate limit"). Victim properties
+    // are the incident's, never a topic's.
+    let ruled = |p: &str| {
+        let rule = ctx.t.rules.properties.iter().rev().find(|r| r.name == p)?;
+        (!rule.victims).then_some(!rule.default_for.is_empty())
     };
     // Where each date of the document stands, to scope the figures of its sentence.
     let dates: Vec<(usize, DateValue)> = drafts
@@ -117,9 +117,12 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
     // million abroad" says the second figure was grossed too.
     let mut shared: Option<(usize, String)> = None;
     for d in drafts.iter_mut() {
-        if d.kind != ClaimKind::Quantity || d.scope != Scope::Total || !defaulted(&d.property) {
+        if d.kind != ClaimKind::Quantity || d.scope != Scope::Total {
             continue;
         }
+        let Some(defaulted) = ruled(&d.property) else {
+            continue;
+        };
         let (Some(first), Some(last)) = (
             first_token(ctx, d.start, d.end),
             last_token(ctx, d.start, d.end),
@@ -144,7 +147,9 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         }
         let sentence = ctx.tokens[first].sentence;
         let last_verb = shared.take().filter(|(s, _)| *s == sentence);
-        if let Some((property, verb)) = topic_property(ctx, d, figure, topic, &dates, last_verb) {
+        let named = (!defaulted).then(|| d.property.clone());
+        let found = topic_property(ctx, d, figure, topic, &dates, last_verb, named);
+        if let Some((property, verb)) = found {
             d.subject = Some(topic.clone());
             d.property = property;
             shared = verb.map(|v| (sentence, v));
@@ -224,7 +229,8 @@ fn negates(ctx: &Context, j: usize) -> bool {
 
 /// What a figure states about the document's topic, with the place and the time it holds
 /// for, or none when the figure is not about the topic as a whole; and the verb it took, if
-/// any, for the next figure of its sentence (`shared`: the last figure's verb).
+/// any, for the next figure of its sentence (`shared`: the last figure's verb). `named`: the
+/// property the rules' words gave the figure, kept as it is.
 fn topic_property(
     ctx: &Context,
     d: &mut Draft,
@@ -232,6 +238,7 @@ fn topic_property(
     topic: &Subject,
     dates: &[(usize, DateValue)],
     shared: Option<(usize, String)>,
+    named: Option<String>,
 ) -> Option<(String, Option<String>)> {
     let Figure { first, last } = figure;
     let c = &ctx.t.c;
@@ -243,6 +250,8 @@ fn topic_property(
     // verb linked to it ("a budget of $80 million", "valued at $10 billion").
     let counted = match &d.subject {
         Some(s) if !s.text.chars().any(char::is_uppercase) => Some(s.key.clone()),
+        // A name the topic holds ("API" on the pages of the Larkspur API) is the topic.
+        Some(s) if in_topic(topic, &s.text) => None,
         Some(_) => return None,
         None => None,
     };
@@ -265,7 +274,10 @@ fn topic_property(
         shared.filter(|_| joined).map(|(_, v)| v)
     });
     let linked = || linked_noun(ctx, first).or_else(|| verb.clone());
-    let noun = if is_count {
+    // A property the rules name by its words is what the figure states.
+    let noun = if let Some(named) = named {
+        named
+    } else if is_count {
         counted.or_else(linked)?
     } else {
         linked().or(counted)?
@@ -304,6 +316,13 @@ fn topic_property(
         property = format!("{property}{AS_OF}{time}");
     }
     Some((property, took_verb))
+}
+
+/// Whether `name` is a word or run of words of the topic's name: "API" of "Larkspur API",
+/// "Westlife" of "Westlife".
+fn in_topic(topic: &Subject, name: &str) -> bool {
+    let name = plain_words(name);
+    !name.is_empty() && format!(" {} ", plain_words(&topic.text)).contains(&format!(" {name} "))
 }
 
 /// Whether the figure at `first` is the whole that a part before it is of: "28" in "15 out of
@@ -495,7 +514,8 @@ fn verb_before(ctx: &Context, first: usize) -> Option<String> {
         && !t.capitalized
         && t.sentence == toks[first].sentence
         && !c.stop_words.contains(word)
-        && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")));
+        && (word.ends_with("ed")
+            || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")));
     verb.then(|| word.to_string())
 }
 

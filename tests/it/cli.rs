@@ -258,12 +258,12 @@ fn json_output_is_not_coloured_or_decorated() {
 }
 
 /// The README's text.
-fn readme() -> String {
+pub(crate) fn readme() -> String {
     std::fs::read_to_string(crate::at_root("README.md")).unwrap()
 }
 
 /// The fenced blocks of a Markdown text with their language: `(lang, body)`.
-fn fenced_blocks(text: &str) -> Vec<(String, String)> {
+pub(crate) fn fenced_blocks(text: &str) -> Vec<(String, String)> {
     let mut blocks = Vec::new();
     let mut open: Option<(String, String)> = None;
     for line in text.lines() {
@@ -281,7 +281,7 @@ fn fenced_blocks(text: &str) -> Vec<(String, String)> {
 }
 
 /// Copies a folder of files into another.
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

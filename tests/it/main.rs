@@ -8,6 +8,7 @@
 
 mod cli;
 mod contract;
+mod domains;
 mod examples;
 mod formats;
 mod gates;
