@@ -662,7 +662,10 @@ impl<'a> Classes<'a> {
 
     /// [`agree`] for two claims of the group.
     fn agree(&self, a: &Claim, b: &Claim) -> bool {
-        match (self.class.get(&std::ptr::from_ref(a)), self.class.get(&std::ptr::from_ref(b))) {
+        match (
+            self.class.get(&std::ptr::from_ref(a)),
+            self.class.get(&std::ptr::from_ref(b)),
+        ) {
             (Some(&x), Some(&y)) => self.agree_classes(x, y),
             _ => agree(a, b, self.rules),
         }
