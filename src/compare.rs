@@ -1129,6 +1129,72 @@ mod tests {
         }
     }
 
+    /// The first clash as the claims define it: every pair of documents in order, every pair
+    /// of their claims.
+    fn first_clash_pair_by_pair<'c>(
+        members: &[&'c Claim],
+        rules: &Rules,
+    ) -> Option<(&'c Claim, &'c Claim)> {
+        let mut by_doc: BTreeMap<usize, Vec<&'c Claim>> = BTreeMap::new();
+        for &c in members {
+            by_doc.entry(c.doc).or_default().push(c);
+        }
+        for claims in by_doc.values_mut() {
+            if claims.iter().any(|c| c.scope == Scope::Total) {
+                claims.retain(|c| c.scope == Scope::Total);
+            }
+        }
+        let docs: Vec<&Vec<&'c Claim>> = by_doc.values().collect();
+        for (i, a) in docs.iter().enumerate() {
+            for b in &docs[i + 1..] {
+                if !a.iter().any(|x| b.iter().any(|y| agree(x, y, rules))) {
+                    return Some((a[0], b[0]));
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn documents_compared_by_their_sets_of_values_clash_first_where_pairs_of_claims_do() {
+        let rules = Rules::builtin().expect("rules");
+        // A small generator of our own: the same figures over and over, as a story repeated.
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for round in 0..200 {
+            let mut claims = Vec::new();
+            let documents = 2 + next(12) as usize;
+            for doc in 0..documents {
+                for _ in 0..1 + next(3) {
+                    let low = 2.0 + next(4) as f64;
+                    let high = if next(3) == 0 { low + 1.0 } else { low };
+                    let mut c = q(doc, Some(low), Some(high), "count", &format!("{low} tanks"));
+                    if next(5) == 0 {
+                        c.scope = Scope::Part;
+                    }
+                    claims.push(c);
+                }
+            }
+            let members: Vec<&Claim> = claims.iter().collect();
+            let classes = Classes::new(&members, &rules);
+            let ours =
+                first_clash(&members, &classes).map(|(a, b)| (a.doc, a.label.clone(), b.doc));
+            let pairwise = first_clash_pair_by_pair(&members, &rules)
+                .map(|(a, b)| (a.doc, a.label.clone(), b.doc));
+            assert_eq!(ours, pairwise, "round {round}");
+            let several = several_in_one_report(&members, &classes);
+            let several_pairwise = members.iter().enumerate().any(|(i, a)| {
+                members[i + 1..]
+                    .iter()
+                    .any(|b| b.doc == a.doc && !agree(a, b, &rules))
+            });
+            assert_eq!(several, several_pairwise, "round {round}");
+        }
+    }
+
     #[test]
     fn disjoint_intervals_conflict_and_overlapping_ones_agree() {
         let claims = vec![
