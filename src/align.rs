@@ -399,15 +399,21 @@ fn cluster_subjects(
             (keys.len() == 1).then(|| keys[0].clone())
         };
         let everywhere = only(named.iter().map(|(k, _)| k).collect());
+        // The keys named in each folder, found once.
+        let mut in_folder: HashMap<Option<&String>, Vec<&String>> = HashMap::new();
+        for (k, j) in &named {
+            in_folder
+                .entry(docs.get(claims[*j].doc).map(|d| &d.group))
+                .or_default()
+                .push(k);
+        }
+        let in_folder: HashMap<Option<&String>, Option<String>> = in_folder
+            .into_iter()
+            .map(|(folder, keys)| (folder, only(keys)))
+            .collect();
         for i in unnamed {
             let folder = docs.get(claims[i].doc).map(|d| &d.group);
-            let here = only(
-                named
-                    .iter()
-                    .filter(|(_, j)| docs.get(claims[*j].doc).map(|d| &d.group) == folder)
-                    .map(|(k, _)| k)
-                    .collect(),
-            );
+            let here = in_folder.get(&folder).cloned().flatten();
             match here.or_else(|| everywhere.clone()) {
                 Some(key) => {
                     event_notes.insert(
@@ -447,17 +453,12 @@ fn cluster_subjects(
     }
     let th = &rules.thresholds;
     let mut why: HashMap<usize, Vec<String>> = HashMap::new();
-    for a in 0..keys.len() {
-        for b in a + 1..keys.len() {
-            if !(proper[a] && proper[b]) {
-                continue;
-            }
-            if let Some(reason) = same_subject(&keys[a], &keys[b], th) {
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                if ra != rb {
-                    parent[rb] = ra;
-                    why.entry(a).or_default().push(reason);
-                }
+    for (a, b) in subject_candidates(&keys, &proper, th) {
+        if let Some(reason) = same_subject(&keys[a], &keys[b], th) {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            if ra != rb {
+                parent[rb] = ra;
+                why.entry(a).or_default().push(reason);
             }
         }
     }
@@ -486,6 +487,51 @@ fn cluster_subjects(
             (keys[r].clone(), idxs, merges)
         })
         .collect()
+}
+
+/// The pairs of keys (`a < b`, in that order) that [`same_subject`] may take as one, found
+/// through an index rather than by trying every pair: names with the same given names, and
+/// single words whose lengths are close enough for their spellings to be alike. Pairs left
+/// out are pairs `same_subject` refuses.
+fn subject_candidates(
+    keys: &[String],
+    proper: &[bool],
+    th: &crate::rules::Thresholds,
+) -> Vec<(usize, usize)> {
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    for (k, key) in keys.iter().enumerate() {
+        let len = key.chars().count();
+        if !proper.get(k).copied().unwrap_or(false) || len < th.fuzzy_min_length {
+            continue;
+        }
+        match key.rsplit_once(' ') {
+            Some((given, _)) if !given.is_empty() => by_given.entry(given).or_default().push(k),
+            _ => words.push((len, k)),
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for same in by_given.values() {
+        for (x, &a) in same.iter().enumerate() {
+            pairs.extend(same[x + 1..].iter().map(|&b| (a.min(b), a.max(b))));
+        }
+    }
+    // Spelled alike needs an edit distance of at most (1 - similarity) times the longer
+    // length, and the distance is at least the difference of the lengths.
+    words.sort_unstable();
+    let slack = (1.0 - th.subject_similarity).max(0.0);
+    for (x, &(la, a)) in words.iter().enumerate() {
+        for &(lb, b) in &words[x + 1..] {
+            #[allow(clippy::cast_precision_loss)]
+            let too_far = (lb - la) as f64 > slack * lb as f64 + 1e-9;
+            if too_far {
+                break;
+            }
+            pairs.push((a.min(b), a.max(b)));
+        }
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// Whether two subject keys name one subject, and why.

@@ -229,17 +229,21 @@ impl<'r> Extractor<'r> {
 
     /// Extracts what is left, then aligns and compares every claim: the same analysis as
     /// [`check`] over the same documents, but with the texts let go.
-    pub fn check(self, warnings: Vec<Warning>, group_by: GroupBy) -> Analysis {
+    /// Comparison runs on the extractor's threads too.
+    pub fn check(mut self, warnings: Vec<Warning>, group_by: GroupBy) -> Analysis {
         let rules = self.rules;
-        let (documents, claims, suppressions) = self.finish();
-        analyse(
-            documents,
-            claims,
-            warnings,
-            Some(suppressions),
-            rules,
-            (group_by, None),
-        )
+        let pool = self.pool.take();
+        let (documents, claims, suppressions) = in_pool(pool.as_ref(), || self.finish());
+        in_pool(pool.as_ref(), move || {
+            analyse(
+                documents,
+                claims,
+                warnings,
+                Some(suppressions),
+                rules,
+                (group_by, None),
+            )
+        })
     }
 }
 

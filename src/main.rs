@@ -506,10 +506,7 @@ fn run(
     let report = match settings.format {
         Format::Human => {
             let diagnostics = human::diagnostics_in(&analysis, &context);
-            let mut out = human::render(
-                diagnostics.iter().map(|d| d as &dyn Diagnostic),
-                &stdout_handler(),
-            );
+            let mut out = human::render_findings(&diagnostics, &stdout_handler());
             if !options.quiet {
                 out.push_str(&format!("{}\n", context.summary(&analysis)));
             }

@@ -316,6 +316,29 @@ pub fn colour_handler() -> miette::GraphicalReportHandler {
         .with_show_related_as_nested(true)
 }
 
+/// [`render`] for the findings of a run, rendered a slice at a time on the current thread
+/// pool, each diagnostic on its own and joined in order: the same text on any number of
+/// threads.
+#[cfg(feature = "cli")]
+pub fn render_findings(
+    diagnostics: &[FindingDiagnostic],
+    handler: &miette::GraphicalReportHandler,
+) -> String {
+    use rayon::prelude::*;
+    let mut out = String::new();
+    // Slices keep what is rendered but not yet joined small.
+    for slice in diagnostics.chunks(1024) {
+        let parts: Vec<String> = slice
+            .par_iter()
+            .map(|d| render(std::iter::once(d as &dyn Diagnostic), handler))
+            .collect();
+        for part in parts {
+            out.push_str(&part);
+        }
+    }
+    out
+}
+
 /// Renders diagnostics into a string, each followed by a blank line.
 #[cfg(feature = "cli")]
 pub fn render<'a>(

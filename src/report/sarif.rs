@@ -25,10 +25,51 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The key of the partial fingerprint.
 pub const FINGERPRINT: &str = "crosscheckClaimKey/v1";
 
-/// The SARIF log as pretty JSON, with a trailing newline.
+/// The SARIF log as pretty JSON, with a trailing newline: the text of [`log`], written a
+/// result at a time (the JSON value of every result at once would take several times the
+/// size of the report).
 pub fn render(analysis: &Analysis, context: &Context) -> String {
-    let log = log(analysis, context);
-    serde_json::to_string_pretty(&log).expect("a JSON value always serialises") + "\n"
+    let rules: Vec<&CodeDoc> = codes::finding_codes().collect();
+    let envelope = pretty(&envelope(&rules, Vec::new()));
+    // The empty array is the only `"results": []` of the envelope: a string inside it would
+    // have its quotes escaped.
+    let (before, after) = envelope
+        .split_once(RESULTS_SLOT)
+        .unwrap_or((envelope.as_str(), ""));
+    let mut out = String::with_capacity(envelope.len() + 4096);
+    out.push_str(before);
+    let mut results = context
+        .shown(analysis)
+        .map(|(i, f)| result(analysis, context, &rules, i, f))
+        .peekable();
+    if results.peek().is_none() {
+        out.push_str(RESULTS_SLOT);
+    } else {
+        out.push_str("\"results\": [\n");
+        for (n, r) in results.enumerate() {
+            if n > 0 {
+                out.push_str(",\n");
+            }
+            // A result sits four levels deep (log, runs, run, results): eight spaces.
+            out.push_str(RESULT_INDENT);
+            out.push_str(&pretty(&r).replace('\n', &format!("\n{RESULT_INDENT}")));
+        }
+        out.push_str("\n      ]");
+    }
+    out.push_str(after);
+    out.push('\n');
+    out
+}
+
+/// Where the results go in the pretty envelope.
+const RESULTS_SLOT: &str = "\"results\": []";
+
+/// The indentation of a result in the pretty log.
+const RESULT_INDENT: &str = "        ";
+
+/// A JSON value as serde_json prints it pretty (two spaces an indent).
+fn pretty(value: &Json) -> String {
+    serde_json::to_string_pretty(value).expect("a JSON value always serialises")
 }
 
 /// The SARIF log as a JSON value.
@@ -38,6 +79,11 @@ pub fn log(analysis: &Analysis, context: &Context) -> Json {
         .shown(analysis)
         .map(|(i, f)| result(analysis, context, &rules, i, f))
         .collect();
+    envelope(&rules, results)
+}
+
+/// The log around its results.
+fn envelope(rules: &[&CodeDoc], results: Vec<Json>) -> Json {
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -285,6 +331,27 @@ mod tests {
         assert_eq!(results[0]["suppressions"][0]["kind"], "external");
         assert_eq!(results[1]["baselineState"], "new");
         assert_eq!(results[1]["level"], "note");
+    }
+
+    #[test]
+    fn the_log_written_a_result_at_a_time_is_the_log_value_printed() {
+        let analysis = fixture::analysis();
+        for show_agreements in [true, false] {
+            let context = Context {
+                show_agreements,
+                ..Context::default()
+            };
+            let whole = pretty(&log(&analysis, &context)) + "\n";
+            assert_eq!(render(&analysis, &context), whole);
+        }
+        // No result at all: the empty array stays as printed.
+        let mut empty = analysis.clone();
+        empty.findings.clear();
+        let context = Context::default();
+        assert_eq!(
+            render(&empty, &context),
+            pretty(&log(&empty, &context)) + "\n"
+        );
     }
 
     #[test]
