@@ -494,7 +494,7 @@ mod split_tests {
         let whole = check(documents.clone(), Vec::new(), &rules, GroupBy::Folder);
         let learned = align::learn_acronyms(&whole.claims);
         let mut split = Vec::new();
-        for group in ["one", "two"] {
+        for group in ["one", "two", "stadium"] {
             let docs: Vec<Document> = documents
                 .iter()
                 .filter(|d| d.group == group)
