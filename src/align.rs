@@ -71,35 +71,12 @@ pub fn align_taught(
         } else {
             cluster_subjects(claims, docs, &members, rules, learned)
         };
-        for (key, idxs, merges) in clusters.into_iter().flat_map(|c| split_by_time(c, claims)) {
-            let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();
-            docs_seen.sort_unstable();
-            docs_seen.dedup();
-            if docs_seen.len() < 2 {
-                continue;
-            }
-            // Events are shown by their key ("invasion"), not by one report's verb ("invaded").
-            let subject = if bucket.kind == ClaimKind::Date {
-                key.clone()
-            } else {
-                display_subject(claims, &idxs)
-            };
-            // A topic's property is shown as its first claim words it.
-            let property = if key.starts_with(crate::extract::topic::TOPIC_MARK) {
-                claims[idxs[0]].property.clone()
-            } else {
-                bucket.property.clone()
-            };
-            groups.push(ClaimGroup {
-                kind: bucket.kind,
-                subject,
-                subject_key: key,
-                property,
-                increment: bucket.increment,
-                claims: idxs,
-                merges,
-            });
-        }
+        groups.extend(
+            clusters
+                .into_iter()
+                .flat_map(|c| split_by_time(c, claims))
+                .filter_map(|(key, idxs, merges)| group_of(claims, key, idxs, merges)),
+        );
     }
     groups.sort_by(|a, b| {
         a.claims
@@ -778,33 +755,44 @@ pub fn align_cluster(claims: &[Claim], target: &Target) -> Vec<ClaimGroup> {
         (0..claims.len()).collect(),
         target.merges.clone(),
     );
-    let mut groups = Vec::new();
-    for (key, idxs, merges) in split_by_time(whole, claims) {
-        let Some(first) = idxs.first().map(|&i| &claims[i]) else {
-            continue;
-        };
-        let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();
-        docs_seen.sort_unstable();
-        docs_seen.dedup();
-        if docs_seen.len() < 2 {
-            continue;
-        }
-        let subject = if first.kind == ClaimKind::Date {
-            key.clone()
-        } else {
-            display_subject(claims, &idxs)
-        };
-        groups.push(ClaimGroup {
-            kind: first.kind,
-            subject,
-            subject_key: key,
-            property: first.property.clone(),
-            increment: first.increment,
-            claims: idxs,
-            merges,
-        });
+    split_by_time(whole, claims)
+        .into_iter()
+        .filter_map(|(key, idxs, merges)| group_of(claims, key, idxs, merges))
+        .collect()
+}
+
+/// The group that claims `idxs` of one bucket, clustered under `key`, make: `None` when they
+/// come from one document only (crosscheck compares sources, not the sentences of one report).
+/// Its kind, property and increment are its bucket's, read from its first claim (a topic's
+/// property as its first claim words it).
+fn group_of(
+    claims: &[Claim],
+    key: String,
+    idxs: Vec<usize>,
+    merges: Vec<String>,
+) -> Option<ClaimGroup> {
+    let first = &claims[*idxs.first()?];
+    let mut docs_seen: Vec<usize> = idxs.iter().map(|&i| claims[i].doc).collect();
+    docs_seen.sort_unstable();
+    docs_seen.dedup();
+    if docs_seen.len() < 2 {
+        return None;
     }
-    groups
+    // Events are shown by their key ("invasion"), not by one report's verb ("invaded").
+    let subject = if first.kind == ClaimKind::Date {
+        key.clone()
+    } else {
+        display_subject(claims, &idxs)
+    };
+    Some(ClaimGroup {
+        kind: first.kind,
+        subject,
+        subject_key: key,
+        property: first.property.clone(),
+        increment: first.increment,
+        claims: idxs,
+        merges,
+    })
 }
 
 #[cfg(test)]

@@ -442,34 +442,7 @@ mod split_tests {
                 "Über 40 Menschen: two more high mobility artillery rocket systems (HIMARS) arrived.",
             ),
         ];
-        let mut docs: Vec<Document> = texts
-            .iter()
-            .map(|(path, group, text)| {
-                let mut doc = Document::from_text(*path, *text);
-                doc.group = group.to_string();
-                doc
-            })
-            .collect();
-        // Two undated pages about one topic, one of them with figures for two times.
-        for (path, body) in [
-            (
-                "g",
-                "Lantern Bay Stadium has a capacity of under 30,000. As of May 2021, it had \
-                 hosted 210 matches; as of June 2021, 216 matches.",
-            ),
-            (
-                "h",
-                "The stadium has a capacity of 41,500. As of May 2021, it had hosted 204 matches.",
-            ),
-        ] {
-            let front = "---\ntitle: \"Lantern Bay Stadium\"\n---\n\n";
-            let mut doc = Document::from_text(path, format!("{front}{body}"));
-            doc.body_start = front.len();
-            doc.meta.title = Some("Lantern Bay Stadium".into());
-            doc.group = "stadium".into();
-            docs.push(doc);
-        }
-        docs
+        documents_of(&texts)
     }
 
     #[test]
@@ -670,34 +643,7 @@ mod split_all_tests {
                 "The warehouse fire on Monday killed three people.",
             ),
         ];
-        let mut docs: Vec<Document> = texts
-            .iter()
-            .map(|(path, group, text)| {
-                let mut doc = Document::from_text(*path, *text);
-                doc.group = group.to_string();
-                doc
-            })
-            .collect();
-        // Two undated pages about one topic, one of them with figures for two times.
-        for (path, body) in [
-            (
-                "g",
-                "Lantern Bay Stadium has a capacity of under 30,000. As of May 2021, it had \
-                 hosted 210 matches; as of June 2021, 216 matches.",
-            ),
-            (
-                "h",
-                "The stadium has a capacity of 41,500. As of May 2021, it had hosted 204 matches.",
-            ),
-        ] {
-            let front = "---\ntitle: \"Lantern Bay Stadium\"\n---\n\n";
-            let mut doc = Document::from_text(path, format!("{front}{body}"));
-            doc.body_start = front.len();
-            doc.meta.title = Some("Lantern Bay Stadium".into());
-            doc.group = "stadium".into();
-            docs.push(doc);
-        }
-        docs
+        documents_of(&texts)
     }
 
     #[test]
@@ -771,4 +717,37 @@ mod split_all_tests {
         let alone = target(&alone, &a.0).expect("a target");
         assert_ne!(alone.cluster, "mwpu");
     }
+}
+
+/// Test documents: `(path, group, text)` each, then two undated pages about one topic (one of
+/// them with figures for two times), in their own folder.
+#[cfg(test)]
+fn documents_of(texts: &[(&str, &str, &str)]) -> Vec<Document> {
+    let mut docs: Vec<Document> = texts
+        .iter()
+        .map(|(path, group, text)| {
+            let mut doc = Document::from_text(*path, *text);
+            doc.group = group.to_string();
+            doc
+        })
+        .collect();
+    for (path, body) in [
+        (
+            "g",
+            "Lantern Bay Stadium has a capacity of under 30,000. As of May 2021, it had hosted \
+             210 matches; as of June 2021, 216 matches.",
+        ),
+        (
+            "h",
+            "The stadium has a capacity of 41,500. As of May 2021, it had hosted 204 matches.",
+        ),
+    ] {
+        let front = "---\ntitle: \"Lantern Bay Stadium\"\n---\n\n";
+        let mut doc = Document::from_text(path, format!("{front}{body}"));
+        doc.body_start = front.len();
+        doc.meta.title = Some("Lantern Bay Stadium".into());
+        doc.group = "stadium".into();
+        docs.push(doc);
+    }
+    docs
 }
