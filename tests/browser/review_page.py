@@ -183,7 +183,9 @@ def test_page(binary):
         choose(driver, "filter-severity", "all")
         story_select = Select(driver.find_element(By.ID, "filter-story"))
         stories = [(o.get_attribute("value"), o.text) for o in story_select.options[1:]]
-        checks.equal("a story option for each folder with findings", len(stories), 3)
+        folders = {story_of(f) for f in findings}
+        checks.equal("the examples hold several stories", len(folders) > 1, True)
+        checks.equal("a story option for each folder with findings", len(stories), len(folders))
         for value, name in stories:
             choose(driver, "filter-story", value)
             checks.equal(
@@ -195,7 +197,9 @@ def test_page(binary):
                 "return Array.from(document.querySelectorAll('section.story'))"
                 ".filter(s => s.hidden).length"
             )
-            checks.equal(f"story filter {name} hides the other stories", hidden_sections, 2)
+            checks.equal(
+                f"story filter {name} hides the other stories", hidden_sections, len(folders) - 1
+            )
         choose(driver, "filter-story", "all")
         # Search: in any card's text, case aside.
         search = driver.find_element(By.ID, "q")
