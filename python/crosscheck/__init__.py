@@ -64,7 +64,7 @@ __all__ = [
 CONTRACT_VERSION: int = _native.contract_version()
 
 #: The fields a document given as a mapping may have (those of a JSON Lines line).
-DOCUMENT_FIELDS = ("text", "id", "title", "date", "source", "url", "group")
+DOCUMENT_FIELDS = ("text", "id", "title", "topic", "date", "source", "url", "group")
 
 DocumentInput = Union[str, Mapping[str, Any], "os.PathLike[str]"]
 
