@@ -315,6 +315,18 @@ fn analyse(
         }
         (group_by, None) => align::align(&claims, &documents, rules, group_by),
     };
+    judged(documents, claims, groups, warnings, suppressions, rules)
+}
+
+/// The analysis of aligned `groups`: their findings, with what they were found in.
+fn judged(
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    groups: Vec<ClaimGroup>,
+    warnings: Vec<Warning>,
+    suppressions: Option<suppress::Scan>,
+    rules: &Rules,
+) -> Analysis {
     let findings = compare::compare(&groups, &claims, &documents, rules);
     Analysis {
         documents,
@@ -350,16 +362,8 @@ pub fn compare_cluster(
     rules: &Rules,
     target: &align::Target,
 ) -> Analysis {
-    let groups: Vec<ClaimGroup> = align::align_cluster(&claims, target).into_iter().collect();
-    let findings = compare::compare(&groups, &claims, &documents, rules);
-    Analysis {
-        documents,
-        claims,
-        groups,
-        findings,
-        warnings,
-        suppressions: None,
-    }
+    let groups = align::align_cluster(&claims, target);
+    judged(documents, claims, groups, warnings, None, rules)
 }
 
 #[cfg(all(test, feature = "cli"))]
