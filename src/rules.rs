@@ -439,6 +439,15 @@ pub struct LexiconRule {
     /// Verbs of a topic's life that date it: "released on", "founded in", "born on".
     #[serde(default)]
     pub topic_events: Vec<String>,
+    /// Words that name one property of a topic, under the property's name: `gross =
+    /// ["grossed", "earned", "made"]` makes "earned $5 million" and "grossed $5 million" one
+    /// figure. Matched on the word's stem, so a word's inflections come with it.
+    #[serde(default)]
+    pub property_synonyms: BTreeMap<String, Vec<String>>,
+    /// Verbs whose past form does not end in -ed ("made", "sold", "won"), and words that
+    /// link a figure as a verb does ("worth"): what a figure right after them states.
+    #[serde(default)]
+    pub figure_verbs: Vec<String>,
 }
 
 /// Numbers that tune matching.
@@ -889,6 +898,13 @@ impl Rules {
             l.contrast_modifiers
                 .extend(lx.contrast_modifiers.iter().map(lower));
             l.topic_events.extend(lx.topic_events.iter().map(lower));
+            l.figure_verbs.extend(lx.figure_verbs.iter().map(lower));
+            for (name, words) in &lx.property_synonyms {
+                l.property_synonyms
+                    .entry(name.to_lowercase())
+                    .or_default()
+                    .extend(words.iter().map(lower));
+            }
             l.scope_words.extend(
                 lx.scope_words
                     .iter()

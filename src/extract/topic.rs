@@ -22,6 +22,9 @@ pub struct TopicWords {
     pub contrast_modifiers: HashSet<String>,
     pub scope_words: HashMap<String, String>,
     pub events: HashSet<String>,
+    /// A property word's stem (or a phrase's, word by word) to the property's name.
+    pub synonyms: HashMap<String, String>,
+    pub figure_verbs: HashSet<String>,
 }
 
 impl TopicWords {
@@ -37,8 +40,45 @@ impl TopicWords {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             events: set(&lexicon.topic_events),
+            synonyms: lexicon
+                .property_synonyms
+                .iter()
+                .flat_map(|(name, words)| {
+                    std::iter::once(name)
+                        .chain(words)
+                        .map(move |w| (stem_phrase(w), name.clone()))
+                })
+                .collect(),
+            figure_verbs: set(&lexicon.figure_verbs),
         }
     }
+
+    /// A property under the name the lexicon gives its leading words ("earned worldwide" is
+    /// "gross worldwide" when `gross` lists "earned"), or as it is.
+    pub fn named(&self, property: &str) -> String {
+        let words: Vec<&str> = property.split_whitespace().collect();
+        for len in (1..=words.len().min(3)).rev() {
+            let lead = words[..len].join(" ");
+            if let Some(name) = self.synonyms.get(&stem_phrase(&lead)) {
+                let mut named = name.clone();
+                for w in &words[len..] {
+                    named.push(' ');
+                    named.push_str(w);
+                }
+                return named;
+            }
+        }
+        property.to_string()
+    }
+}
+
+/// A phrase stemmed word by word: "box offices" is "box offic".
+fn stem_phrase(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(stem)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Longest title, in words, that can name a topic; a longer one is a sentence.
@@ -298,7 +338,7 @@ fn topic_property(
         age_bound(ctx, first, d);
     }
     strict_bound(ctx, first, d, is_count);
-    let mut property = singular(&noun);
+    let mut property = c.topic.named(&singular(&noun));
     if property.len() < 3 {
         return None;
     }
@@ -513,9 +553,10 @@ fn verb_before(ctx: &Context, first: usize) -> Option<String> {
     let verb = t.kind == TokenKind::Word
         && !t.capitalized
         && t.sentence == toks[first].sentence
-        && !c.stop_words.contains(word)
-        && (word.ends_with("ed")
-            || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")));
+        && (c.topic.figure_verbs.contains(word)
+            || (!c.stop_words.contains(word)
+                && (word.ends_with("ed")
+                    || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")))));
     verb.then(|| word.to_string())
 }
 
