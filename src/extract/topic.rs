@@ -117,15 +117,35 @@ fn names_a_thing(ctx: &Context, title: &str) -> bool {
         return false;
     }
     let headline = &ctx.t.c.topic.headline_words;
-    !words.iter().any(|w| {
+    let plain = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    !words.iter().enumerate().any(|(i, w)| {
         let capitalized = w.chars().next().is_some_and(char::is_uppercase);
-        let word = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        headline.contains(&word)
+        let word = plain(w);
+        // "Suspect to appear in court" tells news; "Chained to the Rhythm" and "How to Train
+        // Your Dragon" name a thing: "to" before an article or a possessive, or after "how",
+        // is no headline's future.
+        let named_to = word == "to"
+            && (words.get(i + 1).is_some_and(|next| {
+                TO_NAME_WORDS.contains(&plain(next).as_str())
+            }) || i.checked_sub(1).is_some_and(|p| plain(words[p]) == "how"));
+        (headline.contains(&word) && !named_to)
             || (!capitalized && word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
     })
 }
+
+/// Words after "to" in a title that make it part of a name ("Back to the Future").
+const TO_NAME_WORDS: &[&str] = &[
+    "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
+];
+
+/// The subject key the victim grammar gives figures of the event a report tells of.
+const REPORTED_EVENT: &str = "event";
+
+/// The property a topic's deaths are stated under (the lexicon's synonyms name it).
+const DEATHS: &str = "death";
 
 /// Marks a subject key as a document's topic: such a key is never merged with another by
 /// spelling, since two headlines spelled alike are two stories.
@@ -160,13 +180,18 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         if d.kind != ClaimKind::Quantity || d.scope != Scope::Total {
             continue;
         }
-        let Some(defaulted) = ruled(&d.property) else {
-            continue;
-        };
         let (Some(first), Some(last)) = (
             first_token(ctx, d.start, d.end),
             last_token(ctx, d.start, d.end),
         ) else {
+            continue;
+        };
+        // "275 deaths" on a page with no incident of its own: the victim grammar's figure
+        // of the reported event is the topic's deaths, when a noun names them.
+        let deaths = d.property == "killed"
+            && d.subject.as_ref().is_some_and(|s| s.key == REPORTED_EVENT)
+            && ctx.t.c.topic.named(ctx.lower(last)) == DEATHS;
+        let Some(defaulted) = ruled(&d.property).or(deaths.then_some(false)) else {
             continue;
         };
         let figure = Figure { first, last };
@@ -187,7 +212,11 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         }
         let sentence = ctx.tokens[first].sentence;
         let last_verb = shared.take().filter(|(s, _)| *s == sentence);
-        let named = (!defaulted).then(|| d.property.clone());
+        let named = if deaths {
+            Some(DEATHS.to_string())
+        } else {
+            (!defaulted).then(|| d.property.clone())
+        };
         let found = topic_property(ctx, d, figure, topic, &dates, last_verb, named);
         if let Some((property, verb)) = found {
             d.subject = Some(topic.clone());
@@ -289,6 +318,12 @@ fn topic_property(
     // A count states its counted noun ("a season of 76 games": games); a measure the noun or
     // verb linked to it ("a budget of $80 million", "valued at $10 billion").
     let counted = match &d.subject {
+        // "94 crore worldwide": a scope word after a scale is no counted noun; the scope is
+        // read below.
+        Some(s) if c.topic.scope_words.contains_key(&s.key) => None,
+        // "$6 million in Canada", "$4 million in other territories": where the figure holds,
+        // read below as its scope, not what it counts.
+        Some(s) if placed_after(ctx, figure, &s.text) => None,
         Some(s) if !s.text.chars().any(char::is_uppercase) => Some(s.key.clone()),
         // A name the topic holds ("API" on the pages of the Larkspur API) is the topic.
         Some(s) if in_topic(topic, &s.text) => None,
@@ -307,13 +342,32 @@ fn topic_property(
             return None;
         }
     }
+    // "grossed $3 million worldwide and $1 million abroad", "..., including $2 million in
+    // Canada": the verb of the figure before carries over.
+    let joined = first
+        .checked_sub(1)
+        .is_some_and(|k| matches!(ctx.lower(k), "and" | "or" | "including"));
     let verb = verb_before(ctx, first).or_else(|| {
-        let joined = first
-            .checked_sub(1)
-            .is_some_and(|k| matches!(ctx.lower(k), "and" | "or"));
-        shared.filter(|_| joined).map(|(_, v)| v)
+        shared
+            .clone()
+            .filter(|_| joined)
+            .map(|(_, v)| v)
     });
-    let linked = || linked_noun(ctx, first).or_else(|| verb.clone());
+    // "for a worldwide total of $8 million": a total of what the sentence's verb told of,
+    // with the scope written before the noun.
+    let total = linked_total(ctx, first).and_then(|scope| {
+        let (_, v) = shared.clone()?;
+        Some(match scope {
+            Some(scope) => format!("{v} {scope}"),
+            None => v,
+        })
+    });
+    let linked = || {
+        total
+            .clone()
+            .or_else(|| linked_noun(ctx, first))
+            .or_else(|| verb.clone())
+    };
     // A property the rules name by its words is what the figure states.
     let noun = if let Some(named) = named {
         named
@@ -349,13 +403,32 @@ fn topic_property(
     if is_whole(ctx, first) {
         property = format!("{property} in all");
     }
-    if let Some(place) = place_scope(ctx, &figure, topic) {
+    if let Some(place) = place_scope(ctx, &figure, topic)
+        && !property.ends_with(&place)
+    {
         property = format!("{property} {place}");
     }
     if let Some(time) = time_scope(ctx, &figure, dates) {
         property = format!("{property}{AS_OF}{time}");
     }
     Some((property, took_verb))
+}
+
+/// Whether `name` follows "in" (or "outside", "across") right after the figure: "$6 million in
+/// Canada" holds in Canada.
+fn placed_after(ctx: &Context, f: Figure, name: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let Some(head) = words.first() else {
+        return false;
+    };
+    let end = ctx.sentences[ctx.tokens[f.first].sentence].end;
+    (f.last + 1..(f.last + 3).min(end)).any(|k| {
+        matches!(ctx.lower(k), "in" | "outside" | "across" | "within")
+            && (k + 1..(k + 4).min(end)).any(|j| {
+                let w = ctx.lower(j);
+                w == head.as_str() || singular(w) == singular(head)
+            })
+    })
 }
 
 /// Whether `name` is a word or run of words of the topic's name: "API" of "Larkspur API",
@@ -472,6 +545,7 @@ fn age_bound(ctx: &Context, first: usize, d: &mut Draft) {
 }
 
 /// The tokens a figure's claim covers.
+#[derive(Clone, Copy)]
 struct Figure {
     first: usize,
     last: usize,
@@ -535,7 +609,34 @@ fn linked_noun(ctx: &Context, first: usize) -> Option<String> {
         && !c.generic_heads.contains(word)
         && !c.topic.partial_modifiers.contains(word)
         && !word.ends_with("ly");
-    plain.then(|| word.to_string())
+    if !plain {
+        return None;
+    }
+    // "a box office of": a two-word name of a property the lexicon knows.
+    if let Some(before) = noun.checked_sub(1).filter(|&b| b >= begin) {
+        let phrase = format!("{} {word}", ctx.lower(before));
+        if c.topic.synonyms.contains_key(&stem_phrase(&phrase)) {
+            return Some(phrase);
+        }
+    }
+    Some(word.to_string())
+}
+
+/// Whether the figure at `first` is "a total of" (or "a sum of"), with the scope word written
+/// before the noun ("a worldwide total of"), if any.
+fn linked_total(ctx: &Context, first: usize) -> Option<Option<String>> {
+    let of = first.checked_sub(1)?;
+    let noun = of.checked_sub(1)?;
+    let begin = ctx.sentences[ctx.tokens[first].sentence].start;
+    if noun < begin || ctx.lower(of) != "of" || !matches!(ctx.lower(noun), "total" | "sum") {
+        return None;
+    }
+    let scope = noun
+        .checked_sub(1)
+        .filter(|&k| k >= begin)
+        .and_then(|k| ctx.t.c.topic.scope_words.get(ctx.lower(k)))
+        .cloned();
+    Some(scope)
 }
 
 /// Modal verbs between a noun and the link to its figure.
@@ -554,6 +655,7 @@ fn verb_before(ctx: &Context, first: usize) -> Option<String> {
         && !t.capitalized
         && t.sentence == toks[first].sentence
         && (c.topic.figure_verbs.contains(word)
+            || (word.ends_with("ing") && c.topic.synonyms.contains_key(&stem(word)))
             || (!c.stop_words.contains(word)
                 && (word.ends_with("ed")
                     || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")))));
@@ -602,7 +704,10 @@ fn place_scope(ctx: &Context, f: &Figure, topic: &Subject) -> Option<String> {
         if ends {
             break;
         }
-        for len in (1..=3).rev() {
+        for len in (1..=6).rev() {
+            if k + len > range.end {
+                continue;
+            }
             let phrase = (k..k + len)
                 .map(|j| ctx.lower(j))
                 .collect::<Vec<_>>()
@@ -938,8 +1043,78 @@ mod tests {
             "The film grossed $12 million. Its budget was $4 million. The studio was valued at $2 billion.",
         );
         let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
-        assert_eq!(props, ["grossed", "budget", "valued"]);
+        assert_eq!(props, ["gross", "budget", "valued"]);
         assert_eq!(property_key("grossed"), property_key("gross"));
+    }
+
+    #[test]
+    fn words_the_lexicon_lists_for_one_property_name_it() {
+        let q = quantities(
+            "Harbour Lights (film)",
+            "The film earned $9 million. It made $2 million abroad. Its director is worth $40 \
+             million. It was praised by 31 critics.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            props,
+            ["gross", "gross outside home market", "worth", "review"]
+        );
+    }
+
+    #[test]
+    fn a_page_s_deaths_and_box_office_are_its_own_figures() {
+        let q = quantities(
+            "2031 measles outbreak in Ruritania",
+            "As of 2 June 2031, the outbreak had caused 41 deaths.",
+        );
+        assert_eq!(q[0].0, "2031 measles outbreak in Ruritania");
+        assert_eq!(q[0].1, "death as of 2031-06-02");
+        let q = quantities(
+            "Harbour Lights (film)",
+            "It had a box office of $7 million, grossing $2 million in Canada.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(props, ["gross", "gross in canada"]);
+    }
+
+    #[test]
+    fn a_total_and_an_included_figure_take_the_verb_of_the_sentence() {
+        let q = quantities(
+            "Harbour Lights (film)",
+            "The film grossed $6 million in Canada, including $1 million in Quebec, and $4 million \
+             in other territories, for a worldwide total of $10 million.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            props,
+            [
+                "gross in canada",
+                "gross in quebec",
+                "gross outside home market",
+                "gross worldwide",
+            ]
+        );
+        // A scope word after a scale is no counted noun: "12 crore worldwide".
+        let q = quantities("Harbour Lights (film)", "The film earned 12 crore worldwide.");
+        assert_eq!(q[0].1, "gross worldwide");
+    }
+
+    #[test]
+    fn to_before_an_article_is_part_of_a_name_and_otherwise_a_headline() {
+        let subject = |title: &str| {
+            quantities(title, "It grossed $3 million.")
+                .first()
+                .map(|q| q.0.clone())
+        };
+        assert_eq!(subject("Return to the Valley").as_deref(), Some("Return to the Valley"));
+        assert_eq!(
+            subject("How to Sail a Paper Boat").as_deref(),
+            Some("How to Sail a Paper Boat")
+        );
+        assert_ne!(
+            subject("Mayor to resign after audit").as_deref(),
+            Some("Mayor to resign after audit")
+        );
     }
 
     #[test]
@@ -955,8 +1130,8 @@ mod tests {
             [
                 "case as of 2021-05-04",
                 "case in strelsau as of 2021-05-04",
-                "grossed worldwide",
-                "grossed outside home market",
+                "gross worldwide",
+                "gross outside home market",
             ]
         );
     }
