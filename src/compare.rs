@@ -917,7 +917,18 @@ fn disagreement(named: &[&Claim]) -> String {
             Value::Date(d) => Some(date_label(d)),
             _ => None,
         })
-        .map(|d| format!("{} are different dates", list(d))),
+        .map(|d| {
+            // A bound is not a date: "before 2000 and 12 September 2010 cannot both hold".
+            let bounded = named
+                .iter()
+                .any(|c| matches!(&c.value, Value::Date(v) if v.bound.is_some()));
+            let verdict = if bounded {
+                "cannot both hold"
+            } else {
+                "are different dates"
+            };
+            format!("{} {verdict}", list(d))
+        }),
         Value::Quote { .. } => of(&|c| match &c.value {
             Value::Quote { speaker, .. } => Some(speaker.clone()),
             _ => None,

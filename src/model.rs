@@ -222,6 +222,32 @@ pub struct DateValue {
     /// month"), and it was worked out from the front matter's `date`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub resolved: bool,
+    /// The text bounds the date rather than stating it: "born before 1944", "released after
+    /// 2 May". None for a date stated as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<DateBound>,
+}
+
+/// How a date that is a bound holds: strictly before or after the date written, or on it or
+/// before ("until", "by") or after ("since").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateBound {
+    Before,
+    After,
+    Until,
+    Since,
+}
+
+impl DateBound {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBound::Before => "before",
+            DateBound::After => "after",
+            DateBound::Until => "until",
+            DateBound::Since => "since",
+        }
+    }
 }
 
 impl DateValue {
@@ -232,12 +258,19 @@ impl DateValue {
             month,
             day,
             resolved: false,
+            bound: None,
         }
     }
 }
 
+/// A day as (year, month, day), ordered as the calendar is; months and days run to 12 and 31
+/// whatever the month, which orders them right without knowing month lengths.
+type Day = (i32, u32, u32);
+
 impl DateValue {
-    /// Two dates agree when every field both of them state is the same.
+    /// Two dates agree when every field both of them state is the same. A bound ("before
+    /// 1944") agrees with a date or a bound that can fall inside it: the days each can be
+    /// overlap. Without a year on both sides a bound is not held against anything.
     pub fn compatible(&self, other: &DateValue) -> bool {
         fn same<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
             match (a, b) {
@@ -245,7 +278,39 @@ impl DateValue {
                 _ => true,
             }
         }
+        if self.bound.is_some() || other.bound.is_some() {
+            return match (self.days(), other.days()) {
+                (Some((a_lo, a_hi)), Some((b_lo, b_hi))) => a_lo <= b_hi && b_lo <= a_hi,
+                _ => true,
+            };
+        }
         same(self.year, other.year) && same(self.month, other.month) && same(self.day, other.day)
+    }
+
+    /// The first and last day the date can be, as a bound makes it; none without a year.
+    fn days(&self) -> Option<(Day, Day)> {
+        const FIRST: Day = (i32::MIN, 0, 0);
+        const LAST: Day = (i32::MAX, 13, 32);
+        let year = self.year?;
+        let lo = (year, self.month.unwrap_or(1), self.day.unwrap_or(1));
+        let hi = (year, self.month.unwrap_or(12), self.day.unwrap_or(31));
+        let before = |d: Day| match d {
+            (y, 1, 1) => (y - 1, 12, 31),
+            (y, m, 1) => (y, m - 1, 31),
+            (y, m, day) => (y, m, day - 1),
+        };
+        let after = |d: Day| match d {
+            (y, 12, 31) => (y + 1, 1, 1),
+            (y, m, 31) => (y, m + 1, 1),
+            (y, m, day) => (y, m, day + 1),
+        };
+        Some(match self.bound {
+            None => (lo, hi),
+            Some(DateBound::Before) => (FIRST, before(lo)),
+            Some(DateBound::Until) => (FIRST, hi),
+            Some(DateBound::After) => (after(hi), LAST),
+            Some(DateBound::Since) => (lo, LAST),
+        })
     }
 }
 
@@ -643,5 +708,54 @@ pub(crate) mod fixture {
         (0..n)
             .map(|i| Document::from_text(format!("d{i}.txt"), ""))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bounded(year: i32, month: Option<u32>, day: Option<u32>, b: DateBound) -> DateValue {
+        DateValue {
+            bound: Some(b),
+            ..DateValue::new(Some(year), month, day)
+        }
+    }
+
+    #[test]
+    fn a_date_bound_holds_the_days_on_its_side_of_the_date() {
+        let day = DateValue::new(Some(1997), Some(7), Some(22));
+        let before = |m, d| bounded(1997, Some(m), Some(d), DateBound::Before);
+        assert!(!before(7, 15).compatible(&day));
+        assert!(before(7, 23).compatible(&day));
+        // Strictly before: the day itself is not before itself; "until" takes it in.
+        assert!(!before(7, 22).compatible(&day));
+        assert!(bounded(1997, Some(7), Some(22), DateBound::Until).compatible(&day));
+        // A year bounds the whole year: "after 1996" starts on 1 January 1997.
+        assert!(bounded(1996, None, None, DateBound::After).compatible(&day));
+        assert!(!bounded(1997, None, None, DateBound::After).compatible(&day));
+        assert!(bounded(1997, None, None, DateBound::Since).compatible(&day));
+        // The first of a month and of a year step back across the boundary.
+        assert!(!before(1, 1).compatible(&DateValue::new(Some(1997), Some(1), Some(1))));
+        assert!(before(1, 1).compatible(&DateValue::new(Some(1996), Some(12), Some(31))));
+        // Two bounds agree when some day lies within both.
+        assert!(
+            bounded(2000, None, None, DateBound::Before).compatible(&bounded(
+                1990,
+                None,
+                None,
+                DateBound::After
+            ))
+        );
+        assert!(
+            !bounded(1990, None, None, DateBound::Before).compatible(&bounded(
+                2000,
+                None,
+                None,
+                DateBound::After
+            ))
+        );
+        // Without a year on both sides nothing is held.
+        assert!(before(7, 15).compatible(&DateValue::new(None, Some(7), Some(30))));
     }
 }

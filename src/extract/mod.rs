@@ -391,10 +391,14 @@ pub fn date_label(d: &DateValue) -> String {
     if let Some(y) = d.year {
         parts.push(y.to_string());
     }
-    if parts.is_empty() {
+    let date = if parts.is_empty() {
         "date".to_string()
     } else {
         parts.join(" ")
+    };
+    match d.bound {
+        Some(b) => format!("{} {date}", b.as_str()),
+        None => date,
     }
 }
 

@@ -162,6 +162,7 @@ fn day_value(d: Date) -> DateValue {
         month: u32::try_from(d.month()).ok(),
         day: u32::try_from(d.day()).ok(),
         resolved: true,
+        bound: None,
     }
 }
 
