@@ -154,14 +154,40 @@ fn is_topic(subject: &crate::model::Subject) -> bool {
 /// A figure holds for the time stated with it: a cluster whose claims state two times or more
 /// ("as of 20 March", "as of 27 March") is split by time, and the claims that state no time
 /// are kept apart from all of them. A cluster with one stated time at most is kept whole.
+/// A time that is a bound ("before 15 April") is put with the nearest stated time that it
+/// allows (the latest before 15 April), or stands as a time of its own when none does.
 fn split_by_time(
     cluster: (String, Vec<usize>, Vec<String>),
     claims: &[Claim],
 ) -> Vec<(String, Vec<usize>, Vec<String>)> {
-    let time = |i: usize| crate::extract::topic::property_time(&claims[i].property);
+    use crate::extract::topic::{property_time, time_value};
+    use crate::model::DateBound;
+    let time = |i: usize| property_time(&claims[i].property);
     let mut by_time: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    let mut bounded: Vec<(usize, &str)> = Vec::new();
     for &i in &cluster.1 {
-        by_time.entry(time(i)).or_default().push(i);
+        match time(i) {
+            Some(t) if time_value(t).is_some_and(|v| v.bound.is_some()) => bounded.push((i, t)),
+            t => by_time.entry(t).or_default().push(i),
+        }
+    }
+    // The stated times, in order (a time's string sorts as its date does).
+    let stated: Vec<(&str, crate::model::DateValue)> = by_time
+        .keys()
+        .flatten()
+        .filter_map(|t| time_value(t).map(|v| (*t, v)))
+        .collect();
+    for (i, t) in bounded {
+        let Some(bound) = time_value(t) else {
+            continue;
+        };
+        let fits = stated.iter().filter(|(_, v)| bound.compatible(v));
+        let nearest = match bound.bound {
+            Some(DateBound::Before | DateBound::Until) => fits.last(),
+            _ => fits.into_iter().next(),
+        };
+        let key = nearest.map_or(t, |(s, _)| *s);
+        by_time.entry(Some(key)).or_default().push(i);
     }
     let stated = by_time.keys().filter(|t| t.is_some()).count();
     if stated <= 1 {
@@ -170,7 +196,10 @@ fn split_by_time(
     let (key, _, merges) = cluster;
     by_time
         .into_values()
-        .map(|idxs| (key.clone(), idxs, merges.clone()))
+        .map(|mut idxs| {
+            idxs.sort_unstable();
+            (key.clone(), idxs, merges.clone())
+        })
         .collect()
 }
 

@@ -469,7 +469,7 @@ fn topic_property(
         property = format!("{property} {place}");
     }
     if let Some(time) = time_scope(ctx, &figure, dates) {
-        property = format!("{property}{AS_OF}{time}");
+        property = format!("{property} {time}");
     }
     Some((property, took_verb))
 }
@@ -937,15 +937,11 @@ fn time_scope(ctx: &Context, f: &Figure, dates: &[(usize, DateValue)]) -> Option
     let clause_end = (f.last + 1..range.end)
         .find(|&k| matches!(ctx.tok_text(k), "," | ";"))
         .unwrap_or(range.end);
-    let after = dates
-        .iter()
-        .find(|(k, _)| *k > f.last && *k < clause_end)
-        .map(|(_, v)| *v);
+    let after = dates.iter().find(|(k, _)| *k > f.last && *k < clause_end);
     let opening = dates
         .iter()
-        .find(|(k, _)| *k >= range.start && *k < f.first && *k <= range.start + 3)
-        .map(|(_, v)| *v);
-    let v = after.or(opening)?;
+        .find(|(k, _)| *k >= range.start && *k < f.first && *k <= range.start + 3);
+    let (at, v) = after.or(opening)?;
     let mut out = v.year?.to_string();
     if let Some(m) = v.month {
         out.push_str(&format!("-{m:02}"));
@@ -953,25 +949,76 @@ fn time_scope(ctx: &Context, f: &Figure, dates: &[(usize, DateValue)]) -> Option
             out.push_str(&format!("-{day:02}"));
         }
     }
-    Some(out)
+    // "before 15 April": a time the figure held by then, which any time up to it stated with
+    // the same figure can be ([`crate::align`] puts it with the one nearest). A running
+    // figure stated "before" or "after" a day is read as holding on that day too: "under
+    // 115 cases before 21 March" is held against "118 cases as of 21 March".
+    let word = match date_bound(ctx, *at, range.start).0 {
+        None => "as of",
+        Some(DateBound::Before | DateBound::Until) => "by",
+        Some(DateBound::After | DateBound::Since) => "since",
+    };
+    Some(format!("{word} {out}"))
 }
 
-/// Joins a topic property to the time it holds for: "case as of 2020-03-20".
-const AS_OF: &str = " as of ";
+/// Words that join a topic property to the time it holds for ("case as of 2020-03-20", "case
+/// before 2020-04-15"), each with the bound it puts on the time.
+const TIME_WORDS: &[(&str, Option<DateBound>)] = &[
+    ("as of", None),
+    ("before", Some(DateBound::Before)),
+    ("after", Some(DateBound::After)),
+    ("by", Some(DateBound::Until)),
+    ("since", Some(DateBound::Since)),
+];
+
+/// A topic property split into what it states and the time it holds for ("before
+/// 2020-04-15"), if it ends with one.
+fn split_time(property: &str) -> (&str, Option<&str>) {
+    let Some((head, last)) = property.rsplit_once(' ') else {
+        return (property, None);
+    };
+    let date_like = last.starts_with(|c: char| c.is_ascii_digit())
+        && last.chars().all(|c| c.is_ascii_digit() || c == '-');
+    if date_like {
+        for (word, _) in TIME_WORDS {
+            if let Some(base) = head.strip_suffix(word)
+                && let Some(base) = base.strip_suffix(' ')
+            {
+                return (base, Some(&property[base.len() + 1..]));
+            }
+        }
+    }
+    (property, None)
+}
 
 /// What a topic property is matched on: every word stemmed, the time left out ("scored" and
 /// "score" meet; "case as of 2020-03-20" is "cas").
 pub fn property_key(property: &str) -> String {
-    let base = property.split(AS_OF).next().unwrap_or(property);
+    let base = split_time(property).0;
     base.split_whitespace()
         .map(stem)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// The time a topic property holds for, as written after "as of", if any.
+/// The time a topic property holds for, as written after the property ("as of 2020-03-20",
+/// "before 2020-04-15"), if any.
 pub fn property_time(property: &str) -> Option<&str> {
-    property.split_once(AS_OF).map(|(_, t)| t)
+    split_time(property).1
+}
+
+/// A time [`property_time`] gives, as a date with the bound its word puts on it.
+pub fn time_value(time: &str) -> Option<DateValue> {
+    let (word, date) = time.rsplit_once(' ')?;
+    let bound = TIME_WORDS.iter().find(|(w, _)| *w == word)?.1;
+    let mut parts = date.split('-').map(str::parse::<u32>);
+    let year = i32::try_from(parts.next()?.ok()?).ok()?;
+    let month = parts.next().and_then(Result::ok);
+    let day = parts.next().and_then(Result::ok);
+    Some(DateValue {
+        bound,
+        ..DateValue::new(Some(year), month, day)
+    })
 }
 
 /// One form for a word and its inflections, so that the verb and the noun of one property
@@ -1299,6 +1346,47 @@ mod tests {
             "As of 3 May 2021, there were 300 confirmed cases.",
         );
         assert!(!kinds.contains(&FindingKind::Conflict), "{kinds:?}");
+    }
+
+    #[test]
+    fn a_figure_by_or_since_a_day_is_held_against_the_nearest_time_it_allows() {
+        let title = "Example outbreak in Ruritania";
+        let stated = "As of 12 April 2031, there were 380 cases. As of 20 April 2031, there were \
+                      500 cases.";
+        assert_eq!(
+            findings(
+                title,
+                "By 15 April 2031, there were more than 400 cases.",
+                stated
+            ),
+            [FindingKind::Conflict]
+        );
+        assert_eq!(
+            findings(
+                title,
+                "Since 13 April 2031, there were more than 400 cases.",
+                stated
+            ),
+            [FindingKind::Agreement]
+        );
+        // "before" a day is read as "by" it: the figure of that day is the one it meets.
+        assert_eq!(
+            findings(
+                title,
+                "Before 12 April 2031, there were under 370 cases.",
+                stated
+            ),
+            [FindingKind::Conflict]
+        );
+        // A bound that no stated time fits meets none of them.
+        assert_eq!(
+            findings(
+                title,
+                "By 1 April 2031, there were more than 900 cases.",
+                stated
+            ),
+            Vec::<FindingKind>::new()
+        );
     }
 
     #[test]
