@@ -181,10 +181,10 @@ fn split_by_time(
         let Some(bound) = time_value(t) else {
             continue;
         };
-        let fits = stated.iter().filter(|(_, v)| bound.compatible(v));
+        let mut fits = stated.iter().filter(|(_, v)| bound.compatible(v));
         let nearest = match bound.bound {
-            Some(DateBound::Before | DateBound::Until) => fits.last(),
-            _ => fits.into_iter().next(),
+            Some(DateBound::Before | DateBound::Until) => fits.next_back(),
+            _ => fits.next(),
         };
         let key = nearest.map_or(t, |(s, _)| *s);
         by_time.entry(Some(key)).or_default().push(i);
