@@ -133,7 +133,13 @@ fn judge(
         None if all_agree => (FindingKind::Agreement, agreement(&members)),
         None => (FindingKind::Agreement, agreement(&held)),
     };
-    let code = format!("crosscheck::{}::{}", kind.as_str(), code_name(group.kind));
+    let mut code = format!("crosscheck::{}::{}", kind.as_str(), code_name(group.kind));
+    if kind == FindingKind::Agreement
+        && let Some(bounds) = one_way_bounds(if all_agree { &members } else { &held })
+    {
+        code = BOUNDS_CODE.to_string();
+        message = bounds;
+    }
     if group.increment {
         message.push_str(" (both state an increment, not a total)");
     }
@@ -971,6 +977,57 @@ fn named_in_conflict<'c>(
 }
 
 /// "3 sources agree: 2 units, 2 systems" or "more than 40 and around 50 overlap".
+/// The code of an agreement between bounds of one direction and different sizes.
+pub const BOUNDS_CODE: &str = "crosscheck::agreement::bounds";
+
+/// When every figure is a bound in one direction and they are not all the same ("over 6
+/// million", "over 7.5 million"), the message that says so: both can hold, and together they
+/// say the tighter one. None otherwise.
+fn one_way_bounds(members: &[&Claim]) -> Option<String> {
+    let intervals: Vec<Interval> = members
+        .iter()
+        .map(|c| c.value.interval())
+        .collect::<Option<_>>()?;
+    let lower = intervals
+        .iter()
+        .all(|i| i.low.is_some() && i.high.is_none());
+    let upper = intervals
+        .iter()
+        .all(|i| i.high.is_some() && i.low.is_none());
+    if !(lower || upper) {
+        return None;
+    }
+    let edge = |i: &Interval| if lower { i.low } else { i.high };
+    let first = edge(intervals.first()?)?;
+    if intervals.iter().all(|i| edge(i) == Some(first)) {
+        return None;
+    }
+    // The tightest bound: the highest floor, the lowest ceiling.
+    let tight = members
+        .iter()
+        .zip(&intervals)
+        .filter_map(|(c, i)| edge(i).map(|e| (e, c)))
+        .reduce(|a, b| {
+            if (lower && b.0 > a.0) || (!lower && b.0 < a.0) {
+                b
+            } else {
+                a
+            }
+        })?;
+    let mut labels: Vec<&str> = Vec::new();
+    for c in members {
+        if !labels.contains(&c.label.as_str()) {
+            labels.push(&c.label);
+        }
+    }
+    let direction = if lower { "lower" } else { "upper" };
+    Some(format!(
+        "only {direction} bounds of different sizes: {}; all can hold, and together they say {}",
+        labels.join(", "),
+        tight.1.label
+    ))
+}
+
 fn agreement(members: &[&Claim]) -> String {
     // A part or a member reads as what it says of the whole: "1 arrested (at least, one of
     // them)".

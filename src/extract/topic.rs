@@ -1349,6 +1349,33 @@ mod tests {
     }
 
     #[test]
+    fn two_bounds_of_one_direction_and_different_sizes_are_a_finding_of_their_own() {
+        let title = "Copper Sky (album)";
+        let mut docs = vec![
+            titled(title, "Copper Sky has sold over 6 million copies."),
+            titled(title, "The album has sold more than 7.5 million copies."),
+        ];
+        docs[1].path = format!("{title}-2.md");
+        let analysis = crate::check(docs, Vec::new(), &rules(), crate::GroupBy::All);
+        let f = &analysis.findings[0];
+        assert_eq!(f.kind, FindingKind::Agreement);
+        assert_eq!(f.code, crate::compare::BOUNDS_CODE);
+        assert!(
+            f.message.contains("together they say > 7,500,000 copies"),
+            "{}",
+            f.message
+        );
+        // Bounds of one size are a plain agreement.
+        let mut docs = vec![
+            titled(title, "Copper Sky has sold over 6 million copies."),
+            titled(title, "The album has sold more than 6 million copies."),
+        ];
+        docs[1].path = format!("{title}-2.md");
+        let analysis = crate::check(docs, Vec::new(), &rules(), crate::GroupBy::All);
+        assert_eq!(analysis.findings[0].code, "crosscheck::agreement::quantity");
+    }
+
+    #[test]
     fn a_figure_by_or_since_a_day_is_held_against_the_nearest_time_it_allows() {
         let title = "Example outbreak in Ruritania";
         let stated = "As of 12 April 2031, there were 380 cases. As of 20 April 2031, there were \

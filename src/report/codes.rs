@@ -117,6 +117,13 @@ pub const CODES: &[CodeDoc] = &[
         example: "a.md: \"at least 12 firefighters were hurt\"\nb.md: \"14 firefighters were injured\"\n=> injured: 12 or more and 14 overlap",
     },
     CodeDoc {
+        code: "crosscheck::agreement::bounds",
+        kind: CodeKind::Agreement,
+        summary: "Sources state only bounds of one direction, of different sizes, for the same figure.",
+        explanation: "\"Over 6 million\" and \"over 7.5 million\" can both be true, so they do not conflict; but they are not the same statement either: one source knows more than the other, or they counted at different times. Every figure of the group is a lower bound (or every one an upper bound) and the bounds differ; the message names the tightest, which is what the sources say together. Like every agreement it never fails a run unless `--fail-on agreement` is given, and `--show-agreements` lists it.",
+        example: "a.md: \"The album has sold over 6 million copies.\"\nb.md: \"The album has sold more than 7.5 million copies.\"\n=> only lower bounds of different sizes: > 6,000,000 copies, > 7,500,000 copies; all can hold, and together they say > 7,500,000 copies",
+    },
+    CodeDoc {
         code: "crosscheck::agreement::date",
         kind: CodeKind::Agreement,
         summary: "Sources give compatible dates for the same event.",
@@ -315,7 +322,9 @@ mod tests {
         // Evolving figures (quantities) and the dates of events that recur are updated.
         assert!(explain("crosscheck::update::quantity").is_some());
         assert!(explain("crosscheck::update::date").is_some());
-        assert_eq!(finding_codes().count(), 12);
+        // Bounds of one direction and different sizes have a code of their own.
+        assert!(explain(crate::compare::BOUNDS_CODE).is_some());
+        assert_eq!(finding_codes().count(), 13);
     }
 
     /// Every code the source can print: a `code(...)` of a diagnostic, or a code in a string
