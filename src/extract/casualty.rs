@@ -1107,7 +1107,10 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     let lived = |n: f64| n <= 1.0 || tells_of_survival(ctx);
     let dead = match distinct(&killed).first() {
         Some(&dead) => Some(dead),
-        None if !tells_of_death(ctx) && lived(shot[0].0) => Some(0.0),
+        // A report that says outright that they all lived ("none of the injuries are
+        // life-threatening", "all are expected to survive") counts no dead, whatever else the
+        // page tells of death (a charge, another story).
+        None if (!tells_of_death(ctx) || tells_all_lived(ctx)) && lived(shot[0].0) => Some(0.0),
         None => None,
     };
     // Only a positive difference says something: when as many were shot as killed, the
@@ -1209,6 +1212,28 @@ fn tells_of_survival(ctx: &Context) -> bool {
                 | "injured"
                 | "hurt"
         )
+    })
+}
+
+/// Whether the report says outright that those hurt will live: "non-life-threatening
+/// injuries", "not life-threatening", "are expected to survive", "none of the wounds are
+/// life-threatening". Weaker words ("stable", "injured") may be said of one of several.
+fn tells_all_lived(ctx: &Context) -> bool {
+    (0..ctx.tokens.len()).any(|k| match ctx.lower(k) {
+        "non-life-threatening" => true,
+        // "non-life threatening", split where the page wrote a space.
+        "non-life" => ctx.lower(k + 1) == "threatening",
+        "not" => matches!(ctx.lower(k + 1), "life-threatening" | "life")
+            && !matches!(ctx.lower(k.wrapping_sub(1)), "may" | "might" | "could"),
+        "none" => (k + 1..(k + 6).min(ctx.tokens.len()))
+            .take_while(|&j| ctx.tokens[j].sentence == ctx.tokens[k].sentence)
+            .any(|j| ctx.lower(j) == "life-threatening"),
+        "expected" => {
+            ctx.lower(k + 1) == "to"
+                && matches!(ctx.lower(k + 2), "survive" | "recover")
+                && !matches!(ctx.lower(k.wrapping_sub(1)), "not")
+        }
+        _ => false,
     })
 }
 
@@ -2162,6 +2187,10 @@ fn drop_appositions(ctx: &Context, items: &[(usize, usize)], last: usize) -> Vec
     };
     let mut out: Vec<(usize, usize)> = groups[0].clone();
     let mut prev = 0;
+    // The people of the descriptions already dropped as describing the group at `prev`: a
+    // list set off by commas ("Three victims, a man, a woman, and a boy,") describes the three
+    // together, so its last group closes the count with those before it.
+    let mut described_before = 0.0;
     for g in 1..groups.len() {
         let group = &groups[g];
         let (_, end) = group[group.len() - 1];
@@ -2175,7 +2204,7 @@ fn drop_appositions(ctx: &Context, items: &[(usize, usize)], last: usize) -> Vec
         let same = group.iter().all(description)
             && described(&groups[prev])
             && match (count(group), count(&groups[prev])) {
-                (Some(n), Some(m)) if closed => n == m,
+                (Some(n), Some(m)) if closed => n == m || n + described_before == m,
                 (Some(n), Some(m)) => {
                     let (a, b) = groups[prev][groups[prev].len() - 1];
                     groups[prev].len() == 1
@@ -2189,9 +2218,12 @@ fn drop_appositions(ctx: &Context, items: &[(usize, usize)], last: usize) -> Vec
                 }
                 _ => false,
             };
-        if !same {
+        if same {
+            described_before += count(group).unwrap_or(0.0);
+        } else {
             out.extend(group.iter().copied());
             prev = g;
+            described_before = 0.0;
         }
     }
     out
@@ -2294,7 +2326,11 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             k += 3;
             continue;
         }
-        if toks[k].kind == TokenKind::Number
+        // "a 4 year-old girl", and "a four year-old girl" for one person of that age (not
+        // "three year-old boys", which may count them).
+        let age_figure = toks[k].kind == TokenKind::Number
+            || (ctx.t.rules.number_words.contains_key(ctx.lower(k)) && !is_plural(head));
+        if age_figure
             && matches!(
                 ctx.lower(k + 1),
                 "year-old" | "years-old" | "month-old" | "months-old" | "week-old" | "day-old"
@@ -2900,6 +2936,18 @@ mod tests {
     }
 
     #[test]
+    fn an_age_in_words_is_no_count() {
+        check(
+            "A stray bullet injured a six year-old girl on Sunday.",
+            &[("injured", 1.0, "injured a six year-old girl")],
+        );
+        check(
+            "A stray bullet injured two young girls on Sunday.",
+            &[("injured", 2.0, "injured two young girls")],
+        );
+    }
+
+    #[test]
     fn the_killer_is_not_a_victim() {
         check("The gunman killed himself.", &[]);
         check("The fourth person injured is in custody.", &[]);
@@ -3120,6 +3168,26 @@ mod tests {
 
     #[test]
     fn people_described_again_between_commas_are_counted_once() {
+        // A list of three set off by commas, with a comma before its "and", is the three.
+        check(
+            "Three victims, a 21-year-old woman, a 30-year-old man, and a 44-year-old man, were \
+             taken to a hospital for treatment of minor injuries.",
+            &[(
+                "injured",
+                3.0,
+                "Three victims, a 21-year-old woman, a 30-year-old man, and a 44-year-old man, \
+                 were taken to a hospital for treatment of minor injuries",
+            )],
+        );
+        // Without the figure before it, the list counts its people.
+        check(
+            "A 21-year-old woman, a 30-year-old man, and a 44-year-old man were injured.",
+            &[(
+                "injured",
+                3.0,
+                "A 21-year-old woman, a 30-year-old man, and a 44-year-old man were injured",
+            )],
+        );
         check(
             "Two victims, a 30-year-old man and a 41-year-old man, died at the scene.",
             &[(
@@ -3217,6 +3285,29 @@ mod tests {
         // A death the reader cannot count leaves them unknown.
         assert_eq!(
             derived("Four people were shot near the park. The homicide is unsolved."),
+            []
+        );
+        // Unless the report says outright that they all lived: the death told of is another.
+        assert_eq!(
+            derived(
+                "Four people were shot near the park. None of the wounds are life-threatening. \
+                 A man is charged with murder in an earlier case."
+            ),
+            [(4.0, "Four people were shot".to_string())]
+        );
+        assert_eq!(
+            derived(
+                "Three men were shot at a party and are expected to survive. \
+                 The block saw a homicide in May."
+            ),
+            [(3.0, "Three men were shot".to_string())]
+        );
+        // One of them not expected to survive says nothing of the others.
+        assert_eq!(
+            derived(
+                "Three men were shot at a party; one is not expected to survive. \
+                 The block saw a homicide in May."
+            ),
             []
         );
         // An injured figure below those shot who lived counts not all of the injured.
