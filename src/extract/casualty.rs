@@ -69,6 +69,9 @@ const BETWEEN: &[&str] = &[
     "instantly",
     "immediately",
     "subsequently",
+    "accidentally",
+    "unintentionally",
+    "mistakenly",
     "since",
     "discovered",
     "listed",
@@ -366,7 +369,14 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         }
         // "Another person was injured" after the dead are told of: the first of the injured,
         // one more victim beside the dead, not one more injured.
-        if v.increment && v.scope == Scope::Member && !seen.contains(&prop) {
+        // Not so "A second suspect was arrested": the ordinal counts the arrested themselves,
+        // so this is one more arrest.
+        let arrest_ordinal = rules
+            .properties
+            .get(prop)
+            .is_some_and(|r| r.name == "arrested")
+            && (v.first..=v.last).any(|j| ctx.t.c.ordinals.contains(ctx.lower(j)));
+        if v.increment && v.scope == Scope::Member && !seen.contains(&prop) && !arrest_ordinal {
             v.increment = false;
         }
         seen.push(prop);
@@ -1223,8 +1233,10 @@ fn tells_all_lived(ctx: &Context) -> bool {
         "non-life-threatening" => true,
         // "non-life threatening", split where the page wrote a space.
         "non-life" => ctx.lower(k + 1) == "threatening",
-        "not" => matches!(ctx.lower(k + 1), "life-threatening" | "life")
-            && !matches!(ctx.lower(k.wrapping_sub(1)), "may" | "might" | "could"),
+        "not" => {
+            matches!(ctx.lower(k + 1), "life-threatening" | "life")
+                && !matches!(ctx.lower(k.wrapping_sub(1)), "may" | "might" | "could")
+        }
         "none" => (k + 1..(k + 6).min(ctx.tokens.len()))
             .take_while(|&j| ctx.tokens[j].sentence == ctx.tokens[k].sentence)
             .any(|j| ctx.lower(j) == "life-threatening"),
@@ -1887,6 +1899,15 @@ fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     while end > from && matches!(ctx.lower(end), "and" | "," | "of" | "the" | "a" | "an") {
         end -= 1;
     }
+    // "shot Ray Dunn three times": the figure before "times" counts shots; the person before
+    // it is the one shot.
+    if end > from
+        && matches!(ctx.lower(end + 1), "times" | "time")
+        && (toks[end].kind == TokenKind::Number
+            || ctx.t.rules.number_words.contains_key(ctx.lower(end)))
+    {
+        end -= 1;
+    }
     // "shot five times" counts shots, not people; "times" may end the phrase or not.
     if (from..=(end + 1).min(from + 2)).any(|j| matches!(ctx.lower(j), "times" | "time")) {
         return None;
@@ -2269,11 +2290,19 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
     let words: Vec<&str> = (a..=b).map(|k| ctx.lower(k)).collect();
-    // "The fourth person injured" is one of them, not a count.
-    if words.iter().any(|w| c.ordinals.contains(*w)) {
-        return None;
-    }
     let head = ctx.lower(b);
+    // "The fourth person injured" is one of them, not a count. "A second man", "a third
+    // victim" is one more person, as "another man" is.
+    if words.iter().any(|w| c.ordinals.contains(*w)) {
+        let one_more = matches!(words.as_slice(), ["a" | "an", ordinal, ..]
+            if c.ordinals.contains(*ordinal) && *ordinal != "first")
+            && c.person_nouns.contains(head)
+            && !is_plural(head);
+        return one_more.then(|| Victims {
+            increment: true,
+            ..Victims::one(a, b)
+        });
+    }
     // "a 9-month-old", "an eighth-grader": ages and school grades stand for people.
     let person_head =
         c.person_nouns.contains(head) || head.ends_with("-old") || head.ends_with("grader");
@@ -2933,6 +2962,60 @@ mod tests {
             &[("killed", 1.0, "he died")],
         );
         check("They were treated with care for injuries.", &[]);
+    }
+
+    #[test]
+    fn an_ordinal_person_is_one_more() {
+        // The first of the injured after the dead: one injured, no increment.
+        check(
+            "A woman was killed on the porch. A second person was also injured.",
+            &[
+                ("killed", 1.0, "A woman was killed"),
+                ("injured", 1.0, "A second person was also injured"),
+            ],
+        );
+        check(
+            "Three men were killed in the yard. A fourth man suffered a gunshot wound.",
+            &[
+                ("killed", 3.0, "Three men were killed"),
+                ("injured", 1.0, "A fourth man suffered a gunshot wound"),
+            ],
+        );
+        // "The second victim" is one of those told of.
+        check("The second victim is in custody.", &[]);
+        // A second suspect arrested is one more arrest, not the only one.
+        assert_eq!(
+            claims("A second suspect was arrested on Friday.", &rules())
+                .iter()
+                .filter(|c| c.property == "arrested")
+                .map(|c| c.increment)
+                .collect::<Vec<_>>(),
+            [true]
+        );
+    }
+
+    #[test]
+    fn shots_are_no_people_and_an_accident_still_hurts() {
+        assert_eq!(
+            scoped("A man shot 19-year-old Ray Dunn three times on Tuesday."),
+            [row(
+                "shot",
+                1.0,
+                Some(1.0),
+                Scope::Member,
+                "shot 19-year-old Ray Dunn"
+            )]
+        );
+        assert_eq!(
+            scoped("A 7-year-old boy who was accidentally shot by his cousin is recovering."),
+            [row(
+                "shot",
+                1.0,
+                Some(1.0),
+                Scope::Member,
+                "A 7-year-old boy who was accidentally shot"
+            )]
+        );
     }
 
     #[test]
