@@ -1822,6 +1822,15 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
                 | "aged"
         )
     {
+        // "Ann Lee was shot in the arm, and a man was also wounded": the object ends at a
+        // comma and "and" that join two clauses, and the people are those after them.
+        if let Some(and) = (start + 1..end)
+            .rev()
+            .find(|&k| ctx.lower(k) == "and" && toks[k - 1].is_punct(","))
+            && let Some(v) = count_people(ctx, and + 1, end)
+        {
+            return Some(v);
+        }
         let who = (start.saturating_sub(12)..start)
             .rev()
             .take_while(|&w| toks[w].sentence == sentence && !toks[w].is_punct(","))
@@ -2424,6 +2433,8 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             "a" | "an" | "the" | "another" | "one" | "his" | "her" | "their"
         ) || toks[a].capitalized
             || a == b
+            // A headline's age for an article: "injured 4-year-old daughter and her mother".
+            || det.ends_with("-old")
             // A headline drops the article: "shooting that wounded 5, killing unborn baby".
             || c.uncounted_victims.contains(det)
         {
@@ -3015,6 +3026,24 @@ mod tests {
                 Scope::Member,
                 "A 7-year-old boy who was accidentally shot"
             )]
+        );
+    }
+
+    #[test]
+    fn the_people_of_a_second_clause_after_a_place_on_the_body() {
+        check(
+            "Ana Ruiz was shot in the arm, and a 52-year-old man was also wounded.",
+            &[("injured", 1.0, "a 52-year-old man was also wounded")],
+        );
+        // The object of a preposition alone names nobody.
+        check("A child under the age of 10 was killed.", &[]);
+    }
+
+    #[test]
+    fn a_headline_s_age_stands_for_its_article() {
+        check(
+            "Father charged after a shot injured 6-year-old son and his aunt",
+            &[("injured", 2.0, "injured 6-year-old son and his aunt")],
         );
     }
 
