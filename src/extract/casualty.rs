@@ -1511,6 +1511,21 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
         return Some(one);
     }
     let v = count_people(ctx, range.start, be - 1)?;
+    // "One was treated at the scene and the other was taken to a hospital with minor
+    // injuries": one of two, then the other, so two of the hurt.
+    let one_and_other = !plural
+        && ctx.lower(v.first) == "one"
+        && v.first == v.last
+        && (range.start..noun).any(|j| ctx.lower(j) == "the" && ctx.lower(j + 1) == "other");
+    if one_and_other {
+        return Some(Victims {
+            last: noun,
+            low: Some(2.0),
+            high: Some(2.0),
+            scope: Scope::Part,
+            ..v
+        });
+    }
     let fits = if plural {
         v.explicit && v.low.is_some_and(|n| n >= 2.0)
     } else {
@@ -3037,6 +3052,24 @@ mod tests {
         );
         // The object of a preposition alone names nobody.
         check("A child under the age of 10 was killed.", &[]);
+    }
+
+    #[test]
+    fn one_and_the_other_are_two() {
+        assert_eq!(
+            scoped(
+                "One was treated at the scene and the other was taken to a hospital with \
+                 minor injuries."
+            ),
+            [row(
+                "injured",
+                2.0,
+                Some(2.0),
+                Scope::Part,
+                "One was treated at the scene and the other was taken to a hospital with minor \
+                 injuries"
+            )]
+        );
     }
 
     #[test]
