@@ -317,6 +317,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         .iter()
         .map(|(_, v, t_first, _)| {
             let of_no_event = tallies_many_events(ctx, toks[*t_first].sentence)
+                || continues_other_event(ctx, toks[*t_first].sentence)
                 || in_other_story_line(ctx, toks[v.first.min(*t_first)].start, running)
                 || honoured(ctx, v.first)
                 || (!v.explicit
@@ -1047,6 +1048,39 @@ fn tallies_many_events(ctx: &Context, s: usize) -> bool {
                 .is_some_and(|m| m.last < k && m.low.is_some_and(|x| (2.0..1000.0).contains(&x)))
         })
     })
+}
+
+/// Whether sentence `s` goes on telling of the other event that the sentence before it, in
+/// the same paragraph, tallies or recalls: "The attack comes a year after nine people were
+/// shot at the park. A man was killed in the gunfire." It must point back to that event ("in
+/// the gunfire", "in that shooting").
+fn continues_other_event(ctx: &Context, s: usize) -> bool {
+    let toks = ctx.tokens;
+    let Some(prev) = s.checked_sub(1) else {
+        return false;
+    };
+    let (Some(cur), Some(before)) = (ctx.sentences.get(s), ctx.sentences.get(prev)) else {
+        return false;
+    };
+    let end = cur.end.min(toks.len());
+    let before_end = before.end.min(toks.len());
+    if cur.start >= end || before.start >= before_end || before_end > cur.start {
+        return false;
+    }
+    // A blank line between starts another paragraph, which may return to the report's event.
+    let same_paragraph = ctx
+        .text
+        .get(toks[before_end - 1].end..toks[cur.start].start)
+        .is_some_and(|gap| gap.matches('\n').count() <= 1);
+    let points_back = (cur.start..end.saturating_sub(2)).any(|k| {
+        matches!(ctx.lower(k), "in" | "during")
+            && matches!(ctx.lower(k + 1), "the" | "that")
+            && matches!(
+                ctx.lower(k + 2),
+                "gunfire" | "shooting" | "attack" | "incident" | "violence"
+            )
+    });
+    same_paragraph && points_back && tallies_many_events(ctx, prev)
 }
 
 /// The injured a report implies without saying: people shot less people killed ("He shot two
@@ -3052,6 +3086,29 @@ mod tests {
         );
         // The object of a preposition alone names nobody.
         check("A child under the age of 10 was killed.", &[]);
+    }
+
+    #[test]
+    fn the_sentence_after_another_event_that_points_back_to_it_is_of_it_too() {
+        check(
+            "The Elm Street shooting comes a year after seven people were shot at the Oak \
+             Court homes. A 40-year-old man was killed in the gunfire.",
+            &[],
+        );
+        // Not after a sentence about the report's own event.
+        check(
+            "Three people were hurt on Elm Street on Sunday. A man was killed in the gunfire.",
+            &[
+                ("injured", 3.0, "Three people were hurt"),
+                ("killed", 1.0, "A man was killed"),
+            ],
+        );
+        // Nor in the next paragraph.
+        check(
+            "The shooting comes a year after seven people were shot at the Oak Court homes.\n\n\
+             A man was killed in the gunfire on Sunday.",
+            &[("killed", 1.0, "A man was killed")],
+        );
     }
 
     #[test]
