@@ -69,6 +69,9 @@ const BETWEEN: &[&str] = &[
     "instantly",
     "immediately",
     "subsequently",
+    "accidentally",
+    "unintentionally",
+    "mistakenly",
     "since",
     "discovered",
     "listed",
@@ -314,6 +317,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         .iter()
         .map(|(_, v, t_first, _)| {
             let of_no_event = tallies_many_events(ctx, toks[*t_first].sentence)
+                || continues_other_event(ctx, toks[*t_first].sentence)
                 || in_other_story_line(ctx, toks[v.first.min(*t_first)].start, running)
                 || honoured(ctx, v.first)
                 || (!v.explicit
@@ -366,7 +370,14 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         }
         // "Another person was injured" after the dead are told of: the first of the injured,
         // one more victim beside the dead, not one more injured.
-        if v.increment && v.scope == Scope::Member && !seen.contains(&prop) {
+        // Not so "A second suspect was arrested": the ordinal counts the arrested themselves,
+        // so this is one more arrest.
+        let arrest_ordinal = rules
+            .properties
+            .get(prop)
+            .is_some_and(|r| r.name == "arrested")
+            && (v.first..=v.last).any(|j| ctx.t.c.ordinals.contains(ctx.lower(j)));
+        if v.increment && v.scope == Scope::Member && !seen.contains(&prop) && !arrest_ordinal {
             v.increment = false;
         }
         seen.push(prop);
@@ -1039,6 +1050,39 @@ fn tallies_many_events(ctx: &Context, s: usize) -> bool {
     })
 }
 
+/// Whether sentence `s` goes on telling of the other event that the sentence before it, in
+/// the same paragraph, tallies or recalls: "The attack comes a year after nine people were
+/// shot at the park. A man was killed in the gunfire." It must point back to that event ("in
+/// the gunfire", "in that shooting").
+fn continues_other_event(ctx: &Context, s: usize) -> bool {
+    let toks = ctx.tokens;
+    let Some(prev) = s.checked_sub(1) else {
+        return false;
+    };
+    let (Some(cur), Some(before)) = (ctx.sentences.get(s), ctx.sentences.get(prev)) else {
+        return false;
+    };
+    let end = cur.end.min(toks.len());
+    let before_end = before.end.min(toks.len());
+    if cur.start >= end || before.start >= before_end || before_end > cur.start {
+        return false;
+    }
+    // A blank line between starts another paragraph, which may return to the report's event.
+    let same_paragraph = ctx
+        .text
+        .get(toks[before_end - 1].end..toks[cur.start].start)
+        .is_some_and(|gap| gap.matches('\n').count() <= 1);
+    let points_back = (cur.start..end.saturating_sub(2)).any(|k| {
+        matches!(ctx.lower(k), "in" | "during")
+            && matches!(ctx.lower(k + 1), "the" | "that")
+            && matches!(
+                ctx.lower(k + 2),
+                "gunfire" | "shooting" | "attack" | "incident" | "violence"
+            )
+    });
+    same_paragraph && points_back && tallies_many_events(ctx, prev)
+}
+
 /// The injured a report implies without saying: people shot less people killed ("He shot two
 /// people, one of whom died": one injured). Only when the report gives one figure for each (or
 /// tells of no death at all) and counts none of the injured itself. Those shot who lived are
@@ -1107,7 +1151,10 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     let lived = |n: f64| n <= 1.0 || tells_of_survival(ctx);
     let dead = match distinct(&killed).first() {
         Some(&dead) => Some(dead),
-        None if !tells_of_death(ctx) && lived(shot[0].0) => Some(0.0),
+        // A report that says outright that they all lived ("none of the injuries are
+        // life-threatening", "all are expected to survive") counts no dead, whatever else the
+        // page tells of death (a charge, another story).
+        None if (!tells_of_death(ctx) || tells_all_lived(ctx)) && lived(shot[0].0) => Some(0.0),
         None => None,
     };
     // Only a positive difference says something: when as many were shot as killed, the
@@ -1209,6 +1256,30 @@ fn tells_of_survival(ctx: &Context) -> bool {
                 | "injured"
                 | "hurt"
         )
+    })
+}
+
+/// Whether the report says outright that those hurt will live: "non-life-threatening
+/// injuries", "not life-threatening", "are expected to survive", "none of the wounds are
+/// life-threatening". Weaker words ("stable", "injured") may be said of one of several.
+fn tells_all_lived(ctx: &Context) -> bool {
+    (0..ctx.tokens.len()).any(|k| match ctx.lower(k) {
+        "non-life-threatening" => true,
+        // "non-life threatening", split where the page wrote a space.
+        "non-life" => ctx.lower(k + 1) == "threatening",
+        "not" => {
+            matches!(ctx.lower(k + 1), "life-threatening" | "life")
+                && !matches!(ctx.lower(k.wrapping_sub(1)), "may" | "might" | "could")
+        }
+        "none" => (k + 1..(k + 6).min(ctx.tokens.len()))
+            .take_while(|&j| ctx.tokens[j].sentence == ctx.tokens[k].sentence)
+            .any(|j| ctx.lower(j) == "life-threatening"),
+        "expected" => {
+            ctx.lower(k + 1) == "to"
+                && matches!(ctx.lower(k + 2), "survive" | "recover")
+                && !matches!(ctx.lower(k.wrapping_sub(1)), "not")
+        }
+        _ => false,
     })
 }
 
@@ -1474,6 +1545,21 @@ fn hurt_with(ctx: &Context, noun: usize, prop: usize) -> Option<Victims> {
         return Some(one);
     }
     let v = count_people(ctx, range.start, be - 1)?;
+    // "One was treated at the scene and the other was taken to a hospital with minor
+    // injuries": one of two, then the other, so two of the hurt.
+    let one_and_other = !plural
+        && ctx.lower(v.first) == "one"
+        && v.first == v.last
+        && (range.start..noun).any(|j| ctx.lower(j) == "the" && ctx.lower(j + 1) == "other");
+    if one_and_other {
+        return Some(Victims {
+            last: noun,
+            low: Some(2.0),
+            high: Some(2.0),
+            scope: Scope::Part,
+            ..v
+        });
+    }
     let fits = if plural {
         v.explicit && v.low.is_some_and(|n| n >= 2.0)
     } else {
@@ -1785,6 +1871,15 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
                 | "aged"
         )
     {
+        // "Ann Lee was shot in the arm, and a man was also wounded": the object ends at a
+        // comma and "and" that join two clauses, and the people are those after them.
+        if let Some(and) = (start + 1..end)
+            .rev()
+            .find(|&k| ctx.lower(k) == "and" && toks[k - 1].is_punct(","))
+            && let Some(v) = count_people(ctx, and + 1, end)
+        {
+            return Some(v);
+        }
         let who = (start.saturating_sub(12)..start)
             .rev()
             .take_while(|&w| toks[w].sentence == sentence && !toks[w].is_punct(","))
@@ -1860,6 +1955,15 @@ fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
     }
     // Trailing joiners belong to the next clause.
     while end > from && matches!(ctx.lower(end), "and" | "," | "of" | "the" | "a" | "an") {
+        end -= 1;
+    }
+    // "shot Ray Dunn three times": the figure before "times" counts shots; the person before
+    // it is the one shot.
+    if end > from
+        && matches!(ctx.lower(end + 1), "times" | "time")
+        && (toks[end].kind == TokenKind::Number
+            || ctx.t.rules.number_words.contains_key(ctx.lower(end)))
+    {
         end -= 1;
     }
     // "shot five times" counts shots, not people; "times" may end the phrase or not.
@@ -2162,6 +2266,10 @@ fn drop_appositions(ctx: &Context, items: &[(usize, usize)], last: usize) -> Vec
     };
     let mut out: Vec<(usize, usize)> = groups[0].clone();
     let mut prev = 0;
+    // The people of the descriptions already dropped as describing the group at `prev`: a
+    // list set off by commas ("Three victims, a man, a woman, and a boy,") describes the three
+    // together, so its last group closes the count with those before it.
+    let mut described_before = 0.0;
     for g in 1..groups.len() {
         let group = &groups[g];
         let (_, end) = group[group.len() - 1];
@@ -2175,7 +2283,7 @@ fn drop_appositions(ctx: &Context, items: &[(usize, usize)], last: usize) -> Vec
         let same = group.iter().all(description)
             && described(&groups[prev])
             && match (count(group), count(&groups[prev])) {
-                (Some(n), Some(m)) if closed => n == m,
+                (Some(n), Some(m)) if closed => n == m || n + described_before == m,
                 (Some(n), Some(m)) => {
                     let (a, b) = groups[prev][groups[prev].len() - 1];
                     groups[prev].len() == 1
@@ -2189,9 +2297,12 @@ fn drop_appositions(ctx: &Context, items: &[(usize, usize)], last: usize) -> Vec
                 }
                 _ => false,
             };
-        if !same {
+        if same {
+            described_before += count(group).unwrap_or(0.0);
+        } else {
             out.extend(group.iter().copied());
             prev = g;
+            described_before = 0.0;
         }
     }
     out
@@ -2237,11 +2348,19 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
     let toks = ctx.tokens;
     let c = &ctx.t.c;
     let words: Vec<&str> = (a..=b).map(|k| ctx.lower(k)).collect();
-    // "The fourth person injured" is one of them, not a count.
-    if words.iter().any(|w| c.ordinals.contains(*w)) {
-        return None;
-    }
     let head = ctx.lower(b);
+    // "The fourth person injured" is one of them, not a count. "A second man", "a third
+    // victim" is one more person, as "another man" is.
+    if words.iter().any(|w| c.ordinals.contains(*w)) {
+        let one_more = matches!(words.as_slice(), ["a" | "an", ordinal, ..]
+            if c.ordinals.contains(*ordinal) && *ordinal != "first")
+            && c.person_nouns.contains(head)
+            && !is_plural(head);
+        return one_more.then(|| Victims {
+            increment: true,
+            ..Victims::one(a, b)
+        });
+    }
     // "a 9-month-old", "an eighth-grader": ages and school grades stand for people.
     let person_head =
         c.person_nouns.contains(head) || head.ends_with("-old") || head.ends_with("grader");
@@ -2294,7 +2413,11 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             k += 3;
             continue;
         }
-        if toks[k].kind == TokenKind::Number
+        // "a 4 year-old girl", and "a four year-old girl" for one person of that age (not
+        // "three year-old boys", which may count them).
+        let age_figure = toks[k].kind == TokenKind::Number
+            || (ctx.t.rules.number_words.contains_key(ctx.lower(k)) && !is_plural(head));
+        if age_figure
             && matches!(
                 ctx.lower(k + 1),
                 "year-old" | "years-old" | "month-old" | "months-old" | "week-old" | "day-old"
@@ -2359,6 +2482,8 @@ fn count_item(ctx: &Context, a: usize, b: usize) -> Option<Victims> {
             "a" | "an" | "the" | "another" | "one" | "his" | "her" | "their"
         ) || toks[a].capitalized
             || a == b
+            // A headline's age for an article: "injured 4-year-old daughter and her mother".
+            || det.ends_with("-old")
             // A headline drops the article: "shooting that wounded 5, killing unborn baby".
             || c.uncounted_victims.contains(det)
         {
@@ -2900,6 +3025,131 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_person_is_one_more() {
+        // The first of the injured after the dead: one injured, no increment.
+        check(
+            "A woman was killed on the porch. A second person was also injured.",
+            &[
+                ("killed", 1.0, "A woman was killed"),
+                ("injured", 1.0, "A second person was also injured"),
+            ],
+        );
+        check(
+            "Three men were killed in the yard. A fourth man suffered a gunshot wound.",
+            &[
+                ("killed", 3.0, "Three men were killed"),
+                ("injured", 1.0, "A fourth man suffered a gunshot wound"),
+            ],
+        );
+        // "The second victim" is one of those told of.
+        check("The second victim is in custody.", &[]);
+        // A second suspect arrested is one more arrest, not the only one.
+        assert_eq!(
+            claims("A second suspect was arrested on Friday.", &rules())
+                .iter()
+                .filter(|c| c.property == "arrested")
+                .map(|c| c.increment)
+                .collect::<Vec<_>>(),
+            [true]
+        );
+    }
+
+    #[test]
+    fn shots_are_no_people_and_an_accident_still_hurts() {
+        assert_eq!(
+            scoped("A man shot 19-year-old Ray Dunn three times on Tuesday."),
+            [row(
+                "shot",
+                1.0,
+                Some(1.0),
+                Scope::Member,
+                "shot 19-year-old Ray Dunn"
+            )]
+        );
+        assert_eq!(
+            scoped("A 7-year-old boy who was accidentally shot by his cousin is recovering."),
+            [row(
+                "shot",
+                1.0,
+                Some(1.0),
+                Scope::Member,
+                "A 7-year-old boy who was accidentally shot"
+            )]
+        );
+    }
+
+    #[test]
+    fn the_people_of_a_second_clause_after_a_place_on_the_body() {
+        check(
+            "Ana Ruiz was shot in the arm, and a 52-year-old man was also wounded.",
+            &[("injured", 1.0, "a 52-year-old man was also wounded")],
+        );
+        // The object of a preposition alone names nobody.
+        check("A child under the age of 10 was killed.", &[]);
+    }
+
+    #[test]
+    fn the_sentence_after_another_event_that_points_back_to_it_is_of_it_too() {
+        check(
+            "The Elm Street shooting comes a year after seven people were shot at the Oak \
+             Court homes. A 40-year-old man was killed in the gunfire.",
+            &[],
+        );
+        // Not after a sentence about the report's own event.
+        check(
+            "Three people were hurt on Elm Street on Sunday. A man was killed in the gunfire.",
+            &[
+                ("injured", 3.0, "Three people were hurt"),
+                ("killed", 1.0, "A man was killed"),
+            ],
+        );
+        // Nor in the next paragraph.
+        check(
+            "The shooting comes a year after seven people were shot at the Oak Court homes.\n\n\
+             A man was killed in the gunfire on Sunday.",
+            &[("killed", 1.0, "A man was killed")],
+        );
+    }
+
+    #[test]
+    fn one_and_the_other_are_two() {
+        assert_eq!(
+            scoped(
+                "One was treated at the scene and the other was taken to a hospital with \
+                 minor injuries."
+            ),
+            [row(
+                "injured",
+                2.0,
+                Some(2.0),
+                Scope::Part,
+                "One was treated at the scene and the other was taken to a hospital with minor \
+                 injuries"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_headline_s_age_stands_for_its_article() {
+        check(
+            "Father charged after a shot injured 6-year-old son and his aunt",
+            &[("injured", 2.0, "injured 6-year-old son and his aunt")],
+        );
+    }
+
+    #[test]
+    fn an_age_in_words_is_no_count() {
+        check(
+            "A stray bullet injured a six year-old girl on Sunday.",
+            &[("injured", 1.0, "injured a six year-old girl")],
+        );
+        check(
+            "A stray bullet injured two young girls on Sunday.",
+            &[("injured", 2.0, "injured two young girls")],
+        );
+    }
+
+    #[test]
     fn the_killer_is_not_a_victim() {
         check("The gunman killed himself.", &[]);
         check("The fourth person injured is in custody.", &[]);
@@ -3120,6 +3370,26 @@ mod tests {
 
     #[test]
     fn people_described_again_between_commas_are_counted_once() {
+        // A list of three set off by commas, with a comma before its "and", is the three.
+        check(
+            "Three victims, a 21-year-old woman, a 30-year-old man, and a 44-year-old man, were \
+             taken to a hospital for treatment of minor injuries.",
+            &[(
+                "injured",
+                3.0,
+                "Three victims, a 21-year-old woman, a 30-year-old man, and a 44-year-old man, \
+                 were taken to a hospital for treatment of minor injuries",
+            )],
+        );
+        // Without the figure before it, the list counts its people.
+        check(
+            "A 21-year-old woman, a 30-year-old man, and a 44-year-old man were injured.",
+            &[(
+                "injured",
+                3.0,
+                "A 21-year-old woman, a 30-year-old man, and a 44-year-old man were injured",
+            )],
+        );
         check(
             "Two victims, a 30-year-old man and a 41-year-old man, died at the scene.",
             &[(
@@ -3217,6 +3487,29 @@ mod tests {
         // A death the reader cannot count leaves them unknown.
         assert_eq!(
             derived("Four people were shot near the park. The homicide is unsolved."),
+            []
+        );
+        // Unless the report says outright that they all lived: the death told of is another.
+        assert_eq!(
+            derived(
+                "Four people were shot near the park. None of the wounds are life-threatening. \
+                 A man is charged with murder in an earlier case."
+            ),
+            [(4.0, "Four people were shot".to_string())]
+        );
+        assert_eq!(
+            derived(
+                "Three men were shot at a party and are expected to survive. \
+                 The block saw a homicide in May."
+            ),
+            [(3.0, "Three men were shot".to_string())]
+        );
+        // One of them not expected to survive says nothing of the others.
+        assert_eq!(
+            derived(
+                "Three men were shot at a party; one is not expected to survive. \
+                 The block saw a homicide in May."
+            ),
             []
         );
         // An injured figure below those shot who lived counts not all of the injured.

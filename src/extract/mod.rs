@@ -561,7 +561,8 @@ fn is_teaser(line: &str, labels: &[String]) -> bool {
 
 /// A photo caption: a line ending in a photo credit ("(AP Photo/Jane Roe)", "(Photo by ...)",
 /// "(Getty Images)"), an agency caption that starts with a place and date in capitals
-/// ("CHICAGO, IL - JUNE 20: ..."), or a line that starts "In a June 5 photo, ...".
+/// ("CHICAGO, IL - JUNE 20: ..."), a line that starts "In a June 5 photo, ...", or one under
+/// a page's "Caption" label.
 fn is_photo_caption(line: &str) -> bool {
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
@@ -572,6 +573,12 @@ fn is_photo_caption(line: &str) -> bool {
         ))
         .expect("the caption pattern is valid")
     });
+    // A scraped video or photo caption under its label: "Caption A crowd at the vigil ...".
+    if let Some(rest) = line.strip_prefix("Caption ")
+        && rest.starts_with(|c: char| c.is_uppercase() || c == '+')
+    {
+        return true;
+    }
     // Most lines hold none of the words a caption needs: skip the pattern for them.
     let maybe = line.contains("hoto")
         || line.contains("HOTO")
@@ -1216,6 +1223,7 @@ mod tests {
              Neighbours left 12 candles at the shelter. (AP Photo/Jane Roe)\n\n\
              SPRINGFIELD, IL - MARCH 3: Six people were hurt in a crash here.\n\n\
              In a March 3 photo, 5 firefighters stand beside the bus.\n\n\
+             Caption Double shooting in Ashford Caption Three men were shot dead in Ashford.\n\n\
              UPDATE: Police said two people were hurt.\n"
         );
         let got = texts(&body);
@@ -1225,6 +1233,7 @@ mod tests {
             "12 candles",
             "Six people",
             "5 firefighters",
+            "Three men",
         ] {
             assert!(
                 !got.iter().any(|t| t.contains(furniture)),
