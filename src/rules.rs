@@ -497,6 +497,12 @@ pub struct Rules {
     pub thresholds: Thresholds,
     /// Lookup tables for the extractor, built on first use and shared by every document.
     compiled: std::sync::OnceLock<std::sync::Arc<crate::extract::Compiled>>,
+    /// Each unit name as written to the first unit that has it, built on first use
+    /// ([`Rules::unit_named`]).
+    unit_index: std::sync::OnceLock<HashMap<String, usize>>,
+    /// The SI prefix symbols of `si-prefixes` ("k", "M", "μ"): a capital one ("M") is not
+    /// folded to lowercase when a unit name is looked up.
+    pub si_prefix_symbols: HashSet<String>,
 }
 
 /// Thresholds with every value settled.
@@ -605,12 +611,15 @@ impl Rules {
             lexicon: LexiconRule::default(),
             thresholds: Thresholds::default(),
             compiled: std::sync::OnceLock::new(),
+            unit_index: std::sync::OnceLock::new(),
+            si_prefix_symbols: HashSet::default(),
         }
     }
 
     fn merge(&mut self, name: &str, text: &str, file: RuleFile) -> Result<(), RulesError> {
         // Tables built from the rules before this file no longer hold.
         self.compiled = std::sync::OnceLock::new();
+        self.unit_index = std::sync::OnceLock::new();
         let bad = |what: String, needle: &str| {
             let span = find_span(text, needle);
             RulesError::invalid(name, text, what, span)
@@ -706,6 +715,8 @@ impl Rules {
             self.increment.before.extend(inc.before.iter().map(lower));
             self.increment.after.extend(inc.after.iter().map(lower));
         }
+        self.si_prefix_symbols
+            .extend(file.si_prefixes.keys().cloned());
         for (i, unit) in file.unit.into_iter().enumerate() {
             if !unit.factor.is_finite() || unit.factor <= 0.0 {
                 return Err(bad_at(
@@ -928,6 +939,44 @@ impl Rules {
         self.compiled
             .get_or_init(|| std::sync::Arc::new(crate::extract::Compiled::new(self)))
             .clone()
+    }
+
+    /// The unit a name stands for, as written first ("nM" is nanomolar, "nm" nanometres, "K"
+    /// kelvin), then in lowercase when the capitals say nothing: all capitals ("KM", "MG") or
+    /// a capital first letter that is no SI prefix ("Kg"). "Mm" (megametres) is never "mm",
+    /// and "k" is never "K".
+    pub fn unit_named(&self, word: &str) -> Option<&UnitRule> {
+        let index = self.unit_index.get_or_init(|| {
+            let mut index = HashMap::default();
+            for (k, u) in self.units.iter().enumerate() {
+                for n in &u.names {
+                    index.entry(n.clone()).or_insert(k);
+                }
+            }
+            index
+        });
+        if let Some(&k) = index.get(word) {
+            return self.units.get(k);
+        }
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let first = letters.next()?;
+        let rest_lower = letters.clone().all(|c| !c.is_uppercase());
+        let all_upper = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        let capital_first = first.is_uppercase()
+            && rest_lower
+            && !self
+                .si_prefix_symbols
+                .contains(first.encode_utf8(&mut [0; 4]) as &str);
+        if !(all_upper || capital_first) {
+            return None;
+        }
+        index
+            .get(&word.to_lowercase())
+            .and_then(|&k| self.units.get(k))
     }
 
     /// Folds every word of a phrase: "Defence Secretary" -> "defense secretary".
