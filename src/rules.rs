@@ -944,7 +944,7 @@ impl Rules {
     /// The unit a name stands for, as written first ("nM" is nanomolar, "nm" nanometres, "K"
     /// kelvin), then in lowercase when the capitals say nothing: all capitals ("KM", "MG") or
     /// a capital first letter that is no SI prefix ("Kg"). "Mm" (megametres) is never "mm",
-    /// and "k" is never "K".
+    /// and a single letter keeps its case ("k" is never "K", "D" never "d").
     pub fn unit_named(&self, word: &str) -> Option<&UnitRule> {
         let index = self.unit_index.get_or_init(|| {
             let mut index = HashMap::default();
@@ -957,6 +957,16 @@ impl Rules {
         });
         if let Some(&k) = index.get(word) {
             return self.units.get(k);
+        }
+        // The litre may be written "L" ("5 L", "2 mL", "mmol/L").
+        if let Some(stem) = word.strip_suffix('L')
+            && let Some(&k) = index.get(&format!("{stem}l"))
+        {
+            return self.units.get(k);
+        }
+        // One letter keeps its case: "D" is no day, "K" no "k".
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
         }
         let mut letters = word.chars().filter(|c| c.is_alphabetic());
         let first = letters.next()?;

@@ -477,7 +477,12 @@ fn mixed_number(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Nu
             Abbreviation::Label => return None,
         }
     }
-    if rest.chars().all(char::is_alphabetic) || rest.contains('/') || rest.contains('²') {
+    // "24703m2", "5cm3": a unit of area or volume written with its power.
+    let powered = rest
+        .strip_suffix(['2', '3'])
+        .is_some_and(|u| !u.is_empty() && u.chars().all(char::is_alphabetic));
+    if rest.chars().all(char::is_alphabetic) || rest.contains('/') || rest.contains('²') || powered
+    {
         let mut m = NumberMatch::single(i, i, value);
         // As written: a unit named with capitals ("5kPa", "300K") matches only so.
         m.attached_unit = Some(rest.to_string());

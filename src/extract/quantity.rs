@@ -35,7 +35,11 @@ pub fn find_quantities(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         if let Some(d) = read_quantity(ctx, &m, &out) {
             // The unit's tokens are the quantity's too: "3" in "2 g cm−3" and "50" in "15
             // dollars 50" start no figure of their own.
-            next = next.max(ctx.tokens.partition_point(|t| t.start < d.end));
+            // A count's span holds the noun it counts, which may hold a figure of its own
+            // ("five of the three-ton satellites").
+            if !matches!(&d.value, Value::Quantity { unit, .. } if unit == "count") {
+                next = next.max(ctx.tokens.partition_point(|t| t.start < d.end));
+            }
             out.push(d);
         }
         i = next;
@@ -625,6 +629,10 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
     if is_citation(ctx, m) {
         return true;
     }
+    // A subscript glued after a bracket: "Mg(ClO4)2", "Ca10(PO4)6(OH)2".
+    if !first.space_before && prev.is_some_and(|p| p.is_punct(")") || p.is_punct("]")) {
+        return true;
+    }
     if first.kind == TokenKind::Number && !m.range {
         let raw = first.text(ctx.text);
         // Zero-padded digits are codes, clock times or dates: "09", "000", "05 / 02 / 07".
@@ -789,6 +797,18 @@ fn is_label(ctx: &Context, first: usize) -> bool {
             return false;
         };
         let tk = &toks[p];
+        // "Fig. 2": a label's abbreviation whose period the tokenizer took for a full stop.
+        if tk.is_punct(".")
+            && p > 0
+            && !tk.space_before
+            && ctx
+                .t
+                .rules
+                .label_words
+                .contains(&format!("{}.", toks[p - 1].lower))
+        {
+            return true;
+        }
         if tk.sentence != toks[first].sentence {
             return false;
         }
