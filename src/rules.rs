@@ -1091,6 +1091,21 @@ mod tests {
     }
 
     #[test]
+    fn unit_names_fold_case_only_where_capitals_say_nothing() {
+        let rules = Rules::builtin().expect("built-in rules load");
+        let code = |w: &str| rules.unit_named(w).map(|u| u.code.as_str());
+        assert_eq!(code("nm"), Some("nm"));
+        assert_eq!(code("KM"), Some("km"));
+        assert_eq!(code("Kg"), Some("kg"));
+        assert_eq!(code("K"), Some("K"));
+        assert_eq!(code("mL"), Some("ml"));
+        // "Mm" would be megametres, never millimetres; one letter keeps its case.
+        assert_eq!(code("Mm"), None);
+        assert_eq!(code("D"), None);
+        assert_eq!(code("k"), None);
+    }
+
+    #[test]
     fn an_unknown_field_points_at_its_line() {
         let text = "[[unit]]\ncode = \"ft\"\ndimension = \"length\"\nnamez = [\"feet\"]\n";
         let err = Rules::builtin_with("mine.toml", text).expect_err("unknown field");

@@ -3157,6 +3157,235 @@ mod tests {
         increment: bool,
     }
 
+    /// The measures, money and ranges the lexical reading gives (issue 13), each as the text
+    /// of the claim, its interval and its unit; sentences of our own.
+    #[test]
+    fn measures_money_and_ranges_of_every_shape() {
+        let rules = rules();
+        let table: &[(&str, &str, Option<f64>, Option<f64>, &str)] = &[
+            (
+                "The ticket was thirteen dollars and forty-five cents.",
+                "thirteen dollars and forty-five cents",
+                Some(13.45),
+                Some(13.45),
+                "USD",
+            ),
+            (
+                "Lunch came to 15 dollars 50.",
+                "15 dollars 50",
+                Some(15.5),
+                Some(15.5),
+                "USD",
+            ),
+            (
+                "The fund lost 75 USD million last year.",
+                "75 USD million",
+                Some(75e6),
+                Some(75e6),
+                "USD",
+            ),
+            (
+                "Grants reached 30 MUSD in total.",
+                "30 MUSD",
+                Some(30e6),
+                Some(30e6),
+                "USD",
+            ),
+            (
+                "The bill was USD115.5 in the end.",
+                "USD115.5",
+                Some(115.5),
+                Some(115.5),
+                "USD",
+            ),
+            (
+                "The debt stood at $2.174T that year.",
+                "$2.174T",
+                Some(2.174e12),
+                Some(2.174e12),
+                "USD",
+            ),
+            (
+                "The guard is 6 ft 3 in and strong.",
+                "6 ft 3 in",
+                Some(6.25),
+                Some(6.25),
+                "ft",
+            ),
+            (
+                "The total is 12,34,567.89 rupees.",
+                "12,34,567.89 rupees",
+                Some(1234567.89),
+                Some(1234567.89),
+                "INR",
+            ),
+            (
+                "Only .75 of the budget was spent.",
+                ".75 of the budget",
+                Some(0.75),
+                Some(0.75),
+                "count",
+            ),
+            (
+                "The race had 10 k entrants.",
+                "10 k entrants",
+                Some(1e4),
+                Some(1e4),
+                "count",
+            ),
+            (
+                "Salaries run 5k-20k here.",
+                "5k-20k",
+                Some(5e3),
+                Some(2e4),
+                "count",
+            ),
+            (
+                "The ratio was one over four, as planned.",
+                "one over four",
+                Some(0.25),
+                Some(0.25),
+                "count",
+            ),
+            (
+                "The strain was 2.5 ± 0.5 GPa at the peak.",
+                "2.5 ± 0.5 GPa",
+                Some(2.0),
+                Some(3.0),
+                "GPa",
+            ),
+            (
+                "Scores are greater than 10 and smaller than 40 now.",
+                "greater than 10 and smaller than 40",
+                Some(10.0),
+                Some(40.0),
+                "count",
+            ),
+            (
+                "Stays ranged from 3 to 9 days in the ward.",
+                "from 3 to 9 days",
+                Some(3.0),
+                Some(9.0),
+                "d",
+            ),
+            (
+                "The gas moved at 12 m s−1 through the pipe.",
+                "12 m s−1",
+                Some(12.0),
+                Some(12.0),
+                "m s−1",
+            ),
+            (
+                "The resin held 4 wt.% of filler.",
+                "4 wt.%",
+                Some(4.0),
+                Some(4.0),
+                "wt%",
+            ),
+            (
+                "The shells gave 0.7‰ on average.",
+                "0.7‰",
+                Some(0.7),
+                Some(0.7),
+                "‰",
+            ),
+            (
+                "The oven was held at 900 K. It then cooled.",
+                "900 K",
+                Some(900.0),
+                Some(900.0),
+                "K",
+            ),
+            (
+                "The layer formed about 48 Ma in the east.",
+                "about 48 Ma",
+                Some(43.2),
+                Some(52.8),
+                "Ma",
+            ),
+            (
+                "The flask took 250 mL of water.",
+                "250 mL",
+                Some(250.0),
+                Some(250.0),
+                "ml",
+            ),
+            (
+                "Each crate held 12-ounce jars.",
+                "12-ounce",
+                Some(12.0),
+                Some(12.0),
+                "oz",
+            ),
+            (
+                "The farm covers 3200m2 of land.",
+                "3200m2",
+                Some(3200.0),
+                Some(3200.0),
+                "m2",
+            ),
+            (
+                "There were about 300 or more at the rally.",
+                "about 300 or more",
+                Some(300.0),
+                None,
+                "count",
+            ),
+        ];
+        for &(sentence, text, low, high, unit) in table {
+            let got = claims(sentence, &rules);
+            let found = got.iter().find(|c| c.text == text);
+            let shown: Vec<_> = got.iter().map(|c| (&c.text, &c.value)).collect();
+            let Some(c) = found else {
+                panic!("{sentence:?}: no claim {text:?} in {shown:?}")
+            };
+            let Value::Quantity {
+                low: l,
+                high: h,
+                unit: u,
+                ..
+            } = &c.value
+            else {
+                panic!("{sentence:?}: {text:?} is no quantity")
+            };
+            let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+                (None, None) => true,
+                _ => false,
+            };
+            assert!(
+                close(*l, low) && close(*h, high),
+                "{sentence:?}: {text:?} is {l:?}..{h:?}"
+            );
+            assert_eq!(u, unit, "{sentence:?}: {text:?}");
+        }
+    }
+
+    /// What must stay no quantity, or no quantity of that reading: labels, subscripts,
+    /// dimensions of space and a lone capital letter that is no unit.
+    #[test]
+    fn labels_subscripts_and_letters_are_no_measures() {
+        let rules = rules();
+        for (sentence, not) in [
+            ("The peak is clear in Fig. 3 of the paper.", "3"),
+            ("We compare columns 2 and 4 of the survey.", "2"),
+            ("The salt Ca(NO3)2 was used throughout.", "2"),
+            ("The team built a 3D model of the bridge.", "3D"),
+            ("Gifts of $2000 over 3 years were made.", "$2000 over 3"),
+            (
+                "Prices rose from 40 to 50 dollars.",
+                "from 40 to 50 dollars",
+            ),
+        ] {
+            let got = claims(sentence, &rules);
+            assert!(
+                !got.iter().any(|c| c.text == not),
+                "{sentence:?} gave {not:?}: {:?}",
+                got.iter().map(|c| (&c.text, &c.value)).collect::<Vec<_>>()
+            );
+        }
+    }
+
     #[track_caller]
     fn check(sentence: &str, expected: &[Expect]) {
         let rules = rules();

@@ -506,6 +506,30 @@ mod tests {
     }
 
     #[test]
+    fn figures_keep_indian_groups_bare_points_and_their_unit_letters() {
+        assert_eq!(
+            words("It was 12,34,567.89 in all."),
+            ["It", "was", "12,34,567.89", "in", "all", "."]
+        );
+        assert_eq!(
+            words("Only .75 (.5 too)"),
+            ["Only", ".75", "(", ".5", "too", ")"]
+        );
+        // A period after a digit is no bare point: "end.5" stays apart.
+        assert_eq!(words("the end.5"), ["the", "end", ".", "5"]);
+        // "12,34" is no Indian group without its final three digits.
+        assert_eq!(words("12,34"), ["12", ",", "34"]);
+        // A unit letter before a full stop is no initial; "p.m." stays whole.
+        assert_eq!(words("at 500 K. Then"), ["at", "500", "K", ".", "Then"]);
+        assert_eq!(words("at 10 p.m. Monday"), ["at", "10", "p.m.", "Monday"]);
+        assert_eq!(words("J. Smith"), ["J.", "Smith"]);
+        assert_eq!(
+            words("USD115.5 and v1.2"),
+            ["USD115.5", "and", "v1", ".", "2"]
+        );
+    }
+
+    #[test]
     fn keeps_separators_hyphens_and_abbreviations() {
         assert_eq!(
             words("Over 1,400 surface-to-air U.S. systems on Sept. 28, 2022."),
