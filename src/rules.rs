@@ -495,8 +495,10 @@ pub struct Rules {
     pub incidents: HashSet<String>,
     pub lexicon: LexiconRule,
     pub thresholds: Thresholds,
-    /// Lookup tables for the extractor, built on first use and shared by every document.
-    compiled: std::sync::OnceLock<std::sync::Arc<crate::extract::Compiled>>,
+    /// Lookup tables a reader builds from these rules on first use and every document shares
+    /// (the extractor's `Compiled`), held without naming their type so that the rules import
+    /// nothing of the readers above them ([`Rules::cached`]).
+    compiled: std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>,
     /// Each unit name as written to the first unit that has it, built on first use
     /// ([`Rules::unit_named`]).
     unit_index: std::sync::OnceLock<HashMap<String, usize>>,
@@ -934,11 +936,18 @@ impl Rules {
         Ok(())
     }
 
-    /// The extractor's lookup tables, built once.
-    pub fn compiled(&self) -> std::sync::Arc<crate::extract::Compiled> {
-        self.compiled
-            .get_or_init(|| std::sync::Arc::new(crate::extract::Compiled::new(self)))
-            .clone()
+    /// The tables `build` makes of these rules, built once and shared: the extractor's lookup
+    /// tables. One kind of table is kept; asked for another, it is built again each time.
+    pub fn cached<T: std::any::Any + Send + Sync>(
+        &self,
+        build: impl Fn(&Rules) -> T,
+    ) -> std::sync::Arc<T> {
+        let kept = self
+            .compiled
+            .get_or_init(|| std::sync::Arc::new(build(self)))
+            .clone();
+        kept.downcast::<T>()
+            .unwrap_or_else(|_| std::sync::Arc::new(build(self)))
     }
 
     /// The unit a name stands for, as written first ("nM" is nanomolar, "nm" nanometres, "K"

@@ -1100,7 +1100,7 @@ impl<'a> Tables<'a> {
     pub fn new(rules: &'a Rules) -> Self {
         Tables {
             rules,
-            c: rules.compiled(),
+            c: rules.cached(Compiled::new),
         }
     }
 

@@ -3162,7 +3162,9 @@ mod tests {
     #[test]
     fn measures_money_and_ranges_of_every_shape() {
         let rules = rules();
-        let table: &[(&str, &str, Option<f64>, Option<f64>, &str)] = &[
+        // The sentence, the claim's text, its low and high ends and its unit.
+        type Row<'a> = (&'a str, &'a str, Option<f64>, Option<f64>, &'a str);
+        let table: &[Row] = &[
             (
                 "The ticket was thirteen dollars and forty-five cents.",
                 "thirteen dollars and forty-five cents",
