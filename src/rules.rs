@@ -504,8 +504,16 @@ pub struct Rules {
     pub incidents: HashSet<String>,
     pub lexicon: LexiconRule,
     pub thresholds: Thresholds,
-    /// Lookup tables for the extractor, built on first use and shared by every document.
-    compiled: std::sync::OnceLock<std::sync::Arc<crate::extract::Compiled>>,
+    /// Lookup tables a reader builds from these rules on first use and every document shares
+    /// (the extractor's `Compiled`), held without naming their type so that the rules import
+    /// nothing of the readers above them ([`Rules::cached`]).
+    compiled: std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>,
+    /// Each unit name as written to the first unit that has it, built on first use
+    /// ([`Rules::unit_named`]).
+    unit_index: std::sync::OnceLock<HashMap<String, usize>>,
+    /// The SI prefix symbols of `si-prefixes` ("k", "M", "μ"): a capital one ("M") is not
+    /// folded to lowercase when a unit name is looked up.
+    pub si_prefix_symbols: HashSet<String>,
 }
 
 /// Thresholds with every value settled.
@@ -614,12 +622,15 @@ impl Rules {
             lexicon: LexiconRule::default(),
             thresholds: Thresholds::default(),
             compiled: std::sync::OnceLock::new(),
+            unit_index: std::sync::OnceLock::new(),
+            si_prefix_symbols: HashSet::default(),
         }
     }
 
     fn merge(&mut self, name: &str, text: &str, file: RuleFile) -> Result<(), RulesError> {
         // Tables built from the rules before this file no longer hold.
         self.compiled = std::sync::OnceLock::new();
+        self.unit_index = std::sync::OnceLock::new();
         let bad = |what: String, needle: &str| {
             let span = find_span(text, needle);
             RulesError::invalid(name, text, what, span)
@@ -715,6 +726,8 @@ impl Rules {
             self.increment.before.extend(inc.before.iter().map(lower));
             self.increment.after.extend(inc.after.iter().map(lower));
         }
+        self.si_prefix_symbols
+            .extend(file.si_prefixes.keys().cloned());
         for (i, unit) in file.unit.into_iter().enumerate() {
             if !unit.factor.is_finite() || unit.factor <= 0.0 {
                 return Err(bad_at(
@@ -939,11 +952,66 @@ impl Rules {
         Ok(())
     }
 
-    /// The extractor's lookup tables, built once.
-    pub fn compiled(&self) -> std::sync::Arc<crate::extract::Compiled> {
-        self.compiled
-            .get_or_init(|| std::sync::Arc::new(crate::extract::Compiled::new(self)))
-            .clone()
+    /// The tables `build` makes of these rules, built once and shared: the extractor's lookup
+    /// tables. One kind of table is kept; asked for another, it is built again each time.
+    pub fn cached<T: std::any::Any + Send + Sync>(
+        &self,
+        build: impl Fn(&Rules) -> T,
+    ) -> std::sync::Arc<T> {
+        let kept = self
+            .compiled
+            .get_or_init(|| std::sync::Arc::new(build(self)))
+            .clone();
+        kept.downcast::<T>()
+            .unwrap_or_else(|_| std::sync::Arc::new(build(self)))
+    }
+
+    /// The unit a name stands for, as written first ("nM" is nanomolar, "nm" nanometres, "K"
+    /// kelvin), then in lowercase when the capitals say nothing: all capitals ("KM", "MG") or
+    /// a capital first letter that is no SI prefix ("Kg"). "Mm" (megametres) is never "mm",
+    /// and a single letter keeps its case ("k" is never "K", "D" never "d").
+    pub fn unit_named(&self, word: &str) -> Option<&UnitRule> {
+        let index = self.unit_index.get_or_init(|| {
+            let mut index = HashMap::default();
+            for (k, u) in self.units.iter().enumerate() {
+                for n in &u.names {
+                    index.entry(n.clone()).or_insert(k);
+                }
+            }
+            index
+        });
+        if let Some(&k) = index.get(word) {
+            return self.units.get(k);
+        }
+        // The litre may be written "L" ("5 L", "2 mL", "mmol/L").
+        if let Some(stem) = word.strip_suffix('L')
+            && let Some(&k) = index.get(&format!("{stem}l"))
+        {
+            return self.units.get(k);
+        }
+        // One letter keeps its case: "D" is no day, "K" no "k".
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let first = letters.next()?;
+        let rest_lower = letters.clone().all(|c| !c.is_uppercase());
+        let all_upper = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        let capital_first = first.is_uppercase()
+            && rest_lower
+            && !self
+                .si_prefix_symbols
+                .contains(first.encode_utf8(&mut [0; 4]) as &str);
+        if !(all_upper || capital_first) {
+            return None;
+        }
+        index
+            .get(&word.to_lowercase())
+            .and_then(|&k| self.units.get(k))
     }
 
     /// Folds every word of a phrase: "Defence Secretary" -> "defense secretary".
@@ -1045,6 +1113,21 @@ mod tests {
         assert_eq!(rules.sources.len(), BUILTIN.len());
         assert!(rules.number_words.contains_key("twelve"));
         assert!(rules.units.iter().any(|u| u.code == "USD"));
+    }
+
+    #[test]
+    fn unit_names_fold_case_only_where_capitals_say_nothing() {
+        let rules = Rules::builtin().expect("built-in rules load");
+        let code = |w: &str| rules.unit_named(w).map(|u| u.code.as_str());
+        assert_eq!(code("nm"), Some("nm"));
+        assert_eq!(code("KM"), Some("km"));
+        assert_eq!(code("Kg"), Some("kg"));
+        assert_eq!(code("K"), Some("K"));
+        assert_eq!(code("mL"), Some("ml"));
+        // "Mm" would be megametres, never millimetres; one letter keeps its case.
+        assert_eq!(code("Mm"), None);
+        assert_eq!(code("D"), None);
+        assert_eq!(code("k"), None);
     }
 
     #[test]

@@ -1111,7 +1111,7 @@ impl<'a> Tables<'a> {
     pub fn new(rules: &'a Rules) -> Self {
         Tables {
             rules,
-            c: rules.compiled(),
+            c: rules.cached(Compiled::new),
         }
     }
 

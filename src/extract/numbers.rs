@@ -47,7 +47,94 @@ pub fn number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<N
         return None;
     }
     let single = single_number_at(tokens, i, text, t)?;
+    let single = over_fraction(tokens, single, text, t);
+    let single = plus_minus(tokens, single, text, t);
     Some(extend_range(tokens, single, text, t))
+}
+
+/// Words that lead a range written "from 4 to 88" ("ranges from", "is from"), where "from"
+/// does not start a change ("rose from 40 to 50" states two figures).
+const RANGE_LEADS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere",
+    "is", "are", "was", "were", "be", "span", "spans", "spanning", "spanned",
+];
+
+/// A fraction said with "over": "one over three", "1 over 20". Only a whole figure over a
+/// whole figure with nothing it could count after it ("$2000 over 3 years" is no fraction).
+fn over_fraction(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> NumberMatch {
+    let plain = |n: &NumberMatch| {
+        !n.range
+            && n.attached_unit.is_none()
+            && n.compound.is_none()
+            && n.low == n.high
+            && n.low.is_some_and(|v| v.fract() == 0.0 && v >= 0.0)
+    };
+    if !plain(&m) || tokens.get(m.last + 1).is_none_or(|o| o.lower != "over") {
+        return m;
+    }
+    // "over 3" after a currency sign or a unit word is a hedge of what follows.
+    if m.first > 0 && tokens[m.first - 1].kind == TokenKind::Punct && !tokens[m.first].space_before
+    {
+        return m;
+    }
+    let Some(den) = single_number_at(tokens, m.last + 2, text, t) else {
+        return m;
+    };
+    let sentence = tokens[m.first].sentence;
+    let ends = tokens
+        .get(den.last + 1)
+        .is_none_or(|n| n.sentence != sentence || n.kind == TokenKind::Punct)
+        || matches!(
+            tokens[den.last + 1].lower.as_str(),
+            "is" | "was" | "and" | "or" | "equals" | "of"
+        );
+    match (m.low, den.low) {
+        (Some(a), Some(b))
+            if plain(&den) && b > 0.0 && ends && tokens[m.last + 2].sentence == sentence =>
+        {
+            NumberMatch::single(m.first, den.last, a / b)
+        }
+        _ => m,
+    }
+}
+
+/// A figure with its uncertainty: "1.3 ± 0.5", "69 ± 3", "3.4 +/- 0.1" read as the interval
+/// they span; the unit after the second figure is the first's too.
+fn plus_minus(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> NumberMatch {
+    if m.range || m.compound.is_some() || m.low != m.high {
+        return m;
+    }
+    let Some(v) = m.low else { return m };
+    let k = m.last + 1;
+    let start = match tokens.get(k).map(|x| x.lower.as_str()) {
+        Some("±") => k + 1,
+        Some("+")
+            if tokens.get(k + 1).is_some_and(|x| x.lower == "/")
+                && tokens.get(k + 2).is_some_and(|x| x.lower == "-") =>
+        {
+            k + 3
+        }
+        _ => return m,
+    };
+    let Some(e) = single_number_at(tokens, start, text, t) else {
+        return m;
+    };
+    // "+/-0.1": the minus sign belongs to the tolerance, not to its figure.
+    let Some(err) = e.low.map(f64::abs).filter(|_| !e.range && e.low == e.high) else {
+        return m;
+    };
+    if tokens[e.first].sentence != tokens[m.first].sentence {
+        return m;
+    }
+    NumberMatch {
+        first: m.first,
+        last: e.last,
+        low: Some(v - err),
+        high: Some(v + err),
+        attached_unit: e.attached_unit.or(m.attached_unit),
+        compound: None,
+        range: true,
+    }
 }
 
 /// Reads "40 to 50", "40-50" and "between 40 and 50" around a figure.
@@ -56,6 +143,13 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
         return m;
     }
     let Some(low) = m.low else { return m };
+    let between = m.first > 0 && tokens[m.first - 1].lower == "between";
+    let from = m.first > 0 && tokens[m.first - 1].lower == "from";
+    // "ranges from 4 to 88", "is from 200 to 3000000": a range, not a change.
+    let from_range = from
+        && m.first > 1
+        && RANGE_LEADS.contains(&tokens[m.first - 2].lower.as_str())
+        && tokens[m.first - 2].sentence == tokens[m.first].sentence;
     let mut after = m.last + 1;
     // "44 mg to 50 mg", "1.4%–3.1%": the unit written on both figures.
     let unit_first = tokens.get(after).filter(|u| {
@@ -71,17 +165,15 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
         && tokens
             .get(after + 1)
             .is_some_and(|j| matches!(j.lower.as_str(), "to" | "-" | "–" | "through"))
-        && !(m.first > 0 && tokens[m.first - 1].lower == "from")
+        && (!from || from_range)
     {
         repeated_unit = Some(u.lower.clone());
         after += 1;
     }
-    let between = m.first > 0 && tokens[m.first - 1].lower == "between";
-    let from = m.first > 0 && tokens[m.first - 1].lower == "from";
     let joiner = tokens.get(after).map(|tk| tk.lower.as_str());
     let joins = match joiner {
         Some("and") => between,
-        Some("to") | Some("-") | Some("–") => !from,
+        Some("to") | Some("-") | Some("–") => !from || from_range,
         // "20 through 100", "20~100".
         Some("through") | Some("thru") | Some("~") => true,
         _ => false,
@@ -292,8 +384,9 @@ fn apply_scale(tokens: &[Token], i: usize, value: f64, t: &Tables) -> (f64, usiz
     while let Some(next) = tokens.get(last + 1) {
         // "1.2 billion", and spaced abbreviations of two letters or more ("10 bln", "5 mn"):
         // a lone "m" or "k" after a space is a unit or a letter.
+        // A lone "k" written in lowercase is no unit: "10 k" is ten thousand.
         let abbreviation = || {
-            (next.lower.len() > 1)
+            (next.lower.len() > 1 || (next.lower == "k" && !next.capitalized))
                 .then(|| t.rules.scale_abbreviations.get(&next.lower).copied())
                 .flatten()
         };
@@ -322,6 +415,16 @@ fn mixed_number(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Nu
         .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
         .map(|(k, _)| k)?;
     if digits_end == 0 {
+        // "USD115.5", "EUR20": a currency code glued before the digits.
+        let code_end = raw.find(|c: char| c.is_ascii_digit())?;
+        let (code, digits) = raw.split_at(code_end);
+        if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) {
+            let value = parse_digits(digits)?;
+            t.c.unit_prefixes.get(&code.to_ascii_lowercase())?;
+            let mut m = NumberMatch::single(i, i, value);
+            m.attached_unit = Some(code.to_string());
+            return Some(m);
+        }
         return None;
     }
     let value = parse_digits(&raw[..digits_end])?;
@@ -343,6 +446,22 @@ fn mixed_number(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Nu
         m.compound = Some(compound.to_string());
         return Some(m);
     }
+    // "5k-20k", "5-20k": a range of scaled figures in one token; the scale on the second is
+    // the first's too when the first has none.
+    if let Some((a, b)) = raw.split_once('-')
+        && let Some((va, sa)) = scaled_digits(a, t)
+        && let Some((vb, sb)) = scaled_digits(b, t)
+        && sb.is_some()
+    {
+        let lo = va * sa.or(sb).unwrap_or(1.0);
+        let hi = vb * sb.unwrap_or(1.0);
+        if lo < hi {
+            let mut m = NumberMatch::single(i, i, lo);
+            m.high = Some(hi);
+            m.range = true;
+            return Some(m);
+        }
+    }
     if matches!(rest_lower.as_str(), "st" | "nd" | "rd" | "th" | "s" | "'s") {
         // Ordinals and decades ("1990s") are not counts.
         return None;
@@ -358,13 +477,32 @@ fn mixed_number(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Nu
             Abbreviation::Label => return None,
         }
     }
-    if rest.chars().all(char::is_alphabetic) || rest.contains('/') || rest.contains('²') {
+    // "24703m2", "5cm3": a unit of area or volume written with its power.
+    let powered = rest
+        .strip_suffix(['2', '3'])
+        .is_some_and(|u| !u.is_empty() && u.chars().all(char::is_alphabetic));
+    if rest.chars().all(char::is_alphabetic) || rest.contains('/') || rest.contains('²') || powered
+    {
         let mut m = NumberMatch::single(i, i, value);
         // As written: a unit named with capitals ("5kPa", "300K") matches only so.
         m.attached_unit = Some(rest.to_string());
         return Some(m);
     }
     None
+}
+
+/// Digits with an optional scale abbreviation glued after them ("20k", "5"): the value and
+/// the scale.
+fn scaled_digits(s: &str, t: &Tables) -> Option<(f64, Option<f64>)> {
+    let end = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(s.len());
+    let value = parse_digits(&s[..end])?;
+    if end == s.len() {
+        return Some((value, None));
+    }
+    let scale = t.rules.scale_abbreviations.get(&s[end..].to_lowercase())?;
+    Some((value, Some(*scale)))
 }
 
 /// What a one-letter abbreviation glued to digits is.

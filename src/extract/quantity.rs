@@ -31,13 +31,76 @@ pub fn find_quantities(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         for flag in &mut taken[m.first..=m.last] {
             *flag = true;
         }
-        let next = m.last + 1;
+        let mut next = m.last + 1;
         if let Some(d) = read_quantity(ctx, &m, &out) {
+            // The unit's tokens are the quantity's too: "3" in "2 g cm−3" and "50" in "15
+            // dollars 50" start no figure of their own.
+            // A count's span holds the noun it counts, which may hold a figure of its own
+            // ("five of the three-ton satellites").
+            if !matches!(&d.value, Value::Quantity { unit, .. } if unit == "count") {
+                next = next.max(ctx.tokens.partition_point(|t| t.start < d.end));
+            }
             out.push(d);
         }
         i = next;
     }
+    join_bounds(ctx, &mut out);
     out
+}
+
+/// Two bounds joined by "and" make one range: "greater than 100 and smaller than 300", "at
+/// most 100 and at least 20". Only a lower and an upper bound of one unit, with nothing but
+/// "and" between them, and the lower below the upper.
+fn join_bounds(ctx: &Context, drafts: &mut Vec<Draft>) {
+    let mut k = 0;
+    while k + 1 < drafts.len() {
+        let (a, b) = (&drafts[k], &drafts[k + 1]);
+        let between = ctx.text.get(a.end..b.start).unwrap_or("");
+        let bounds = match (&a.value, &b.value) {
+            (
+                Value::Quantity {
+                    low: la,
+                    high: ha,
+                    unit: ua,
+                    ..
+                },
+                Value::Quantity {
+                    low: lb,
+                    high: hb,
+                    unit: ub,
+                    ..
+                },
+            ) if ua == ub && between.trim() == "and" && between.len() <= 7 => {
+                match (la, ha, lb, hb) {
+                    (Some(lo), None, None, Some(hi)) | (None, Some(hi), Some(lo), None)
+                        if lo < hi =>
+                    {
+                        Some((*lo, *hi, ua.clone()))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some((lo, hi, unit)) = bounds else {
+            k += 1;
+            continue;
+        };
+        let b = drafts.remove(k + 1);
+        let a = &mut drafts[k];
+        a.end = b.end;
+        a.label = format!("{} and {}", a.label, b.label);
+        a.value = Value::Quantity {
+            low: Some(lo),
+            high: Some(hi),
+            unit,
+            approximate: false,
+        };
+        if a.subject.is_none() {
+            a.subject = b.subject;
+        }
+        k += 1;
+    }
 }
 
 /// How a figure reads once its neighbours are taken into account.
@@ -105,6 +168,12 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         return Some(person);
     }
 
+    // What the words after the figure do to its value: "75 USD million" scales it, "3 dollars
+    // 50 cents" adds to it.
+    let mut value = Adjust {
+        scale: 1.0,
+        add: 0.0,
+    };
     let mut r = Reading {
         start_tok: m.first,
         end_tok: m.last,
@@ -190,6 +259,21 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
             r.unit = unit_by_name(ctx, "%");
             r.end_tok = pos;
             pos += 1;
+        } else if let Some(u) = toks
+            .get(pos)
+            .filter(|t| t.kind == TokenKind::Punct)
+            .and_then(|t| unit_by_name(ctx, t.text(ctx.text)))
+        {
+            // A symbol: "0.4‰", "5 Å".
+            r.unit = Some(u);
+            r.end_tok = pos;
+            pos += 1;
+        } else if let Some((scale, u)) = scaled_currency(ctx, pos) {
+            // "30 MUSD": a currency code with a scale letter before it.
+            r.unit = Some(u);
+            r.end_tok = pos;
+            pos += 1;
+            value.scale *= scale;
         }
     } else if let Some((len, &u)) = ctx.t.c.unit_names.at(toks, pos)
         && rules.units.get(u).map(|x| &x.dimension) == r.unit.map(|x| &x.dimension)
@@ -198,9 +282,48 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         r.end_tok = pos + len - 1;
         pos += len;
     }
-    // Hedges and increment words after: "40 or more", "four more", "six additional".
+    if let Some(u) = r.unit
+        && r.end_tok + 1 == pos
+        && pos > m.last + 1
+    {
+        // "75 USD million": a scale after a currency's name.
+        if u.dimension.starts_with("money")
+            && toks
+                .get(pos)
+                .is_some_and(|t| t.sentence == toks[m.first].sentence)
+            && let Some(&scale) = rules.scales.get(ctx.lower(pos))
+            && !m.range
+        {
+            value.scale *= scale;
+            r.end_tok = pos;
+            pos += 1;
+        }
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 USD 50", and
+        // "5 ft 2 in": the smaller unit after the larger.
+        if let Some((add, last)) = smaller_unit_after(ctx, m, u, pos) {
+            value.add = add;
+            r.end_tok = last;
+            pos = last + 1;
+        }
+    }
+    // "1 m s−1", "1065 cm−1", "2 g cm−3": units raised to powers, as science writes a rate.
+    if let Some(u) = r.unit
+        && r.rate.is_none()
+        && let Some((code, last)) = powers_after(ctx, u, pos, m.last)
+    {
+        r.rate = Some(code);
+        r.end_tok = last;
+        pos = last + 1;
+    }
+    // Hedges and increment words after: "40 or more", "four more", "six additional". A bound
+    // after the figure outweighs a band before it: "about 500 or more" is at least 500.
     if let Some((len, &q)) = ctx.t.c.qualifiers_after.at(toks, pos)
-        && r.qualifier.is_none()
+        && r.qualifier.is_none_or(|before| {
+            before.interval == IntervalShape::Around
+                && rules.qualifiers.get(q).is_some_and(|after| {
+                    matches!(after.interval, IntervalShape::Above | IntervalShape::Below)
+                })
+        })
     {
         r.qualifier = rules.qualifiers.get(q);
         r.end_tok = pos + len - 1;
@@ -239,7 +362,9 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         let np = noun_phrase(ctx, pos);
         if let Some(np) = &np {
             // A count's span keeps the noun it counts: what the report says of it (its
-            // modality, "is expected") is read after the phrase.
+            // modality, "is expected") is read after the phrase. The topic reader
+            // (`topic::attach`) and the acronyms the aligner learns ("three portable lake oil
+            // washers (PLOW)") read that noun from the span.
             r.end_tok = r.end_tok.max(np.end_tok);
             phrase_end = phrase_end.max(np.end_tok);
             head_text = Some(ctx.text[toks[np.head].start..toks[np.head].end].to_string());
@@ -277,11 +402,22 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
             r.end_tok += len;
         }
     }
-    // "between 40 and 50": the range's first word is part of it.
-    if m.range && r.start_tok > 0 && ctx.lower(r.start_tok - 1) == "between" {
+    // "between 40 and 50", "ranges from 4 to 88": the range's first word is part of it.
+    if m.range && r.start_tok > 0 && matches!(ctx.lower(r.start_tok - 1), "between" | "from") {
         r.start_tok -= 1;
     }
 
+    let adjusted;
+    let m = if value.scale != 1.0 || value.add != 0.0 {
+        adjusted = NumberMatch {
+            low: m.low.map(|v| v * value.scale + value.add),
+            high: m.high.map(|v| v * value.scale + value.add),
+            ..m.clone()
+        };
+        &adjusted
+    } else {
+        m
+    };
     let property = property_of(ctx, m, &r, dimension);
     let (low, high, approximate) = interval(m, r.qualifier, ctx.t.rules.thresholds.band);
     let unit_code = match (&r.rate, r.unit) {
@@ -312,6 +448,165 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     })
 }
 
+/// What words after a figure do to its value: multiply it, then add to it.
+struct Adjust {
+    scale: f64,
+    add: f64,
+}
+
+/// A currency code with a scale letter glued before it, written in capitals: "MUSD" (millions
+/// of dollars), "KEUR". The letters are the rules' scale abbreviations ("m", "k", "b").
+fn scaled_currency<'r>(ctx: &Context<'r>, pos: usize) -> Option<(f64, &'r UnitRule)> {
+    let tok = ctx.tokens.get(pos)?;
+    if tok.kind != TokenKind::Word {
+        return None;
+    }
+    let written = tok.text(ctx.text);
+    let mut chars = written.chars();
+    let first = chars.next()?;
+    let code = chars.as_str();
+    if code.chars().count() != 3 || !written.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let scale = *ctx
+        .t
+        .rules
+        .scale_abbreviations
+        .get(&first.to_ascii_lowercase().to_string())?;
+    let unit = unit_by_name(ctx, code).filter(|u| u.dimension.starts_with("money"))?;
+    Some((scale, unit))
+}
+
+/// Words naming the hundredth part of a currency.
+const MINOR_MONEY: &[&str] = &["cents", "cent", "pence", "penny", "p", "c"];
+
+/// The smaller unit after a larger one: cents after dollars ("3 dollars 50 cents", "15 USD
+/// 50") and inches after feet ("5 ft 2 in"). Gives what it adds in the larger unit and the
+/// last token it takes. Only a whole figure below the larger unit's size counts, and one
+/// without its unit word only where the clause ends after it ("costs 15 dollars 50.").
+fn smaller_unit_after(
+    ctx: &Context,
+    m: &NumberMatch,
+    unit: &UnitRule,
+    pos: usize,
+) -> Option<(f64, usize)> {
+    let toks = ctx.tokens;
+    if m.range || m.low != m.high || m.low.is_some_and(|v| v.fract() != 0.0) {
+        return None;
+    }
+    let (parts, words): (f64, &[&str]) = if unit.dimension.starts_with("money") {
+        (100.0, MINOR_MONEY)
+    } else if unit.code == "ft" {
+        (12.0, &["in", "inches", "inch", "\"", "″"])
+    } else {
+        return None;
+    };
+    let start = if ctx.lower(pos) == "and" {
+        pos + 1
+    } else {
+        pos
+    };
+    let sentence = toks.get(start)?.sentence;
+    if sentence != toks[m.first].sentence {
+        return None;
+    }
+    let small = numbers::number_at(toks, start, ctx.text, ctx.t)?;
+    let v = small.low?;
+    if small.range
+        || small.attached_unit.is_some()
+        || small.compound.is_some()
+        || small.low != small.high
+        || v.fract() != 0.0
+        || v <= 0.0
+        || v >= parts
+    {
+        return None;
+    }
+    let after = small.last + 1;
+    if words.contains(&ctx.lower(after)) {
+        return Some((v / parts, after));
+    }
+    // Without the word: money only, and only where nothing follows that the figure could
+    // count ("15 dollars 50 more" is fifteen and a half; "5 dollars and 20 people" is not).
+    let clause_ends = toks
+        .get(after)
+        .is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct)
+        || matches!(
+            ctx.lower(after),
+            "more" | "each" | "and" | "or" | "per" | "for"
+        );
+    (parts == 100.0 && clause_ends).then_some((v / parts, small.last))
+}
+
+/// A negative power glued to a unit: "−1" in "s−1", "-3" in "cm-3", "⁻¹". Gives the power as
+/// written with a minus sign and the last token it takes.
+fn power_at(ctx: &Context, k: usize) -> Option<(String, usize)> {
+    let toks = ctx.tokens;
+    let t = toks.get(k)?;
+    if t.space_before {
+        return None;
+    }
+    let text = t.text(ctx.text);
+    // Superscripts: "⁻¹", "⁻³".
+    if let Some(rest) = text.strip_prefix('⁻') {
+        let digits: String = rest
+            .chars()
+            .map_while(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c))
+            .map(|d| char::from(b'0' + d as u8))
+            .collect();
+        return (!digits.is_empty()).then(|| (format!("−{digits}"), k));
+    }
+    if !matches!(text, "−" | "-" | "–") {
+        return None;
+    }
+    let n = toks.get(k + 1)?;
+    let digits = n.text(ctx.text);
+    (n.kind == TokenKind::Number && !n.space_before && digits.len() == 1 && digits != "0")
+        .then(|| (format!("−{digits}"), k + 1))
+}
+
+/// Units with powers after a unit read at `pos - 1`: "m s−1", "cm−3", "g cm−3", "Mg ha−1
+/// year−1". Gives the compound's code, the units as written joined by spaces with their
+/// powers ("m s−1"), and the last token it takes; none without a power.
+fn powers_after(
+    ctx: &Context,
+    unit: &UnitRule,
+    pos: usize,
+    figure_last: usize,
+) -> Option<(String, usize)> {
+    let toks = ctx.tokens;
+    if unit.dimension.starts_with("money") || unit.code == "%" || pos <= figure_last + 1 {
+        return None;
+    }
+    let sentence = toks[figure_last].sentence;
+    let mut code = unit.code.clone();
+    let mut last = pos - 1;
+    let mut k = pos;
+    let mut powers = 0;
+    if let Some((p, end)) = power_at(ctx, k) {
+        code.push_str(&p);
+        last = end;
+        k = end + 1;
+        powers += 1;
+    }
+    // Further units, each with its power: "s−1", "cm−3".
+    while let Some(t) = toks.get(k)
+        && t.space_before
+        && t.sentence == sentence
+        && t.kind == TokenKind::Word
+        && let Some(next) = unit_by_name(ctx, t.text(ctx.text))
+        && let Some((p, end)) = power_at(ctx, k + 1)
+    {
+        code.push(' ');
+        code.push_str(&next.code);
+        code.push_str(&p);
+        last = end;
+        k = end + 1;
+        powers += 1;
+    }
+    (powers > 0).then_some((code, last))
+}
+
 /// Words after a measure that say which way it measures ("10 feet high", "44 years old"), not
 /// what it measures.
 const MEASURE_ADJECTIVES: &[&str] = &[
@@ -332,6 +627,10 @@ fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
     }
     // Citation markers: "[12]", "[3, 4]", "[5–7]", and "(22)" after running text.
     if is_citation(ctx, m) {
+        return true;
+    }
+    // A subscript glued after a bracket: "Mg(ClO4)2", "Ca10(PO4)6(OH)2".
+    if !first.space_before && prev.is_some_and(|p| p.is_punct(")") || p.is_punct("]")) {
         return true;
     }
     if first.kind == TokenKind::Number && !m.range {
@@ -498,6 +797,18 @@ fn is_label(ctx: &Context, first: usize) -> bool {
             return false;
         };
         let tk = &toks[p];
+        // "Fig. 2": a label's abbreviation whose period the tokenizer took for a full stop.
+        if tk.is_punct(".")
+            && p > 0
+            && !tk.space_before
+            && ctx
+                .t
+                .rules
+                .label_words
+                .contains(&format!("{}.", toks[p - 1].lower))
+        {
+            return true;
+        }
         if tk.sentence != toks[first].sentence {
             return false;
         }
@@ -1963,20 +2274,7 @@ fn surname_alone(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
 /// The unit named `word` ("mm", "month", "%").
 fn unit_by_name<'r>(ctx: &Context<'r>, word: &str) -> Option<&'r UnitRule> {
     let rules: &'r crate::rules::Rules = ctx.t.rules;
-    // A name as written first ("nM" is nanomolar, "nm" nanometres); then a lowercase name in
-    // any case ("KM", "Kg"). A name with capitals matches only as written ("K" is kelvin, "k"
-    // is not).
-    rules
-        .units
-        .iter()
-        .find(|u| u.names.iter().any(|n| n == word))
-        .or_else(|| {
-            let lower = word.to_lowercase();
-            rules.units.iter().find(|u| {
-                // `lower` has no capitals: only a lowercase name can equal it.
-                u.names.contains(&lower)
-            })
-        })
+    rules.unit_named(word)
 }
 
 /// A currency symbol or code right before token `i`: "$", "US$", "€", "USD".
@@ -2857,6 +3155,237 @@ mod tests {
         subject: Option<&'a str>,
         property: &'a str,
         increment: bool,
+    }
+
+    /// The measures, money and ranges the lexical reading gives (issue 13), each as the text
+    /// of the claim, its interval and its unit; sentences of our own.
+    #[test]
+    fn measures_money_and_ranges_of_every_shape() {
+        let rules = rules();
+        // The sentence, the claim's text, its low and high ends and its unit.
+        type Row<'a> = (&'a str, &'a str, Option<f64>, Option<f64>, &'a str);
+        let table: &[Row] = &[
+            (
+                "The ticket was thirteen dollars and forty-five cents.",
+                "thirteen dollars and forty-five cents",
+                Some(13.45),
+                Some(13.45),
+                "USD",
+            ),
+            (
+                "Lunch came to 15 dollars 50.",
+                "15 dollars 50",
+                Some(15.5),
+                Some(15.5),
+                "USD",
+            ),
+            (
+                "The fund lost 75 USD million last year.",
+                "75 USD million",
+                Some(75e6),
+                Some(75e6),
+                "USD",
+            ),
+            (
+                "Grants reached 30 MUSD in total.",
+                "30 MUSD",
+                Some(30e6),
+                Some(30e6),
+                "USD",
+            ),
+            (
+                "The bill was USD115.5 in the end.",
+                "USD115.5",
+                Some(115.5),
+                Some(115.5),
+                "USD",
+            ),
+            (
+                "The debt stood at $2.174T that year.",
+                "$2.174T",
+                Some(2.174e12),
+                Some(2.174e12),
+                "USD",
+            ),
+            (
+                "The guard is 6 ft 3 in and strong.",
+                "6 ft 3 in",
+                Some(6.25),
+                Some(6.25),
+                "ft",
+            ),
+            (
+                "The total is 12,34,567.89 rupees.",
+                "12,34,567.89 rupees",
+                Some(1234567.89),
+                Some(1234567.89),
+                "INR",
+            ),
+            (
+                "Only .75 of the budget was spent.",
+                ".75 of the budget",
+                Some(0.75),
+                Some(0.75),
+                "count",
+            ),
+            (
+                "The race had 10 k entrants.",
+                "10 k entrants",
+                Some(1e4),
+                Some(1e4),
+                "count",
+            ),
+            (
+                "Salaries run 5k-20k here.",
+                "5k-20k",
+                Some(5e3),
+                Some(2e4),
+                "count",
+            ),
+            (
+                "The ratio was one over four, as planned.",
+                "one over four",
+                Some(0.25),
+                Some(0.25),
+                "count",
+            ),
+            (
+                "The strain was 2.5 ± 0.5 GPa at the peak.",
+                "2.5 ± 0.5 GPa",
+                Some(2.0),
+                Some(3.0),
+                "GPa",
+            ),
+            (
+                "Scores are greater than 10 and smaller than 40 now.",
+                "greater than 10 and smaller than 40",
+                Some(10.0),
+                Some(40.0),
+                "count",
+            ),
+            (
+                "Stays ranged from 3 to 9 days in the ward.",
+                "from 3 to 9 days",
+                Some(3.0),
+                Some(9.0),
+                "d",
+            ),
+            (
+                "The gas moved at 12 m s−1 through the pipe.",
+                "12 m s−1",
+                Some(12.0),
+                Some(12.0),
+                "m s−1",
+            ),
+            (
+                "The resin held 4 wt.% of filler.",
+                "4 wt.%",
+                Some(4.0),
+                Some(4.0),
+                "wt%",
+            ),
+            (
+                "The shells gave 0.7‰ on average.",
+                "0.7‰",
+                Some(0.7),
+                Some(0.7),
+                "‰",
+            ),
+            (
+                "The oven was held at 900 K. It then cooled.",
+                "900 K",
+                Some(900.0),
+                Some(900.0),
+                "K",
+            ),
+            (
+                "The layer formed about 48 Ma in the east.",
+                "about 48 Ma",
+                Some(43.2),
+                Some(52.8),
+                "Ma",
+            ),
+            (
+                "The flask took 250 mL of water.",
+                "250 mL",
+                Some(250.0),
+                Some(250.0),
+                "ml",
+            ),
+            (
+                "Each crate held 12-ounce jars.",
+                "12-ounce",
+                Some(12.0),
+                Some(12.0),
+                "oz",
+            ),
+            (
+                "The farm covers 3200m2 of land.",
+                "3200m2",
+                Some(3200.0),
+                Some(3200.0),
+                "m2",
+            ),
+            (
+                "There were about 300 or more at the rally.",
+                "about 300 or more",
+                Some(300.0),
+                None,
+                "count",
+            ),
+        ];
+        for &(sentence, text, low, high, unit) in table {
+            let got = claims(sentence, &rules);
+            let found = got.iter().find(|c| c.text == text);
+            let shown: Vec<_> = got.iter().map(|c| (&c.text, &c.value)).collect();
+            let Some(c) = found else {
+                panic!("{sentence:?}: no claim {text:?} in {shown:?}")
+            };
+            let Value::Quantity {
+                low: l,
+                high: h,
+                unit: u,
+                ..
+            } = &c.value
+            else {
+                panic!("{sentence:?}: {text:?} is no quantity")
+            };
+            let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+                (None, None) => true,
+                _ => false,
+            };
+            assert!(
+                close(*l, low) && close(*h, high),
+                "{sentence:?}: {text:?} is {l:?}..{h:?}"
+            );
+            assert_eq!(u, unit, "{sentence:?}: {text:?}");
+        }
+    }
+
+    /// What must stay no quantity, or no quantity of that reading: labels, subscripts,
+    /// dimensions of space and a lone capital letter that is no unit.
+    #[test]
+    fn labels_subscripts_and_letters_are_no_measures() {
+        let rules = rules();
+        for (sentence, not) in [
+            ("The peak is clear in Fig. 3 of the paper.", "3"),
+            ("We compare columns 2 and 4 of the survey.", "2"),
+            ("The salt Ca(NO3)2 was used throughout.", "2"),
+            ("The team built a 3D model of the bridge.", "3D"),
+            ("Gifts of $2000 over 3 years were made.", "$2000 over 3"),
+            (
+                "Prices rose from 40 to 50 dollars.",
+                "from 40 to 50 dollars",
+            ),
+        ] {
+            let got = claims(sentence, &rules);
+            assert!(
+                !got.iter().any(|c| c.text == not),
+                "{sentence:?} gave {not:?}: {:?}",
+                got.iter().map(|c| (&c.text, &c.value)).collect::<Vec<_>>()
+            );
+        }
     }
 
     #[track_caller]

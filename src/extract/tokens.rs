@@ -216,6 +216,12 @@ pub fn tokenize_ranges_into(
             let tok_start = i;
             let (tok_end, kind) = if c.is_alphanumeric() {
                 scan_word(text, i, end)
+            } else if c == '.' && leading_point(&tokens, space_before, &text[i + 1..end]) {
+                // ".5", "(.64)": a decimal written without its zero.
+                match scan_word(text, i + 1, end) {
+                    (e, TokenKind::Number) => (e, TokenKind::Number),
+                    _ => (i + clen, TokenKind::Punct),
+                }
             } else {
                 (i + clen, TokenKind::Punct)
             };
@@ -226,8 +232,17 @@ pub fn tokenize_ranges_into(
             // initial ("J.", "U.S.").
             if kind == TokenKind::Word && tok_end < end && bytes[tok_end] == b'.' {
                 let word = &text[tok_start..tok_end];
-                let single_letter =
-                    word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
+                // A letter after a figure ("500 K.", "2 m.", "20°C.") is a unit before a full
+                // stop, not an initial; "10 p.m." stays one abbreviation.
+                let after_figure = tokens.last().is_some_and(|p: &Token| {
+                    matches!(p.kind, TokenKind::Number) || p.lower == "°" || p.lower == "º"
+                }) && !text[tok_end + 1..end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                let single_letter = word.chars().count() == 1
+                    && word.chars().all(|c| c.is_alphabetic())
+                    && !after_figure;
                 if single_letter || {
                     with_dot.clear();
                     if word.is_ascii() {
@@ -411,8 +426,10 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
             ',' | '.' => {
                 prev.is_some_and(|p| p.is_ascii_digit())
                     && next().is_some_and(|n| n.is_ascii_digit())
-                    && !has_alpha
-                    && (c == '.' || digits_group_follows(&text[j + 1..end]))
+                    && (!has_alpha || (c == '.' && code_then_digits(&text[i..j])))
+                    && (c == '.'
+                        || digits_group_follows(&text[j + 1..end])
+                        || indian_groups_follow(&text[j + 1..end]))
             }
             _ => false,
         };
@@ -430,10 +447,46 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
     (j, kind)
 }
 
+/// A currency code glued before digits, as "USD115" is before ".5".
+fn code_then_digits(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() > 3
+        && b[..3].iter().all(u8::is_ascii_uppercase)
+        && b[3..].iter().all(u8::is_ascii_digit)
+}
+
 /// After a comma in digits, a thousands group is exactly three digits.
 fn digits_group_follows(rest: &str) -> bool {
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     digits == 3
+}
+
+/// Indian grouping after a comma: groups of two digits that end in a group of three
+/// ("12,34,567.89": after the first comma, "34,567").
+fn indian_groups_follow(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let mut k = 0;
+    loop {
+        let digits = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+        match (digits, b.get(k + digits)) {
+            (2, Some(b',')) => k += 3,
+            (3, _) => return k > 0,
+            _ => return false,
+        }
+    }
+}
+
+/// Whether a period starts a decimal written without its zero (".5", "(.64)"): digits follow,
+/// and before it stands a space, an opening bracket or a sign, not a figure or a word it ends.
+fn leading_point(tokens: &[Token], space_before: bool, rest: &str) -> bool {
+    rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && (space_before
+            || tokens.last().is_some_and(|p| {
+                matches!(
+                    p.lower.as_str(),
+                    "(" | "[" | "-" | "−" | "±" | "~" | "∼" | "$" | "£" | "€"
+                )
+            }))
 }
 
 #[cfg(test)]
@@ -450,6 +503,30 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         let t = tokenize(text, 0, text.len(), &abbrevs());
         t.tokens.iter().map(|t| t.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn figures_keep_indian_groups_bare_points_and_their_unit_letters() {
+        assert_eq!(
+            words("It was 12,34,567.89 in all."),
+            ["It", "was", "12,34,567.89", "in", "all", "."]
+        );
+        assert_eq!(
+            words("Only .75 (.5 too)"),
+            ["Only", ".75", "(", ".5", "too", ")"]
+        );
+        // A period after a digit is no bare point: "end.5" stays apart.
+        assert_eq!(words("the end.5"), ["the", "end", ".", "5"]);
+        // "12,34" is no Indian group without its final three digits.
+        assert_eq!(words("12,34"), ["12", ",", "34"]);
+        // A unit letter before a full stop is no initial; "p.m." stays whole.
+        assert_eq!(words("at 500 K. Then"), ["at", "500", "K", ".", "Then"]);
+        assert_eq!(words("at 10 p.m. Monday"), ["at", "10", "p.m.", "Monday"]);
+        assert_eq!(words("J. Smith"), ["J.", "Smith"]);
+        assert_eq!(
+            words("USD115.5 and v1.2"),
+            ["USD115.5", "and", "v1", ".", "2"]
+        );
     }
 
     #[test]
