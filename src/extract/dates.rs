@@ -252,6 +252,31 @@ static CLOCK_WORDS: LazyLock<Regex> =
 static O_CLOCK: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?P<hour>[0-9]{1,2})\s+o['’]clock\b"));
 
+/// The dates among `mentions` by tokens, for the reader of dates told in words
+/// ([`crate::extract::lexical::date`]), which counts from them and builds on them.
+pub fn known_dates(
+    tokens: &[crate::extract::tokens::Token],
+    mentions: &[DateMention],
+) -> Vec<crate::extract::lexical::date::KnownDate> {
+    let mut known: Vec<_> = mentions
+        .iter()
+        .filter_map(|m| {
+            let MentionKind::Date(value) = m.kind else {
+                return None;
+            };
+            let first = tokens.partition_point(|t| t.end <= m.start);
+            let last = tokens.partition_point(|t| t.start < m.end).checked_sub(1)?;
+            (first <= last).then_some(crate::extract::lexical::date::KnownDate {
+                first,
+                last,
+                value,
+            })
+        })
+        .collect();
+    known.sort_by_key(|k| k.first);
+    known
+}
+
 /// Every date and time-of-day mention in `text[start..end]`, offsets absolute into `text`, sorted, non-overlapping (longest match wins).
 pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
     let end = floor_char_boundary(text, end.min(text.len()));

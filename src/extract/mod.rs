@@ -104,8 +104,11 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         // worked out from its date is in doubt.
         let anchor_doubt = relative::anchor_in_doubt(doc.meta.url.as_deref(), today)
             .then_some(relative::ADDRESS_DATE);
-        for r in relative::find_relative(&ctx, today, &taken) {
+        let known = dates::known_dates(&toks.tokens, &mentions);
+        for r in relative::find_relative(&ctx, today, &taken, &known) {
             let (start, end) = (toks.tokens[r.first].start, toks.tokens[r.last].end);
+            // A date told in words that takes a written date in replaces it.
+            drafts.retain(|d| !(d.kind == ClaimKind::Date && d.start >= start && d.end <= end));
             let mut d = date_draft(&ctx, start, end, r.value, r.first);
             for why in r.doubt.into_iter().chain(anchor_doubt) {
                 d.doubts

@@ -1,0 +1,765 @@
+//! Dates told in words, read from tokens: a length of time counted from a day ("in 2 weeks",
+//! "two days ago", "3 days after January 12th"), a weekday of a named week ("next week
+//! Wednesday", "Tuesday of last week"), holidays ("easter 2018"), and dates whose day or year
+//! is spelled ("twenty five January nineteen eighty six", "4th of July of 1995").
+//!
+//! The reader knows nothing of the document it reads: it returns [`DateMention`]s holding a
+//! [`DateExpr`], which says how to find the day, and the relative reader above it
+//! (`extract::relative`) works the day out from the document's date. It imports only the
+//! tokens, the number reader and the rule tables (`[dates]` in `rules/dates.toml`), so another
+//! language's dates are another rules file.
+
+use crate::extract::lexical::number;
+use crate::extract::tokens::{Token, TokenKind};
+use crate::model::DateValue;
+use crate::rules::{DateRules, HolidayDay, Rules, TimeUnit};
+
+/// A date the text's written forms already gave ("January 15", "01/02/2018"), by tokens: the
+/// reader counts from them ("2 weeks from January 15") and builds on them ("13 Sept nineteen
+/// seventy two").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KnownDate {
+    pub first: usize,
+    pub last: usize,
+    pub value: DateValue,
+}
+
+/// The day a length of time is counted from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Anchor {
+    /// The document's date: "two days ago", "in 2 weeks", "3 days from now".
+    Report,
+    /// A day counted from the document's date by a word: "tomorrow" is 1, "yesterday" -1.
+    Deictic(i32),
+    /// An event told before, which the reader does not know: "a fortnight later", "the day
+    /// before". Counted from the document's date, and doubted.
+    Narrative,
+    /// A date the text gives; a missing year is the document's, a missing month or day the
+    /// first ("two years since 2011" counts from January 1).
+    Date(DateValue),
+    /// A holiday, in a given year or the next one on or after the document's date.
+    Holiday(HolidayDay, HolidayYear),
+}
+
+/// Which year's holiday is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayYear {
+    /// "easter 2018".
+    Given(i32),
+    /// "this Easter": in the document's year.
+    This,
+    /// "Christmas" counted from ("2 weeks before Christmas"): the next one on or after the
+    /// document's date.
+    Upcoming,
+    /// "the following Easter": the first one after the document's date.
+    Next,
+    /// "the previous Easter": the last one before the document's date.
+    Previous,
+}
+
+/// A length of time, signed: negative counts back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shift {
+    pub count: i32,
+    pub unit: TimeUnit,
+}
+
+/// How to find the day a mention names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DateExpr {
+    /// The anchor, shifted, then (when a weekday is named) that weekday of the week (Monday to
+    /// Sunday) the shifted day falls in: "in 3 days on Friday", "Saturday 3 days from now".
+    Shifted {
+        anchor: Anchor,
+        shift: Option<Shift>,
+        weekday: Option<u32>,
+    },
+    /// A weekday (Monday 1 to Sunday 7) of the week `week` weeks from the document's: "next
+    /// week Monday" (1), "Tuesday of last week" (-1), "next Friday" (1).
+    WeekOf { week: i32, weekday: u32 },
+    /// The nearest such weekday after (1) or before (-1) the document's date, never the day
+    /// itself: "this coming Friday", "this past Wednesday".
+    Nearest { direction: i32, weekday: u32 },
+    /// A day of the month `months` months from the document's: "the 21st this month",
+    /// "Wednesday the thirty first".
+    DayOfMonth { day: u32, months: i32 },
+}
+
+/// A date found in the tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DateMention {
+    pub first: usize,
+    pub last: usize,
+    pub expr: DateExpr,
+}
+
+impl DateMention {
+    /// A date the mention states in full, needing no document date.
+    pub fn absolute(&self) -> Option<DateValue> {
+        match self.expr {
+            DateExpr::Shifted {
+                anchor: Anchor::Date(value),
+                shift: None,
+                weekday: None,
+            } if value.year.is_some() => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// Every date told in words in `tokens`, in order, not overlapping. `known` are the dates the
+/// written forms gave, sorted by token; a mention may take one in (it is then the longer
+/// mention), but never cuts one in two.
+pub fn read_dates(tokens: &[Token], rules: &Rules, known: &[KnownDate]) -> Vec<DateMention> {
+    let r = Reader {
+        tokens,
+        rules,
+        d: &rules.dates,
+        known,
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        match r.at(k) {
+            Some(m) if r.whole(m.first, m.last) => {
+                k = m.last + 1;
+                out.push(m);
+            }
+            _ => k += 1,
+        }
+    }
+    out
+}
+
+struct Reader<'a> {
+    tokens: &'a [Token],
+    rules: &'a Rules,
+    d: &'a DateRules,
+    known: &'a [KnownDate],
+}
+
+impl Reader<'_> {
+    /// The lowercase word at `i` without a final period ("sept." is "sept"), or "".
+    fn w(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| t.lower.strip_suffix('.').unwrap_or(&t.lower))
+    }
+
+    fn is(&self, role: &str, i: usize) -> bool {
+        self.d.is(role, self.w(i))
+    }
+
+    /// Whether tokens `a..=b` are in one sentence.
+    fn together(&self, a: usize, b: usize) -> bool {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => x.sentence == y.sentence,
+            _ => false,
+        }
+    }
+
+    /// Whether `first..=last` cuts no known date in two: each known date is inside or outside.
+    fn whole(&self, first: usize, last: usize) -> bool {
+        self.known
+            .iter()
+            .all(|k| k.last < first || k.first > last || (k.first >= first && k.last <= last))
+    }
+
+    fn known_at(&self, i: usize) -> Option<&KnownDate> {
+        self.known.iter().find(|k| k.first == i)
+    }
+
+    /// The longest mention starting at token `k`.
+    fn at(&self, k: usize) -> Option<DateMention> {
+        let found = [
+            self.spelled_date(k),
+            self.offset(k),
+            self.day_word(k),
+            self.week(k),
+            self.weekday_with_day(k),
+            self.day_of_month(k),
+            self.holiday_named(k),
+        ];
+        found
+            .into_iter()
+            .flatten()
+            .filter(|m| self.together(m.first, m.last))
+            .max_by_key(|m| (m.last, std::cmp::Reverse(m.first)))
+    }
+
+    /// A whole number of things at `i`: digits, "a", "an", or spelled ("two", "twenty one").
+    fn amount(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tokens.get(i)?;
+        if t.kind == TokenKind::Number {
+            let n: i32 = t.lower.parse().ok()?;
+            return (0..=10_000).contains(&n).then_some((n, i));
+        }
+        if matches!(t.lower.as_str(), "a" | "an") {
+            return Some((1, i));
+        }
+        let f = number::spelled_at(self.tokens, i, self.rules).or_else(|| {
+            let v = *self.rules.number_words.get(t.lower.as_str())?;
+            Some(number::Figure {
+                first: i,
+                last: i,
+                value: v,
+            })
+        })?;
+        (f.value.fract() == 0.0 && (0.0..=10_000.0).contains(&f.value))
+            .then_some((f.value as i32, f.last))
+    }
+
+    fn unit(&self, i: usize) -> Option<TimeUnit> {
+        self.d.units.get(self.w(i)).copied()
+    }
+
+    /// A weekday written in full ("Friday", "friday"): abbreviations ("sat", "sun") are
+    /// weekdays only next to a week.
+    fn weekday_full(&self, i: usize) -> Option<u32> {
+        let w = self.w(i);
+        let n = *self.d.weekdays.get(w)?;
+        (w.len() >= 6 && self.tokens.get(i)?.kind == TokenKind::Word).then_some(n)
+    }
+
+    fn weekday_any(&self, i: usize) -> Option<u32> {
+        self.d.weekdays.get(self.w(i)).copied()
+    }
+
+    fn month(&self, i: usize) -> Option<u32> {
+        self.d.months.get(self.w(i)).copied()
+    }
+
+    /// A day of a month at `i`: "16", "16th", "first", "thirty first", "twenty-first",
+    /// "twenty five".
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tokens.get(i)?;
+        let ok = |d: u32| (1..=31).contains(&d);
+        match t.kind {
+            TokenKind::Number => {
+                let d: u32 = t.lower.parse().ok()?;
+                return (t.lower.len() <= 2 && ok(d)).then_some((d, i));
+            }
+            TokenKind::Mixed => {
+                let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                let suffix = &t.lower[digits.len()..];
+                let d: u32 = digits.parse().ok()?;
+                return (matches!(suffix, "st" | "nd" | "rd" | "th") && digits.len() <= 2 && ok(d))
+                    .then_some((d, i));
+            }
+            _ => {}
+        }
+        if let Some(&d) = self.d.day_ordinals.get(t.lower.as_str()) {
+            return Some((d, i));
+        }
+        // "twenty-first"
+        if let Some((tens, unit)) = t.lower.split_once('-')
+            && let (Some(&tv), Some(&uv)) = (
+                self.rules.number_words.get(tens),
+                self.d.day_ordinals.get(unit),
+            )
+            && uv < 10
+            && ok(tv as u32 + uv)
+        {
+            return Some((tv as u32 + uv, i));
+        }
+        // "thirty first"
+        if let Some(&tv) = self.rules.number_words.get(t.lower.as_str())
+            && (tv == 20.0 || tv == 30.0)
+            && let Some(&uv) = self.d.day_ordinals.get(self.w(i + 1))
+            && uv < 10
+            && ok(tv as u32 + uv)
+        {
+            return Some((tv as u32 + uv, i + 1));
+        }
+        let (n, last) = self.amount(i)?;
+        (t.kind == TokenKind::Word && t.lower != "a" && t.lower != "an" && ok(n as u32))
+            .then_some((n as u32, last))
+    }
+
+    /// A year at `i`: four digits, or spelled ("nineteen eighty six", "nineteen hundred
+    /// ninety three", "two thousand and five").
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tokens.get(i)?;
+        if t.kind == TokenKind::Number {
+            let y: i32 = t.lower.parse().ok()?;
+            return (t.lower.len() == 4 && (1000..=2999).contains(&y)).then_some((y, i));
+        }
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let (first, last) = self.amount(i)?;
+        if (1000..=2999).contains(&first) {
+            return Some((first, last));
+        }
+        // "nineteen eighty six": the century, then the year in it.
+        if (10..=29).contains(&first)
+            && self.tokens.get(last + 1)?.kind == TokenKind::Word
+            && let Some((rest, end)) = self.amount(last + 1)
+            && (10..=99).contains(&rest)
+        {
+            return Some((first * 100 + rest, end));
+        }
+        None
+    }
+
+    /// "twenty five January nineteen eighty six", "4th of July of 1995", "28 June in 2020",
+    /// "January first 2000", "Dec31, 1994": a day, a month in any case and a year, one of
+    /// them at least not in the written forms' digits.
+    fn spelled_date(&self, k: usize) -> Option<DateMention> {
+        let date = |first: usize, last: usize, y: i32, m: u32, d: u32| {
+            valid(y, m, d).then_some(DateMention {
+                first,
+                last,
+                expr: DateExpr::Shifted {
+                    anchor: Anchor::Date(DateValue::new(Some(y), Some(m), Some(d))),
+                    shift: None,
+                    weekday: None,
+                },
+            })
+        };
+        let year_after = |i: usize| {
+            let i = if matches!(self.w(i), "," | "of" | "in") {
+                i + 1
+            } else {
+                i
+            };
+            self.year(i)
+        };
+        // A day, then the month.
+        if let Some((day, dl)) = self.day(k) {
+            let m_at = if self.w(dl + 1) == "of" {
+                dl + 2
+            } else {
+                dl + 1
+            };
+            if let Some(month) = self.month(m_at)
+                && let Some((year, yl)) = year_after(m_at + 1)
+            {
+                return date(k, yl, year, month, day);
+            }
+        }
+        // A month, then the day.
+        if let Some(month) = self.month(k) {
+            let d_at = if self.w(k + 1) == "the" { k + 2 } else { k + 1 };
+            if let Some((day, dl)) = self.day(d_at)
+                && let Some((year, yl)) = year_after(dl + 1)
+            {
+                return date(k, yl, year, month, day);
+            }
+        }
+        // "Dec31, 1994": the month and the day in one token.
+        let t = self.tokens.get(k)?;
+        if t.kind == TokenKind::Mixed {
+            let letters = t.lower.trim_end_matches(|c: char| c.is_ascii_digit());
+            let digits = &t.lower[letters.len()..];
+            let letters = letters.trim_end_matches('.');
+            if let (Some(&month), Ok(day)) = (self.d.months.get(letters), digits.parse::<u32>())
+                && digits.len() <= 2
+                && let Some((year, yl)) = year_after(k + 1)
+            {
+                return date(k, yl, year, month, day);
+            }
+        }
+        None
+    }
+
+    /// A length of time counted from a day: "[in] AMOUNT UNIT (ago | later | from ANCHOR |
+    /// before ANCHOR | since ANCHOR | from now)", with a weekday of that week before it or
+    /// after it ("Saturday 3 days from now", "in 3 days on Friday").
+    fn offset(&self, k: usize) -> Option<DateMention> {
+        // A weekday before: "Thursday, two year from now".
+        let (lead_weekday, mut i) = match self.weekday_full(k) {
+            Some(wd) if self.w(k + 1) == "," => (Some(wd), k + 2),
+            Some(wd) => (Some(wd), k + 1),
+            None => (None, k),
+        };
+        let ahead = self.is("ahead", i);
+        if ahead {
+            i += 1;
+        }
+        let (count, al) = self.amount(i)?;
+        let unit = self.unit(al + 1)?;
+        let mut last = al + 1;
+        // "in a fortnight's time"
+        let tail = last + 1;
+        let (anchor, sign, end) = if self.is("ago", tail) && !ahead {
+            (Anchor::Report, -1, tail)
+        } else if self.is("from", tail) && self.is("now", tail + 1) {
+            (Anchor::Report, 1, tail + 1)
+        } else if (self.is("from", tail) || (ahead && self.is("since", tail)))
+            && let Some((anchor, al)) = self.anchor(tail + 1)
+        {
+            (anchor, 1, al)
+        } else if self.is("before", tail)
+            && !ahead
+            && let Some((anchor, al)) = self.anchor(tail + 1)
+        {
+            (anchor, -1, al)
+        } else if !ahead && (self.is("later", tail) || self.is("earlier", tail)) {
+            // "two days after" with nothing after it; "two days after the attack" counts from
+            // a day the reader does not know, and is no date of its own.
+            let preposition = self.is("from", tail) || self.is("before", tail);
+            let ends = self
+                .tokens
+                .get(tail + 1)
+                .is_none_or(|t| t.kind == TokenKind::Punct || !self.together(tail, tail + 1));
+            if preposition && !ends {
+                return None;
+            }
+            let sign = if self.is("later", tail) { 1 } else { -1 };
+            (Anchor::Narrative, sign, tail)
+        } else if ahead {
+            // "in 2 weeks", but not "in 2 weeks of talks" or "in 2 weeks time" read twice.
+            if self.w(tail) == "time" {
+                last = tail;
+            } else if matches!(self.w(tail), "of" | "to" | "and" | "or" | "-") {
+                return None;
+            }
+            (Anchor::Report, 1, last)
+        } else {
+            return None;
+        };
+        let mut end = end;
+        // A weekday after: "in 3 days on Friday", "3 weeks after Christmas on Friday".
+        let trailing = if self.w(end + 1) == "on"
+            && let Some(wd) = self.weekday_full(end + 2)
+        {
+            end += 2;
+            Some(wd)
+        } else {
+            None
+        };
+        Some(DateMention {
+            first: k,
+            last: end,
+            expr: DateExpr::Shifted {
+                anchor,
+                shift: Some(Shift {
+                    count: sign * count,
+                    unit,
+                }),
+                weekday: trailing.or(lead_weekday),
+            },
+        })
+    }
+
+    /// The day a length is counted from, at `i`: a known date, a year ("2011", "the year
+    /// 2011"), "today", "tomorrow", "yesterday", or a holiday.
+    fn anchor(&self, i: usize) -> Option<(Anchor, usize)> {
+        if let Some(k) = self.known_at(i) {
+            return Some((Anchor::Date(k.value), k.last));
+        }
+        if let Some(n) = self.deictic(i) {
+            return Some((Anchor::Deictic(n), i));
+        }
+        let y_at = if self.w(i) == "the" && self.is("year", i + 1) {
+            i + 2
+        } else {
+            i
+        };
+        if let Some(t) = self.tokens.get(y_at)
+            && t.kind == TokenKind::Number
+            && let Some((y, yl)) = self.year(y_at)
+        {
+            return Some((Anchor::Date(DateValue::new(Some(y), None, None)), yl));
+        }
+        let (day, hl) = self.holiday(i)?;
+        match self.year(hl + 1) {
+            Some((y, yl)) => Some((Anchor::Holiday(day, HolidayYear::Given(y)), yl)),
+            None => Some((Anchor::Holiday(day, HolidayYear::Upcoming), hl)),
+        }
+    }
+
+    fn deictic(&self, i: usize) -> Option<i32> {
+        match self.w(i) {
+            "today" => Some(0),
+            "tomorrow" => Some(1),
+            "yesterday" => Some(-1),
+            _ => None,
+        }
+    }
+
+    /// A holiday's name at `i`, longest first.
+    fn holiday(&self, i: usize) -> Option<(HolidayDay, usize)> {
+        let mut name = String::new();
+        let mut best = None;
+        for j in i..i + self.d.holiday_words.max(1) {
+            let t = self.tokens.get(j)?;
+            if t.kind != TokenKind::Word || (j > i && !self.together(i, j)) {
+                break;
+            }
+            if j > i {
+                name.push(' ');
+            }
+            name.push_str(t.lower.trim_end_matches("'s"));
+            if let Some(&day) = self.d.holidays.get(&name) {
+                best = Some((day, j));
+            }
+        }
+        best
+    }
+
+    /// "the day before", "the day after", "the next day", "the following day", "the previous
+    /// day", "the day before yesterday".
+    fn day_word(&self, k: usize) -> Option<DateMention> {
+        if self.w(k) != "the" {
+            return None;
+        }
+        let (sign, last) = if self.is("day", k + 1) {
+            let sign = if self.is("later", k + 2) && !self.is("earlier", k + 2) {
+                1
+            } else if self.is("earlier", k + 2) {
+                -1
+            } else {
+                return None;
+            };
+            (sign, k + 2)
+        } else if self.is("day", k + 2) && self.is("next", k + 1) {
+            (1, k + 2)
+        } else if self.is("day", k + 2) && self.w(k + 1) == "previous" {
+            (-1, k + 2)
+        } else {
+            return None;
+        };
+        let (anchor, last) = match self.deictic(last + 1) {
+            Some(n) => (Anchor::Deictic(n), last + 1),
+            None => {
+                // "the day before the vote" counts from a day the reader does not know.
+                let next = self.tokens.get(last + 1);
+                if next.is_some_and(|t| {
+                    t.kind != TokenKind::Punct && t.sentence == self.tokens[last].sentence
+                }) && self.is("from", last) | self.is("before", last)
+                {
+                    return None;
+                }
+                (Anchor::Narrative, last)
+            }
+        };
+        Some(DateMention {
+            first: k,
+            last,
+            expr: DateExpr::Shifted {
+                anchor,
+                shift: Some(Shift {
+                    count: sign,
+                    unit: TimeUnit::Days(1),
+                }),
+                weekday: None,
+            },
+        })
+    }
+
+    /// Which week a word names: 1 for "next" and "following", -1 for "last" and "previous", 0
+    /// for "this".
+    fn week_step(&self, i: usize) -> Option<i32> {
+        if self.is("next", i) {
+            Some(1)
+        } else if self.is("last", i) {
+            Some(-1)
+        } else if self.is("this", i) {
+            Some(0)
+        } else {
+            None
+        }
+    }
+
+    /// "next week Monday", "previous week - Monday", "Tuesday of next week", "Monday of the
+    /// following week", "next Friday", "last Wednesday", "this coming Friday", "past
+    /// Wednesday".
+    fn week(&self, k: usize) -> Option<DateMention> {
+        let week_of = |first, last, week, weekday| {
+            Some(DateMention {
+                first,
+                last,
+                expr: DateExpr::WeekOf { week, weekday },
+            })
+        };
+        // "next week Monday"
+        if let Some(step) = self.week_step(k)
+            && self.is("week", k + 1)
+        {
+            let at = if matches!(self.w(k + 2), "-" | "," | "on") {
+                k + 3
+            } else {
+                k + 2
+            };
+            if let Some(wd) = self.weekday_any(at) {
+                return week_of(k, at, step, wd);
+            }
+        }
+        // "Tuesday of next week", "Monday of the following week"
+        if let Some(wd) = self.weekday_full(k)
+            && self.w(k + 1) == "of"
+        {
+            let at = if self.w(k + 2) == "the" { k + 3 } else { k + 2 };
+            if let Some(step) = self.week_step(at)
+                && self.is("week", at + 1)
+            {
+                return week_of(k, at + 1, step, wd);
+            }
+        }
+        // "this coming Friday", "this past Wednesday", "coming Thursday"
+        let (lead, at) = if self.is("this", k) {
+            (k, k + 1)
+        } else {
+            (k, k)
+        };
+        let direction = if self.is("coming", at) {
+            Some(1)
+        } else if self.is("past", at) {
+            Some(-1)
+        } else {
+            None
+        };
+        if let Some(direction) = direction
+            && let Some(weekday) = self.weekday_full(at + 1)
+        {
+            return Some(DateMention {
+                first: lead,
+                last: at + 1,
+                expr: DateExpr::Nearest { direction, weekday },
+            });
+        }
+        // "next Friday", "last Wednesday": the Friday of next week, the Wednesday of last.
+        if let Some(step) = self.week_step(k)
+            && step != 0
+            && let Some(wd) = self.weekday_full(k + 1)
+        {
+            return week_of(k, k + 1, step, wd);
+        }
+        None
+    }
+
+    /// "[this] Friday 5/12": a weekday with a month and day in digits, in the document's year.
+    fn weekday_with_day(&self, k: usize) -> Option<DateMention> {
+        let at = if self.is("this", k) || self.is("next", k) || self.is("last", k) {
+            k + 1
+        } else {
+            k
+        };
+        self.weekday_full(at)?;
+        let (m, slash, d) = (
+            self.tokens.get(at + 1)?,
+            self.tokens.get(at + 2)?,
+            self.tokens.get(at + 3)?,
+        );
+        if m.kind != TokenKind::Number
+            || !slash.is_punct("/")
+            || d.kind != TokenKind::Number
+            || self.tokens.get(at + 4).is_some_and(|t| t.is_punct("/"))
+        {
+            return None;
+        }
+        let (month, day): (u32, u32) = (m.lower.parse().ok()?, d.lower.parse().ok()?);
+        if !(1..=12).contains(&month) || !valid(2000, month, day) {
+            return None;
+        }
+        Some(DateMention {
+            first: k,
+            last: at + 3,
+            expr: DateExpr::Shifted {
+                anchor: Anchor::Date(DateValue::new(None, Some(month), Some(day))),
+                shift: None,
+                weekday: None,
+            },
+        })
+    }
+
+    /// "the 21st this month", "the 3rd of next month", "Wednesday the thirty first".
+    fn day_of_month(&self, k: usize) -> Option<DateMention> {
+        let (first, the) = match self.weekday_full(k) {
+            Some(_) if self.w(k + 1) == "the" => (k, k + 1),
+            Some(_) => return None,
+            None if self.w(k) == "the" => (k, k),
+            None => return None,
+        };
+        let (day, dl) = self.day(the + 1)?;
+        // A day named by a cardinal ("the 21 ...") is a count; only ordinals are days here.
+        let t = &self.tokens[the + 1];
+        if t.kind == TokenKind::Number {
+            return None;
+        }
+        if t.kind == TokenKind::Word
+            && !self.d.day_ordinals.contains_key(self.w(dl))
+            && self.d.day_ordinals.get(self.w(dl)).is_none()
+        {
+            return None;
+        }
+        let at = if self.w(dl + 1) == "of" {
+            dl + 2
+        } else {
+            dl + 1
+        };
+        if let Some(step) = self.week_step(at)
+            && self.is("month", at + 1)
+        {
+            return Some(DateMention {
+                first,
+                last: at + 1,
+                expr: DateExpr::DayOfMonth { day, months: step },
+            });
+        }
+        // "Wednesday the thirty first": the weekday says it is a day of this month.
+        (first < the).then_some(DateMention {
+            first,
+            last: dl,
+            expr: DateExpr::DayOfMonth { day, months: 0 },
+        })
+    }
+
+    /// "easter 2018", "the previous Easter", "following Easter", "this Christmas". A holiday
+    /// named alone is no date: which year's is not said.
+    fn holiday_named(&self, k: usize) -> Option<DateMention> {
+        let step = self.week_step(k);
+        let at = if step.is_some() { k + 1 } else { k };
+        let (day, hl) = self.holiday(at)?;
+        let (which, last) = match (self.year(hl + 1), step) {
+            (Some((y, yl)), None) => (HolidayYear::Given(y), yl),
+            (_, Some(1)) => (HolidayYear::Next, hl),
+            (_, Some(-1)) => (HolidayYear::Previous, hl),
+            (_, Some(_)) => (HolidayYear::This, hl),
+            (None, None) => return None,
+        };
+        Some(DateMention {
+            first: k,
+            last,
+            expr: DateExpr::Shifted {
+                anchor: Anchor::Holiday(day, which),
+                shift: None,
+                weekday: None,
+            },
+        })
+    }
+}
+
+/// Whether `day` exists in `month` of `year`.
+fn valid(year: i32, month: u32, day: u32) -> bool {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let last = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=last).contains(&day)
+}
+
+/// Easter Sunday of `year` (Gregorian), as (month, day): the anonymous Gregorian computus.
+pub fn easter(year: i32) -> (u32, u32) {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    (month as u32, day as u32)
+}
