@@ -214,6 +214,19 @@ static MON_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "September-2020-23": the month, the year, then the day, joined by hyphens.
+static MON_YEAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?P<mon>{})-(?P<year>[0-9]{{4}})-(?P<day>[0-9]{{1,2}})\b",
+        month_any_case_pattern()
+    ))
+});
+
+/// "2016 10 16": a year, a month and a day of two digits each, spaced.
+static SPACED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"\b(?P<year>(?:19|20)[0-9]{2}) (?P<mon>0[1-9]|1[0-2]) (?P<day>0[1-9]|[12][0-9]|3[01])\b")
+});
+
 /// Four digits standing alone: where the forms with a month in any case are looked for.
 static FOUR_DIGITS: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[0-9]{4}\b"));
 
@@ -313,9 +326,11 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
         near.scan(&DAY_MON_YEAR, &mut found, full_date);
         near.scan(&YEAR_MON_DAY, &mut found, full_date);
         near.scan(&MON_DAY_YEAR, &mut found, full_date);
+        near.scan(&MON_YEAR_DAY, &mut found, full_date);
     }
     window.scan(&COMPACT_DATE, &mut found, numeric_date);
     window.scan(&US_DATE, &mut found, numeric_date);
+    window.scan(&SPACED_DATE, &mut found, spaced_date);
     window.scan(&YEAR_ALONE, &mut found, year_alone);
     window.scan(&CLOCK_MERIDIEM, &mut found, clock_meridiem);
     window.scan(&CLOCK_24, &mut found, clock_24);
@@ -434,8 +449,7 @@ fn numeric_date(text: &str, caps: &Captures) -> Option<DateMention> {
     let whole = caps.get(0)?;
     // "2/20/2014/5" or "2014-02-201" is something else.
     let next = text[whole.end()..].chars().next();
-    if next.is_some_and(|c| c.is_ascii_digit() || c == '/')
-        || text[..whole.start()].ends_with(['/', '-'])
+    if next.is_some_and(|c| c.is_ascii_digit() || c == '/') || joined_to_figure(text, whole.start())
     {
         return None;
     }
@@ -451,10 +465,37 @@ fn numeric_date(text: &str, caps: &Captures) -> Option<DateMention> {
     Some(date(whole.range(), Some(year), Some(month), Some(day)))
 }
 
+/// Whether the text right before `at` joins a date to another figure: "2/20/2014" after a
+/// slash, or after a hyphen that follows a digit ("12-2014-02-20"). A hyphen or an underscore
+/// after a word ("report-2002-10-09") or standing alone ("-20200701-") leaves a date a date.
+fn joined_to_figure(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    if before.ends_with('/') {
+        return true;
+    }
+    match before.strip_suffix('-') {
+        Some(rest) => rest.ends_with(|c: char| c.is_ascii_digit() || c == '/' || c == '.'),
+        None => false,
+    }
+}
+
+/// "2016 10 16": only where nothing follows on the line but punctuation, so that "in 2016 10
+/// 12-year-olds" stays a year and counts.
+fn spaced_date(text: &str, caps: &Captures) -> Option<DateMention> {
+    let whole = caps.get(0)?;
+    let rest = &text[whole.end()..];
+    let next = rest.chars().next();
+    let line_ends = rest.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) || rest.trim().is_empty();
+    if !(next.is_none_or(|c| c.is_ascii_punctuation() && c != '-' && c != '/') || line_ends) {
+        return None;
+    }
+    numeric_date(text, caps)
+}
+
 /// A date with a month named in any case, a day and a year ("05-Aug-2016", "14 nov 2023").
 fn full_date(text: &str, caps: &Captures) -> Option<DateMention> {
     let whole = caps.get(0)?;
-    if number_continues(text, whole.end()) || text[..whole.start()].ends_with(['/', '-']) {
+    if number_continues(text, whole.end()) || joined_to_figure(text, whole.start()) {
         return None;
     }
     let month = month_number(caps.name("mon")?.as_str())?;

@@ -84,7 +84,7 @@ pub fn find_relative(
                 first: m.first,
                 last: m.last,
                 value,
-                doubt,
+                doubt: if m.hedged { Some(HEDGED) } else { doubt },
             });
             k = m.last + 1;
             continue;
@@ -109,6 +109,9 @@ pub fn find_relative(
 /// before"): it was counted from the report's date instead.
 pub const NARRATIVE: &str =
     "counted from the report's date, though it may count from an event told before";
+
+/// The doubt of a day counted by a hedged length ("a little over a month ago").
+pub const HEDGED: &str = "counted by a length said to be only about right";
 
 /// The doubt of a holiday whose year is not said ("two weeks before Christmas"): the next one
 /// was taken.

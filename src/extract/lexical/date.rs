@@ -91,6 +91,9 @@ pub struct DateMention {
     pub first: usize,
     pub last: usize,
     pub expr: DateExpr,
+    /// A hedge stands before the length ("a little over a month ago", "about two weeks
+    /// later"): the day is only about right.
+    pub hedged: bool,
 }
 
 impl DateMention {
@@ -209,6 +212,20 @@ impl Reader<'_> {
             .then_some((f.value as i32, f.last))
     }
 
+    /// Whether a hedge ("over", "about", "more than") ends right before token `i`.
+    fn hedge_before(&self, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else {
+            return false;
+        };
+        let w = self.w(before);
+        self.rules.qualifiers.iter().any(|q| {
+            q.position == crate::rules::QualifierPosition::Before
+                && q.phrases
+                    .iter()
+                    .any(|p| p.rsplit(' ').next().is_some_and(|last| last == w))
+        })
+    }
+
     fn unit(&self, i: usize) -> Option<TimeUnit> {
         self.d.units.get(self.w(i)).copied()
     }
@@ -315,6 +332,7 @@ impl Reader<'_> {
                     shift: None,
                     weekday: None,
                 },
+                hedged: false,
             })
         };
         let year_after = |i: usize| {
@@ -440,6 +458,7 @@ impl Reader<'_> {
                 }),
                 weekday: trailing.or(lead_weekday),
             },
+            hedged: self.hedge_before(i),
         })
     }
 
@@ -546,6 +565,7 @@ impl Reader<'_> {
                 }),
                 weekday: None,
             },
+            hedged: false,
         })
     }
 
@@ -572,6 +592,7 @@ impl Reader<'_> {
                 first,
                 last,
                 expr: DateExpr::WeekOf { week, weekday },
+                hedged: false,
             })
         };
         // "next week Monday"
@@ -618,6 +639,7 @@ impl Reader<'_> {
                 first: lead,
                 last: at + 1,
                 expr: DateExpr::Nearest { direction, weekday },
+                hedged: false,
             });
         }
         // "next Friday", "last Wednesday": the Friday of next week, the Wednesday of last.
@@ -662,6 +684,7 @@ impl Reader<'_> {
                 shift: None,
                 weekday: None,
             },
+            hedged: false,
         })
     }
 
@@ -697,6 +720,7 @@ impl Reader<'_> {
                 first,
                 last: at + 1,
                 expr: DateExpr::DayOfMonth { day, months: step },
+                hedged: false,
             });
         }
         // "Wednesday the thirty first": the weekday says it is a day of this month.
@@ -704,6 +728,7 @@ impl Reader<'_> {
             first,
             last: dl,
             expr: DateExpr::DayOfMonth { day, months: 0 },
+            hedged: false,
         })
     }
 
@@ -728,6 +753,7 @@ impl Reader<'_> {
                 shift: None,
                 weekday: None,
             },
+            hedged: false,
         })
     }
 }
