@@ -19,10 +19,8 @@ use jiff::civil::{Date, Weekday};
 
 use super::Context;
 use super::lexical;
-use super::lexical::date::DateExpr;
 use super::tokens::TokenKind;
 use crate::model::DateValue;
-use crate::rules::{HolidayDay, TimeUnit};
 
 /// A relative date found in the tokens `first..=last`.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,13 +76,20 @@ pub fn find_relative(
         }
         if let Some(m) = by_first.peek().filter(|m| m.first == k)
             && (m.first..=m.last).all(|j| !taken[j] || in_known(j))
-            && let Some((value, doubt)) = resolve(&m.expr, today)
+            && let Some((value, why)) = m.expr.resolve(today)
         {
+            let doubt = match why {
+                _ if m.hedged => Some(HEDGED),
+                Some(lexical::date::Unsure::Deictic) => Some(DEICTIC),
+                Some(lexical::date::Unsure::Narrative) => Some(NARRATIVE),
+                Some(lexical::date::Unsure::HolidayYear) => Some(HOLIDAY_YEAR),
+                None => None,
+            };
             out.push(Relative {
                 first: m.first,
                 last: m.last,
                 value,
-                doubt: if m.hedged { Some(HEDGED) } else { doubt },
+                doubt,
             });
             k = m.last + 1;
             continue;
@@ -116,153 +121,6 @@ pub const HEDGED: &str = "counted by a length said to be only about right";
 /// The doubt of a holiday whose year is not said ("two weeks before Christmas"): the next one
 /// was taken.
 pub const HOLIDAY_YEAR: &str = "a holiday without its year: the next one was taken";
-
-/// The day a date told in words names, worked out from `today`, and what makes it doubtful.
-/// A date stated in full is not marked resolved; every other is.
-pub fn resolve(expr: &DateExpr, today: Date) -> Option<(DateValue, Option<&'static str>)> {
-    use lexical::date::Anchor;
-    let weekday_of_week = |day: Date, weekday: u32| -> Option<Date> {
-        let from_monday = i64::from(day.weekday().to_monday_one_offset()) - 1;
-        let monday = day.checked_sub(jiff::Span::new().days(from_monday)).ok()?;
-        monday
-            .checked_add(jiff::Span::new().days(i64::from(weekday) - 1))
-            .ok()
-    };
-    match *expr {
-        DateExpr::Shifted {
-            anchor,
-            shift,
-            weekday,
-        } => {
-            let mut doubt = None;
-            let base = match anchor {
-                Anchor::Report => today,
-                Anchor::Deictic(n) => {
-                    doubt = Some(DEICTIC);
-                    today
-                        .checked_add(jiff::Span::new().days(i64::from(n)))
-                        .ok()?
-                }
-                Anchor::Narrative => {
-                    doubt = Some(NARRATIVE);
-                    today
-                }
-                Anchor::Date(v) => {
-                    if shift.is_none() && weekday.is_none() {
-                        let resolved = v.year.is_none();
-                        let year = v.year.or(Some(i32::from(today.year())));
-                        days_of(&DateValue::new(year, v.month, v.day), today)?;
-                        return Some((
-                            DateValue {
-                                year,
-                                resolved,
-                                ..v
-                            },
-                            None,
-                        ));
-                    }
-                    let year = i16::try_from(v.year.unwrap_or(i32::from(today.year()))).ok()?;
-                    let month = i8::try_from(v.month.unwrap_or(1)).ok()?;
-                    let day = i8::try_from(v.day.unwrap_or(1)).ok()?;
-                    Date::new(year, month, day).ok()?
-                }
-                Anchor::Holiday(day, which) => {
-                    if which == lexical::date::HolidayYear::Upcoming {
-                        doubt = Some(HOLIDAY_YEAR);
-                    }
-                    holiday(day, which, today)?
-                }
-            };
-            let shifted = match shift {
-                None => base,
-                Some(s) => {
-                    let span = match s.unit {
-                        TimeUnit::Days(n) => {
-                            jiff::Span::new().days(i64::from(s.count) * i64::from(n))
-                        }
-                        TimeUnit::Months(n) => {
-                            jiff::Span::new().months(i64::from(s.count) * i64::from(n))
-                        }
-                    };
-                    base.checked_add(span).ok()?
-                }
-            };
-            let day = match weekday {
-                Some(wd) => weekday_of_week(shifted, wd)?,
-                None => shifted,
-            };
-            Some((day_value(day), doubt))
-        }
-        DateExpr::WeekOf { week, weekday } => {
-            let in_week = today
-                .checked_add(jiff::Span::new().weeks(i64::from(week)))
-                .ok()?;
-            Some((day_value(weekday_of_week(in_week, weekday)?), None))
-        }
-        DateExpr::Nearest { direction, weekday } => {
-            let wd = Weekday::from_monday_one_offset(i8::try_from(weekday).ok()?).ok()?;
-            let n = if direction < 0 { -1 } else { 1 };
-            Some((day_value(today.nth_weekday(n, wd).ok()?), None))
-        }
-        DateExpr::DayOfMonth { day, months } => {
-            let month = today
-                .first_of_month()
-                .checked_add(jiff::Span::new().months(i64::from(months)))
-                .ok()?;
-            let date = Date::new(month.year(), month.month(), i8::try_from(day).ok()?).ok()?;
-            Some((day_value(date), None))
-        }
-    }
-}
-
-/// The day of a holiday in the year `which` names, against `today`.
-fn holiday(day: HolidayDay, which: lexical::date::HolidayYear, today: Date) -> Option<Date> {
-    use lexical::date::HolidayYear;
-    let in_year = |year: i32| -> Option<Date> {
-        let y = i16::try_from(year).ok()?;
-        match day {
-            HolidayDay::Fixed { month, day } => {
-                Date::new(y, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
-            }
-            HolidayDay::Easter(shift) => {
-                let (m, d) = lexical::date::easter(year);
-                Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
-                    .ok()?
-                    .checked_add(jiff::Span::new().days(i64::from(shift)))
-                    .ok()
-            }
-        }
-    };
-    let this_year = i32::from(today.year());
-    match which {
-        HolidayYear::Given(y) => in_year(y),
-        HolidayYear::This => in_year(this_year),
-        HolidayYear::Upcoming => {
-            let d = in_year(this_year)?;
-            if d >= today {
-                Some(d)
-            } else {
-                in_year(this_year + 1)
-            }
-        }
-        HolidayYear::Next => {
-            let d = in_year(this_year)?;
-            if d > today {
-                Some(d)
-            } else {
-                in_year(this_year + 1)
-            }
-        }
-        HolidayYear::Previous => {
-            let d = in_year(this_year)?;
-            if d < today {
-                Some(d)
-            } else {
-                in_year(this_year - 1)
-            }
-        }
-    }
-}
 
 /// Where a stated date lies against the date of the report that states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,10 @@
 //! tokens, the number reader and the rule tables (`[dates]` in `rules/dates.toml`), so another
 //! language's dates are another rules file.
 
+pub mod forms;
+
+use jiff::civil::{Date, Weekday};
+
 use crate::extract::lexical::number;
 use crate::extract::tokens::{Token, TokenKind};
 use crate::model::DateValue;
@@ -756,6 +760,184 @@ impl Reader<'_> {
             hedged: false,
         })
     }
+}
+
+/// Why a day worked out may not be the day meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsure {
+    /// Counted from "today", "tomorrow" or "yesterday", which depend on the hour the words were
+    /// written.
+    Deictic,
+    /// Counted from an event told before, taken as the document's date.
+    Narrative,
+    /// A holiday without its year: the next one was taken.
+    HolidayYear,
+}
+
+impl DateExpr {
+    /// The day this names, worked out from `today` (the document's date), and what makes it
+    /// unsure. A date stated in full is not marked resolved; every other is.
+    pub fn resolve(&self, today: Date) -> Option<(DateValue, Option<Unsure>)> {
+        let weekday_of_week = |day: Date, weekday: u32| -> Option<Date> {
+            let from_monday = i64::from(day.weekday().to_monday_one_offset()) - 1;
+            let monday = day.checked_sub(jiff::Span::new().days(from_monday)).ok()?;
+            monday
+                .checked_add(jiff::Span::new().days(i64::from(weekday) - 1))
+                .ok()
+        };
+        match *self {
+            DateExpr::Shifted {
+                anchor,
+                shift,
+                weekday,
+            } => {
+                let mut doubt = None;
+                let base = match anchor {
+                    Anchor::Report => today,
+                    Anchor::Deictic(n) => {
+                        doubt = Some(Unsure::Deictic);
+                        today
+                            .checked_add(jiff::Span::new().days(i64::from(n)))
+                            .ok()?
+                    }
+                    Anchor::Narrative => {
+                        doubt = Some(Unsure::Narrative);
+                        today
+                    }
+                    Anchor::Date(v) => {
+                        if shift.is_none() && weekday.is_none() {
+                            let resolved = v.year.is_none();
+                            let year = v.year.or(Some(i32::from(today.year())));
+                            days_of(&DateValue::new(year, v.month, v.day), today)?;
+                            return Some((
+                                DateValue {
+                                    year,
+                                    resolved,
+                                    ..v
+                                },
+                                None,
+                            ));
+                        }
+                        let year = i16::try_from(v.year.unwrap_or(i32::from(today.year()))).ok()?;
+                        let month = i8::try_from(v.month.unwrap_or(1)).ok()?;
+                        let day = i8::try_from(v.day.unwrap_or(1)).ok()?;
+                        Date::new(year, month, day).ok()?
+                    }
+                    Anchor::Holiday(day, which) => {
+                        if which == HolidayYear::Upcoming {
+                            doubt = Some(Unsure::HolidayYear);
+                        }
+                        holiday(day, which, today)?
+                    }
+                };
+                let shifted = match shift {
+                    None => base,
+                    Some(s) => {
+                        let span = match s.unit {
+                            TimeUnit::Days(n) => {
+                                jiff::Span::new().days(i64::from(s.count) * i64::from(n))
+                            }
+                            TimeUnit::Months(n) => {
+                                jiff::Span::new().months(i64::from(s.count) * i64::from(n))
+                            }
+                        };
+                        base.checked_add(span).ok()?
+                    }
+                };
+                let day = match weekday {
+                    Some(wd) => weekday_of_week(shifted, wd)?,
+                    None => shifted,
+                };
+                Some((day_value(day), doubt))
+            }
+            DateExpr::WeekOf { week, weekday } => {
+                let in_week = today
+                    .checked_add(jiff::Span::new().weeks(i64::from(week)))
+                    .ok()?;
+                Some((day_value(weekday_of_week(in_week, weekday)?), None))
+            }
+            DateExpr::Nearest { direction, weekday } => {
+                let wd = Weekday::from_monday_one_offset(i8::try_from(weekday).ok()?).ok()?;
+                let n = if direction < 0 { -1 } else { 1 };
+                Some((day_value(today.nth_weekday(n, wd).ok()?), None))
+            }
+            DateExpr::DayOfMonth { day, months } => {
+                let month = today
+                    .first_of_month()
+                    .checked_add(jiff::Span::new().months(i64::from(months)))
+                    .ok()?;
+                let date = Date::new(month.year(), month.month(), i8::try_from(day).ok()?).ok()?;
+                Some((day_value(date), None))
+            }
+        }
+    }
+}
+
+/// The day of a holiday in the year `which` names, against `today`.
+fn holiday(day: HolidayDay, which: HolidayYear, today: Date) -> Option<Date> {
+    let in_year = |year: i32| -> Option<Date> {
+        let y = i16::try_from(year).ok()?;
+        match day {
+            HolidayDay::Fixed { month, day } => {
+                Date::new(y, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+            }
+            HolidayDay::Easter(shift) => {
+                let (m, d) = easter(year);
+                Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+                    .ok()?
+                    .checked_add(jiff::Span::new().days(i64::from(shift)))
+                    .ok()
+            }
+        }
+    };
+    let this_year = i32::from(today.year());
+    match which {
+        HolidayYear::Given(y) => in_year(y),
+        HolidayYear::This => in_year(this_year),
+        HolidayYear::Upcoming => {
+            let d = in_year(this_year)?;
+            if d >= today {
+                Some(d)
+            } else {
+                in_year(this_year + 1)
+            }
+        }
+        HolidayYear::Next => {
+            let d = in_year(this_year)?;
+            if d > today {
+                Some(d)
+            } else {
+                in_year(this_year + 1)
+            }
+        }
+        HolidayYear::Previous => {
+            let d = in_year(this_year)?;
+            if d < today {
+                Some(d)
+            } else {
+                in_year(this_year - 1)
+            }
+        }
+    }
+}
+
+/// A day as a date value, marked resolved.
+fn day_value(d: Date) -> DateValue {
+    DateValue {
+        year: Some(i32::from(d.year())),
+        month: u32::try_from(d.month()).ok(),
+        day: u32::try_from(d.day()).ok(),
+        resolved: true,
+    }
+}
+
+/// The first and last day of a date value, a missing year taken from `today`.
+fn days_of(value: &DateValue, today: Date) -> Option<(Date, Date)> {
+    let year = i16::try_from(value.year.unwrap_or(i32::from(today.year()))).ok()?;
+    let month = i8::try_from(value.month?).ok()?;
+    let day = i8::try_from(value.day?).ok()?;
+    let d = Date::new(year, month, day).ok()?;
+    Some((d, d))
 }
 
 /// Whether `day` exists in `month` of `year`.
