@@ -128,6 +128,14 @@ pub fn read_dates(tokens: &[Token], rules: &Rules, known: &[KnownDate]) -> Vec<D
     let mut k = 0;
     while k < tokens.len() {
         match r.at(k) {
+            // A written date read again word by word is no new mention.
+            Some(m)
+                if r.known
+                    .iter()
+                    .any(|d| d.first == m.first && d.last == m.last) =>
+            {
+                k = m.last + 1;
+            }
             Some(m) if r.whole(m.first, m.last) => {
                 k = m.last + 1;
                 out.push(m);
@@ -395,9 +403,17 @@ impl Reader<'_> {
             Some(wd) => (Some(wd), k + 1),
             None => (None, k),
         };
-        let ahead = self.is("ahead", i);
+        let mut ahead = self.is("ahead", i);
         if ahead {
             i += 1;
+        }
+        // "in 3 weeks before June 30": the length counts from the day, and "in" is not its.
+        if ahead
+            && let Some((_, al)) = self.amount(i)
+            && self.is("before", al + 2)
+            && self.anchor(al + 3).is_some()
+        {
+            ahead = false;
         }
         let (count, al) = self.amount(i)?;
         let unit = self.unit(al + 1)?;
@@ -451,8 +467,13 @@ impl Reader<'_> {
         } else {
             None
         };
+        let first = if lead_weekday.is_none() && !ahead {
+            i
+        } else {
+            k
+        };
         Some(DateMention {
-            first: k,
+            first,
             last: end,
             expr: DateExpr::Shifted {
                 anchor,
@@ -507,7 +528,7 @@ impl Reader<'_> {
         let mut name = String::new();
         let mut best = None;
         for j in i..i + self.d.holiday_words.max(1) {
-            let t = self.tokens.get(j)?;
+            let Some(t) = self.tokens.get(j) else { break };
             if t.kind != TokenKind::Word || (j > i && !self.together(i, j)) {
                 break;
             }
@@ -970,4 +991,262 @@ pub fn easter(year: i32) -> (u32, u32) {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     (month as u32, day as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+    use rustc_hash::FxHashSet as HashSet;
+
+    /// Every date `text` tells, as this layer reads it against `today`: "words => y-m-d", with
+    /// "~" after the day when it is unsure.
+    fn dates_in(text: &str, today: &str, rules: &Rules) -> Vec<String> {
+        let today: Date = today.parse().expect("a test date");
+        let toks = tokenize(text, 0, text.len(), &HashSet::default()).tokens;
+        let mut known = Vec::new();
+        for m in forms::find_dates(text, 0, text.len()) {
+            let forms::MentionKind::Date(value) = m.kind else {
+                continue;
+            };
+            let first = toks.partition_point(|t| t.end <= m.start);
+            let last = toks.partition_point(|t| t.start < m.end) - 1;
+            known.push(KnownDate { first, last, value });
+        }
+        read_dates(&toks, rules, &known)
+            .iter()
+            .filter_map(|m| {
+                let (v, unsure) = m.expr.resolve(today)?;
+                let words = &text[toks[m.first].start..toks[m.last].end];
+                let mark = if unsure.is_some() || m.hedged {
+                    "~"
+                } else {
+                    ""
+                };
+                Some(format!(
+                    "{words} => {}-{:02}-{:02}{mark}",
+                    v.year?, v.month?, v.day?
+                ))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table_of_dates_told_in_words() {
+        let rules = Rules::builtin().expect("built-in rules");
+        // (sentence, the document's date, what is read). 2024-03-14 is a Thursday.
+        let table: &[(&str, &str, &[&str])] = &[
+            // Lengths counted from the document's date.
+            (
+                "The library reopens in 3 weeks.",
+                "2024-03-14",
+                &["in 3 weeks => 2024-04-04"],
+            ),
+            (
+                "The bridge closed four days ago.",
+                "2024-03-14",
+                &["four days ago => 2024-03-10"],
+            ),
+            (
+                "Rent rises in six months.",
+                "2024-03-14",
+                &["in six months => 2024-09-14"],
+            ),
+            (
+                "She retired a year ago.",
+                "2024-03-14",
+                &["a year ago => 2023-03-14"],
+            ),
+            (
+                "We sail in a fortnight.",
+                "2024-03-14",
+                &["in a fortnight => 2024-03-28"],
+            ),
+            (
+                "It ends 10 days from now.",
+                "2024-03-14",
+                &["10 days from now => 2024-03-24"],
+            ),
+            // Lengths counted from a day the text names.
+            (
+                "The audit closes 5 days after March 2nd.",
+                "2024-03-14",
+                &["5 days after March 2nd => 2024-03-07"],
+            ),
+            (
+                "Seeds went in 3 weeks before June 30 2022.",
+                "2024-03-14",
+                &["3 weeks before June 30 2022 => 2022-06-09"],
+            ),
+            (
+                "The vote is two days after tomorrow.",
+                "2024-03-14",
+                &["two days after tomorrow => 2024-03-17~"],
+            ),
+            (
+                "Work began in three years since 2015.",
+                "2024-03-14",
+                &["in three years since 2015 => 2018-01-01"],
+            ),
+            // Holidays: with a year, or counted from the next one (unsure of the year).
+            (
+                "We met on easter 2021.",
+                "2024-03-14",
+                &["easter 2021 => 2021-04-04"],
+            ),
+            (
+                "Shops open 3 days before Christmas.",
+                "2024-03-14",
+                &["3 days before Christmas => 2024-12-22~"],
+            ),
+            (
+                "the previous Easter",
+                "2024-03-14",
+                &["previous Easter => 2023-04-09"],
+            ),
+            (
+                "the following Easter",
+                "2024-03-14",
+                &["following Easter => 2024-03-31"],
+            ),
+            // Weeks: "next Friday" is the Friday of next week.
+            (
+                "Call me next week Tue please.",
+                "2024-03-14",
+                &["next week Tue => 2024-03-19"],
+            ),
+            (
+                "It starts on Monday of the following week.",
+                "2024-03-14",
+                &["Monday of the following week => 2024-03-18"],
+            ),
+            (
+                "We spoke Friday of last week.",
+                "2024-03-14",
+                &["Friday of last week => 2024-03-08"],
+            ),
+            (
+                "Lunch next Friday?",
+                "2024-03-14",
+                &["next Friday => 2024-03-22"],
+            ),
+            (
+                "Lunch last Tuesday.",
+                "2024-03-14",
+                &["last Tuesday => 2024-03-05"],
+            ),
+            (
+                "Lunch this coming Friday.",
+                "2024-03-14",
+                &["this coming Friday => 2024-03-15"],
+            ),
+            (
+                "Lunch coming Thursday.",
+                "2024-03-14",
+                &["coming Thursday => 2024-03-21"],
+            ),
+            (
+                "Lunch this past Monday.",
+                "2024-03-14",
+                &["this past Monday => 2024-03-11"],
+            ),
+            // A weekday with a day of the month, a day of a named month.
+            (
+                "Due this Friday 3/15.",
+                "2024-03-14",
+                &["this Friday 3/15 => 2024-03-15"],
+            ),
+            (
+                "Dinner on Friday the twenty second.",
+                "2024-03-14",
+                &["Friday the twenty second => 2024-03-22"],
+            ),
+            (
+                "Pay by the 5th of next month.",
+                "2024-03-14",
+                &["the 5th of next month => 2024-04-05"],
+            ),
+            // A weekday moved to the week a length lands in.
+            (
+                "I fly in 4 days on Monday.",
+                "2024-03-14",
+                &["in 4 days on Monday => 2024-03-18"],
+            ),
+            (
+                "Sunday, one year from now.",
+                "2024-03-14",
+                &["Sunday, one year from now => 2025-03-16"],
+            ),
+            // Days told in words: spelled days and years, "of", a month in any case.
+            (
+                "Born on nine March nineteen seventy one.",
+                "2024-03-14",
+                &["nine March nineteen seventy one => 1971-03-09"],
+            ),
+            (
+                "the 2nd of may of 1988",
+                "2024-03-14",
+                &["2nd of may of 1988 => 1988-05-02"],
+            ),
+            (
+                "second of may 1988",
+                "2024-03-14",
+                &["second of may 1988 => 1988-05-02"],
+            ),
+            (
+                "from 7 october in 2019",
+                "2024-03-14",
+                &["7 october in 2019 => 2019-10-07"],
+            ),
+            (
+                "March twelfth 2001 it rained",
+                "2024-03-14",
+                &["March twelfth 2001 => 2001-03-12"],
+            ),
+            (
+                "Paid on Oct7, 2011.",
+                "2024-03-14",
+                &["Oct7, 2011 => 2011-10-07"],
+            ),
+            // Counted from an event told before: read, and unsure.
+            (
+                "Two weeks later the bridge fell.",
+                "2024-03-14",
+                &["Two weeks later => 2024-03-28~"],
+            ),
+            (
+                "What about the day after?",
+                "2024-03-14",
+                &["the day after => 2024-03-15~"],
+            ),
+            (
+                "He left about two weeks ago.",
+                "2024-03-14",
+                &["two weeks ago => 2024-02-29~"],
+            ),
+            // No date: a length of something else, a length counted from a day not given, a
+            // count in a span, a holiday without a year or a modifier, a cardinal after "the".
+            ("He served 3 years in prison.", "2024-03-14", &[]),
+            (
+                "Two days after the flood, roads reopened.",
+                "2024-03-14",
+                &[],
+            ),
+            ("The strike ended in 2 days of talks.", "2024-03-14", &[]),
+            ("Christmas lights went up.", "2024-03-14", &[]),
+            ("the 21 members of the board", "2024-03-14", &[]),
+            ("The sun rose on a quiet week.", "2024-03-14", &[]),
+        ];
+        for (text, today, expected) in table {
+            assert_eq!(&dates_in(text, today, &rules), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn easter_sundays() {
+        assert_eq!(easter(2018), (4, 1));
+        assert_eq!(easter(2019), (4, 21));
+        assert_eq!(easter(2024), (3, 31));
+        assert_eq!(easter(2038), (4, 25));
+    }
 }
