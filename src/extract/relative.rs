@@ -4,8 +4,10 @@
 //! nothing a reader could check.
 //!
 //! News writes of the past: a bare weekday is the latest such day on or before the document's
-//! date ("police said Thursday" in a Friday paper is the day before); "next Thursday" is the
-//! first one after it. A day worked out from a doubtful anchor is doubted: "today" and
+//! date ("police said Thursday" in a Friday paper is the day before). Dates told in words with
+//! more than a weekday come from the lexical layer ([`lexical::date`]) and are worked out here:
+//! "next Thursday" is the Thursday of next week (Monday to Sunday), "last Thursday" that of last
+//! week, "this coming Thursday" the first one after the document's date. A day worked out from a doubtful anchor is doubted: "today" and
 //! "yesterday" depend on the hour the words were written, a plan told in the past on the week
 //! it was made, and every relative date of a report whose web address carries another day.
 //!
@@ -225,17 +227,13 @@ fn year_value(d: Date) -> DateValue {
     }
 }
 
-fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        "sunday" => Weekday::Sunday,
-        _ => return None,
-    })
+/// A weekday written in full ("thursday"), by the rules' weekday names.
+fn weekday(ctx: &Context, word: &str) -> Option<Weekday> {
+    let n = *ctx.t.rules.dates.weekdays.get(word)?;
+    if word.len() < 6 {
+        return None;
+    }
+    Weekday::from_monday_one_offset(i8::try_from(n).ok()?).ok()
 }
 
 /// The relative date that starts at token `k`, if one does.
@@ -300,7 +298,7 @@ fn relative_at(ctx: &Context, k: usize, today: Date) -> Option<Relative> {
         "next" => (k, 1, k + 1),
         _ => (k, 0, k),
     };
-    let day = weekday(w(day_tok))?;
+    let day = weekday(ctx, w(day_tok))?;
     let tok = toks.get(day_tok)?;
     if !tok.capitalized || tok.kind != TokenKind::Word {
         return None;
@@ -539,7 +537,7 @@ fn publication_stamp(ctx: &Context, first: usize, last: usize) -> bool {
         let w = w
             .trim_matches(|c: char| c.is_ascii_punctuation())
             .to_ascii_lowercase();
-        weekday(&w).is_some()
+        weekday(ctx, &w).is_some()
             || matches!(
                 w.as_str(),
                 "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
