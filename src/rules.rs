@@ -203,6 +203,9 @@ pub struct DateRules {
     /// The longest holiday name, in words.
     pub holiday_words: usize,
     pub words: HashMap<String, HashSet<String>>,
+    /// The written forms' patterns, built from the month names on first use.
+    pub forms:
+        std::sync::OnceLock<std::sync::Arc<crate::extract::lexical::date::forms::MonthForms>>,
 }
 
 impl DateRules {
@@ -212,6 +215,7 @@ impl DateRules {
     }
 
     fn merge(&mut self, file: DateRule) -> Result<(), (String, String)> {
+        self.forms = std::sync::OnceLock::new();
         for (name, n) in file.months {
             if !(1..=12).contains(&n) {
                 return Err((format!("month `{name}` must be 1 to 12"), name));

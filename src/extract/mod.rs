@@ -54,9 +54,9 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     tables.tokenize_into(&mut toks, text, &ranges);
     let boilerplate = boilerplate_lines(text, start, &tables);
     let index = LineIndex::new(text);
-    let mut mentions = dates::find_dates(text, start, text.len());
+    let mut mentions = dates::find_dates(text, start, text.len(), rules);
     if let Some(title) = title_range(text, start) {
-        let mut in_title = dates::find_dates(text, title.start, title.end);
+        let mut in_title = dates::find_dates(text, title.start, title.end, rules);
         in_title.append(&mut mentions);
         mentions = in_title;
     }

@@ -1005,7 +1005,7 @@ mod tests {
         let today: Date = today.parse().expect("a test date");
         let toks = tokenize(text, 0, text.len(), &HashSet::default()).tokens;
         let mut known = Vec::new();
-        for m in forms::find_dates(text, 0, text.len()) {
+        for m in forms::find_dates(text, 0, text.len(), rules) {
             let forms::MentionKind::Date(value) = m.kind else {
                 continue;
             };

@@ -17,6 +17,8 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::model::DateValue;
+use crate::rules::Rules;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A date or time-of-day mention found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,23 +34,6 @@ pub enum MentionKind {
     /// "3:30 p.m.", "noon" — never a count, not a claim
     Time,
 }
-
-/// Month names with their numbers and the abbreviations news copy uses (AP style and others).
-/// "May" has no abbreviation; "Sept" must come before "Sep" so the longer one matches first.
-const MONTHS: [(&str, u32, &[&str]); 12] = [
-    ("January", 1, &["Jan"]),
-    ("February", 2, &["Feb"]),
-    ("March", 3, &["Mar"]),
-    ("April", 4, &["Apr"]),
-    ("May", 5, &[]),
-    ("June", 6, &["Jun"]),
-    ("July", 7, &["Jul"]),
-    ("August", 8, &["Aug"]),
-    ("September", 9, &["Sept", "Sep"]),
-    ("October", 10, &["Oct"]),
-    ("November", 11, &["Nov"]),
-    ("December", 12, &["Dec"]),
-];
 
 /// Words after which a bare month name ("in February") is a date.
 const MONTH_CONTEXT: &[&str] = &[
@@ -106,29 +91,121 @@ const WORDY_YEARS: std::ops::RangeInclusive<i32> = 1800..=2099;
 /// Years an all-digit date (`2014-02-20`, `2/20/2014`) may name; the shape is unambiguous.
 const NUMERIC_YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
 
-/// Alternation of full month names, Capitalised and UPPER CASE, each ending at a word boundary.
-fn full_month_pattern() -> String {
-    let names: Vec<String> = MONTHS
-        .iter()
-        .flat_map(|(name, _, _)| [(*name).to_string(), name.to_uppercase()])
-        .collect();
-    format!(r"(?:{})\b", names.join("|"))
+/// The month names of the rules (`[dates] months`), each month's longest its full name and
+/// the others its abbreviations, with the patterns of the written forms that name a month.
+#[derive(Debug)]
+pub struct MonthForms {
+    months: HashMap<String, u32>,
+    month_day: Regex,
+    day_month: Regex,
+    month_year: Regex,
+    month_alone: Regex,
+    day_mon_year: Regex,
+    year_mon_day: Regex,
+    mon_day_year: Regex,
+    mon_year_day: Regex,
 }
 
-/// Any month: a full name, or an abbreviation with an optional period.
-fn any_month_pattern() -> String {
-    let mut abbrevs: Vec<String> = MONTHS
-        .iter()
-        .flat_map(|(_, _, abbrevs)| abbrevs.iter())
-        .flat_map(|a| [(*a).to_string(), a.to_uppercase()])
-        .collect();
-    // Longest first, so "Sept" is tried before "Sep".
-    abbrevs.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    format!(
-        r"(?:{}|(?:{})(?:\.|\b))",
-        full_month_pattern(),
-        abbrevs.join("|")
-    )
+impl MonthForms {
+    pub fn new(months: &HashMap<String, u32>) -> MonthForms {
+        let mut full: BTreeMap<u32, &str> = BTreeMap::new();
+        for (name, &n) in months {
+            let longer = full
+                .get(&n)
+                .is_none_or(|f| (name.len(), name.as_str()) > (f.len(), *f));
+            if longer {
+                full.insert(n, name);
+            }
+        }
+        let cased = |name: &str| {
+            let mut c = name.chars();
+            let first: String = c
+                .next()
+                .map(|f| f.to_uppercase().collect())
+                .unwrap_or_default();
+            [
+                regex::escape(&format!("{first}{}", c.as_str())),
+                regex::escape(&name.to_uppercase()),
+            ]
+        };
+        let longest_first = |mut v: Vec<String>| {
+            v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            v.dedup();
+            v.join("|")
+        };
+        // Full month names, Capitalised and UPPER CASE, each ending at a word boundary.
+        let full_names = format!(
+            r"(?:{})\b",
+            longest_first(full.values().flat_map(|n| cased(n)).collect())
+        );
+        // Any month: a full name, or an abbreviation with an optional period ("Sept" is tried
+        // before "Sep").
+        let abbrevs = longest_first(
+            months
+                .keys()
+                .filter(|k| !full.values().any(|f| f == k))
+                .flat_map(|k| cased(k))
+                .collect(),
+        );
+        let any = if abbrevs.is_empty() {
+            full_names.clone()
+        } else {
+            format!(r"(?:{full_names}|(?:{abbrevs})(?:\.|\b))")
+        };
+        // Any month name or abbreviation in any case ("aug", "NOV", "Sept"): only in the forms
+        // that also give a day and a year, so that "may" the verb is never taken for May.
+        let any_case = format!(
+            r"(?i:{})\b",
+            longest_first(months.keys().map(|k| regex::escape(k)).collect())
+        );
+        MonthForms {
+            months: months.clone(),
+            // "Sept. 28", "February 20, 2014", "Jul 02 2013", "March 15th".
+            month_day: compile(&format!(
+                r"\b(?P<mon>{any})\s*(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>[0-9]{{4}})\b)?"
+            )),
+            // "20 February 2014", "20 Feb. 2014", "4th of July".
+            day_month: compile(&format!(
+                r"\b(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{any})(?:,?\s+(?P<year>[0-9]{{4}})\b)?"
+            )),
+            // "February 2022", "Feb. 2022".
+            month_year: compile(&format!(r"\b(?P<mon>{any}),?\s*(?P<year>[0-9]{{4}})\b")),
+            // A full month name on its own ("in February", "mid-July"); context is checked in
+            // code.
+            month_alone: compile(&format!(r"\b(?P<mid>[Mm]id-)?(?P<mon>{full_names})")),
+            // "05-Aug-2016", "23/Sep/2020", "14 nov 2023", "14 nov. 2023".
+            day_mon_year: compile(&format!(
+                r"\b(?P<day>[0-9]{{1,2}})(?:[-/]|\s+)(?P<mon>{any_case})\.?(?:[-/]|,?\s+)(?P<year>[0-9]{{4}})\b"
+            )),
+            // "2019/aug/01", "2019-aug-1".
+            year_mon_day: compile(&format!(
+                r"\b(?P<year>[0-9]{{4}})[-/](?P<mon>{any_case})[-/](?P<day>[0-9]{{1,2}})\b"
+            )),
+            // "Sep-23-2020", "nov 14, 2023", "dec. 31, 1994".
+            mon_day_year: compile(&format!(
+                r"\b(?P<mon>{any_case})(?:[-/](?P<day>[0-9]{{1,2}})[-/]|\.?\s+(?P<sday>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)(?P<year>[0-9]{{4}})\b"
+            )),
+            // "September-2020-23": the month, the year, then the day, joined by hyphens.
+            mon_year_day: compile(&format!(
+                r"\b(?P<mon>{any_case})-(?P<year>[0-9]{{4}})-(?P<day>[0-9]{{1,2}})\b"
+            )),
+        }
+    }
+
+    /// The number of a month name or abbreviation ("Sept." is 9), in any case.
+    fn number(&self, word: &str) -> Option<u32> {
+        let word = word.trim_end_matches('.').to_lowercase();
+        self.months.get(&word).copied()
+    }
+}
+
+/// The month forms of `rules`, built once per rules.
+pub fn month_forms(rules: &Rules) -> std::sync::Arc<MonthForms> {
+    rules
+        .dates
+        .forms
+        .get_or_init(|| std::sync::Arc::new(MonthForms::new(&rules.dates.months)))
+        .clone()
 }
 
 /// Compiles a date pattern with ASCII word boundaries: a Unicode `\b` makes the regex engine
@@ -139,38 +216,6 @@ fn compile(pattern: &str) -> Regex {
         .expect("the date patterns are fixed and known to compile")
 }
 
-/// "Sept. 28", "February 20, 2014", "Jul 02 2013", "March 15th".
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?P<mon>{})\s*(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>[0-9]{{4}})\b)?",
-        any_month_pattern()
-    ))
-});
-
-/// "20 February 2014", "20 Feb. 2014", "4th of July".
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{})(?:,?\s+(?P<year>[0-9]{{4}})\b)?",
-        any_month_pattern()
-    ))
-});
-
-/// "February 2022", "Feb. 2022".
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?P<mon>{}),?\s*(?P<year>[0-9]{{4}})\b",
-        any_month_pattern()
-    ))
-});
-
-/// A full month name on its own ("in February", "mid-July"); context is checked in code.
-static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?P<mid>[Mm]id-)?(?P<mon>{})",
-        full_month_pattern()
-    ))
-});
-
 /// "2014-02-20" (the end is checked in code so "2014-02-20T10:00" counts).
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?P<year>[0-9]{4})-(?P<mon>[0-9]{2})-(?P<day>[0-9]{2})"));
@@ -178,50 +223,6 @@ static ISO_DATE: LazyLock<Regex> =
 /// "2/20/2014", month first as US copy writes it.
 static US_DATE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?P<mon>[0-9]{1,2})/(?P<day>[0-9]{1,2})/(?P<year>[0-9]{4})\b"));
-
-/// Any month name or abbreviation in any case ("aug", "NOV", "Sept"): only in the forms below,
-/// which also give a day and a year, so that "may" the verb is never taken for May.
-fn month_any_case_pattern() -> String {
-    let mut names: Vec<String> = MONTHS
-        .iter()
-        .flat_map(|(name, _, abbrevs)| std::iter::once(*name).chain(abbrevs.iter().copied()))
-        .map(str::to_string)
-        .collect();
-    names.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    format!(r"(?i:{})\b", names.join("|"))
-}
-
-/// "05-Aug-2016", "23/Sep/2020", "14 nov 2023", "14 nov. 2023".
-static DAY_MON_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?P<day>[0-9]{{1,2}})(?:[-/]|\s+)(?P<mon>{})\.?(?:[-/]|,?\s+)(?P<year>[0-9]{{4}})\b",
-        month_any_case_pattern()
-    ))
-});
-
-/// "2019/aug/01", "2019-aug-1".
-static YEAR_MON_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?P<year>[0-9]{{4}})[-/](?P<mon>{})[-/](?P<day>[0-9]{{1,2}})\b",
-        month_any_case_pattern()
-    ))
-});
-
-/// "Sep-23-2020", "nov 14, 2023", "dec. 31, 1994".
-static MON_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?P<mon>{})(?:[-/](?P<day>[0-9]{{1,2}})[-/]|\.?\s+(?P<sday>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)(?P<year>[0-9]{{4}})\b",
-        month_any_case_pattern()
-    ))
-});
-
-/// "September-2020-23": the month, the year, then the day, joined by hyphens.
-static MON_YEAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?P<mon>{})-(?P<year>[0-9]{{4}})-(?P<day>[0-9]{{1,2}})\b",
-        month_any_case_pattern()
-    ))
-});
 
 /// "2016 10 16": a year, a month and a day of two digits each, spaced.
 static SPACED_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -269,7 +270,9 @@ static O_CLOCK: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?P<hour>[0-9]{1,2})\s+o['’]clock\b"));
 
 /// Every date and time-of-day mention in `text[start..end]`, offsets absolute into `text`, sorted, non-overlapping (longest match wins).
-pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
+pub fn find_dates(text: &str, start: usize, end: usize, rules: &Rules) -> Vec<DateMention> {
+    let f = month_forms(rules);
+    let f = f.as_ref();
     let end = floor_char_boundary(text, end.min(text.len()));
     let start = ceil_char_boundary(text, start.min(end));
     if start >= end {
@@ -282,10 +285,10 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
         text: &text[..end],
         start,
     };
-    window.scan(&MONTH_DAY, &mut found, month_day);
-    window.scan(&DAY_MONTH, &mut found, month_day);
-    window.scan(&MONTH_YEAR, &mut found, month_year);
-    window.scan(&MONTH_ALONE, &mut found, month_alone);
+    window.scan(&f.month_day, &mut found, |t, c| month_day(t, c, f));
+    window.scan(&f.day_month, &mut found, |t, c| month_day(t, c, f));
+    window.scan(&f.month_year, &mut found, |t, c| month_year(t, c, f));
+    window.scan(&f.month_alone, &mut found, |t, c| month_alone(t, c, f));
     window.scan(&ISO_DATE, &mut found, numeric_date);
     // A month in any case has no literal the regex engine could search for first: those
     // forms are tried only around a four-digit year, which every one of them holds.
@@ -301,10 +304,10 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
             text: &window.text[..to],
             start: from,
         };
-        near.scan(&DAY_MON_YEAR, &mut found, full_date);
-        near.scan(&YEAR_MON_DAY, &mut found, full_date);
-        near.scan(&MON_DAY_YEAR, &mut found, full_date);
-        near.scan(&MON_YEAR_DAY, &mut found, full_date);
+        near.scan(&f.day_mon_year, &mut found, |t, c| full_date(t, c, f));
+        near.scan(&f.year_mon_day, &mut found, |t, c| full_date(t, c, f));
+        near.scan(&f.mon_day_year, &mut found, |t, c| full_date(t, c, f));
+        near.scan(&f.mon_year_day, &mut found, |t, c| full_date(t, c, f));
     }
     window.scan(&COMPACT_DATE, &mut found, numeric_date);
     window.scan(&US_DATE, &mut found, numeric_date);
@@ -370,9 +373,9 @@ fn longest_first(mut found: Vec<DateMention>) -> Vec<DateMention> {
 }
 
 /// Month-and-day forms, either order, with an optional year.
-fn month_day(text: &str, caps: &Captures) -> Option<DateMention> {
+fn month_day(text: &str, caps: &Captures, f: &MonthForms) -> Option<DateMention> {
     let whole = caps.get(0)?;
-    let month = month_number(caps.name("mon")?.as_str())?;
+    let month = f.number(caps.name("mon")?.as_str())?;
     let day: u32 = caps.name("day")?.as_str().parse().ok()?;
     let year = caps
         .name("year")
@@ -399,7 +402,7 @@ fn month_day(text: &str, caps: &Captures) -> Option<DateMention> {
     Some(date(whole.start()..end, year, Some(month), Some(day)))
 }
 
-fn month_year(text: &str, caps: &Captures) -> Option<DateMention> {
+fn month_year(text: &str, caps: &Captures, f: &MonthForms) -> Option<DateMention> {
     let whole = caps.get(0)?;
     let year_match = caps.name("year")?;
     if number_continues(text, year_match.end()) {
@@ -409,13 +412,13 @@ fn month_year(text: &str, caps: &Captures) -> Option<DateMention> {
     if !WORDY_YEARS.contains(&year) {
         return None;
     }
-    let month = month_number(caps.name("mon")?.as_str())?;
+    let month = f.number(caps.name("mon")?.as_str())?;
     Some(date(whole.range(), Some(year), Some(month), None))
 }
 
-fn month_alone(text: &str, caps: &Captures) -> Option<DateMention> {
+fn month_alone(text: &str, caps: &Captures, f: &MonthForms) -> Option<DateMention> {
     let whole = caps.get(0)?;
-    let month = month_number(caps.name("mon")?.as_str())?;
+    let month = f.number(caps.name("mon")?.as_str())?;
     if caps.name("mid").is_none() && !word_before_is(text, whole.start(), MONTH_CONTEXT) {
         return None;
     }
@@ -474,12 +477,12 @@ fn spaced_date(text: &str, caps: &Captures) -> Option<DateMention> {
 }
 
 /// A date with a month named in any case, a day and a year ("05-Aug-2016", "14 nov 2023").
-fn full_date(text: &str, caps: &Captures) -> Option<DateMention> {
+fn full_date(text: &str, caps: &Captures, f: &MonthForms) -> Option<DateMention> {
     let whole = caps.get(0)?;
     if number_continues(text, whole.end()) || joined_to_figure(text, whole.start()) {
         return None;
     }
-    let month = month_number(caps.name("mon")?.as_str())?;
+    let month = f.number(caps.name("mon")?.as_str())?;
     let day: u32 = caps
         .name("day")
         .or_else(|| caps.name("sday"))?
@@ -571,16 +574,6 @@ fn time(range: std::ops::Range<usize>) -> DateMention {
     }
 }
 
-/// The number of a month name or abbreviation ("Sept." is 9), in any case.
-fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
-    MONTHS.iter().find_map(|(name, number, abbrevs)| {
-        let known =
-            name.eq_ignore_ascii_case(word) || abbrevs.iter().any(|a| a.eq_ignore_ascii_case(word));
-        known.then_some(*number)
-    })
-}
-
 /// Whether `day` exists in `month` (of `year`, when known; February 29 needs a leap year).
 fn valid_day(year: Option<i32>, month: u32, day: u32) -> bool {
     let last = match month {
@@ -639,11 +632,17 @@ fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The built-in rules, loaded once for every test here.
+    fn rules() -> &'static Rules {
+        static RULES: LazyLock<Rules> = LazyLock::new(|| Rules::builtin().expect("built-in rules"));
+        &RULES
+    }
+
     /// Renders every mention in `sentence` as `text => y-m-d` (`?` where the text does not
     /// say) or `text => time`, and compares with `expected`.
     #[track_caller]
     fn check(sentence: &str, expected: &[&str]) {
-        let got: Vec<String> = find_dates(sentence, 0, sentence.len())
+        let got: Vec<String> = find_dates(sentence, 0, sentence.len(), rules())
             .iter()
             .map(|m| {
                 let shown = match &m.kind {
@@ -858,12 +857,12 @@ mod tests {
     fn offsets_are_absolute_and_limited_to_the_window() {
         let text = "Header Feb. 2022\n\nBody since March and Feb. 20, 2014.";
         let body = text.find("Body").expect("body is in the text");
-        let got = find_dates(text, body, text.len());
+        let got = find_dates(text, body, text.len(), rules());
         let spans: Vec<&str> = got.iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(spans, ["March", "Feb. 20, 2014"]);
         // Nothing past the end of the window is read: a year cut in half is no year.
         let cut = text.find("2014.").expect("year is in the text") + 2;
-        let got = find_dates(text, body, cut);
+        let got = find_dates(text, body, cut, rules());
         let spans: Vec<&str> = got.iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(spans, ["March", "Feb. 20"]);
     }
@@ -873,10 +872,10 @@ mod tests {
         let text = "é in February ü";
         for start in 0..=text.len() + 2 {
             for end in 0..=text.len() + 2 {
-                let _ = find_dates(text, start, end);
+                let _ = find_dates(text, start, end, rules());
             }
         }
-        assert_eq!(find_dates(text, 0, text.len()).len(), 1);
+        assert_eq!(find_dates(text, 0, text.len(), rules()).len(), 1);
     }
 
     #[test]
@@ -885,5 +884,23 @@ mod tests {
             "le 20\u{a0}February\u{a0}2014 — «in May»",
             &["20\u{a0}February\u{a0}2014 => 2014-02-20", "May => ?-05-?"],
         );
+    }
+
+    #[test]
+    fn another_languages_months_are_a_rules_file() {
+        let text = "Die Sitzung war am 14 März 2024 in Bonn.";
+        assert!(find_dates(text, 0, text.len(), rules()).is_empty());
+        let german = Rules::builtin_with("de.toml", "[dates]\nmonths = { \"märz\" = 3 }\n")
+            .expect("a file of month names loads");
+        let got = find_dates(text, 0, text.len(), &german);
+        assert_eq!(got.len(), 1);
+        assert_eq!(&text[got[0].start..got[0].end], "14 März 2024");
+        assert_eq!(
+            got[0].kind,
+            MentionKind::Date(DateValue::new(Some(2024), Some(3), Some(14)))
+        );
+        let err = Rules::builtin_with("bad.toml", "[dates]\nmonths = { smarch = 13 }\n")
+            .expect_err("a month past December");
+        assert!(err.to_string().contains("bad.toml"), "{err}");
     }
 }
