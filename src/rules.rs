@@ -202,6 +202,8 @@ pub struct DateRules {
     pub holidays: HashMap<String, HolidayDay>,
     /// The longest holiday name, in words.
     pub holiday_words: usize,
+    /// The first words of the holidays' names.
+    pub holiday_starts: HashSet<String>,
     pub words: HashMap<String, HashSet<String>>,
     /// The written forms' patterns, built from the month names on first use.
     pub forms:
@@ -260,12 +262,17 @@ impl DateRules {
                     name,
                 ));
             };
+            // Possessives are matched without their "'s" ("new year's day", "new years day").
             let key = name
                 .to_lowercase()
                 .split_whitespace()
+                .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
                 .collect::<Vec<_>>()
                 .join(" ");
             self.holiday_words = self.holiday_words.max(key.split(' ').count());
+            if let Some(first) = key.split(' ').next() {
+                self.holiday_starts.insert(first.to_string());
+            }
             self.holidays.insert(key, day);
         }
         for (role, list) in file.words {

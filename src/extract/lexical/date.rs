@@ -175,17 +175,49 @@ impl Reader<'_> {
 
     /// Whether `first..=last` cuts no known date in two: each known date is inside or outside.
     fn whole(&self, first: usize, last: usize) -> bool {
-        self.known
+        // Known dates do not overlap each other: only the one before `first` and those that
+        // start inside the mention can cross its edges.
+        let from = self
+            .known
+            .partition_point(|k| k.first < first)
+            .saturating_sub(1);
+        self.known[from..]
             .iter()
-            .all(|k| k.last < first || k.first > last || (k.first >= first && k.last <= last))
+            .take_while(|k| k.first <= last)
+            .all(|k| k.last < first || (k.first >= first && k.last <= last))
     }
 
     fn known_at(&self, i: usize) -> Option<&KnownDate> {
-        self.known.iter().find(|k| k.first == i)
+        let at = self.known.partition_point(|k| k.first < i);
+        self.known.get(at).filter(|k| k.first == i)
+    }
+
+    /// Whether a date could start at token `k`: a figure, or a word of the date tables. Most
+    /// tokens are neither, and are passed over without trying every form.
+    fn may_start(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else {
+            return false;
+        };
+        if t.kind != TokenKind::Word {
+            return t.kind != TokenKind::Punct;
+        }
+        let w = self.w(k);
+        matches!(w, "the" | "a" | "an")
+            || self.d.months.contains_key(w)
+            || self.d.weekdays.contains_key(w)
+            || self.d.day_ordinals.contains_key(w)
+            || self.d.holiday_starts.contains(w)
+            || self.d.words.values().any(|set| set.contains(w))
+            || self.rules.number_words.contains_key(w)
+            || w.split_once('-')
+                .is_some_and(|(a, _)| self.rules.number_words.contains_key(a))
     }
 
     /// The longest mention starting at token `k`.
     fn at(&self, k: usize) -> Option<DateMention> {
+        if !self.may_start(k) {
+            return None;
+        }
         let found = [
             self.spelled_date(k),
             self.offset(k),
@@ -525,6 +557,9 @@ impl Reader<'_> {
 
     /// A holiday's name at `i`, longest first.
     fn holiday(&self, i: usize) -> Option<(HolidayDay, usize)> {
+        if !self.d.holiday_starts.contains(self.w(i)) {
+            return None;
+        }
         let mut name = String::new();
         let mut best = None;
         for j in i..i + self.d.holiday_words.max(1) {
@@ -535,7 +570,7 @@ impl Reader<'_> {
             if j > i {
                 name.push(' ');
             }
-            name.push_str(t.lower.trim_end_matches("'s"));
+            name.push_str(t.lower.trim_end_matches("'s").trim_end_matches("’s"));
             if let Some(&day) = self.d.holidays.get(&name) {
                 best = Some((day, j));
             }
@@ -727,10 +762,7 @@ impl Reader<'_> {
         if t.kind == TokenKind::Number {
             return None;
         }
-        if t.kind == TokenKind::Word
-            && !self.d.day_ordinals.contains_key(self.w(dl))
-            && self.d.day_ordinals.get(self.w(dl)).is_none()
-        {
+        if t.kind == TokenKind::Word && !self.d.day_ordinals.contains_key(self.w(dl)) {
             return None;
         }
         let at = if self.w(dl + 1) == "of" {
