@@ -118,11 +118,13 @@ impl DateMention {
 /// written forms gave, sorted by token; a mention may take one in (it is then the longer
 /// mention), but never cuts one in two.
 pub fn read_dates(tokens: &[Token], rules: &Rules, known: &[KnownDate]) -> Vec<DateMention> {
+    let forms = forms::month_forms(rules);
     let r = Reader {
         tokens,
         rules,
         d: &rules.dates,
         known,
+        starts: &forms.starts,
     };
     let mut out = Vec::new();
     let mut k = 0;
@@ -151,6 +153,7 @@ struct Reader<'a> {
     rules: &'a Rules,
     d: &'a DateRules,
     known: &'a [KnownDate],
+    starts: &'a rustc_hash::FxHashSet<String>,
 }
 
 impl Reader<'_> {
@@ -202,13 +205,7 @@ impl Reader<'_> {
             return t.kind != TokenKind::Punct;
         }
         let w = self.w(k);
-        matches!(w, "the" | "a" | "an")
-            || self.d.months.contains_key(w)
-            || self.d.weekdays.contains_key(w)
-            || self.d.day_ordinals.contains_key(w)
-            || self.d.holiday_starts.contains(w)
-            || self.d.words.values().any(|set| set.contains(w))
-            || self.rules.number_words.contains_key(w)
+        self.starts.contains(w)
             || w.split_once('-')
                 .is_some_and(|(a, _)| self.rules.number_words.contains_key(a))
     }

@@ -18,7 +18,7 @@ use regex::{Captures, Regex};
 
 use crate::model::DateValue;
 use crate::rules::Rules;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A date or time-of-day mention found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +96,9 @@ const NUMERIC_YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
 #[derive(Debug)]
 pub struct MonthForms {
     months: HashMap<String, u32>,
+    /// Every word a date told in words may start with (for [`super::read_dates`]): month,
+    /// weekday, ordinal, holiday, relative and number words, and articles.
+    pub starts: HashSet<String>,
     month_day: Regex,
     day_month: Regex,
     month_year: Regex,
@@ -107,7 +110,19 @@ pub struct MonthForms {
 }
 
 impl MonthForms {
-    pub fn new(months: &HashMap<String, u32>) -> MonthForms {
+    pub fn new(rules: &Rules) -> MonthForms {
+        let months = &rules.dates.months;
+        let d = &rules.dates;
+        let starts: HashSet<String> = ["the", "a", "an"]
+            .into_iter()
+            .map(str::to_string)
+            .chain(d.months.keys().cloned())
+            .chain(d.weekdays.keys().cloned())
+            .chain(d.day_ordinals.keys().cloned())
+            .chain(d.holiday_starts.iter().cloned())
+            .chain(d.words.values().flatten().cloned())
+            .chain(rules.number_words.keys().cloned())
+            .collect();
         let mut full: BTreeMap<u32, &str> = BTreeMap::new();
         for (name, &n) in months {
             let longer = full
@@ -160,6 +175,7 @@ impl MonthForms {
         );
         MonthForms {
             months: months.clone(),
+            starts,
             // "Sept. 28", "February 20, 2014", "Jul 02 2013", "March 15th".
             month_day: compile(&format!(
                 r"\b(?P<mon>{any})\s*(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>[0-9]{{4}})\b)?"
@@ -204,7 +220,7 @@ pub fn month_forms(rules: &Rules) -> std::sync::Arc<MonthForms> {
     rules
         .dates
         .forms
-        .get_or_init(|| std::sync::Arc::new(MonthForms::new(&rules.dates.months)))
+        .get_or_init(|| std::sync::Arc::new(MonthForms::new(rules)))
         .clone()
 }
 
