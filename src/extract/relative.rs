@@ -229,10 +229,11 @@ fn year_value(d: Date) -> DateValue {
 
 /// A weekday written in full ("thursday"), by the rules' weekday names.
 fn weekday(ctx: &Context, word: &str) -> Option<Weekday> {
-    let n = *ctx.t.rules.dates.weekdays.get(word)?;
+    // Asked of every word: most are too short to be a weekday's full name.
     if word.len() < 6 {
         return None;
     }
+    let n = *ctx.t.rules.dates.weekdays.get(word)?;
     Weekday::from_monday_one_offset(i8::try_from(n).ok()?).ok()
 }
 
