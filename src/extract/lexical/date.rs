@@ -243,6 +243,10 @@ impl Reader<'_> {
         if matches!(t.lower.as_str(), "a" | "an") {
             return Some((1, i));
         }
+        let first_word = t.lower.split('-').next().unwrap_or_default();
+        if t.kind != TokenKind::Word || !super::may_start_figure(self.rules, first_word) {
+            return None;
+        }
         let f = number::spelled_at(self.tokens, i, self.rules).or_else(|| {
             let v = *self.rules.number_words.get(t.lower.as_str())?;
             Some(number::Figure {
