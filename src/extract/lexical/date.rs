@@ -18,6 +18,27 @@ use crate::extract::tokens::{Token, TokenKind};
 use crate::model::DateValue;
 use crate::rules::{DateRules, HolidayDay, Rules, TimeUnit};
 
+/// The roles of [`crate::rules::DATE_WORD_ROLES`] as bits, in that order.
+pub mod role {
+    pub const AGO: u32 = 1 << 0;
+    pub const LATER: u32 = 1 << 1;
+    pub const EARLIER: u32 = 1 << 2;
+    pub const AHEAD: u32 = 1 << 3;
+    pub const FROM: u32 = 1 << 4;
+    pub const BEFORE: u32 = 1 << 5;
+    pub const SINCE: u32 = 1 << 6;
+    pub const NOW: u32 = 1 << 7;
+    pub const NEXT: u32 = 1 << 8;
+    pub const LAST: u32 = 1 << 9;
+    pub const THIS: u32 = 1 << 10;
+    pub const COMING: u32 = 1 << 11;
+    pub const PAST: u32 = 1 << 12;
+    pub const WEEK: u32 = 1 << 13;
+    pub const MONTH: u32 = 1 << 14;
+    pub const YEAR: u32 = 1 << 15;
+    pub const DAY: u32 = 1 << 16;
+}
+
 /// A date the text's written forms already gave ("January 15", "01/02/2018"), by tokens: the
 /// reader counts from them ("2 weeks from January 15") and builds on them ("13 Sept nineteen
 /// seventy two").
@@ -119,12 +140,20 @@ impl DateMention {
 /// mention), but never cuts one in two.
 pub fn read_dates(tokens: &[Token], rules: &Rules, known: &[KnownDate]) -> Vec<DateMention> {
     let forms = forms::month_forms(rules);
+    // The roles of every token's word, looked up once.
+    let bits: Vec<u32> = tokens
+        .iter()
+        .map(|t| {
+            let w = t.lower.strip_suffix('.').unwrap_or(&t.lower);
+            forms.word_bits.get(w).copied().unwrap_or(0)
+        })
+        .collect();
     let r = Reader {
         tokens,
         rules,
         d: &rules.dates,
         known,
-        starts: &forms.starts,
+        bits: &bits,
     };
     let mut out = Vec::new();
     let mut k = 0;
@@ -153,7 +182,7 @@ struct Reader<'a> {
     rules: &'a Rules,
     d: &'a DateRules,
     known: &'a [KnownDate],
-    starts: &'a rustc_hash::FxHashSet<String>,
+    bits: &'a [u32],
 }
 
 impl Reader<'_> {
@@ -164,10 +193,9 @@ impl Reader<'_> {
             .map_or("", |t| t.lower.strip_suffix('.').unwrap_or(&t.lower))
     }
 
-    fn is(&self, role: &str, i: usize) -> bool {
-        // Most words are no date word at all: one lookup says so.
-        let w = self.w(i);
-        self.starts.contains(w) && self.d.is(role, w)
+    /// Whether the word at `i` has the role `bit` (one of [`role`]'s).
+    fn is(&self, bit: u32, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & bit != 0)
     }
 
     /// Whether tokens `a..=b` are in one sentence.
@@ -207,7 +235,7 @@ impl Reader<'_> {
             return t.kind != TokenKind::Punct;
         }
         let w = self.w(k);
-        self.starts.contains(w)
+        self.bits[k] & forms::STARTS != 0
             || w.split_once('-')
                 .is_some_and(|(a, _)| self.rules.number_words.contains_key(a))
     }
@@ -438,14 +466,14 @@ impl Reader<'_> {
             Some(wd) => (Some(wd), k + 1),
             None => (None, k),
         };
-        let mut ahead = self.is("ahead", i);
+        let mut ahead = self.is(role::AHEAD, i);
         if ahead {
             i += 1;
         }
         // "in 3 weeks before June 30": the length counts from the day, and "in" is not its.
         if ahead
             && let Some((_, al)) = self.amount(i)
-            && self.is("before", al + 2)
+            && self.is(role::BEFORE, al + 2)
             && self.anchor(al + 3).is_some()
         {
             ahead = false;
@@ -455,23 +483,23 @@ impl Reader<'_> {
         let mut last = al + 1;
         // "in a fortnight's time"
         let tail = last + 1;
-        let (anchor, sign, end) = if self.is("ago", tail) && !ahead {
+        let (anchor, sign, end) = if self.is(role::AGO, tail) && !ahead {
             (Anchor::Report, -1, tail)
-        } else if self.is("from", tail) && self.is("now", tail + 1) {
+        } else if self.is(role::FROM, tail) && self.is(role::NOW, tail + 1) {
             (Anchor::Report, 1, tail + 1)
-        } else if (self.is("from", tail) || (ahead && self.is("since", tail)))
+        } else if (self.is(role::FROM, tail) || (ahead && self.is(role::SINCE, tail)))
             && let Some((anchor, al)) = self.anchor(tail + 1)
         {
             (anchor, 1, al)
-        } else if self.is("before", tail)
+        } else if self.is(role::BEFORE, tail)
             && !ahead
             && let Some((anchor, al)) = self.anchor(tail + 1)
         {
             (anchor, -1, al)
-        } else if !ahead && (self.is("later", tail) || self.is("earlier", tail)) {
+        } else if !ahead && (self.is(role::LATER, tail) || self.is(role::EARLIER, tail)) {
             // "two days after" with nothing after it; "two days after the attack" counts from
             // a day the reader does not know, and is no date of its own.
-            let preposition = self.is("from", tail) || self.is("before", tail);
+            let preposition = self.is(role::FROM, tail) || self.is(role::BEFORE, tail);
             let ends = self
                 .tokens
                 .get(tail + 1)
@@ -479,7 +507,7 @@ impl Reader<'_> {
             if preposition && !ends {
                 return None;
             }
-            let sign = if self.is("later", tail) { 1 } else { -1 };
+            let sign = if self.is(role::LATER, tail) { 1 } else { -1 };
             (Anchor::Narrative, sign, tail)
         } else if ahead {
             // "in 2 weeks", but not "in 2 weeks of talks" or "in 2 weeks time" read twice.
@@ -531,7 +559,7 @@ impl Reader<'_> {
         if let Some(n) = self.deictic(i) {
             return Some((Anchor::Deictic(n), i));
         }
-        let y_at = if self.w(i) == "the" && self.is("year", i + 1) {
+        let y_at = if self.w(i) == "the" && self.is(role::YEAR, i + 1) {
             i + 2
         } else {
             i
@@ -587,18 +615,18 @@ impl Reader<'_> {
         if self.w(k) != "the" {
             return None;
         }
-        let (sign, last) = if self.is("day", k + 1) {
-            let sign = if self.is("later", k + 2) && !self.is("earlier", k + 2) {
+        let (sign, last) = if self.is(role::DAY, k + 1) {
+            let sign = if self.is(role::LATER, k + 2) && !self.is(role::EARLIER, k + 2) {
                 1
-            } else if self.is("earlier", k + 2) {
+            } else if self.is(role::EARLIER, k + 2) {
                 -1
             } else {
                 return None;
             };
             (sign, k + 2)
-        } else if self.is("day", k + 2) && self.is("next", k + 1) {
+        } else if self.is(role::DAY, k + 2) && self.is(role::NEXT, k + 1) {
             (1, k + 2)
-        } else if self.is("day", k + 2) && self.w(k + 1) == "previous" {
+        } else if self.is(role::DAY, k + 2) && self.w(k + 1) == "previous" {
             (-1, k + 2)
         } else {
             return None;
@@ -610,7 +638,7 @@ impl Reader<'_> {
                 let next = self.tokens.get(last + 1);
                 if next.is_some_and(|t| {
                     t.kind != TokenKind::Punct && t.sentence == self.tokens[last].sentence
-                }) && self.is("from", last) | self.is("before", last)
+                }) && self.is(role::FROM, last) | self.is(role::BEFORE, last)
                 {
                     return None;
                 }
@@ -635,11 +663,11 @@ impl Reader<'_> {
     /// Which week a word names: 1 for "next" and "following", -1 for "last" and "previous", 0
     /// for "this".
     fn week_step(&self, i: usize) -> Option<i32> {
-        if self.is("next", i) {
+        if self.is(role::NEXT, i) {
             Some(1)
-        } else if self.is("last", i) {
+        } else if self.is(role::LAST, i) {
             Some(-1)
-        } else if self.is("this", i) {
+        } else if self.is(role::THIS, i) {
             Some(0)
         } else {
             None
@@ -660,7 +688,7 @@ impl Reader<'_> {
         };
         // "next week Monday"
         if let Some(step) = self.week_step(k)
-            && self.is("week", k + 1)
+            && self.is(role::WEEK, k + 1)
         {
             let at = if matches!(self.w(k + 2), "-" | "," | "on") {
                 k + 3
@@ -677,20 +705,20 @@ impl Reader<'_> {
         {
             let at = if self.w(k + 2) == "the" { k + 3 } else { k + 2 };
             if let Some(step) = self.week_step(at)
-                && self.is("week", at + 1)
+                && self.is(role::WEEK, at + 1)
             {
                 return week_of(k, at + 1, step, wd);
             }
         }
         // "this coming Friday", "this past Wednesday", "coming Thursday"
-        let (lead, at) = if self.is("this", k) {
+        let (lead, at) = if self.is(role::THIS, k) {
             (k, k + 1)
         } else {
             (k, k)
         };
-        let direction = if self.is("coming", at) {
+        let direction = if self.is(role::COMING, at) {
             Some(1)
-        } else if self.is("past", at) {
+        } else if self.is(role::PAST, at) {
             Some(-1)
         } else {
             None
@@ -717,7 +745,7 @@ impl Reader<'_> {
 
     /// "[this] Friday 5/12": a weekday with a month and day in digits, in the document's year.
     fn weekday_with_day(&self, k: usize) -> Option<DateMention> {
-        let at = if self.is("this", k) || self.is("next", k) || self.is("last", k) {
+        let at = if self.is(role::THIS, k) || self.is(role::NEXT, k) || self.is(role::LAST, k) {
             k + 1
         } else {
             k
@@ -774,7 +802,7 @@ impl Reader<'_> {
             dl + 1
         };
         if let Some(step) = self.week_step(at)
-            && self.is("month", at + 1)
+            && self.is(role::MONTH, at + 1)
         {
             return Some(DateMention {
                 first,

@@ -96,9 +96,11 @@ const NUMERIC_YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
 #[derive(Debug)]
 pub struct MonthForms {
     months: HashMap<String, u32>,
-    /// Every word a date told in words may start with (for [`super::read_dates`]): month,
-    /// weekday, ordinal, holiday, relative and number words, and articles.
-    pub starts: HashSet<String>,
+    /// The bits of every date word for [`super::read_dates`]: its roles
+    /// ([`crate::rules::DATE_WORD_ROLES`], in order) and [`STARTS`] for every word a date
+    /// told in words may start with (month, weekday, ordinal, holiday, relative and number
+    /// words, and articles).
+    pub word_bits: HashMap<String, u32>,
     month_day: Regex,
     day_month: Regex,
     month_year: Regex,
@@ -123,6 +125,12 @@ impl MonthForms {
             .chain(d.words.values().flatten().cloned())
             .chain(rules.number_words.keys().cloned())
             .collect();
+        let mut word_bits: HashMap<String, u32> = starts.into_iter().map(|w| (w, STARTS)).collect();
+        for (i, role) in crate::rules::DATE_WORD_ROLES.iter().enumerate() {
+            for w in d.words.get(*role).into_iter().flatten() {
+                *word_bits.entry(w.clone()).or_default() |= 1 << i;
+            }
+        }
         let mut full: BTreeMap<u32, &str> = BTreeMap::new();
         for (name, &n) in months {
             let longer = full
@@ -175,7 +183,7 @@ impl MonthForms {
         );
         MonthForms {
             months: months.clone(),
-            starts,
+            word_bits,
             // "Sept. 28", "February 20, 2014", "Jul 02 2013", "March 15th".
             month_day: compile(&format!(
                 r"\b(?P<mon>{any})\s*(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>[0-9]{{4}})\b)?"
@@ -214,6 +222,9 @@ impl MonthForms {
         self.months.get(&word).copied()
     }
 }
+
+/// The bit of [`MonthForms::word_bits`] for a word a date told in words may start with.
+pub const STARTS: u32 = 1 << 31;
 
 /// The month forms of `rules`, built once per rules.
 pub fn month_forms(rules: &Rules) -> std::sync::Arc<MonthForms> {
