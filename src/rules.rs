@@ -29,6 +29,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("lexicon.toml", include_str!("../rules/lexicon.toml")),
     ("thresholds.toml", include_str!("../rules/thresholds.toml")),
     ("places.toml", include_str!("../rules/places.toml")),
+    ("dates.toml", include_str!("../rules/dates.toml")),
 ];
 
 /// A rules file that could not be used.
@@ -133,6 +134,179 @@ pub struct RuleFile {
     pub lexicon: Option<LexiconRule>,
     #[serde(default)]
     pub thresholds: Option<ThresholdRule>,
+    /// The words of dates: months, weekdays, day ordinals, units of time, holidays.
+    #[serde(default)]
+    pub dates: Option<DateRule>,
+}
+
+/// The words the date reader knows (`[dates]`, in `rules/dates.toml`): another language's dates
+/// are another file of these tables. Keys are matched in lowercase.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DateRule {
+    /// Month names and abbreviations to their numbers: `january = 1`, `sept = 9`.
+    #[serde(default)]
+    pub months: BTreeMap<String, u32>,
+    /// Weekday names to their numbers, Monday 1 to Sunday 7: `friday = 5`, `fri = 5`.
+    #[serde(default)]
+    pub weekdays: BTreeMap<String, u32>,
+    /// Ordinal words for days of a month: `first = 1`, `thirtieth = 30` ("thirty first" is
+    /// "thirty" and "first").
+    #[serde(default)]
+    pub day_ordinals: BTreeMap<String, u32>,
+    /// Units of time to their length: `day = "1d"`, `fortnight = "14d"`, `year = "12m"`
+    /// (a number of days or of months).
+    #[serde(default)]
+    pub units: BTreeMap<String, String>,
+    /// Holidays to their day: `christmas = "12-25"`, or `easter`, `easter-2` (two days before
+    /// Easter Sunday), `easter+1`.
+    #[serde(default)]
+    pub holidays: BTreeMap<String, String>,
+    /// The words of relative dates, each list one role; see `rules/dates.toml`.
+    #[serde(default)]
+    pub words: BTreeMap<String, Vec<String>>,
+}
+
+/// A unit of time as [`DateRule::units`] gives it, settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    Days(u32),
+    Months(u32),
+}
+
+/// A holiday's day as [`DateRule::holidays`] gives it, settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayDay {
+    Fixed {
+        month: u32,
+        day: u32,
+    },
+    /// Days after Easter Sunday (negative before it).
+    Easter(i32),
+}
+
+/// The roles a word list of [`DateRule::words`] may have.
+pub const DATE_WORD_ROLES: &[&str] = &[
+    "ago", "later", "earlier", "ahead", "from", "before", "since", "now", "next", "last", "this",
+    "coming", "past", "week", "month", "year", "day",
+];
+
+/// The date words, merged and checked.
+#[derive(Debug, Clone, Default)]
+pub struct DateRules {
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub day_ordinals: HashMap<String, u32>,
+    pub units: HashMap<String, TimeUnit>,
+    /// Holidays by their words (a holiday of several words is the words joined by spaces).
+    pub holidays: HashMap<String, HolidayDay>,
+    /// The longest holiday name, in words.
+    pub holiday_words: usize,
+    /// The first words of the holidays' names.
+    pub holiday_starts: HashSet<String>,
+    pub words: HashMap<String, HashSet<String>>,
+    /// The written forms' patterns, built from the month names on first use by the date
+    /// reader, held without naming their type so that the rules import nothing of the readers.
+    pub forms: std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>,
+}
+
+impl DateRules {
+    /// Whether `word` (lowercase) has the role `role` (one of [`DATE_WORD_ROLES`]).
+    pub fn is(&self, role: &str, word: &str) -> bool {
+        self.words.get(role).is_some_and(|w| w.contains(word))
+    }
+
+    fn merge(&mut self, file: DateRule) -> Result<(), (String, String)> {
+        self.forms = std::sync::OnceLock::new();
+        for (name, n) in file.months {
+            if !(1..=12).contains(&n) {
+                return Err((format!("month `{name}` must be 1 to 12"), name));
+            }
+            self.months.insert(name.to_lowercase(), n);
+        }
+        for (name, n) in file.weekdays {
+            if !(1..=7).contains(&n) {
+                return Err((format!("weekday `{name}` must be 1 (Monday) to 7"), name));
+            }
+            self.weekdays.insert(name.to_lowercase(), n);
+        }
+        for (name, n) in file.day_ordinals {
+            if !(1..=31).contains(&n) {
+                return Err((format!("day ordinal `{name}` must be 1 to 31"), name));
+            }
+            self.day_ordinals.insert(name.to_lowercase(), n);
+        }
+        for (name, v) in file.units {
+            let unit = v
+                .strip_suffix('d')
+                .and_then(|n| n.parse().ok())
+                .map(TimeUnit::Days)
+                .or_else(|| {
+                    v.strip_suffix('m')
+                        .and_then(|n| n.parse().ok())
+                        .map(TimeUnit::Months)
+                })
+                .filter(|u| !matches!(u, TimeUnit::Days(0) | TimeUnit::Months(0)));
+            let Some(unit) = unit else {
+                return Err((
+                    format!("unit `{name}` must be a number of days or months: \"7d\", \"12m\""),
+                    name,
+                ));
+            };
+            self.units.insert(name.to_lowercase(), unit);
+        }
+        for (name, v) in file.holidays {
+            let Some(day) = holiday_day(&v) else {
+                return Err((
+                    format!("holiday `{name}` must be \"MM-DD\", \"easter\" or \"easter-N\""),
+                    name,
+                ));
+            };
+            // Possessives are matched without their "'s" ("new year's day", "new years day").
+            let key = name
+                .to_lowercase()
+                .split_whitespace()
+                .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.holiday_words = self.holiday_words.max(key.split(' ').count());
+            if let Some(first) = key.split(' ').next() {
+                self.holiday_starts.insert(first.to_string());
+            }
+            self.holidays.insert(key, day);
+        }
+        for (role, list) in file.words {
+            if !DATE_WORD_ROLES.contains(&role.as_str()) {
+                return Err((
+                    format!(
+                        "date word role `{role}` is none of {}",
+                        DATE_WORD_ROLES.join(", ")
+                    ),
+                    role,
+                ));
+            }
+            self.words
+                .entry(role)
+                .or_default()
+                .extend(list.iter().map(|w| w.to_lowercase()));
+        }
+        Ok(())
+    }
+}
+
+/// A holiday's day from its rules text: "12-25", "easter", "easter-2", "easter+1".
+fn holiday_day(v: &str) -> Option<HolidayDay> {
+    if let Some(rest) = v.strip_prefix("easter") {
+        let shift = match rest {
+            "" => 0,
+            r => r.strip_prefix('+').unwrap_or(r).parse().ok()?,
+        };
+        return Some(HolidayDay::Easter(shift));
+    }
+    let (m, d) = v.split_once('-')?;
+    let (month, day): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some(HolidayDay::Fixed { month, day })
 }
 
 /// A fixed phrase that states a number or a bound.
@@ -504,6 +678,7 @@ pub struct Rules {
     pub incidents: HashSet<String>,
     pub lexicon: LexiconRule,
     pub thresholds: Thresholds,
+    pub dates: DateRules,
     /// Lookup tables a reader builds from these rules on first use and every document shares
     /// (the extractor's `Compiled`), held without naming their type so that the rules import
     /// nothing of the readers above them ([`Rules::cached`]).
@@ -621,6 +796,7 @@ impl Rules {
             incidents: HashSet::default(),
             lexicon: LexiconRule::default(),
             thresholds: Thresholds::default(),
+            dates: DateRules::default(),
             compiled: std::sync::OnceLock::new(),
             unit_index: std::sync::OnceLock::new(),
             si_prefix_symbols: HashSet::default(),
@@ -948,6 +1124,11 @@ impl Rules {
             if let Some(v) = t.antecedent_sentences {
                 th.antecedent_sentences = v;
             }
+        }
+        if let Some(d) = file.dates {
+            self.dates
+                .merge(d)
+                .map_err(|(what, needle)| bad(what, &needle))?;
         }
         Ok(())
     }

@@ -54,9 +54,9 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     tables.tokenize_into(&mut toks, text, &ranges);
     let boilerplate = boilerplate_lines(text, start, &tables);
     let index = LineIndex::new(text);
-    let mut mentions = dates::find_dates(text, start, text.len());
+    let mut mentions = dates::find_dates(text, start, text.len(), rules);
     if let Some(title) = title_range(text, start) {
-        let mut in_title = dates::find_dates(text, title.start, title.end);
+        let mut in_title = dates::find_dates(text, title.start, title.end, rules);
         in_title.append(&mut mentions);
         mentions = in_title;
     }
@@ -104,8 +104,11 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         // worked out from its date is in doubt.
         let anchor_doubt = relative::anchor_in_doubt(doc.meta.url.as_deref(), today)
             .then_some(relative::ADDRESS_DATE);
-        for r in relative::find_relative(&ctx, today, &taken) {
+        let known = dates::known_dates(&toks.tokens, &mentions);
+        for r in relative::find_relative(&ctx, today, &taken, &known) {
             let (start, end) = (toks.tokens[r.first].start, toks.tokens[r.last].end);
+            // A date told in words that takes a written date in replaces it.
+            drafts.retain(|d| !(d.kind == ClaimKind::Date && d.start >= start && d.end <= end));
             let mut d = date_draft(&ctx, start, end, r.value, r.first);
             for why in r.doubt.into_iter().chain(anchor_doubt) {
                 d.doubts
@@ -577,6 +580,15 @@ fn is_photo_caption(line: &str) -> bool {
     if let Some(rest) = line.strip_prefix("Caption ")
         && rest.starts_with(|c: char| c.is_uppercase() || c == '+')
     {
+        return true;
+    }
+    // A photographer's credit closes the line: "... on Jan. 27. (Ann Lee/FOX5)".
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\((?:[A-Z][\w.'-]+ ){1,3}[A-Z][\w.'-]+ ?/ ?[A-Z][\w .&'-]{0,40}\)\s*$")
+            .expect("the credit pattern is valid")
+    });
+    let trimmed = line.trim_end();
+    if trimmed.ends_with(')') && trimmed.contains('/') && CREDIT.is_match(trimmed) {
         return true;
     }
     // Most lines hold none of the words a caption needs: skip the pattern for them.
@@ -1224,7 +1236,8 @@ mod tests {
              SPRINGFIELD, IL - MARCH 3: Six people were hurt in a crash here.\n\n\
              In a March 3 photo, 5 firefighters stand beside the bus.\n\n\
              Caption Double shooting in Ashford Caption Three men were shot dead in Ashford.\n\n\
-             UPDATE: Police said two people were hurt.\n"
+             Seven mourners gather at the gate on Sunday. (Ann Lee/Channel 9)\n\n\
+             UPDATE: Police said two people were hurt. The trial moved (see A/B test).\n"
         );
         let got = texts(&body);
         for furniture in [
@@ -1234,6 +1247,7 @@ mod tests {
             "Six people",
             "5 firefighters",
             "Three men",
+            "Seven mourners",
         ] {
             assert!(
                 !got.iter().any(|t| t.contains(furniture)),

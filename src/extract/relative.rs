@@ -4,8 +4,10 @@
 //! nothing a reader could check.
 //!
 //! News writes of the past: a bare weekday is the latest such day on or before the document's
-//! date ("police said Thursday" in a Friday paper is the day before); "next Thursday" is the
-//! first one after it. A day worked out from a doubtful anchor is doubted: "today" and
+//! date ("police said Thursday" in a Friday paper is the day before). Dates told in words with
+//! more than a weekday come from the lexical layer ([`lexical::date`]) and are worked out here:
+//! "next Thursday" is the Thursday of next week (Monday to Sunday), "last Thursday" that of last
+//! week, "this coming Thursday" the first one after the document's date. A day worked out from a doubtful anchor is doubted: "today" and
 //! "yesterday" depend on the hour the words were written, a plan told in the past on the week
 //! it was made, and every relative date of a report whose web address carries another day.
 //!
@@ -18,6 +20,7 @@
 use jiff::civil::{Date, Weekday};
 
 use super::Context;
+use super::lexical;
 use super::tokens::TokenKind;
 use crate::model::DateValue;
 
@@ -55,12 +58,44 @@ pub fn document_date(meta_date: Option<&str>) -> Option<Date> {
 }
 
 /// Every relative date in the document, resolved against `today`. `taken` tokens (inside
-/// dates already read) are passed over.
-pub fn find_relative(ctx: &Context, today: Date, taken: &[bool]) -> Vec<Relative> {
+/// dates already read, `known` by tokens) are passed over, except that a date told in words
+/// may take a whole known date in ("2 weeks from January 15", "13 Sept nineteen seventy two").
+pub fn find_relative(
+    ctx: &Context,
+    today: Date,
+    taken: &[bool],
+    known: &[lexical::date::KnownDate],
+) -> Vec<Relative> {
     let toks = ctx.tokens;
+    let in_known = |j: usize| known.iter().any(|kd| (kd.first..=kd.last).contains(&j));
+    let worded = lexical::date::read_dates(toks, ctx.t.rules, known);
+    let mut by_first = worded.iter().peekable();
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
+        while by_first.peek().is_some_and(|m| m.first < k) {
+            by_first.next();
+        }
+        if let Some(m) = by_first.peek().filter(|m| m.first == k)
+            && (m.first..=m.last).all(|j| !taken[j] || in_known(j))
+            && let Some((value, why)) = m.expr.resolve(today)
+        {
+            let doubt = match why {
+                _ if m.hedged => Some(HEDGED),
+                Some(lexical::date::Unsure::Deictic) => Some(DEICTIC),
+                Some(lexical::date::Unsure::Narrative) => Some(NARRATIVE),
+                Some(lexical::date::Unsure::HolidayYear) => Some(HOLIDAY_YEAR),
+                None => None,
+            };
+            out.push(Relative {
+                first: m.first,
+                last: m.last,
+                value,
+                doubt,
+            });
+            k = m.last + 1;
+            continue;
+        }
         if taken[k] {
             k += 1;
             continue;
@@ -76,6 +111,18 @@ pub fn find_relative(ctx: &Context, today: Date, taken: &[bool]) -> Vec<Relative
     }
     out
 }
+
+/// The doubt of a day counted from an event told before ("a fortnight later", "the day
+/// before"): it was counted from the report's date instead.
+pub const NARRATIVE: &str =
+    "counted from the report's date, though it may count from an event told before";
+
+/// The doubt of a day counted by a hedged length ("a little over a month ago").
+pub const HEDGED: &str = "counted by a length said to be only about right";
+
+/// The doubt of a holiday whose year is not said ("two weeks before Christmas"): the next one
+/// was taken.
+pub const HOLIDAY_YEAR: &str = "a holiday without its year: the next one was taken";
 
 /// Where a stated date lies against the date of the report that states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,17 +228,14 @@ fn year_value(d: Date) -> DateValue {
     }
 }
 
-fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        "sunday" => Weekday::Sunday,
-        _ => return None,
-    })
+/// A weekday written in full ("thursday"), by the rules' weekday names.
+fn weekday(ctx: &Context, word: &str) -> Option<Weekday> {
+    // Asked of every word: most are too short to be a weekday's full name.
+    if word.len() < 6 {
+        return None;
+    }
+    let n = *ctx.t.rules.dates.weekdays.get(word)?;
+    Weekday::from_monday_one_offset(i8::try_from(n).ok()?).ok()
 }
 
 /// The relative date that starts at token `k`, if one does.
@@ -256,7 +300,7 @@ fn relative_at(ctx: &Context, k: usize, today: Date) -> Option<Relative> {
         "next" => (k, 1, k + 1),
         _ => (k, 0, k),
     };
-    let day = weekday(w(day_tok))?;
+    let day = weekday(ctx, w(day_tok))?;
     let tok = toks.get(day_tok)?;
     if !tok.capitalized || tok.kind != TokenKind::Word {
         return None;
@@ -495,7 +539,7 @@ fn publication_stamp(ctx: &Context, first: usize, last: usize) -> bool {
         let w = w
             .trim_matches(|c: char| c.is_ascii_punctuation())
             .to_ascii_lowercase();
-        weekday(&w).is_some()
+        weekday(ctx, &w).is_some()
             || matches!(
                 w.as_str(),
                 "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"

@@ -6,6 +6,7 @@
 //! decimals said aloud, signs and scientific notation. Units, money, ranges and dates are still
 //! read by the older readers above it (`numbers`, `quantity`, `dates`, `relative`).
 
+pub mod date;
 pub mod number;
 
 use crate::rules::Rules;
