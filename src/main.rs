@@ -20,7 +20,7 @@ use crosscheck::report::{
     Context, Format, codes, github, html, human, json, json_lines, markdown, rdjsonl, sarif,
 };
 use crosscheck::rules::{Rules, RulesError};
-use crosscheck::stream::{ClaimLister, Output, SpillError, Streamer, WriteError};
+use crosscheck::stream::{ClaimLister, Output, Report, SpillError, Streamer, WriteError};
 use crosscheck::{Analysis, suppress};
 use miette::{Diagnostic, GraphicalReportHandler};
 use thiserror::Error;
@@ -349,16 +349,33 @@ fn run(
         Format::JsonLines => Some(Output::JsonLines),
         _ => None,
     };
-    // Folder by folder, the JSON reports need neither the whole corpus nor all findings in
-    // memory; a baseline (known findings, stale entries) needs every finding at once.
-    if let Some(output) = output
+    let show_agreements = settings.show_agreements;
+    let streamed = match settings.format {
+        Format::Json => Some(Report::Json),
+        Format::JsonLines => Some(Report::JsonLines),
+        Format::Human => Some(Report::Human {
+            colour: options.color.enabled(io::stdout().is_terminal()),
+            columns: terminal_columns(),
+            show_agreements,
+        }),
+        // The step summary is the Markdown report, which needs every finding at once.
+        Format::Github if std::env::var_os("GITHUB_STEP_SUMMARY").is_none_or(|p| p.is_empty()) => {
+            Some(Report::Github { show_agreements })
+        }
+        Format::Rdjsonl => Some(Report::Rdjsonl { show_agreements }),
+        _ => None,
+    };
+    // Folder by folder, the JSON reports and those of one entry per finding need neither the
+    // whole corpus nor all findings in memory; a baseline (known findings, stale entries)
+    // needs every finding at once.
+    if let Some(report) = streamed
         && gate
         && group_by == crosscheck::GroupBy::Folder
         && settings.baseline.is_none()
         && options.write_baseline.is_none()
     {
         let mut streamer =
-            Streamer::new(&rules, output, options.jobs).map_err(|e| Failure::Spill(e).boxed())?;
+            Streamer::new(&rules, report, options.jobs).map_err(|e| Failure::Spill(e).boxed())?;
         let corpus = crosscheck::ingest::stream_selected_ahead(
             &paths,
             &selection,
@@ -377,6 +394,7 @@ fn run(
             print_warning(warning, stderr_handler, options.quiet);
         }
         let failing = finished.any(|kind| settings.fail_on.fails(kind));
+        let summary = finished.summary;
         let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
         finished
             .write(&mut out)
@@ -384,7 +402,12 @@ fn run(
                 WriteError::Spill(e) => Failure::Spill(e).boxed(),
                 WriteError::Output(e) => Failure::Output(e).boxed(),
             })
-            .and_then(|()| out.flush().map_err(|e| Failure::Output(e).boxed()))?;
+            .and_then(|()| {
+                if settings.format == Format::Human && !options.quiet {
+                    writeln!(out, "{summary}").map_err(|e| Failure::Output(e).boxed())?;
+                }
+                out.flush().map_err(|e| Failure::Output(e).boxed())
+            })?;
         return Ok(if !corpus.errors.is_empty() {
             ExitCode::from(2)
         } else if failing {

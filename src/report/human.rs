@@ -120,7 +120,7 @@ impl Diagnostic for RelatedClaim {
 
 /// The line starts of the documents that diagnostics show, each worked out once, and the width
 /// of the excerpts.
-struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     documents: &'a [Document],
     lines: Vec<Option<Arc<LineIndex>>>,
     width: usize,
@@ -128,7 +128,7 @@ struct Sources<'a> {
 
 impl<'a> Sources<'a> {
     /// `columns`: the terminal's width, `None` for none known.
-    fn new(documents: &'a [Document], columns: Option<usize>) -> Self {
+    pub(crate) fn new(documents: &'a [Document], columns: Option<usize>) -> Self {
         Self {
             documents,
             lines: vec![None; documents.len()],
@@ -179,7 +179,7 @@ pub fn diagnostics_in(analysis: &Analysis, context: &Context) -> Vec<FindingDiag
         .collect()
 }
 
-fn finding_diagnostic(
+pub(crate) fn finding_diagnostic(
     analysis: &Analysis,
     finding: &Finding,
     sources: &mut Sources<'_>,
