@@ -526,21 +526,33 @@ fn run(
     for warning in &analysis.warnings {
         print_warning(warning, stderr_handler, options.quiet);
     }
-    let report = match settings.format {
-        Format::Human => {
-            let diagnostics = human::diagnostics_in(&analysis, &context);
-            let mut out = human::render_findings(&diagnostics, &stdout_handler());
-            if !options.quiet {
-                out.push_str(&format!("{}\n", context.summary(&analysis)));
-            }
-            out
-        }
-        Format::Json => json::render(&analysis, &context),
-        Format::JsonLines => json_lines::render(&analysis, &context),
-        Format::Sarif => sarif::render(&analysis, &context),
-        Format::Github => github::render(&analysis, &context),
-        Format::Rdjsonl => rdjsonl::render(&analysis, &context),
-        Format::Markdown => markdown::render(&analysis, &context),
+    let step_summary = (settings.format == Format::Github)
+        .then(|| std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()))
+        .flatten();
+    if let Some(path) = step_summary {
+        append_step_summary(
+            Path::new(&path),
+            &markdown::render(&analysis, &context),
+            stderr_handler,
+        );
+    }
+    // Every format is written as it is rendered, a finding (or a slice of them) at a time.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = match settings.format {
+        Format::Human => human::write_findings(&analysis, &context, &stdout_handler(), &mut out)
+            .and_then(|()| {
+                if options.quiet {
+                    Ok(())
+                } else {
+                    writeln!(out, "{}", context.summary(&analysis))
+                }
+            }),
+        Format::Json => json::write(&analysis, &context, &mut out),
+        Format::JsonLines => json_lines::write(&analysis, &context, &mut out),
+        Format::Sarif => sarif::write(&analysis, &context, &mut out),
+        Format::Github => github::write(&analysis, &context, &mut out),
+        Format::Rdjsonl => rdjsonl::write(&analysis, &context, &mut out),
+        Format::Markdown => out.write_all(markdown::render(&analysis, &context).as_bytes()),
         Format::Html => {
             // The page shows what comments hid too, marked, after the other findings.
             let shown = analysis.findings.len();
@@ -550,19 +562,13 @@ fn run(
             let page = html::render_with(&analysis, &context, verdicts.as_ref());
             analysis.findings.truncate(shown);
             context.suppressed_from = None;
-            page
+            out.write_all(page.as_bytes())
         }
     };
-    if settings.format == Format::Github
-        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
-    {
-        append_step_summary(
-            Path::new(&path),
-            &markdown::render(&analysis, &context),
-            stderr_handler,
-        );
-    }
-    write_stdout(&report)?;
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::Output(e).boxed())?;
+    drop(out);
 
     let failing = analysis
         .findings

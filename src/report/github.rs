@@ -16,6 +16,23 @@ use crate::report::{Context, Summary, located};
 /// How many other claims of a finding one annotation names.
 const OTHERS: usize = 10;
 
+/// Writes what [`render`] returns into `out`, a finding at a time.
+pub fn write(
+    analysis: &Analysis,
+    context: &Context,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut text = String::new();
+    for (index, finding) in context.shown(analysis) {
+        if !context.is_known(index) {
+            text.clear();
+            push_finding(&mut text, analysis, finding);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    out.write_all(tail(&analysis.warnings, &context.summary(analysis)).as_bytes())
+}
+
 /// The commands, one a line, then the summary line.
 pub fn render(analysis: &Analysis, context: &Context) -> String {
     let mut out = String::new();

@@ -339,6 +339,39 @@ pub fn render_findings(
     out
 }
 
+/// Writes the diagnostics of a run (as [`diagnostics_in`] builds them, rendered as
+/// [`render_findings`] renders them) into `out`, a slice of findings at a time: memory holds
+/// the diagnostics and text of one slice, not of the report.
+#[cfg(feature = "cli")]
+pub fn write_findings(
+    analysis: &Analysis,
+    context: &Context,
+    handler: &miette::GraphicalReportHandler,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let mut sources = Sources::new(&analysis.documents, context.columns);
+    let shown: Vec<&Finding> = context
+        .shown(analysis)
+        .filter(|(i, _)| !context.is_known(*i))
+        .map(|(_, f)| f)
+        .collect();
+    for slice in shown.chunks(1024) {
+        let diagnostics: Vec<FindingDiagnostic> = slice
+            .iter()
+            .map(|f| finding_diagnostic(analysis, f, &mut sources))
+            .collect();
+        let parts: Vec<String> = diagnostics
+            .par_iter()
+            .map(|d| render(std::iter::once(d as &dyn Diagnostic), handler))
+            .collect();
+        for part in parts {
+            out.write_all(part.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
 /// Renders diagnostics into a string, each followed by a blank line.
 #[cfg(feature = "cli")]
 pub fn render<'a>(

@@ -13,6 +13,23 @@ use crate::Analysis;
 use crate::model::{Finding, FindingKind};
 use crate::report::{Context, Located, located};
 
+/// Writes what [`render`] returns into `out`, a finding at a time.
+pub fn write(
+    analysis: &Analysis,
+    context: &Context,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut text = String::new();
+    for (index, finding) in context.shown(analysis) {
+        if !context.is_known(index) {
+            text.clear();
+            push_finding(&mut text, analysis, finding);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
 /// One line per diagnostic, each ending with a newline.
 pub fn render(analysis: &Analysis, context: &Context) -> String {
     let mut out = String::new();
