@@ -1,5 +1,6 @@
 //! Stream: runs the pipeline over a large corpus a batch of folders at a time and writes the
-//! JSON (or JSON Lines) report without holding the corpus, its claims or its findings in memory.
+//! report (JSON, JSON Lines, human, GitHub or reviewdog: [`Report`]) without holding the
+//! corpus, its claims or its findings in memory.
 //!
 //! With `--group-by folder` only documents of one folder are compared, so documents are taken
 //! in corpus order and cut into batches at a change of folder once a batch holds
@@ -21,8 +22,9 @@
 //! - a folder whose documents do not come together in corpus order (a JSON Lines file whose
 //!   `group`s interleave) runs again with all its documents.
 //!
-//! The report is byte for byte what [`crate::report::json`] renders for the whole analysis, and
-//! it does not depend on the number of threads.
+//! The report is byte for byte what [`crate::report`] renders for the whole analysis, and it
+//! does not depend on the number of threads. The formats that quote or locate claims read
+//! again each batch's documents that its findings point into before rendering them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
