@@ -519,8 +519,7 @@ mod tests {
                 {
                     let handler = human::plain_handler();
                     let mut out = Vec::new();
-                    human::write_findings(analysis, &context, &handler, &mut out)
-                        .expect("written");
+                    human::write_findings(analysis, &context, &handler, &mut out).expect("written");
                     let diagnostics = human::diagnostics_in(analysis, &context);
                     let expected = human::render_findings(&diagnostics, &handler);
                     assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
