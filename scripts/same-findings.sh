@@ -8,7 +8,8 @@
 #   scripts/same-findings.sh check DIR [BIN]   # compares BIN's reports with DIR/*.json
 #
 # The 10 MiB bench corpus (scripts/bench-corpus.sh --size 10M --mode jsonl --build-only) is
-# included when it has been built.
+# included when it has been built. FORMATS="json human sarif ..." compares those formats too
+# (default: json); human output is compared without colour.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 what="${1:?save or check}"
@@ -27,19 +28,22 @@ runs=(
 )
 [[ -f "$bench" ]] && runs+=("bench10-all|--group-by all $bench" "bench10-folder|--group-by folder $bench")
 status=0
-for run in "${runs[@]}"; do
-    name="${run%%|*}"
-    read -r -a args <<<"${run#*|}"
-    out="$dir/$name.json"
-    [[ "$what" == check ]] && out="$dir/$name.new.json"
-    (cd "$root" && "$bin" check --format json "${args[@]}" >"$out" 2>/dev/null) || true
-    if [[ "$what" == check ]]; then
-        if cmp -s "$dir/$name.json" "$out"; then
-            echo "same:      $name"
-        else
-            echo "DIFFERENT: $name (diff $dir/$name.json $out)"
-            status=1
+for format in ${FORMATS:-json}; do
+    for run in "${runs[@]}"; do
+        name="${run%%|*}"
+        [[ "$format" != json ]] && name="$name.$format"
+        read -r -a args <<<"${run#*|}"
+        out="$dir/$name.json"
+        [[ "$what" == check ]] && out="$dir/$name.new.json"
+        (cd "$root" && "$bin" check --color never --format "$format" "${args[@]}" >"$out" 2>/dev/null) || true
+        if [[ "$what" == check ]]; then
+            if cmp -s "$dir/$name.json" "$out"; then
+                echo "same:      $name"
+            else
+                echo "DIFFERENT: $name (diff $dir/$name.json $out)"
+                status=1
+            fi
         fi
-    fi
+    done
 done
 exit $status

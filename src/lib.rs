@@ -251,6 +251,14 @@ impl<'r> Extractor<'r> {
 /// locate claims need them). A document that cannot be read again, or that changed since it was
 /// read, keeps no text and gets a warning; its findings are still reported.
 pub fn restore_texts(analysis: &mut Analysis) -> Vec<Warning> {
+    restore_texts_of(analysis)
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect()
+}
+
+/// As [`restore_texts`], each warning with the index of its document.
+pub(crate) fn restore_texts_of(analysis: &mut Analysis) -> Vec<(usize, Warning)> {
     let mut wanted = vec![false; analysis.documents.len()];
     for finding in &analysis.findings {
         for claim in finding
@@ -264,17 +272,21 @@ pub fn restore_texts(analysis: &mut Analysis) -> Vec<Warning> {
         }
     }
     let mut warnings = Vec::new();
-    for (doc, _) in analysis
+    for (i, (doc, _)) in analysis
         .documents
         .iter_mut()
         .zip(wanted)
-        .filter(|(d, w)| *w && !d.has_text())
+        .enumerate()
+        .filter(|(_, (d, w))| *w && !d.has_text())
     {
         if let Err(e) = ingest::restore_text(doc) {
-            warnings.push(Warning {
-                path: doc.path.clone(),
-                message: format!("{e}; its findings are shown without its text"),
-            });
+            warnings.push((
+                i,
+                Warning {
+                    path: doc.path.clone(),
+                    message: format!("{e}; its findings are shown without its text"),
+                },
+            ));
         }
     }
     warnings

@@ -20,7 +20,7 @@ use crosscheck::report::{
     Context, Format, codes, github, html, human, json, json_lines, markdown, rdjsonl, sarif,
 };
 use crosscheck::rules::{Rules, RulesError};
-use crosscheck::stream::{ClaimLister, Output, SpillError, Streamer, WriteError};
+use crosscheck::stream::{ClaimLister, Output, Report, SpillError, Streamer, WriteError};
 use crosscheck::{Analysis, suppress};
 use miette::{Diagnostic, GraphicalReportHandler};
 use thiserror::Error;
@@ -349,16 +349,33 @@ fn run(
         Format::JsonLines => Some(Output::JsonLines),
         _ => None,
     };
-    // Folder by folder, the JSON reports need neither the whole corpus nor all findings in
-    // memory; a baseline (known findings, stale entries) needs every finding at once.
-    if let Some(output) = output
+    let show_agreements = settings.show_agreements;
+    let streamed = match settings.format {
+        Format::Json => Some(Report::Json),
+        Format::JsonLines => Some(Report::JsonLines),
+        Format::Human => Some(Report::Human {
+            colour: options.color.enabled(io::stdout().is_terminal()),
+            columns: terminal_columns(),
+            show_agreements,
+        }),
+        // The step summary is the Markdown report, which needs every finding at once.
+        Format::Github if std::env::var_os("GITHUB_STEP_SUMMARY").is_none_or(|p| p.is_empty()) => {
+            Some(Report::Github { show_agreements })
+        }
+        Format::Rdjsonl => Some(Report::Rdjsonl { show_agreements }),
+        _ => None,
+    };
+    // Folder by folder, the JSON reports and those of one entry per finding need neither the
+    // whole corpus nor all findings in memory; a baseline (known findings, stale entries)
+    // needs every finding at once.
+    if let Some(report) = streamed
         && gate
         && group_by == crosscheck::GroupBy::Folder
         && settings.baseline.is_none()
         && options.write_baseline.is_none()
     {
         let mut streamer =
-            Streamer::new(&rules, output, options.jobs).map_err(|e| Failure::Spill(e).boxed())?;
+            Streamer::new(&rules, report, options.jobs).map_err(|e| Failure::Spill(e).boxed())?;
         let corpus = crosscheck::ingest::stream_selected_ahead(
             &paths,
             &selection,
@@ -377,6 +394,7 @@ fn run(
             print_warning(warning, stderr_handler, options.quiet);
         }
         let failing = finished.any(|kind| settings.fail_on.fails(kind));
+        let summary = finished.summary;
         let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
         finished
             .write(&mut out)
@@ -384,7 +402,12 @@ fn run(
                 WriteError::Spill(e) => Failure::Spill(e).boxed(),
                 WriteError::Output(e) => Failure::Output(e).boxed(),
             })
-            .and_then(|()| out.flush().map_err(|e| Failure::Output(e).boxed()))?;
+            .and_then(|()| {
+                if settings.format == Format::Human && !options.quiet {
+                    writeln!(out, "{summary}").map_err(|e| Failure::Output(e).boxed())?;
+                }
+                out.flush().map_err(|e| Failure::Output(e).boxed())
+            })?;
         return Ok(if !corpus.errors.is_empty() {
             ExitCode::from(2)
         } else if failing {
@@ -503,21 +526,33 @@ fn run(
     for warning in &analysis.warnings {
         print_warning(warning, stderr_handler, options.quiet);
     }
-    let report = match settings.format {
-        Format::Human => {
-            let diagnostics = human::diagnostics_in(&analysis, &context);
-            let mut out = human::render_findings(&diagnostics, &stdout_handler());
-            if !options.quiet {
-                out.push_str(&format!("{}\n", context.summary(&analysis)));
-            }
-            out
-        }
-        Format::Json => json::render(&analysis, &context),
-        Format::JsonLines => json_lines::render(&analysis, &context),
-        Format::Sarif => sarif::render(&analysis, &context),
-        Format::Github => github::render(&analysis, &context),
-        Format::Rdjsonl => rdjsonl::render(&analysis, &context),
-        Format::Markdown => markdown::render(&analysis, &context),
+    let step_summary = (settings.format == Format::Github)
+        .then(|| std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()))
+        .flatten();
+    if let Some(path) = step_summary {
+        append_step_summary(
+            Path::new(&path),
+            &markdown::render(&analysis, &context),
+            stderr_handler,
+        );
+    }
+    // Every format is written as it is rendered, a finding (or a slice of them) at a time.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = match settings.format {
+        Format::Human => human::write_findings(&analysis, &context, &stdout_handler(), &mut out)
+            .and_then(|()| {
+                if options.quiet {
+                    Ok(())
+                } else {
+                    writeln!(out, "{}", context.summary(&analysis))
+                }
+            }),
+        Format::Json => json::write(&analysis, &context, &mut out),
+        Format::JsonLines => json_lines::write(&analysis, &context, &mut out),
+        Format::Sarif => sarif::write(&analysis, &context, &mut out),
+        Format::Github => github::write(&analysis, &context, &mut out),
+        Format::Rdjsonl => rdjsonl::write(&analysis, &context, &mut out),
+        Format::Markdown => out.write_all(markdown::render(&analysis, &context).as_bytes()),
         Format::Html => {
             // The page shows what comments hid too, marked, after the other findings.
             let shown = analysis.findings.len();
@@ -527,19 +562,13 @@ fn run(
             let page = html::render_with(&analysis, &context, verdicts.as_ref());
             analysis.findings.truncate(shown);
             context.suppressed_from = None;
-            page
+            out.write_all(page.as_bytes())
         }
     };
-    if settings.format == Format::Github
-        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
-    {
-        append_step_summary(
-            Path::new(&path),
-            &markdown::render(&analysis, &context),
-            stderr_handler,
-        );
-    }
-    write_stdout(&report)?;
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::Output(e).boxed())?;
+    drop(out);
 
     let failing = analysis
         .findings

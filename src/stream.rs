@@ -1,5 +1,6 @@
 //! Stream: runs the pipeline over a large corpus a batch of folders at a time and writes the
-//! JSON (or JSON Lines) report without holding the corpus, its claims or its findings in memory.
+//! report (JSON, JSON Lines, human, GitHub or reviewdog: [`Report`]) without holding the
+//! corpus, its claims or its findings in memory.
 //!
 //! With `--group-by folder` only documents of one folder are compared, so documents are taken
 //! in corpus order and cut into batches at a change of folder once a batch holds
@@ -21,8 +22,9 @@
 //! - a folder whose documents do not come together in corpus order (a JSON Lines file whose
 //!   `group`s interleave) runs again with all its documents.
 //!
-//! The report is byte for byte what [`crate::report::json`] renders for the whole analysis, and
-//! it does not depend on the number of threads.
+//! The report is byte for byte what [`crate::report`] renders for the whole analysis, and it
+//! does not depend on the number of threads. The formats that quote or locate claims read
+//! again each batch's documents that its findings point into before rendering them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
@@ -46,6 +48,60 @@ pub enum Output {
     Json,
     /// One finding a line (`--format json-lines`).
     JsonLines,
+}
+
+/// The report a streamed `check` writes: the JSON contract, or a format of one entry per
+/// finding (human diagnostics, GitHub commands, reviewdog lines), each rendered with its batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    /// `--format json`.
+    Json,
+    /// `--format json-lines`.
+    JsonLines,
+    /// `--format human`: a diagnostic per finding shown; the summary line is the caller's.
+    #[cfg(feature = "cli")]
+    Human {
+        /// Colour (miette's unicode theme) or not.
+        colour: bool,
+        /// The terminal's width, which long source lines are cut to fit.
+        columns: Option<usize>,
+        show_agreements: bool,
+    },
+    /// `--format github`: workflow commands, then the input warnings and the summary.
+    Github { show_agreements: bool },
+    /// `--format rdjsonl`.
+    Rdjsonl { show_agreements: bool },
+}
+
+impl From<Output> for Report {
+    fn from(output: Output) -> Self {
+        match output {
+            Output::Json => Report::Json,
+            Output::JsonLines => Report::JsonLines,
+        }
+    }
+}
+
+impl Report {
+    /// Whether findings quote or locate their claims, so that the documents they point into
+    /// are read again before they are rendered.
+    fn needs_text(self) -> bool {
+        !matches!(self, Report::Json | Report::JsonLines)
+    }
+
+    /// Whether a finding of `kind` is rendered (agreements are counted only, unless asked).
+    fn shows(self, kind: FindingKind) -> bool {
+        match self {
+            Report::Json | Report::JsonLines => true,
+            #[cfg(feature = "cli")]
+            Report::Human {
+                show_agreements, ..
+            } => show_agreements || kind != FindingKind::Agreement,
+            Report::Github { show_agreements } | Report::Rdjsonl { show_agreements } => {
+                show_agreements || kind != FindingKind::Agreement
+            }
+        }
+    }
 }
 
 /// A temporary file could not be written or read back.
@@ -96,6 +152,8 @@ struct Compared {
     unused: Vec<((usize, usize), Warning)>,
     /// Each finding's key (its offset not yet known) and its text in the report.
     rendered: Vec<(FindingKey, String)>,
+    /// Documents that could not be read again to render their findings, by corpus index.
+    lost: Vec<(usize, Warning)>,
 }
 
 /// Where a rendered finding is, and what orders it.
@@ -141,7 +199,7 @@ impl Spill {
 /// Runs the pipeline batch by batch as documents arrive (see the module documentation).
 pub struct Streamer<'r> {
     rules: &'r Rules,
-    output: Output,
+    report: Report,
     pool: Option<rayon::ThreadPool>,
     /// Text a batch holds before it runs at the next change of folder.
     batch_bytes: usize,
@@ -175,12 +233,14 @@ pub struct Streamer<'r> {
     suppression_warnings: Vec<Warning>,
     /// Suppression comments that hide nothing, by document and order in it.
     unused: BTreeMap<(usize, usize), Warning>,
+    /// Documents whose findings are rendered without their text, by corpus index.
+    lost: BTreeMap<usize, Warning>,
     error: Option<io::Error>,
 }
 
 /// A streamed run after its last batch: the counts and warnings, and the report to write.
 pub struct Finished {
-    output: Output,
+    report: Report,
     pub summary: Summary,
     /// Every warning, as the report lists them (inputs first, then suppressions).
     pub warnings: Vec<Warning>,
@@ -191,10 +251,14 @@ pub struct Finished {
 
 impl<'r> Streamer<'r> {
     /// A streamed run extracting on `jobs` threads (`None`: rayon's default).
-    pub fn new(rules: &'r Rules, output: Output, jobs: Option<usize>) -> Result<Self, SpillError> {
+    pub fn new(
+        rules: &'r Rules,
+        report: impl Into<Report>,
+        jobs: Option<usize>,
+    ) -> Result<Self, SpillError> {
         Ok(Self {
             rules,
-            output,
+            report: report.into(),
             pool: crate::pool(jobs),
             batch_bytes: BATCH_BYTES,
             pending: Vec::new(),
@@ -216,6 +280,7 @@ impl<'r> Streamer<'r> {
             suppressed: HashMap::new(),
             suppression_warnings: Vec::new(),
             unused: BTreeMap::new(),
+            lost: BTreeMap::new(),
             error: None,
         })
     }
@@ -482,20 +547,30 @@ impl<'r> Streamer<'r> {
             unused.push(((id, *n), warning));
             *n += 1;
         }
-        let analysis = Analysis {
+        let mut analysis = Analysis {
             documents: batch,
             claims,
+            findings,
             ..Analysis::default()
         };
+        let lost = if self.report.needs_text() {
+            crate::restore_texts_of(&mut analysis)
+                .into_iter()
+                .filter_map(|(doc, w)| Some((*ids.get(doc)?, w)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut render = self.renderer(&analysis);
         let mut rendered = Vec::new();
-        for finding in &findings {
+        for finding in &analysis.findings {
             let Some(&first) = finding.claims.first().filter(|&&i| i < local) else {
                 continue;
             };
-            let entry = finding_entry(&analysis, finding, false);
-            let text = match self.output {
-                Output::Json => item(&entry, "    "),
-                Output::JsonLines => line(&entry),
+            let text = if self.report.shows(finding.kind) {
+                render(finding)
+            } else {
+                String::new()
             };
             let key = FindingKey {
                 kind: finding.kind,
@@ -510,6 +585,41 @@ impl<'r> Streamer<'r> {
             suppressed,
             unused,
             rendered,
+            lost,
+        }
+    }
+
+    /// What renders one finding of `analysis` (a batch) in the report's format.
+    fn renderer<'a>(&self, analysis: &'a Analysis) -> Box<dyn FnMut(&Finding) -> String + 'a> {
+        match self.report {
+            Report::Json => Box::new(|f| item(&finding_entry(analysis, f, false), "    ")),
+            Report::JsonLines => Box::new(|f| line(&finding_entry(analysis, f, false))),
+            #[cfg(feature = "cli")]
+            Report::Human {
+                colour, columns, ..
+            } => {
+                use crate::report::human;
+                let handler = if colour {
+                    human::colour_handler()
+                } else {
+                    human::plain_handler()
+                };
+                let mut sources = human::Sources::new(&analysis.documents, columns);
+                Box::new(move |f| {
+                    let diagnostic = human::finding_diagnostic(analysis, f, &mut sources);
+                    human::render(std::iter::once(&diagnostic as &dyn Diagnostic), &handler)
+                })
+            }
+            Report::Github { .. } => Box::new(|f| {
+                let mut out = String::new();
+                crate::report::github::push_finding(&mut out, analysis, f);
+                out
+            }),
+            Report::Rdjsonl { .. } => Box::new(|f| {
+                let mut out = String::new();
+                crate::report::rdjsonl::push_finding(&mut out, analysis, f);
+                out
+            }),
         }
     }
 
@@ -519,6 +629,7 @@ impl<'r> Streamer<'r> {
             *self.suppressed.entry(g).or_default() += n;
         }
         self.unused.extend(compared.unused);
+        self.lost.extend(compared.lost);
         for (key, text) in compared.rendered {
             let offset = self.findings.write(text.as_bytes())?;
             self.keys.push(FindingKey { offset, ..key });
@@ -552,6 +663,7 @@ impl<'r> Streamer<'r> {
         let count = |kind| self.keys.iter().filter(|k| k.kind == kind).count();
         warnings.append(&mut self.suppression_warnings);
         warnings.extend(std::mem::take(&mut self.unused).into_values());
+        warnings.extend(std::mem::take(&mut self.lost).into_values());
         let summary = Summary {
             documents: self.docs.len(),
             claims: self.claims,
@@ -564,7 +676,7 @@ impl<'r> Streamer<'r> {
             suppressed: self.suppressed.values().sum(),
         };
         Ok(Finished {
-            output: self.output,
+            report: self.report,
             summary,
             warnings,
             documents: self.documents,
@@ -855,7 +967,7 @@ impl Finished {
     pub fn write(self, out: &mut dyn Write) -> Result<(), WriteError> {
         let spill = |e: io::Error| WriteError::Spill(SpillError(e));
         let Finished {
-            output,
+            report,
             summary,
             warnings,
             documents,
@@ -863,8 +975,14 @@ impl Finished {
             keys,
         } = self;
         let mut findings = findings.into_reader().map_err(spill)?;
-        if output == Output::JsonLines {
-            return copy_findings(&mut findings, &keys, "", out);
+        match report {
+            Report::Json => {}
+            Report::Github { .. } => {
+                copy_findings(&mut findings, &keys, "", out)?;
+                let tail = crate::report::github::tail(&warnings, &summary);
+                return out.write_all(tail.as_bytes()).map_err(WriteError::Output);
+            }
+            _ => return copy_findings(&mut findings, &keys, "", out),
         }
         let none = documents.written == 0;
         let mut documents = documents.into_reader().map_err(spill)?;
@@ -977,7 +1095,7 @@ mod tests {
 
     use super::*;
     use crate::ingest::{Selection, read_paths, stream_selected};
-    use crate::report::{Context, json, json_lines};
+    use crate::report::{Context, github, human, json, json_lines, rdjsonl};
 
     fn write(dir: &Path, relative: &str, text: &str) {
         let path = dir.join(relative);
@@ -987,24 +1105,70 @@ mod tests {
         fs::write(path, text).expect("write test file");
     }
 
-    /// The report of the whole analysis in memory, as `check --format json` renders it.
-    fn in_memory(paths: &[PathBuf], rules: &Rules, output: Output) -> String {
+    /// The report of the whole analysis in memory, as `check --format F` renders it.
+    fn in_memory(paths: &[PathBuf], rules: &Rules, report: Report) -> String {
         let corpus = read_paths(paths);
         let mut analysis = crate::check(corpus.documents, corpus.warnings, rules, GroupBy::Folder);
         let suppressed = suppress::apply(&mut analysis).suppressed;
-        let context = Context {
+        let mut context = Context {
             skipped: corpus.skipped,
             suppressed,
             ..Context::default()
         };
-        match output {
-            Output::Json => json::render(&analysis, &context),
-            Output::JsonLines => json_lines::render(&analysis, &context),
+        match report {
+            Report::Json => json::render(&analysis, &context),
+            Report::JsonLines => json_lines::render(&analysis, &context),
+            Report::Human {
+                colour,
+                columns,
+                show_agreements,
+            } => {
+                context.columns = columns;
+                context.show_agreements = show_agreements;
+                let handler = if colour {
+                    human::colour_handler()
+                } else {
+                    human::plain_handler()
+                };
+                let diagnostics = human::diagnostics_in(&analysis, &context);
+                human::render_findings(&diagnostics, &handler)
+                    + &format!("{}\n", context.summary(&analysis))
+            }
+            Report::Github { show_agreements } => {
+                context.show_agreements = show_agreements;
+                github::render(&analysis, &context)
+            }
+            Report::Rdjsonl { show_agreements } => {
+                context.show_agreements = show_agreements;
+                rdjsonl::render(&analysis, &context)
+            }
         }
     }
 
-    /// The streamed report with batches of `batch_bytes`.
-    fn streamed(paths: &[PathBuf], rules: &Rules, output: Output, batch_bytes: usize) -> String {
+    /// Every report a streamed run writes, with agreements shown and not.
+    fn reports() -> Vec<Report> {
+        let mut all = vec![Report::Json, Report::JsonLines];
+        for show_agreements in [false, true] {
+            all.push(Report::Human {
+                colour: show_agreements,
+                columns: (!show_agreements).then_some(60),
+                show_agreements,
+            });
+            all.push(Report::Github { show_agreements });
+            all.push(Report::Rdjsonl { show_agreements });
+        }
+        all
+    }
+
+    /// The streamed report with batches of `batch_bytes` (for human output, with the summary
+    /// line the binary adds).
+    fn streamed(
+        paths: &[PathBuf],
+        rules: &Rules,
+        output: impl Into<Report>,
+        batch_bytes: usize,
+    ) -> String {
+        let output = output.into();
         let mut streamer = Streamer::new(rules, output, Some(2))
             .expect("temporary files")
             .with_batch_bytes(batch_bytes);
@@ -1014,14 +1178,18 @@ mod tests {
         let finished = streamer
             .finish(corpus.warnings, corpus.skipped)
             .expect("temporary files");
+        let summary = finished.summary;
         let mut out = Vec::new();
         finished.write(&mut out).expect("written");
+        if matches!(output, Report::Human { .. }) {
+            out.extend(format!("{summary}\n").into_bytes());
+        }
         String::from_utf8(out).expect("UTF-8")
     }
 
     fn same_both_ways(paths: &[PathBuf]) -> String {
         let rules = Rules::builtin().expect("rules");
-        for output in [Output::Json, Output::JsonLines] {
+        for output in reports() {
             let expected = in_memory(paths, &rules, output);
             for batch_bytes in [0, 1, 200, usize::MAX] {
                 assert_eq!(
@@ -1031,7 +1199,7 @@ mod tests {
                 );
             }
         }
-        in_memory(paths, &rules, Output::Json)
+        in_memory(paths, &rules, Report::Json)
     }
 
     #[test]

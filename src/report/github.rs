@@ -10,68 +10,96 @@
 //! report to `$GITHUB_STEP_SUMMARY` when that is set.
 
 use crate::Analysis;
-use crate::model::FindingKind;
-use crate::report::{Context, located};
+use crate::model::{Finding, FindingKind, Warning};
+use crate::report::{Context, Summary, located};
 
-/// The commands, one a line, then the summary line.
 /// How many other claims of a finding one annotation names.
 const OTHERS: usize = 10;
 
+/// Writes what [`render`] returns into `out`, a finding at a time.
+pub fn write(
+    analysis: &Analysis,
+    context: &Context,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut text = String::new();
+    for (index, finding) in context.shown(analysis) {
+        if !context.is_known(index) {
+            text.clear();
+            push_finding(&mut text, analysis, finding);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    out.write_all(tail(&analysis.warnings, &context.summary(analysis)).as_bytes())
+}
+
+/// The commands, one a line, then the summary line.
 pub fn render(analysis: &Analysis, context: &Context) -> String {
     let mut out = String::new();
     for (index, finding) in context.shown(analysis) {
-        if context.is_known(index) {
-            continue;
-        }
-        let command = match finding.kind {
-            FindingKind::Conflict => "error",
-            FindingKind::Update => "warning",
-            FindingKind::Agreement => "notice",
-        };
-        let claims = located(analysis, finding);
-        for (i, here) in claims.iter().enumerate() {
-            // The other sides, at most OTHERS of them: every annotation listing every other
-            // claim made the output grow with the square of a finding's claims.
-            let mut others: Vec<String> = claims
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .take(OTHERS)
-                .map(|(_, o)| format!("{} in {}", o.claim.label, o.at()))
-                .collect();
-            let more = claims.len().saturating_sub(1 + OTHERS);
-            if more > 0 {
-                others.push(format!("and {more} more"));
-            }
-            let message = format!(
-                "{} {}: {}\n{} here; {}",
-                finding.subject,
-                finding.property,
-                finding.message,
-                here.claim.label,
-                others.join("; ")
-            );
-            let mut props = vec![
-                ("file", here.doc.path.clone()),
-                ("line", here.start.0.to_string()),
-                ("col", here.start.1.to_string()),
-            ];
-            if here.end.0 == here.start.0 {
-                props.push(("endColumn", here.end.1.to_string()));
-            } else {
-                props.push(("endLine", here.end.0.to_string()));
-            }
-            props.push((
-                "title",
-                format!(
-                    "{} {} ({})",
-                    finding.subject, finding.property, finding.code
-                ),
-            ));
-            out.push_str(&command_line(command, &props, &message));
+        if !context.is_known(index) {
+            push_finding(&mut out, analysis, finding);
         }
     }
-    for warning in &analysis.warnings {
+    out.push_str(&tail(&analysis.warnings, &context.summary(analysis)));
+    out
+}
+
+/// The commands of one finding shown: one for each of its claims.
+pub(crate) fn push_finding(out: &mut String, analysis: &Analysis, finding: &Finding) {
+    let command = match finding.kind {
+        FindingKind::Conflict => "error",
+        FindingKind::Update => "warning",
+        FindingKind::Agreement => "notice",
+    };
+    let claims = located(analysis, finding);
+    for (i, here) in claims.iter().enumerate() {
+        // The other sides, at most OTHERS of them: every annotation listing every other
+        // claim made the output grow with the square of a finding's claims.
+        let mut others: Vec<String> = claims
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .take(OTHERS)
+            .map(|(_, o)| format!("{} in {}", o.claim.label, o.at()))
+            .collect();
+        let more = claims.len().saturating_sub(1 + OTHERS);
+        if more > 0 {
+            others.push(format!("and {more} more"));
+        }
+        let message = format!(
+            "{} {}: {}\n{} here; {}",
+            finding.subject,
+            finding.property,
+            finding.message,
+            here.claim.label,
+            others.join("; ")
+        );
+        let mut props = vec![
+            ("file", here.doc.path.clone()),
+            ("line", here.start.0.to_string()),
+            ("col", here.start.1.to_string()),
+        ];
+        if here.end.0 == here.start.0 {
+            props.push(("endColumn", here.end.1.to_string()));
+        } else {
+            props.push(("endLine", here.end.0.to_string()));
+        }
+        props.push((
+            "title",
+            format!(
+                "{} {} ({})",
+                finding.subject, finding.property, finding.code
+            ),
+        ));
+        out.push_str(&command_line(command, &props, &message));
+    }
+}
+
+/// The lines after the findings: a `::warning` for each input warning, then the summary.
+pub(crate) fn tail(warnings: &[Warning], summary: &Summary) -> String {
+    let mut out = String::new();
+    for warning in warnings {
         out.push_str(&command_line(
             "warning",
             &[
@@ -81,7 +109,7 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
             &warning.message,
         ));
     }
-    out.push_str(&format!("crosscheck: {}\n", context.summary(analysis)));
+    out.push_str(&format!("crosscheck: {summary}\n"));
     out
 }
 

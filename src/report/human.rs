@@ -120,7 +120,7 @@ impl Diagnostic for RelatedClaim {
 
 /// The line starts of the documents that diagnostics show, each worked out once, and the width
 /// of the excerpts.
-struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     documents: &'a [Document],
     lines: Vec<Option<Arc<LineIndex>>>,
     width: usize,
@@ -128,7 +128,7 @@ struct Sources<'a> {
 
 impl<'a> Sources<'a> {
     /// `columns`: the terminal's width, `None` for none known.
-    fn new(documents: &'a [Document], columns: Option<usize>) -> Self {
+    pub(crate) fn new(documents: &'a [Document], columns: Option<usize>) -> Self {
         Self {
             documents,
             lines: vec![None; documents.len()],
@@ -179,7 +179,7 @@ pub fn diagnostics_in(analysis: &Analysis, context: &Context) -> Vec<FindingDiag
         .collect()
 }
 
-fn finding_diagnostic(
+pub(crate) fn finding_diagnostic(
     analysis: &Analysis,
     finding: &Finding,
     sources: &mut Sources<'_>,
@@ -337,6 +337,39 @@ pub fn render_findings(
         }
     }
     out
+}
+
+/// Writes the diagnostics of a run (as [`diagnostics_in`] builds them, rendered as
+/// [`render_findings`] renders them) into `out`, a slice of findings at a time: memory holds
+/// the diagnostics and text of one slice, not of the report.
+#[cfg(feature = "cli")]
+pub fn write_findings(
+    analysis: &Analysis,
+    context: &Context,
+    handler: &miette::GraphicalReportHandler,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let mut sources = Sources::new(&analysis.documents, context.columns);
+    let shown: Vec<&Finding> = context
+        .shown(analysis)
+        .filter(|(i, _)| !context.is_known(*i))
+        .map(|(_, f)| f)
+        .collect();
+    for slice in shown.chunks(1024) {
+        let diagnostics: Vec<FindingDiagnostic> = slice
+            .iter()
+            .map(|f| finding_diagnostic(analysis, f, &mut sources))
+            .collect();
+        let parts: Vec<String> = diagnostics
+            .par_iter()
+            .map(|d| render(std::iter::once(d as &dyn Diagnostic), handler))
+            .collect();
+        for part in parts {
+            out.write_all(part.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// Renders diagnostics into a string, each followed by a blank line.

@@ -5,6 +5,8 @@
 //! offsets into the document text, so `text[start..end]` is exactly the claim's `text`. Bump
 //! [`VERSION`] on any change a consumer could notice.
 
+use std::io;
+
 use serde::Serialize;
 
 use crate::Analysis;
@@ -188,25 +190,11 @@ pub fn finding_entry<'a>(
 
 /// Builds the `check` report of a run.
 pub fn check_report_in<'a>(analysis: &'a Analysis, context: &Context) -> CheckReport<'a> {
-    let mut claims_per_doc = vec![0usize; analysis.documents.len()];
-    for claim in &analysis.claims {
-        if let Some(n) = claims_per_doc.get_mut(claim.doc) {
-            *n += 1;
-        }
-    }
     let documents = analysis
         .documents
         .iter()
-        .zip(claims_per_doc)
-        .map(|(doc, claims)| DocumentEntry {
-            path: &doc.path,
-            claims,
-            title: doc.meta.title.as_deref(),
-            date: doc.meta.date.as_deref(),
-            source: doc.meta.source.as_deref(),
-            url: doc.meta.url.as_deref(),
-            decoded_from: doc.decoded_from.as_deref(),
-        })
+        .zip(claims_per_document(analysis))
+        .map(|(doc, claims)| document_entry(doc, claims))
         .collect();
     let findings = analysis
         .findings
@@ -220,6 +208,29 @@ pub fn check_report_in<'a>(analysis: &'a Analysis, context: &Context) -> CheckRe
         findings,
         summary: context.summary(analysis),
         warnings: &analysis.warnings,
+    }
+}
+
+/// How many claims each document has.
+fn claims_per_document(analysis: &Analysis) -> Vec<usize> {
+    let mut claims = vec![0usize; analysis.documents.len()];
+    for claim in &analysis.claims {
+        if let Some(n) = claims.get_mut(claim.doc) {
+            *n += 1;
+        }
+    }
+    claims
+}
+
+fn document_entry(doc: &Document, claims: usize) -> DocumentEntry<'_> {
+    DocumentEntry {
+        path: &doc.path,
+        claims,
+        title: doc.meta.title.as_deref(),
+        date: doc.meta.date.as_deref(),
+        source: doc.meta.source.as_deref(),
+        url: doc.meta.url.as_deref(),
+        decoded_from: doc.decoded_from.as_deref(),
     }
 }
 
@@ -242,6 +253,62 @@ pub fn render_check(analysis: &Analysis, skipped: usize) -> String {
 /// The `check` report of a run as pretty-printed JSON, with a trailing newline.
 pub fn render(analysis: &Analysis, context: &Context) -> String {
     to_json(&check_report_in(analysis, context)) + "\n"
+}
+
+/// Writes what [`render`] returns into `out`, each document and finding entry built as it is
+/// written: memory holds one entry, not the report.
+pub fn write(analysis: &Analysis, context: &Context, out: &mut dyn io::Write) -> io::Result<()> {
+    let report = Streamed {
+        version: VERSION,
+        documents: Documents(analysis),
+        findings: Findings(analysis, context),
+        summary: context.summary(analysis),
+        warnings: &analysis.warnings,
+    };
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    report.serialize(&mut serializer).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// [`CheckReport`] with its lists serialised from the analysis as they are written.
+#[derive(Serialize)]
+struct Streamed<'a> {
+    version: u32,
+    documents: Documents<'a>,
+    findings: Findings<'a>,
+    summary: Summary,
+    warnings: &'a [Warning],
+}
+
+struct Documents<'a>(&'a Analysis);
+
+impl Serialize for Documents<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let analysis = self.0;
+        let claims = claims_per_document(analysis);
+        serializer.collect_seq(
+            analysis
+                .documents
+                .iter()
+                .zip(claims)
+                .map(|(doc, claims)| document_entry(doc, claims)),
+        )
+    }
+}
+
+struct Findings<'a>(&'a Analysis, &'a Context);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Findings(analysis, context) = *self;
+        serializer.collect_seq(
+            analysis
+                .findings
+                .iter()
+                .enumerate()
+                .map(|(i, f)| finding_entry(analysis, f, context.is_known(i))),
+        )
+    }
 }
 
 /// The `claims` report as pretty-printed JSON (no trailing newline).

@@ -16,6 +16,19 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
         .collect()
 }
 
+/// Writes what [`render`] returns into `out`, a finding at a time.
+pub fn write(
+    analysis: &Analysis,
+    context: &Context,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for (i, f) in analysis.findings.iter().enumerate() {
+        serde_json::to_writer(&mut *out, &finding_entry(analysis, f, context.is_known(i)))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 /// One line per claim, each ending with a newline.
 pub fn render_claims(analysis: &Analysis) -> String {
     (0..analysis.claims.len())

@@ -486,6 +486,48 @@ mod tests {
         );
     }
 
+    /// Each format written into a stream as its findings come gives the text of its report.
+    #[test]
+    fn every_format_writes_what_it_renders() {
+        type Render = fn(&Analysis, &Context) -> String;
+        type Write = fn(&Analysis, &Context, &mut dyn std::io::Write) -> std::io::Result<()>;
+        let formats: [(&str, Render, Write); 5] = [
+            ("json", json::render, json::write),
+            ("json-lines", json_lines::render, json_lines::write),
+            ("sarif", sarif::render, sarif::write),
+            ("github", github::render, github::write),
+            ("rdjsonl", rdjsonl::render, rdjsonl::write),
+        ];
+        let full = fixture::analysis();
+        let empty = Analysis::default();
+        for analysis in [&full, &empty] {
+            for (show_agreements, known) in [(false, vec![]), (true, vec![0]), (true, vec![1])] {
+                let context = Context {
+                    show_agreements,
+                    baseline: !known.is_empty(),
+                    known: known.into_iter().collect(),
+                    ..Context::default()
+                };
+                for (name, render, write) in formats {
+                    let mut out = Vec::new();
+                    write(analysis, &context, &mut out).expect("written");
+                    let expected = render(analysis, &context);
+                    assert!(!expected.is_empty() || name != "json", "{name}");
+                    assert_eq!(String::from_utf8(out).expect("UTF-8"), expected, "{name}");
+                }
+                #[cfg(feature = "cli")]
+                {
+                    let handler = human::plain_handler();
+                    let mut out = Vec::new();
+                    human::write_findings(analysis, &context, &handler, &mut out).expect("written");
+                    let diagnostics = human::diagnostics_in(analysis, &context);
+                    let expected = human::render_findings(&diagnostics, &handler);
+                    assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_claim_is_located_as_counting_the_whole_text_would() {
         let text = "\u{feff}ab çd ef\r\ngh\nij kl\n\u{e9}\u{e9} mn op";

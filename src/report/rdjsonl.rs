@@ -10,52 +10,73 @@
 use serde_json::{Value as Json, json};
 
 use crate::Analysis;
-use crate::model::FindingKind;
+use crate::model::{Finding, FindingKind};
 use crate::report::{Context, Located, located};
+
+/// Writes what [`render`] returns into `out`, a finding at a time.
+pub fn write(
+    analysis: &Analysis,
+    context: &Context,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut text = String::new();
+    for (index, finding) in context.shown(analysis) {
+        if !context.is_known(index) {
+            text.clear();
+            push_finding(&mut text, analysis, finding);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    Ok(())
+}
 
 /// One line per diagnostic, each ending with a newline.
 pub fn render(analysis: &Analysis, context: &Context) -> String {
     let mut out = String::new();
     for (index, finding) in context.shown(analysis) {
-        if context.is_known(index) {
-            continue;
+        if !context.is_known(index) {
+            push_finding(&mut out, analysis, finding);
         }
-        let claims = located(analysis, finding);
-        let Some(first) = claims.first() else {
-            continue;
-        };
-        let severity = match finding.kind {
-            FindingKind::Conflict => "ERROR",
-            FindingKind::Update => "WARNING",
-            FindingKind::Agreement => "INFO",
-        };
-        let related: Vec<Json> = claims
-            .iter()
-            .skip(1)
-            .map(|c| {
-                json!({
-                    "message": c.claim.label,
-                    "location": location(c),
-                })
-            })
-            .collect();
-        let mut diagnostic = json!({
-            "message": format!(
-                "{} {}: {} ({} here)",
-                finding.subject, finding.property, finding.message, first.claim.label
-            ),
-            "location": location(first),
-            "severity": severity,
-            "source": {"name": "crosscheck"},
-            "code": {"value": finding.code},
-        });
-        if !related.is_empty() {
-            diagnostic["related_locations"] = json!(related);
-        }
-        out.push_str(&serde_json::to_string(&diagnostic).expect("a JSON value serialises"));
-        out.push('\n');
     }
     out
+}
+
+/// The diagnostic line of one finding shown (nothing when none of its claims resolves).
+pub(crate) fn push_finding(out: &mut String, analysis: &Analysis, finding: &Finding) {
+    let claims = located(analysis, finding);
+    let Some(first) = claims.first() else {
+        return;
+    };
+    let severity = match finding.kind {
+        FindingKind::Conflict => "ERROR",
+        FindingKind::Update => "WARNING",
+        FindingKind::Agreement => "INFO",
+    };
+    let related: Vec<Json> = claims
+        .iter()
+        .skip(1)
+        .map(|c| {
+            json!({
+                "message": c.claim.label,
+                "location": location(c),
+            })
+        })
+        .collect();
+    let mut diagnostic = json!({
+        "message": format!(
+            "{} {}: {} ({} here)",
+            finding.subject, finding.property, finding.message, first.claim.label
+        ),
+        "location": location(first),
+        "severity": severity,
+        "source": {"name": "crosscheck"},
+        "code": {"value": finding.code},
+    });
+    if !related.is_empty() {
+        diagnostic["related_locations"] = json!(related);
+    }
+    out.push_str(&serde_json::to_string(&diagnostic).expect("a JSON value serialises"));
+    out.push('\n');
 }
 
 fn location(c: &Located<'_>) -> Json {

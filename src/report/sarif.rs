@@ -29,6 +29,18 @@ pub const FINGERPRINT: &str = "crosscheckClaimKey/v1";
 /// result at a time (the JSON value of every result at once would take several times the
 /// size of the report).
 pub fn render(analysis: &Analysis, context: &Context) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write(analysis, context, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes what [`render`] returns into `out`, a result at a time.
+pub fn write(
+    analysis: &Analysis,
+    context: &Context,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let rules: Vec<&CodeDoc> = codes::finding_codes().collect();
     let envelope = pretty(&envelope(&rules, Vec::new()));
     // The empty array is the only `"results": []` of the envelope: a string inside it would
@@ -36,29 +48,28 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
     let (before, after) = envelope
         .split_once(RESULTS_SLOT)
         .unwrap_or((envelope.as_str(), ""));
-    let mut out = String::with_capacity(envelope.len() + 4096);
-    out.push_str(before);
+    out.write_all(before.as_bytes())?;
     let mut results = context
         .shown(analysis)
         .map(|(i, f)| result(analysis, context, &rules, i, f))
         .peekable();
     if results.peek().is_none() {
-        out.push_str(RESULTS_SLOT);
+        out.write_all(RESULTS_SLOT.as_bytes())?;
     } else {
-        out.push_str("\"results\": [\n");
+        out.write_all(b"\"results\": [\n")?;
+        let indented = format!("\n{RESULT_INDENT}");
         for (n, r) in results.enumerate() {
             if n > 0 {
-                out.push_str(",\n");
+                out.write_all(b",\n")?;
             }
             // A result sits four levels deep (log, runs, run, results): eight spaces.
-            out.push_str(RESULT_INDENT);
-            out.push_str(&pretty(&r).replace('\n', &format!("\n{RESULT_INDENT}")));
+            out.write_all(RESULT_INDENT.as_bytes())?;
+            out.write_all(pretty(&r).replace('\n', &indented).as_bytes())?;
         }
-        out.push_str("\n      ]");
+        out.write_all(b"\n      ]")?;
     }
-    out.push_str(after);
-    out.push('\n');
-    out
+    out.write_all(after.as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// Where the results go in the pretty envelope.
