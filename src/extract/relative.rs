@@ -21,6 +21,7 @@ use jiff::civil::{Date, Weekday};
 
 use super::Context;
 use super::lexical;
+use super::lexical::date::day_value;
 use super::tokens::TokenKind;
 use crate::model::DateValue;
 
@@ -200,16 +201,6 @@ pub fn detach_out_of_time(
         if detach {
             d.subject = None;
         }
-    }
-}
-
-fn day_value(d: Date) -> DateValue {
-    DateValue {
-        year: Some(i32::from(d.year())),
-        month: u32::try_from(d.month()).ok(),
-        day: u32::try_from(d.day()).ok(),
-        resolved: true,
-        bound: None,
     }
 }
 

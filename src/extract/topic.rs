@@ -1081,10 +1081,18 @@ mod tests {
 
     /// The kinds of finding two documents of one title give.
     fn findings(title: &str, a: &str, b: &str) -> Vec<FindingKind> {
+        analysis(title, a, b)
+            .findings
+            .iter()
+            .map(|f| f.kind)
+            .collect()
+    }
+
+    /// The check of two documents of one title.
+    fn analysis(title: &str, a: &str, b: &str) -> crate::Analysis {
         let mut docs = vec![titled(title, a), titled(title, b)];
         docs[1].path = format!("{title}-2.md");
-        let analysis = crate::check(docs, Vec::new(), &rules(), crate::GroupBy::All);
-        analysis.findings.iter().map(|f| f.kind).collect()
+        crate::check(docs, Vec::new(), &rules(), crate::GroupBy::All)
     }
 
     #[test]
@@ -1351,13 +1359,12 @@ mod tests {
     #[test]
     fn two_bounds_of_one_direction_and_different_sizes_are_a_finding_of_their_own() {
         let title = "Copper Sky (album)";
-        let mut docs = vec![
-            titled(title, "Copper Sky has sold over 6 million copies."),
-            titled(title, "The album has sold more than 7.5 million copies."),
-        ];
-        docs[1].path = format!("{title}-2.md");
-        let analysis = crate::check(docs, Vec::new(), &rules(), crate::GroupBy::All);
-        let f = &analysis.findings[0];
+        let checked = analysis(
+            title,
+            "Copper Sky has sold over 6 million copies.",
+            "The album has sold more than 7.5 million copies.",
+        );
+        let f = &checked.findings[0];
         assert_eq!(f.kind, FindingKind::Agreement);
         assert_eq!(f.code, crate::compare::BOUNDS_CODE);
         assert!(
@@ -1366,13 +1373,12 @@ mod tests {
             f.message
         );
         // Bounds of one size are a plain agreement.
-        let mut docs = vec![
-            titled(title, "Copper Sky has sold over 6 million copies."),
-            titled(title, "The album has sold more than 6 million copies."),
-        ];
-        docs[1].path = format!("{title}-2.md");
-        let analysis = crate::check(docs, Vec::new(), &rules(), crate::GroupBy::All);
-        assert_eq!(analysis.findings[0].code, "crosscheck::agreement::quantity");
+        let checked = analysis(
+            title,
+            "Copper Sky has sold over 6 million copies.",
+            "The album has sold more than 6 million copies.",
+        );
+        assert_eq!(checked.findings[0].code, "crosscheck::agreement::quantity");
     }
 
     #[test]

@@ -22,14 +22,7 @@ pub fn write(
     context: &Context,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut text = String::new();
-    for (index, finding) in context.shown(analysis) {
-        if !context.is_known(index) {
-            text.clear();
-            push_finding(&mut text, analysis, finding);
-            out.write_all(text.as_bytes())?;
-        }
-    }
+    super::write_each(analysis, context, out, push_finding)?;
     out.write_all(tail(&analysis.warnings, &context.summary(analysis)).as_bytes())
 }
 

@@ -348,6 +348,25 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     counted(n, one, many)
 }
 
+/// Writes into `out`, a finding at a time, what `push` renders of each finding the context
+/// shows and does not already know: the line-per-finding formats (GitHub, reviewdog).
+pub(crate) fn write_each(
+    analysis: &Analysis,
+    context: &Context,
+    out: &mut dyn std::io::Write,
+    push: fn(&mut String, &Analysis, &Finding),
+) -> std::io::Result<()> {
+    let mut text = String::new();
+    for (index, finding) in context.shown(analysis) {
+        if !context.is_known(index) {
+            text.clear();
+            push(&mut text, analysis, finding);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 pub(crate) mod fixture {
     //! A hand-built analysis, so rendering is tested independently of extraction.

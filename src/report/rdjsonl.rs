@@ -19,15 +19,7 @@ pub fn write(
     context: &Context,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut text = String::new();
-    for (index, finding) in context.shown(analysis) {
-        if !context.is_known(index) {
-            text.clear();
-            push_finding(&mut text, analysis, finding);
-            out.write_all(text.as_bytes())?;
-        }
-    }
-    Ok(())
+    super::write_each(analysis, context, out, push_finding)
 }
 
 /// One line per diagnostic, each ending with a newline.

@@ -1006,7 +1006,7 @@ fn holiday(day: HolidayDay, which: HolidayYear, today: Date) -> Option<Date> {
 }
 
 /// A day as a date value, marked resolved.
-fn day_value(d: Date) -> DateValue {
+pub fn day_value(d: Date) -> DateValue {
     DateValue {
         year: Some(i32::from(d.year())),
         month: u32::try_from(d.month()).ok(),
