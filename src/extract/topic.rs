@@ -410,8 +410,8 @@ fn topic_property(
         verb_before(ctx, first).or_else(|| shared.clone().filter(|_| joined).map(|(_, v)| v));
     // "for a worldwide total of $8 million": a total of what the sentence's verb told of,
     // with the scope written before the noun.
-    let total = linked_total(ctx, first).and_then(|scope| {
-        let (_, v) = shared.clone()?;
+    let total = linked_total(ctx, first).and_then(|(scope, own)| {
+        let v = own.or_else(|| shared.clone().map(|(_, v)| v))?;
         Some(match scope {
             Some(scope) => format!("{v} {scope}"),
             None => v,
@@ -683,8 +683,9 @@ fn linked_noun(ctx: &Context, first: usize) -> Option<String> {
 }
 
 /// Whether the figure at `first` is "a total of" (or "a sum of"), with the scope word written
-/// before the noun ("a worldwide total of"), if any.
-fn linked_total(ctx: &Context, first: usize) -> Option<Option<String>> {
+/// before the noun ("a worldwide total of"), if any, and the verb right before the phrase
+/// ("grossed a total of"), if any.
+fn linked_total(ctx: &Context, first: usize) -> Option<(Option<String>, Option<String>)> {
     let of = first.checked_sub(1)?;
     let noun = of.checked_sub(1)?;
     let begin = ctx.sentences[ctx.tokens[first].sentence].start;
@@ -696,7 +697,12 @@ fn linked_total(ctx: &Context, first: usize) -> Option<Option<String>> {
         .filter(|&k| k >= begin)
         .and_then(|k| ctx.t.c.topic.scope_words.get(ctx.lower(k)))
         .cloned();
-    Some(scope)
+    // "has grossed a total of": the verb before the phrase, past its article.
+    let mut k = noun - usize::from(scope.is_some());
+    if k > begin && matches!(ctx.lower(k - 1), "a" | "the") {
+        k -= 1;
+    }
+    Some((scope, verb_before(ctx, k)))
 }
 
 /// Modal verbs between a noun and the link to its figure.
@@ -1182,6 +1188,15 @@ mod tests {
             findings(title, "She was born on or after 4 March 1961.", born),
             [FindingKind::Conflict]
         );
+        // "established" and "founded" are one event, as the lexicon names it.
+        assert_eq!(
+            findings(
+                "Brook Hollow College",
+                "Brook Hollow College was established before 1900.",
+                "The college was founded in 1901 by a guild of weavers."
+            ),
+            [FindingKind::Conflict]
+        );
         // Where a release happened tells two releases apart.
         let title = "Copper Sky (album)";
         assert_eq!(
@@ -1241,6 +1256,12 @@ mod tests {
                 "gross worldwide",
             ]
         );
+        // "grossed a total of": the verb before the phrase.
+        let q = quantities(
+            "Harbour Lights (film)",
+            "It has grossed a total of $1,250,400.",
+        );
+        assert_eq!(q[0].1, "gross");
         // A scope word after a scale is no counted noun: "12 crore worldwide".
         let q = quantities(
             "Harbour Lights (film)",
