@@ -2,9 +2,11 @@
 //! nothing about what they count. It imports only the tokens and the rule tables (never the
 //! claim builders or the extractor's context), so it can be tested on its own.
 //!
-//! Today it holds the number reader ([`number`]): spelled numbers of any size, fractions,
-//! decimals said aloud, signs and scientific notation. Units, money, ranges and dates are still
-//! read by the older readers above it (`numbers`, `quantity`, `dates`, `relative`).
+//! Today it holds the number reader ([`number`]: spelled numbers of any size, fractions,
+//! decimals said aloud, signs and scientific notation) and the date reader ([`date`]: written
+//! dates, lengths counted from a day, weeks, holidays, dates in words, from `rules/dates.toml`),
+//! which `dates` and `relative` above it read. Units, money and ranges are still read by the
+//! older readers above it (`numbers`, `quantity`).
 
 pub mod date;
 pub mod number;
