@@ -164,11 +164,11 @@ fn split_by_time(
     use crate::model::DateBound;
     let time = |i: usize| property_time(&claims[i].property);
     let mut by_time: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
-    let mut bounded: Vec<(usize, &str)> = Vec::new();
+    let mut bounded: Vec<(usize, &str, crate::model::DateValue)> = Vec::new();
     for &i in &cluster.1 {
-        match time(i) {
-            Some(t) if time_value(t).is_some_and(|v| v.bound.is_some()) => bounded.push((i, t)),
-            t => by_time.entry(t).or_default().push(i),
+        match time(i).map(|t| (t, time_value(t))) {
+            Some((t, Some(v))) if v.bound.is_some() => bounded.push((i, t, v)),
+            t => by_time.entry(t.map(|(t, _)| t)).or_default().push(i),
         }
     }
     // The stated times, in order (a time's string sorts as its date does).
@@ -177,10 +177,7 @@ fn split_by_time(
         .flatten()
         .filter_map(|t| time_value(t).map(|v| (*t, v)))
         .collect();
-    for (i, t) in bounded {
-        let Some(bound) = time_value(t) else {
-            continue;
-        };
+    for (i, t, bound) in bounded {
         let mut fits = stated.iter().filter(|(_, v)| bound.compatible(v));
         let nearest = match bound.bound {
             Some(DateBound::Before | DateBound::Until) => fits.next_back(),

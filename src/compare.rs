@@ -500,6 +500,23 @@ fn code_name(kind: ClaimKind) -> &'static str {
     }
 }
 
+/// Each document's claims that are held against other documents: all of them, or only its
+/// totals when it states one. A report that states the whole is held to it: its parts ("two
+/// others are in the hospital") say less than its total and would agree with almost any other
+/// figure.
+fn held_per_document<'c>(members: &[&'c Claim]) -> BTreeMap<usize, Vec<&'c Claim>> {
+    let mut by_doc: BTreeMap<usize, Vec<&'c Claim>> = BTreeMap::new();
+    for &c in members {
+        by_doc.entry(c.doc).or_default().push(c);
+    }
+    for claims in by_doc.values_mut() {
+        if claims.iter().any(|c| c.scope == Scope::Total) {
+            claims.retain(|c| c.scope == Scope::Total);
+        }
+    }
+    by_doc
+}
+
 /// The first two documents that share no compatible value, as one claim of each.
 ///
 /// A report often states several figures for one subject in different contexts ("seven
@@ -512,18 +529,7 @@ fn code_name(kind: ClaimKind) -> &'static str {
 /// are pairs of such sets, each represented by its documents in order: the first clashing pair
 /// of documents is the least pair over the clashing pairs of sets.
 fn first_clash<'c>(members: &[&'c Claim], classes: &Classes) -> Option<(&'c Claim, &'c Claim)> {
-    // Each document's claims, found once.
-    let mut by_doc: BTreeMap<usize, Vec<&'c Claim>> = BTreeMap::new();
-    for &c in members {
-        by_doc.entry(c.doc).or_default().push(c);
-    }
-    // A report that states the whole is held to it: its parts ("two others are in the
-    // hospital") say less than its total and would agree with almost any other figure.
-    for claims in by_doc.values_mut() {
-        if claims.iter().any(|c| c.scope == Scope::Total) {
-            claims.retain(|c| c.scope == Scope::Total);
-        }
-    }
+    let by_doc = held_per_document(members);
     // The documents of each set of classes, in order; the sets in the order of their first
     // document.
     let mut set_of: HashMap<Vec<usize>, usize> = HashMap::new();
@@ -1203,15 +1209,7 @@ mod tests {
         members: &[&'c Claim],
         rules: &Rules,
     ) -> Option<(&'c Claim, &'c Claim)> {
-        let mut by_doc: BTreeMap<usize, Vec<&'c Claim>> = BTreeMap::new();
-        for &c in members {
-            by_doc.entry(c.doc).or_default().push(c);
-        }
-        for claims in by_doc.values_mut() {
-            if claims.iter().any(|c| c.scope == Scope::Total) {
-                claims.retain(|c| c.scope == Scope::Total);
-            }
-        }
+        let by_doc = held_per_document(members);
         let docs: Vec<&Vec<&'c Claim>> = by_doc.values().collect();
         for (i, a) in docs.iter().enumerate() {
             for b in &docs[i + 1..] {

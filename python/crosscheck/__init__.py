@@ -429,6 +429,18 @@ def _group_by(value: Any) -> str:
     return value
 
 
+def _records_and_wires(documents: Any, claims: Any, caller: str) -> Tuple[List[str], List[List[str]]]:
+    """The documents as records and their claims as wires, for `caller` (its name, in errors)."""
+    if isinstance(documents, (str, Mapping)) or isinstance(claims, (str, Mapping)):
+        raise TypeError("documents and claims must be sequences, one entry a document")
+    records = []
+    for n, item in enumerate(documents, start=1):
+        if isinstance(item, os.PathLike):
+            raise TypeError(f"document {n}: {caller} takes texts or mappings, not paths")
+        records.append(_record(item, n))
+    return records, [_wires(c) for c in claims]
+
+
 def _record(item: Any, n: int) -> str:
     """One document as a JSON Lines record."""
     if isinstance(item, str):
@@ -574,14 +586,7 @@ def compare(
     in the file's folder). With the corpus's ``learned``, one group of documents gets with
     ``group_by="folder"`` exactly the findings a check of the whole corpus gives it.
     """
-    if isinstance(documents, (str, Mapping)) or isinstance(claims, (str, Mapping)):
-        raise TypeError("documents and claims must be sequences, one entry a document")
-    records = []
-    for n, item in enumerate(documents, start=1):
-        if isinstance(item, os.PathLike):
-            raise TypeError(f"document {n}: compare takes texts or mappings, not paths")
-        records.append(_record(item, n))
-    wires = [_wires(c) for c in claims]
+    records, wires = _records_and_wires(documents, claims, "compare")
     return Report(
         _native.compare(
             records,
@@ -658,14 +663,7 @@ def compare_cluster(
     :func:`merge_map` said of the cluster. The report holds the findings a ``check(...,
     group_by="all")`` of the whole corpus gives about this cluster.
     """
-    if isinstance(documents, (str, Mapping)) or isinstance(claims, (str, Mapping)):
-        raise TypeError("documents and claims must be sequences, one entry a document")
-    records = []
-    for n, item in enumerate(documents, start=1):
-        if isinstance(item, os.PathLike):
-            raise TypeError(f"document {n}: compare_cluster takes texts or mappings, not paths")
-        records.append(_record(item, n))
-    wires = [_wires(c) for c in claims]
+    records, wires = _records_and_wires(documents, claims, "compare_cluster")
     return Report(
         _native.compare_cluster(
             records,

@@ -196,6 +196,18 @@ impl Rules {
     }
 }
 
+/// An error unless there is one list of claims for every document.
+fn same_length<D, C>(records: &[D], claims: &[C]) -> PyResult<()> {
+    if records.len() != claims.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} documents but claims for {}",
+            records.len(),
+            claims.len()
+        )));
+    }
+    Ok(())
+}
+
 /// The rules a call gives, or the built-in ones, loaded once a process: building rules
 /// compiles the extractor's lookup tables, which must not happen once a document.
 fn rules_or_builtin(
@@ -514,13 +526,7 @@ fn compare(
     name: Option<String>,
 ) -> PyResult<Analysis> {
     let group_by = group_by(group_by_name)?;
-    if records.len() != claims.len() {
-        return Err(PyValueError::new_err(format!(
-            "{} documents but claims for {}",
-            records.len(),
-            claims.len()
-        )));
-    }
+    same_length(&records, &claims)?;
     let rules = rules_or_builtin(py, rules)?;
     run(py, move || {
         let mut documents = Vec::new();
@@ -650,13 +656,7 @@ fn compare_cluster(
     rules: Option<&Rules>,
     name: Option<String>,
 ) -> PyResult<Analysis> {
-    if records.len() != claims.len() {
-        return Err(PyValueError::new_err(format!(
-            "{} documents but claims for {}",
-            records.len(),
-            claims.len()
-        )));
-    }
+    same_length(&records, &claims)?;
     let rules = rules_or_builtin(py, rules)?;
     run(py, move || {
         let target: crosscheck::align::Target = serde_json::from_str(&target).map_err(|e| {
