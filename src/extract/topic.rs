@@ -154,9 +154,6 @@ const TO_NAME_WORDS: &[&str] = &[
     "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
 ];
 
-/// The subject key the victim grammar gives figures of the event a report tells of.
-const REPORTED_EVENT: &str = "event";
-
 /// The property a topic's deaths are stated under (the lexicon's synonyms name it).
 const DEATHS: &str = "death";
 
@@ -202,7 +199,9 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         // "275 deaths" on a page with no incident of its own: the victim grammar's figure
         // of the reported event is the topic's deaths, when a noun names them.
         let deaths = d.property == "killed"
-            && d.subject.as_ref().is_some_and(|s| s.key == REPORTED_EVENT)
+            && d.subject
+                .as_ref()
+                .is_some_and(|s| s.key == crate::model::EVENT_KEY)
             && ctx.t.c.topic.named(ctx.lower(last)) == DEATHS;
         let Some(defaulted) = ruled(&d.property).or(deaths.then_some(false)) else {
             continue;
