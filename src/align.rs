@@ -465,6 +465,13 @@ fn cluster_subjects(
             }
         }
     }
+    for (a, b, reason) in same_events(&keys) {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[rb] = ra;
+            why.entry(a).or_default().push(reason);
+        }
+    }
     let mut clusters: BTreeMap<usize, (Vec<usize>, Vec<String>)> = BTreeMap::new();
     for (k, key) in keys.iter().enumerate() {
         let r = root(&mut parent, k);
@@ -488,6 +495,73 @@ fn cluster_subjects(
                     .cloned(),
             );
             (keys[r].clone(), idxs, merges)
+        })
+        .collect()
+}
+
+/// Most keys one word may join: a word in more of a topic's dates than this says nothing of
+/// which event they date.
+const MAX_EVENT_WORD_KEYS: usize = 40;
+
+/// The pairs of dates' keys (`a < b`) that date one event of one topic, with why: keys made of
+/// a clause's words ([`crate::extract::topic::event_words`]) whose words are mostly the same.
+/// At least half the words of the shorter clause, and two words when it has two or more, must
+/// be in both ("redevelopment of the Southwark Towers" and "decided to redevelop the Southwark
+/// Towers"). Candidates come from an index of the words, never from every pair.
+fn same_events(keys: &[String]) -> Vec<(usize, usize, String)> {
+    let mut parsed: Vec<Option<(&str, Vec<&str>)>> = keys
+        .iter()
+        .map(|k| crate::extract::topic::event_words(k))
+        .collect();
+    // The date of an event the lexicon names ("topic: glass harbour releas") has that one word,
+    // and meets the clauses of its topic that hold it.
+    let topics: std::collections::HashSet<&str> =
+        parsed.iter().flatten().map(|(topic, _)| *topic).collect();
+    for (k, key) in keys.iter().enumerate() {
+        if parsed[k].is_none()
+            && let Some((topic, word)) = key.rsplit_once(' ')
+            && topics.contains(topic)
+        {
+            parsed[k] = Some((topic, vec![word]));
+        }
+    }
+    let mut by_word: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (k, p) in parsed.iter().enumerate() {
+        if let Some((topic, words)) = p {
+            for w in words {
+                by_word.entry((topic, w)).or_default().push(k);
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = by_word
+        .values()
+        .filter(|ks| ks.len() <= MAX_EVENT_WORD_KEYS)
+        .flat_map(|ks| {
+            ks.iter()
+                .enumerate()
+                .flat_map(move |(x, &a)| ks[x + 1..].iter().map(move |&b| (a.min(b), a.max(b))))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let (Some((_, wa)), Some((_, wb))) = (&parsed[a], &parsed[b]) else {
+                return None;
+            };
+            let shared: Vec<&str> = wa.iter().filter(|w| wb.contains(w)).copied().collect();
+            let shorter = wa.len().min(wb.len());
+            (shared.len() * 2 >= shorter && shared.len() >= shorter.min(2)).then(|| {
+                (
+                    a,
+                    b,
+                    format!(
+                        "dates taken as one event: their clauses share '{}'",
+                        shared.join("', '")
+                    ),
+                )
+            })
         })
         .collect()
 }

@@ -533,7 +533,12 @@ fn year_alone(text: &str, caps: &Captures) -> Option<DateMention> {
     if number_continues(text, year_match.end()) || after.starts_with('%') {
         return None;
     }
-    if caps.name("mid").is_none() && !word_before_is(text, whole.start(), YEAR_CONTEXT) {
+    let in_brackets = text[..whole.start()].ends_with('(') && after.starts_with(')');
+    if caps.name("mid").is_none()
+        && !in_brackets
+        && !word_before_is(text, whole.start(), YEAR_CONTEXT)
+        && !joined_to_year(text, whole.start(), 3)
+    {
         return None;
     }
     let year: i32 = year_match.as_str().parse().ok()?;
@@ -627,6 +632,38 @@ fn number_continues(text: &str, at: usize) -> bool {
 }
 
 /// Whether the word just before `at` (separated by whitespace) is one of `words`, in any case.
+/// Words and marks that join a year to the year before it: "from 2004 to 2010", "in 2013 and
+/// 2014", "1998–2002".
+const YEAR_JOINERS: &[&str] = &["to", "and", "or", "through", "&", "-", "–", "—"];
+
+/// Whether the year at `at` is joined ([`YEAR_JOINERS`]) to a year before it that is a date
+/// itself: after a word of [`YEAR_CONTEXT`], or joined so in turn (`depth` years back at most).
+fn joined_to_year(text: &str, at: usize, depth: usize) -> bool {
+    let before = text[..at].trim_end();
+    let Some(joiner) = YEAR_JOINERS.iter().find(|j| {
+        before.len() >= j.len()
+            && before.is_char_boundary(before.len() - j.len())
+            && before[before.len() - j.len()..].eq_ignore_ascii_case(j)
+            && (!j.chars().all(char::is_alphabetic)
+                || !before[..before.len() - j.len()].ends_with(char::is_alphanumeric))
+    }) else {
+        return false;
+    };
+    let rest = before[..before.len() - joiner.len()].trim_end();
+    let digits = rest.len().saturating_sub(4);
+    if !rest.is_char_boundary(digits) {
+        return false;
+    }
+    let (head, year) = rest.split_at(digits);
+    let is_year = year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&year[..2], "18" | "19" | "20")
+        && !head.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.');
+    is_year
+        && (word_before_is(text, digits, YEAR_CONTEXT)
+            || (depth > 1 && joined_to_year(text, digits, depth - 1)))
+}
+
 fn word_before_is(text: &str, at: usize, words: &[&str]) -> bool {
     let before = &text[..at];
     let trimmed = before.trim_end();
@@ -820,6 +857,22 @@ mod tests {
         check("It sent 2014 rifles.", &[]);
         check("a rise of 2014.5 tonnes", &[]);
         check("in 1700 and in 2150", &[]);
+        // A year joined to a year that is a date is one too; in brackets after a name, also.
+        check(
+            "She sang with the choir from 1991 to 1996 and in 1999 and 2001.",
+            &[
+                "1991 => 1991-?-?",
+                "1996 => 1996-?-?",
+                "1999 => 1999-?-?",
+                "2001 => 2001-?-?",
+            ],
+        );
+        check("in 1998–2002", &["1998 => 1998-?-?", "2002 => 2002-?-?"]);
+        check(
+            "their first record, Low Tide (1988), sold well",
+            &["1988 => 1988-?-?"],
+        );
+        check("It sent 2014 rifles and 2015 shells.", &[]);
     }
 
     #[test]
