@@ -271,12 +271,7 @@ pub fn attach_dates(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
     for &(first, _) in &spans {
         *per_sentence.entry(ctx.tokens[first].sentence).or_default() += 1;
     }
-    let topic_words: Vec<String> = topic
-        .text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(event_stem)
-        .collect();
+    let mut clauses = Clauses::new(ctx, topic, &spans, &figures);
     for d in drafts.iter_mut() {
         if d.kind != ClaimKind::Date || d.subject.is_some() {
             continue;
@@ -292,8 +287,7 @@ pub fn attach_dates(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         let begin = ctx.sentences[sentence].start;
         let (bound, from) = date_bound(ctx, first, begin);
         if per_sentence.get(&sentence) != Some(&1) {
-            if let Some(s) = clause_event(ctx, topic, &topic_words, (&spans, &figures), first, last)
-            {
+            if let Some(s) = clauses.event(first, last) {
                 if let Value::Date(v) = &mut d.value {
                     v.bound = bound.or_else(|| as_of(ctx, first, begin));
                 }
@@ -316,8 +310,7 @@ pub fn attach_dates(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         }
         let Some(at) = event else {
             // No word of the lexicon: the words of the date's clause say what it dates.
-            if let Some(s) = clause_event(ctx, topic, &topic_words, (&spans, &figures), first, last)
-            {
+            if let Some(s) = clauses.event(first, last) {
                 if let Value::Date(v) = &mut d.value {
                     v.bound = bound.or_else(|| as_of(ctx, first, begin));
                 }
@@ -357,7 +350,7 @@ pub fn attach_dates(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
 }
 
 /// Separates a topic's key from the words of a date's clause in the key of a date that no
-/// event word names ([`clause_event`]); alignment takes two such dates as one event when their
+/// event word names ([`Clauses::event`]); alignment takes two such dates as one event when their
 /// words say the same ([`event_words`]).
 pub const CLAUSE_MARK: &str = " ~ ";
 
@@ -367,80 +360,133 @@ type TokenSpan = (usize, usize);
 /// Most words of a clause kept to say what its date dates.
 const MAX_CLAUSE_WORDS: usize = 24;
 
-/// The subject of a date that no event word names: the topic, with the content words of the
-/// date's clause (its sentence, or the part of it between semicolons), stemmed ("The tower's
-/// redevelopment was in 1997" and "In 1997 the owners decided to redevelop the tower" share
-/// `redevelop`, `tower`). Every date of one clause gets the same words, so that a date is
-/// held against all the dates its clause gives. None for the time a statement holds at ("as
-/// of 3 March"), and when the clause denies what it says or holds no content word.
-fn clause_event(
-    ctx: &Context,
-    topic: &Subject,
-    topic_words: &[String],
-    (dates, figures): (&[TokenSpan], &[TokenSpan]),
-    first: usize,
-    last: usize,
-) -> Option<Subject> {
-    let range = ctx.sentences[ctx.tokens[first].sentence].clone();
-    let from = (range.start..first)
-        .rev()
-        .find(|&j| ctx.lower(j) == ";")
-        .map_or(range.start, |j| j + 1);
-    let to = (last + 1..range.end)
-        .find(|&j| ctx.lower(j) == ";")
-        .unwrap_or(range.end);
-    let in_date = |j: usize| dates.iter().any(|&(f, l)| (f..=l).contains(&j));
-    // A year the date reader left ("in 2013 and 2014", "(1986)") is a date the clause holds
-    // that the others would not be held against.
-    let unread_year = |j: usize| {
-        let w = ctx.lower(j);
-        w.len() == 4
-            && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
-            && !figures.iter().any(|&(f, l)| (f..=l).contains(&j))
-            // "the 2014 Winter Olympics" names a thing.
-            && !(j > 0 && matches!(ctx.lower(j - 1), "the" | "a" | "an" | "its" | "their"))
-    };
-    if (from..to).any(|j| negates(ctx, j) || unread_year(j)) {
-        return None;
-    }
-    let stop = &ctx.t.c.stop_words;
-    let words = &ctx.t.rules.dates;
-    let mut shown: Vec<&str> = Vec::new();
-    let mut stems: Vec<String> = Vec::new();
-    for j in from..to {
-        let w = ctx.lower(j);
-        if w.chars().count() < 3
-            || !w
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            || stop.contains(w)
-            || words.months.contains_key(w)
-            || words.weekdays.contains_key(w)
-            || words.units.contains_key(w)
-            || in_date(j)
-        {
-            continue;
-        }
-        let s = event_stem(w);
-        if topic_words.contains(&s) || stems.contains(&s) {
-            continue;
-        }
-        stems.push(s);
-        if shown.len() < 6 {
-            shown.push(ctx.tok_text(j));
-        }
-        if stems.len() == MAX_CLAUSE_WORDS {
-            break;
+/// The clauses of one document's sentences and what each says it dates ([`Clauses::event`]),
+/// each clause read once however many dates it holds.
+struct Clauses<'c, 'a> {
+    ctx: &'c Context<'a>,
+    topic: &'c Subject,
+    /// The topic's own words, stemmed: every clause of its page holds them.
+    topic_words: Vec<String>,
+    /// Whether each token is part of a figure, and of a date.
+    in_figure: Vec<bool>,
+    in_date: Vec<bool>,
+    /// The semicolons of each sentence seen so far.
+    cuts: HashMap<usize, Vec<usize>>,
+    read: HashMap<(usize, usize), Option<Subject>>,
+}
+
+impl<'c, 'a> Clauses<'c, 'a> {
+    fn new(
+        ctx: &'c Context<'a>,
+        topic: &'c Subject,
+        dates: &[TokenSpan],
+        figures: &[TokenSpan],
+    ) -> Self {
+        let mask = |spans: &[TokenSpan]| {
+            let mut m = vec![false; ctx.tokens.len()];
+            for &(f, l) in spans {
+                for x in m.iter_mut().take(l + 1).skip(f) {
+                    *x = true;
+                }
+            }
+            m
+        };
+        Clauses {
+            ctx,
+            topic,
+            topic_words: topic
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(event_stem)
+                .collect(),
+            in_figure: mask(figures),
+            in_date: mask(dates),
+            cuts: HashMap::default(),
+            read: HashMap::default(),
         }
     }
-    if stems.is_empty() {
-        return None;
+
+    /// The subject of a date (tokens `first..=last`) that no event word names: the topic, with
+    /// the content words of the date's clause (its sentence, or the part of it between
+    /// semicolons), stemmed ("The tower's redevelopment was in 1997" and "In 1997 the owners
+    /// decided to redevelop the tower" share `redevelop`, `tower`). Every date of one clause
+    /// gets the same words, so that a date is held against all the dates its clause gives.
+    /// None when the clause denies what it says, holds a year no reader took as a date, or
+    /// holds no content word.
+    fn event(&mut self, first: usize, last: usize) -> Option<Subject> {
+        let ctx = self.ctx;
+        let sentence = ctx.tokens[first].sentence;
+        let range = ctx.sentences[sentence].clone();
+        let cuts = self
+            .cuts
+            .entry(sentence)
+            .or_insert_with(|| range.clone().filter(|&j| ctx.lower(j) == ";").collect());
+        let at = cuts.partition_point(|&c| c < first);
+        let from = at.checked_sub(1).map_or(range.start, |k| cuts[k] + 1);
+        let to = cuts.get(at).copied().unwrap_or(range.end).max(last + 1);
+        if let Some(known) = self.read.get(&(from, to)) {
+            return known.clone();
+        }
+        let found = self.read_clause(from, to);
+        self.read.insert((from, to), found.clone());
+        found
     }
-    stems.sort_unstable();
-    Some(Subject {
-        text: format!("{} ({})", topic.text, shown.join(" ")),
-        key: format!("{}{CLAUSE_MARK}{}", topic.key, stems.join(" ")),
-    })
+
+    fn read_clause(&self, from: usize, to: usize) -> Option<Subject> {
+        let ctx = self.ctx;
+        // A year the date reader left ("in 2013 and 2014", "(1986)") is a date the clause holds
+        // that the others would not be held against.
+        let unread_year = |j: usize| {
+            let w = ctx.lower(j);
+            w.len() == 4
+                && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
+                && !self.in_figure.get(j).copied().unwrap_or(false)
+                // "the 2014 Winter Olympics" names a thing.
+                && !(j > 0 && matches!(ctx.lower(j - 1), "the" | "a" | "an" | "its" | "their"))
+        };
+        if (from..to).any(|j| negates(ctx, j) || unread_year(j)) {
+            return None;
+        }
+        let stop = &ctx.t.c.stop_words;
+        let words = &ctx.t.rules.dates;
+        let mut shown: Vec<&str> = Vec::new();
+        let mut stems: Vec<String> = Vec::new();
+        for j in from..to {
+            let w = ctx.lower(j);
+            if w.chars().count() < 3
+                || !w
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                || stop.contains(w)
+                || words.months.contains_key(w)
+                || words.weekdays.contains_key(w)
+                || words.units.contains_key(w)
+                || self.in_date.get(j).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            let s = event_stem(w);
+            if self.topic_words.contains(&s) || stems.contains(&s) {
+                continue;
+            }
+            stems.push(s);
+            if shown.len() < 6 {
+                shown.push(ctx.tok_text(j));
+            }
+            if stems.len() == MAX_CLAUSE_WORDS {
+                break;
+            }
+        }
+        if stems.is_empty() {
+            return None;
+        }
+        stems.sort_unstable();
+        Some(Subject {
+            text: format!("{} ({})", self.topic.text, shown.join(" ")),
+            key: format!("{}{CLAUSE_MARK}{}", self.topic.key, stems.join(" ")),
+        })
+    }
 }
 
 /// The bound of a date that stamps the time a statement holds at ("as of 3 March", "as at
@@ -464,7 +510,7 @@ fn event_stem(word: &str) -> String {
     stem(w)
 }
 
-/// The topic key and the clause words of a date's key made by [`clause_event`], or none for
+/// The topic key and the clause words of a date's key made by [`Clauses::event`], or none for
 /// any other key.
 pub fn event_words(key: &str) -> Option<(&str, Vec<&str>)> {
     let (topic, words) = key.split_once(CLAUSE_MARK)?;
