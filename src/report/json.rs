@@ -446,6 +446,7 @@ mod tests {
             high: None,
             unit: "count".into(),
             approximate: false,
+            band: None,
         };
         analysis.claims[1].value =
             Value::Date(crate::model::DateValue::new(Some(2022), Some(2), None));
