@@ -394,9 +394,13 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         subject = measured_subject(ctx, r.start_tok, r.unit);
     }
 
-    // A hedge after the counted noun: "12 guards or more".
-    if r.qualifier.is_none()
+    // A hedge after the counted noun: "12 guards or more"; after "equal to", "equal to 5000
+    // or less" is a bound.
+    // "equal to 5000 or less than 6000" is no bound of the 5000: "less than" hedges the next.
+    if r.qualifier
+        .is_none_or(|q| q.interval == IntervalShape::Exactly)
         && let Some((len, &q)) = ctx.t.c.qualifiers_after.at(toks, phrase_end + 1)
+        && ctx.lower(phrase_end + 1 + len) != "than"
     {
         r.qualifier = rules.qualifiers.get(q);
         if phrase_end == r.end_tok {
@@ -885,6 +889,39 @@ fn is_age_compound(compound: &str) -> bool {
 /// "44-year-old Sherie Lash": the age of the person named right after (no subject otherwise,
 /// since "a 19-year-old woman" names nobody that other reports could be matched on).
 fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
+    bounded_age(ctx, m.first, age_as_stated(ctx, m))
+}
+
+/// A bound before an age is kept: "more than thirty years old" is at least 30, "under 18
+/// years old" at most 18. Other hedges leave an age as stated.
+fn bounded_age(ctx: &Context, first: usize, mut draft: Draft) -> Draft {
+    let Some((len, &q)) = ctx.t.c.qualifiers_before.ending_before(ctx.tokens, first) else {
+        return draft;
+    };
+    let Some(rule) = ctx.t.rules.qualifiers.get(q) else {
+        return draft;
+    };
+    let start = ctx.tokens[first - len].start;
+    let Value::Quantity { low, high, .. } = &mut draft.value else {
+        return draft;
+    };
+    let sign = match rule.interval {
+        IntervalShape::Above => {
+            *high = None;
+            ">"
+        }
+        IntervalShape::Below => {
+            *low = None;
+            "≤"
+        }
+        _ => return draft,
+    };
+    draft.start = draft.start.min(start);
+    draft.label = format!("{sign} {}", draft.label);
+    draft
+}
+
+fn age_as_stated(ctx: &Context, m: &NumberMatch) -> Draft {
     let toks = ctx.tokens;
     let value = m.low.unwrap_or(0.0);
     let mut start_tok = m.first;
@@ -3606,6 +3643,42 @@ mod tests {
                     if *l == 12.0
             )),
             "{got:?}"
+        );
+    }
+
+    /// A bound is kept where an age is read, and "or less" after "equal to" makes one.
+    #[test]
+    fn bounds_survive_ages_and_equal_to() {
+        let rules = rules();
+        let values = |sentence: &str, property: &str| -> Vec<(Option<f64>, Option<f64>)> {
+            claims(sentence, &rules)
+                .into_iter()
+                .filter(|c| c.property == property || property.is_empty())
+                .filter_map(|c| c.value.stated().map(|v| (v.low, v.high)))
+                .collect()
+        };
+        assert_eq!(
+            values("Mo Reyes is more than forty years old.", "age"),
+            [(Some(40.0), None)]
+        );
+        assert_eq!(
+            values("Mo Reyes is under 18 years old.", "age"),
+            [(None, Some(18.0))]
+        );
+        assert_eq!(
+            values("Mo Reyes is about 40 years old.", "age"),
+            [(Some(40.0), Some(40.0))]
+        );
+        assert_eq!(
+            values("The fee is equal to 300 dollars or less.", ""),
+            [(None, Some(300.0))]
+        );
+        assert!(
+            values(
+                "The fee is equal to 300 dollars or less than 400 dollars.",
+                ""
+            )
+            .contains(&(Some(300.0), Some(300.0)))
         );
     }
 
