@@ -139,7 +139,7 @@ fn check_json_has_the_contract_fields_in_order() {
         &r.stdout,
         &["version", "documents", "findings", "summary", "warnings"],
     );
-    assert_eq!(json["version"], 2);
+    assert_eq!(json["version"], 3);
     assert_eq!(
         keys(&json["summary"]),
         [
