@@ -1172,12 +1172,12 @@ fn ages_by_the_same_noun(ctx: &Context, drafts: &mut Vec<Draft>) {
                 )
         })
     };
-    let age_of = |d: &Draft| match d.value {
-        Value::Quantity {
+    // An age as comparison reads it: a hedged one ("about 40 years") is no exact age.
+    let age_of = |d: &Draft| match d.value.interval() {
+        Some(Interval {
             low: Some(l),
             high: Some(h),
-            ..
-        } if d.property == "age" && l == h => Some(l),
+        }) if d.property == "age" && l == h => Some(l),
         _ => None,
     };
     let mut unnamed: Vec<f64> = Vec::new();
@@ -1262,12 +1262,11 @@ fn ages_by_the_same_noun(ctx: &Context, drafts: &mut Vec<Draft>) {
 fn ages_named_next(ctx: &Context, drafts: &mut Vec<Draft>) {
     let toks = ctx.tokens;
     let first_tok = |d: &Draft| toks.partition_point(|t| t.end <= d.start);
-    let exact_age = |d: &Draft| match d.value {
-        Value::Quantity {
+    let exact_age = |d: &Draft| match d.value.interval() {
+        Some(Interval {
             low: Some(l),
             high: Some(h),
-            ..
-        } if d.property == "age" && l == h => Some(l),
+        }) if d.property == "age" && l == h => Some(l),
         _ => None,
     };
     let mut found = Vec::new();
@@ -2042,11 +2041,10 @@ fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
         .iter()
         .filter(|d| d.subject.is_none() && d.property == "age")
     {
-        let Value::Quantity {
+        let Some(Interval {
             low: Some(age),
             high: Some(high),
-            ..
-        } = d.value
+        }) = d.value.interval()
         else {
             continue;
         };
