@@ -161,11 +161,17 @@ pub fn value_key(value: &Value) -> String {
         format!("{x}")
     }
     match value {
+        // An approximate figure keys by the band it allows (what comparison reads), so that
+        // keys recorded before the stated figure was kept beside it still match.
         Value::Quantity {
-            low, high, unit, ..
-        } => match (low, high) {
-            (Some(l), Some(h)) if l == h => format!("{} {unit}", number(*l)),
-            _ => format!(
+            low,
+            high,
+            unit,
+            band,
+            ..
+        } => match band.map_or((*low, *high), |b| (b.low, b.high)) {
+            (Some(l), Some(h)) if l == h => format!("{} {unit}", number(l)),
+            (low, high) => format!(
                 "{}..{} {unit}",
                 low.map(number).unwrap_or_default(),
                 high.map(number).unwrap_or_default()
@@ -613,13 +619,20 @@ mod tests {
             high: None,
             unit: "count".into(),
             approximate: false,
+            band: None,
         };
         assert_eq!(value_key(&open), "40.. count");
+        // An approximate figure keys by the band it allows, as before the stated figure was
+        // kept beside it, so that a recorded baseline still knows the finding.
         let band = Value::Quantity {
-            low: Some(1.5),
-            high: Some(2.25),
+            low: Some(2.0),
+            high: Some(2.0),
             unit: "USD".into(),
             approximate: true,
+            band: Some(crate::model::Interval {
+                low: Some(1.5),
+                high: Some(2.25),
+            }),
         };
         assert_eq!(value_key(&band), "1.5..2.25 USD");
         let date = Value::Date(DateValue::new(Some(2022), Some(2), None));

@@ -294,9 +294,15 @@ fn aged_between_reports(members: &[&Claim], dates: &[Option<Date>]) -> Option<St
 fn value_text(c: &Claim) -> String {
     match &c.value {
         Value::Quantity {
-            low, high, unit, ..
+            low,
+            high,
+            unit,
+            band,
+            ..
         } => {
             let fmt = crate::extract::quantity::format_number;
+            // The interval compared: an approximate figure's band.
+            let (low, high) = band.as_ref().map_or((low, high), |b| (&b.low, &b.high));
             let figure = match (low, high) {
                 (Some(a), Some(b)) if a == b => fmt(*a),
                 (Some(a), Some(b)) => format!("{}–{}", fmt(*a), fmt(*b)),

@@ -323,8 +323,14 @@ pub enum Value {
         high: Option<f64>,
         /// Unit code from the rules (`USD`, `mi`, `%`), or `count` for counted things.
         unit: String,
-        /// True when a hedge ("about", "around") made the interval.
+        /// True when a hedge ("about", "nearly", "just over") says the figure is not exact.
+        /// `low` and `high` stay the figure as stated ("about $14 million" is 14 M–14 M).
         approximate: bool,
+        /// For an approximate figure, the interval its hedge allows (the stated figure widened
+        /// by the band of `rules/thresholds.toml` or of its qualifier rule, on one side for
+        /// "nearly" and "just over"): what comparison reads, through [`Value::interval`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        band: Option<Interval>,
     },
     Date(DateValue),
     Role {
@@ -344,7 +350,23 @@ pub enum Value {
 }
 
 impl Value {
+    /// The interval a quantity allows, as comparison reads it: the band of an approximate
+    /// figure, else the figure as stated.
     pub fn interval(&self) -> Option<Interval> {
+        match self {
+            Value::Quantity {
+                band: Some(band), ..
+            } => Some(*band),
+            Value::Quantity { low, high, .. } => Some(Interval {
+                low: *low,
+                high: *high,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The figure a quantity states, before any hedge band: "about 40" is 40.
+    pub fn stated(&self) -> Option<Interval> {
         match self {
             Value::Quantity { low, high, .. } => Some(Interval {
                 low: *low,
@@ -697,6 +719,7 @@ pub(crate) mod fixture {
                 high,
                 unit: unit.into(),
                 approximate: false,
+                band: None,
             },
             base: None,
             label: label.into(),

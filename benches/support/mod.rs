@@ -225,6 +225,7 @@ pub fn claims(n: usize, docs: usize, seed: u64) -> Vec<Claim> {
                         high,
                         unit: unit.to_string(),
                         approximate: false,
+                        band: None,
                     },
                     format!("{v} {unit}"),
                 )

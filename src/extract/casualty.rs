@@ -424,6 +424,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
                 high: v.high,
                 unit: "count".to_string(),
                 approximate: false,
+                band: None,
             },
             label: format!("{figure} {}", rule.name),
             definite: false,
@@ -698,12 +699,11 @@ fn murder_suicide(ctx: &Context, drafts: &mut Vec<Draft>, running: Option<usize>
     }
     let victims = killed
         .iter()
-        .filter_map(|d| match d.value {
-            Value::Quantity {
+        .filter_map(|d| match d.value.interval() {
+            Some(crate::model::Interval {
                 low: Some(l),
                 high: Some(h),
-                ..
-            } if l == h => Some(l),
+            }) if l == h => Some(l),
             _ => None,
         })
         .fold(0.0, f64::max);
@@ -721,6 +721,7 @@ fn murder_suicide(ctx: &Context, drafts: &mut Vec<Draft>, running: Option<usize>
             high: Some(dead),
             unit: "count".to_string(),
             approximate: false,
+            band: None,
         },
         label: format!("{} killed ({} and the shooter)", fmt(dead), fmt(victims)),
         scope: Scope::Total,
@@ -1099,12 +1100,11 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
             .iter()
             .filter(|d| d.property == prop && !d.increment)
             .filter(|d| scopes.contains(&d.scope) || (d.scope == Scope::Part && other(d)))
-            .filter_map(|d| match d.value {
-                Value::Quantity {
+            .filter_map(|d| match d.value.interval() {
+                Some(crate::model::Interval {
                     low: Some(l),
                     high: Some(h),
-                    ..
-                } if l == h => Some((l, d)),
+                }) if l == h => Some((l, d)),
                 _ => None,
             })
             .collect()
@@ -1131,15 +1131,12 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
         d.property == "injured"
             && !d.increment
             && (d.scope == Scope::Total || killed.is_empty())
-            && matches!(d.value, Value::Quantity { low, high, .. } if low == high)
+            && d.value.interval().is_some_and(|v| v.is_exact())
     });
     let some_injured = drafts
         .iter()
         .filter(|d| d.property == "injured" && !d.increment)
-        .filter_map(|d| match d.value {
-            Value::Quantity { low, .. } => low,
-            _ => None,
-        })
+        .filter_map(|d| d.value.interval().and_then(|v| v.low))
         .fold(0.0, f64::max);
     if counts_injured || distinct(&shot).len() != 1 || distinct(&killed).len() > 1 {
         return None;
@@ -1177,6 +1174,7 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
             high: Some(hurt),
             unit: "count".to_string(),
             approximate: false,
+            band: None,
         },
         label: format!(
             "{} injured ({} {shot_label}, {} killed)",
@@ -1198,12 +1196,11 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
 /// count of all the injured: "Four shot, two critically injured" (some of them), "Three
 /// children shot, 1 injured" (one hurt besides them). It becomes a lower bound of a part.
 fn injured_below_shot(ctx: &Context, drafts: &mut [Draft]) {
-    let exact = |d: &Draft| match d.value {
-        Value::Quantity {
+    let exact = |d: &Draft| match d.value.interval() {
+        Some(crate::model::Interval {
             low: Some(l),
             high: Some(h),
-            ..
-        } if l == h && !d.increment && d.scope == Scope::Total => Some(l),
+        }) if l == h && !d.increment && d.scope == Scope::Total => Some(l),
         _ => None,
     };
     let most = |prop: &str| {
@@ -2973,7 +2970,8 @@ mod tests {
                         low: Some(2.0),
                         high: None,
                         unit: "count".into(),
-                        approximate: false
+                        approximate: false,
+                        band: None,
                     }),
             "{named:?}"
         );

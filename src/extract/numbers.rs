@@ -61,6 +61,7 @@ const RANGE_LEADS: &[&str] = &[
 
 /// A fraction said with "over": "one over three", "1 over 20". Only a whole figure over a
 /// whole figure with nothing it could count after it ("$2000 over 3 years" is no fraction).
+/// "16 out of 28 provinces" and "a rating of 70 out of 100" state 16 and 70, not a ratio.
 fn over_fraction(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> NumberMatch {
     let plain = |n: &NumberMatch| {
         !n.range
@@ -257,6 +258,9 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
     match tok.kind {
         TokenKind::Number => {
             let raw = tok.text(text);
+            if let Some(m) = decimal_comma(tokens, i, text) {
+                return Some(signed(tokens, m));
+            }
             if let Some(v) = parse_digits(raw) {
                 // "3 hundred and 21", "4 thousand 3 hundred", "3 dozen".
                 if let Some(f) = lex::spelled_at(tokens, i, t.rules) {
@@ -265,7 +269,7 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
                         NumberMatch::single(f.first, f.last, f.value),
                     ));
                 }
-                let (value, last) = apply_scale(tokens, i, v, t);
+                let (value, last) = apply_scale(tokens, i, v, text, t);
                 return Some(signed(tokens, NumberMatch::single(i, last, value)));
             }
             if let Some(v) = lex::vulgar(raw) {
@@ -293,6 +297,46 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
         TokenKind::Word => word_number(tokens, i, t),
         TokenKind::Punct => None,
     }
+}
+
+/// A figure written with dots between its thousands and a decimal comma: "1.111,11",
+/// "12.500,5". Only where no English reading exists: groups of three digits after each dot,
+/// one or two digits after the comma, all glued, and no list going on after them. "1,3" stays
+/// two figures (a list or a citation), and "1,234" a thousand and more.
+fn decimal_comma(tokens: &[Token], i: usize, text: &str) -> Option<NumberMatch> {
+    let comma = tokens.get(i + 1)?;
+    if !comma.is_punct(",") || comma.space_before {
+        return None;
+    }
+    let raw = tokens[i].text(text);
+    let mut groups = raw.split('.');
+    let head = groups.next()?;
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    let mut n = 0;
+    for g in groups {
+        if !(digits(g) && g.len() == 3) {
+            return None;
+        }
+        n += 1;
+    }
+    if n == 0 || !digits(head) || head.len() > 3 {
+        return None;
+    }
+    let frac = tokens.get(i + 2)?;
+    let frac_raw = frac.text(text);
+    if frac.space_before || !digits(frac_raw) || frac_raw.len() > 2 {
+        return None;
+    }
+    // "1.111,11,5" is a list of something else.
+    if tokens.get(i + 3).is_some_and(|t| {
+        t.is_punct(",") && !t.space_before && tokens.get(i + 4).is_some_and(|d| !d.space_before)
+    }) {
+        return None;
+    }
+    let value: f64 = format!("{}.{frac_raw}", raw.replace('.', ""))
+        .parse()
+        .ok()?;
+    Some(NumberMatch::single(i, i + 2, value))
 }
 
 /// A minus sign glued before the figure makes it negative and starts it: "-1", "−273.15".
@@ -378,7 +422,7 @@ fn share_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Number
 }
 
 /// "1.2 billion": a scale word after the digits multiplies them.
-fn apply_scale(tokens: &[Token], i: usize, value: f64, t: &Tables) -> (f64, usize) {
+fn apply_scale(tokens: &[Token], i: usize, value: f64, text: &str, t: &Tables) -> (f64, usize) {
     let mut value = value;
     let mut last = i;
     while let Some(next) = tokens.get(last + 1) {
@@ -396,6 +440,7 @@ fn apply_scale(tokens: &[Token], i: usize, value: f64, t: &Tables) -> (f64, usiz
             .get(&next.lower)
             .copied()
             .or_else(abbreviation)
+            .or_else(|| giga(next.text(text), value))
         else {
             break;
         };
@@ -403,6 +448,12 @@ fn apply_scale(tokens: &[Token], i: usize, value: f64, t: &Tables) -> (f64, usiz
         last += 1;
     }
     (value, last)
+}
+
+/// A capital "G" after a figure of two digits or more is giga: "10G", "1,674.5 G". After one
+/// digit it names a generation of a network ("5G") and is no scale; "10g" is grams.
+fn giga(letters: &str, value: f64) -> Option<f64> {
+    (letters == "G" && value.abs() >= 10.0).then_some(1e9)
 }
 
 /// Digits and letters in one token: "5m", "3bn", "2.5K", "155mm", "44-year-old". Identifiers
@@ -465,6 +516,9 @@ fn mixed_number(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Nu
     if matches!(rest_lower.as_str(), "st" | "nd" | "rd" | "th" | "s" | "'s") {
         // Ordinals and decades ("1990s") are not counts.
         return None;
+    }
+    if let Some(scale) = giga(rest, value) {
+        return Some(NumberMatch::single(i, i, value * scale));
     }
     if let Some(scale) = t.rules.scale_abbreviations.get(&rest_lower) {
         match abbreviation_reading(tokens, i, &rest_lower, t) {
@@ -628,6 +682,23 @@ mod tests {
         );
         check("it cost 3bn", Some(3e9), Some(3e9), "3bn");
         check("some 2.5K fans", Some(2500.0), Some(2500.0), "2.5K");
+        // A decimal comma only where dots group the thousands before it.
+        check(
+            "it cost 2.345,67 there",
+            Some(2345.67),
+            Some(2345.67),
+            "2.345,67",
+        );
+        check("rows 1,3 and 5", Some(1.0), Some(1.0), "1");
+        check("a sum of 1,234 in all", Some(1234.0), Some(1234.0), "1,234");
+        // A capital G after two digits or more is giga; "5G" names a network.
+        check("a 10G link", Some(1e10), Some(1e10), "10G");
+        check(
+            "about 2,500.5 G in all",
+            Some(2.5005e12),
+            Some(2.5005e12),
+            "2,500.5 G",
+        );
         check(
             "a $161-million deal",
             Some(161e6),
@@ -666,6 +737,8 @@ mod tests {
     #[test]
     fn shares_and_fractions() {
         check("one in five adults", Some(20.0), Some(20.0), "one in five");
+        // "out of" states the figure before it, of the whole after it.
+        check("in 16 out of 28 towns", Some(16.0), Some(16.0), "16");
         check("about 1 in 4 homes", Some(25.0), Some(25.0), "1 in 4");
         check("half of the residents", Some(50.0), Some(50.0), "half");
         check("two-thirds of voters", Some(66.7), Some(66.7), "two-thirds");
@@ -708,6 +781,9 @@ mod tests {
         ] {
             assert!(first_number(text, &rules).is_none(), "{text:?}");
         }
+        // A network generation is no giga.
+        let five_g = first_number("a 5G phone", &rules).map(|(m, _)| m.low);
+        assert_ne!(five_g, Some(Some(5e9)));
     }
 
     /// The quantity claims of `text`: covered text, low, high and unit.

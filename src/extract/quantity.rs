@@ -8,7 +8,7 @@
 use super::numbers::{self, NumberMatch};
 use super::tokens::{TokenKind, WordClass};
 use super::{Context, Draft};
-use crate::model::{ClaimKind, Subject, Value};
+use crate::model::{ClaimKind, Interval, Subject, Value};
 use crate::rules::{IntervalShape, QualifierRule, UnitRule};
 
 /// Reads every figure not already `taken` (by dates) and returns the quantity claims.
@@ -95,6 +95,7 @@ fn join_bounds(ctx: &Context, drafts: &mut Vec<Draft>) {
             high: Some(hi),
             unit,
             approximate: false,
+            band: None,
         };
         if a.subject.is_none() {
             a.subject = b.subject;
@@ -393,9 +394,13 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         subject = measured_subject(ctx, r.start_tok, r.unit);
     }
 
-    // A hedge after the counted noun: "12 guards or more".
-    if r.qualifier.is_none()
+    // A hedge after the counted noun: "12 guards or more"; after "equal to", "equal to 5000
+    // or less" is a bound.
+    // "equal to 5000 or less than 6000" is no bound of the 5000: "less than" hedges the next.
+    if r.qualifier
+        .is_none_or(|q| q.interval == IntervalShape::Exactly)
         && let Some((len, &q)) = ctx.t.c.qualifiers_after.at(toks, phrase_end + 1)
+        && ctx.lower(phrase_end + 1 + len) != "than"
     {
         r.qualifier = rules.qualifiers.get(q);
         if phrase_end == r.end_tok {
@@ -419,7 +424,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         m
     };
     let property = property_of(ctx, m, &r, dimension);
-    let (low, high, approximate) = interval(m, r.qualifier, ctx.t.rules.thresholds.band);
+    let (low, high, approximate, band) = interval(m, r.qualifier, ctx.t.rules.thresholds.band);
     let unit_code = match (&r.rate, r.unit) {
         (Some(rate), _) => rate.clone(),
         (None, Some(u)) => u.code.clone(),
@@ -440,6 +445,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
             high,
             unit: unit_code,
             approximate,
+            band,
         },
         label,
         definite: r.definite,
@@ -883,6 +889,39 @@ fn is_age_compound(compound: &str) -> bool {
 /// "44-year-old Sherie Lash": the age of the person named right after (no subject otherwise,
 /// since "a 19-year-old woman" names nobody that other reports could be matched on).
 fn age_claim(ctx: &Context, m: &NumberMatch) -> Draft {
+    bounded_age(ctx, m.first, age_as_stated(ctx, m))
+}
+
+/// A bound before an age is kept: "more than thirty years old" is at least 30, "under 18
+/// years old" at most 18. Other hedges leave an age as stated.
+fn bounded_age(ctx: &Context, first: usize, mut draft: Draft) -> Draft {
+    let Some((len, &q)) = ctx.t.c.qualifiers_before.ending_before(ctx.tokens, first) else {
+        return draft;
+    };
+    let Some(rule) = ctx.t.rules.qualifiers.get(q) else {
+        return draft;
+    };
+    let start = ctx.tokens[first - len].start;
+    let Value::Quantity { low, high, .. } = &mut draft.value else {
+        return draft;
+    };
+    let sign = match rule.interval {
+        IntervalShape::Above => {
+            *high = None;
+            ">"
+        }
+        IntervalShape::Below => {
+            *low = None;
+            "≤"
+        }
+        _ => return draft,
+    };
+    draft.start = draft.start.min(start);
+    draft.label = format!("{sign} {}", draft.label);
+    draft
+}
+
+fn age_as_stated(ctx: &Context, m: &NumberMatch) -> Draft {
     let toks = ctx.tokens;
     let value = m.low.unwrap_or(0.0);
     let mut start_tok = m.first;
@@ -1093,6 +1132,7 @@ fn age_draft(start: usize, end: usize, subject: Option<Subject>, years: f64) -> 
             high: Some(years),
             unit: "yr".to_string(),
             approximate: false,
+            band: None,
         },
         label: format!("{} years old", format_number(years)),
         definite: false,
@@ -1132,12 +1172,12 @@ fn ages_by_the_same_noun(ctx: &Context, drafts: &mut Vec<Draft>) {
                 )
         })
     };
-    let age_of = |d: &Draft| match d.value {
-        Value::Quantity {
+    // An age as comparison reads it: a hedged one ("about 40 years") is no exact age.
+    let age_of = |d: &Draft| match d.value.interval() {
+        Some(Interval {
             low: Some(l),
             high: Some(h),
-            ..
-        } if d.property == "age" && l == h => Some(l),
+        }) if d.property == "age" && l == h => Some(l),
         _ => None,
     };
     let mut unnamed: Vec<f64> = Vec::new();
@@ -1222,12 +1262,11 @@ fn ages_by_the_same_noun(ctx: &Context, drafts: &mut Vec<Draft>) {
 fn ages_named_next(ctx: &Context, drafts: &mut Vec<Draft>) {
     let toks = ctx.tokens;
     let first_tok = |d: &Draft| toks.partition_point(|t| t.end <= d.start);
-    let exact_age = |d: &Draft| match d.value {
-        Value::Quantity {
+    let exact_age = |d: &Draft| match d.value.interval() {
+        Some(Interval {
             low: Some(l),
             high: Some(h),
-            ..
-        } if d.property == "age" && l == h => Some(l),
+        }) if d.property == "age" && l == h => Some(l),
         _ => None,
     };
     let mut found = Vec::new();
@@ -2002,11 +2041,10 @@ fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
         .iter()
         .filter(|d| d.subject.is_none() && d.property == "age")
     {
-        let Value::Quantity {
+        let Some(Interval {
             low: Some(age),
             high: Some(high),
-            ..
-        } = d.value
+        }) = d.value.interval()
         else {
             continue;
         };
@@ -2943,15 +2981,17 @@ fn dimension_matches(rule: &str, dimension: &str) -> bool {
     rule == dimension || (rule == "money" && dimension.starts_with("money-"))
 }
 
-/// The interval a figure and its hedge state, and whether it is approximate.
+/// The figure a hedge states, whether it is approximate and, if so, the interval its band
+/// allows: "about 40" states 40 and allows 36–44, "nearly 40" 36–40, "just over 40" 40–44;
+/// "more than 40" states the bound 40–∞ with no band.
 fn interval(
     m: &NumberMatch,
     q: Option<&QualifierRule>,
     default_band: f64,
-) -> (Option<f64>, Option<f64>, bool) {
+) -> (Option<f64>, Option<f64>, bool, Option<Interval>) {
     let (low, high) = (m.low, m.high);
     let Some(q) = q else {
-        return (low, high, false);
+        return (low, high, false, None);
     };
     let band = q.band.unwrap_or(default_band);
     let tidy = |v: f64| {
@@ -2959,18 +2999,39 @@ fn interval(
         let scale = 10f64.powi(9 - v.abs().log10().floor().max(0.0) as i32);
         (v * scale).round() / scale
     };
+    let (stated_low, stated_high) = (low, high);
     let (low, high) = (low.map(tidy), high.map(tidy));
     match q.interval {
-        IntervalShape::Above => (low, None, false),
-        IntervalShape::Below => (None, high, false),
+        IntervalShape::Above => (low, None, false, None),
+        IntervalShape::Below => (None, high, false, None),
         IntervalShape::Around => (
-            low.map(|v| tidy(v * (1.0 - band))),
-            high.map(|v| tidy(v * (1.0 + band))),
+            stated_low,
+            stated_high,
             true,
+            Some(Interval {
+                low: low.map(|v| tidy(v * (1.0 - band))),
+                high: high.map(|v| tidy(v * (1.0 + band))),
+            }),
         ),
-        IntervalShape::Nearly => (low.map(|v| tidy(v * (1.0 - band))), high, true),
-        IntervalShape::JustOver => (low, high.map(|v| tidy(v * (1.0 + band))), true),
-        IntervalShape::Exactly => (low, high, false),
+        IntervalShape::Nearly => (
+            stated_low,
+            stated_high,
+            true,
+            Some(Interval {
+                low: low.map(|v| tidy(v * (1.0 - band))),
+                high,
+            }),
+        ),
+        IntervalShape::JustOver => (
+            stated_low,
+            stated_high,
+            true,
+            Some(Interval {
+                low,
+                high: high.map(|v| tidy(v * (1.0 + band))),
+            }),
+        ),
+        IntervalShape::Exactly => (low, high, false, None),
     }
 }
 
@@ -3341,22 +3402,19 @@ mod tests {
             let Some(c) = found else {
                 panic!("{sentence:?}: no claim {text:?} in {shown:?}")
             };
-            let Value::Quantity {
-                low: l,
-                high: h,
-                unit: u,
-                ..
-            } = &c.value
+            // The interval comparison reads: a hedge's band, else the figure as stated.
+            let (Value::Quantity { unit: u, .. }, Some(allowed)) = (&c.value, c.value.interval())
             else {
                 panic!("{sentence:?}: {text:?} is no quantity")
             };
+            let (l, h) = (allowed.low, allowed.high);
             let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
                 (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * b.abs().max(1.0),
                 (None, None) => true,
                 _ => false,
             };
             assert!(
-                close(*l, low) && close(*h, high),
+                close(l, low) && close(h, high),
                 "{sentence:?}: {text:?} is {l:?}..{h:?}"
             );
             assert_eq!(u, unit, "{sentence:?}: {text:?}");
@@ -3412,14 +3470,18 @@ mod tests {
         };
         assert_eq!(got.len(), expected.len(), "{sentence:?}\n{}", show());
         for (c, e) in got.iter().zip(expected) {
-            let Value::Quantity {
-                low, high, unit, ..
-            } = &c.value
+            let (Value::Quantity { unit, .. }, Some(allowed)) = (&c.value, c.value.interval())
             else {
                 panic!("not a quantity")
             };
             assert_eq!(c.text, e.text, "{sentence:?}\n{}", show());
-            assert_eq!((*low, *high), (e.low, e.high), "{sentence:?}\n{}", show());
+            // The interval comparison reads: a hedge's band, else the figure as stated.
+            assert_eq!(
+                (allowed.low, allowed.high),
+                (e.low, e.high),
+                "{sentence:?}\n{}",
+                show()
+            );
             assert_eq!(unit, e.unit, "{sentence:?}\n{}", show());
             assert_eq!(
                 c.subject.as_ref().map(|s| s.key.as_str()),
@@ -3518,6 +3580,103 @@ mod tests {
                 Some("guard"),
                 "count",
             )],
+        );
+    }
+
+    /// A hedged figure keeps the figure the text states; the band of its hedge is beside it,
+    /// for comparison.
+    #[test]
+    fn approximate_figures_state_their_figure_and_carry_their_band() {
+        let rules = rules();
+        for (sentence, stated, low, high) in [
+            (
+                "The firm reported about $14 million in sales.",
+                14e6,
+                Some(12.6e6),
+                Some(15.4e6),
+            ),
+            (
+                "The hills lie roughly 20 km from the coast.",
+                20.0,
+                Some(18.0),
+                Some(22.0),
+            ),
+            ("Nearly 30 schools closed.", 30.0, Some(27.0), Some(30.0)),
+            ("Just over 40 staff left.", 40.0, Some(40.0), Some(44.0)),
+        ] {
+            let got = claims(sentence, &rules);
+            let c = got
+                .iter()
+                .find(|c| c.kind == crate::model::ClaimKind::Quantity)
+                .unwrap_or_else(|| panic!("{sentence:?}: no quantity"));
+            let Value::Quantity {
+                low: l,
+                high: h,
+                approximate,
+                band,
+                ..
+            } = &c.value
+            else {
+                panic!("not a quantity")
+            };
+            assert_eq!((*l, *h), (Some(stated), Some(stated)), "{sentence:?}");
+            assert!(approximate, "{sentence:?}");
+            let band = band.unwrap_or_else(|| panic!("{sentence:?}: no band"));
+            let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+                (a, b) => a == b,
+            };
+            assert!(
+                close(band.low, low) && close(band.high, high),
+                "{sentence:?}: {band:?}"
+            );
+            assert_eq!(c.value.interval(), Some(band), "{sentence:?}");
+        }
+        // A bound is no approximation and has no band.
+        let got = claims("They hired at least 12 guards.", &rules);
+        assert!(
+            got.iter().any(|c| matches!(
+                &c.value,
+                Value::Quantity { low: Some(l), high: None, approximate: false, band: None, .. }
+                    if *l == 12.0
+            )),
+            "{got:?}"
+        );
+    }
+
+    /// A bound is kept where an age is read, and "or less" after "equal to" makes one.
+    #[test]
+    fn bounds_survive_ages_and_equal_to() {
+        let rules = rules();
+        let values = |sentence: &str, property: &str| -> Vec<(Option<f64>, Option<f64>)> {
+            claims(sentence, &rules)
+                .into_iter()
+                .filter(|c| c.property == property || property.is_empty())
+                .filter_map(|c| c.value.stated().map(|v| (v.low, v.high)))
+                .collect()
+        };
+        assert_eq!(
+            values("Mo Reyes is more than forty years old.", "age"),
+            [(Some(40.0), None)]
+        );
+        assert_eq!(
+            values("Mo Reyes is under 18 years old.", "age"),
+            [(None, Some(18.0))]
+        );
+        assert_eq!(
+            values("Mo Reyes is about 40 years old.", "age"),
+            [(Some(40.0), Some(40.0))]
+        );
+        assert_eq!(
+            values("The fee is equal to 300 dollars or less.", ""),
+            [(None, Some(300.0))]
+        );
+        assert!(
+            values(
+                "The fee is equal to 300 dollars or less than 400 dollars.",
+                ""
+            )
+            .contains(&(Some(300.0), Some(300.0)))
         );
     }
 

@@ -17,7 +17,7 @@ use crate::model::{
 use crate::report::{Context, Summary, claim_with_document};
 
 /// The version of the JSON contract.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The output of `crosscheck check --format json`.
 #[derive(Debug, Clone, Serialize)]
@@ -337,7 +337,7 @@ mod tests {
     fn a_claim_names_its_document_by_path() {
         let analysis = fixture::analysis();
         let out = parse(&render_claims(&analysis));
-        assert_eq!(out["version"], 2);
+        assert_eq!(out["version"], 3);
         let claims = out["claims"].as_array().expect("claims array");
         assert_eq!(claims.len(), 3);
         assert_eq!(
@@ -446,6 +446,7 @@ mod tests {
             high: None,
             unit: "count".into(),
             approximate: false,
+            band: None,
         };
         analysis.claims[1].value =
             Value::Date(crate::model::DateValue::new(Some(2022), Some(2), None));

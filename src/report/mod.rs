@@ -415,6 +415,7 @@ pub(crate) mod fixture {
             high: Some(n),
             unit: "count".into(),
             approximate: false,
+            band: None,
         }
     }
 

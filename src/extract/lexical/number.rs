@@ -161,6 +161,51 @@ pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
     let number = |k: usize| word(k).and_then(|w| rules.number_words.get(w).copied());
     let scale = |k: usize| word(k).and_then(|w| rules.scales.get(w).copied());
     let fraction = |k: usize| word(k).and_then(|w| rules.fractions.get(w).copied());
+    // A spelled ordinal read as a denominator, from atom `j` to the fraction word that ends
+    // it: "fifths" (5), "twenty fifths" (25), "one hundred fifth" and "one hundred and fifth"
+    // (105), "hundredth" (100), "trillionths". The atom of that word, the denominator, and
+    // whether the word is plural.
+    let denominator = |mut j: usize| -> Option<(usize, f64, bool)> {
+        let mut cardinal = 0.0_f64;
+        let mut last = 0.0_f64;
+        loop {
+            let w = word(j)?;
+            if let Some(f) = fraction(j) {
+                if matches!(w, "half" | "halves" | "quarter" | "quarters") || f <= 0.0 {
+                    return None;
+                }
+                let d = (1.0 / f).round();
+                let tens = (20.0..100.0).contains(&last) && last % 10.0 == 0.0;
+                let value = if cardinal == 0.0 {
+                    d
+                } else if d >= 100.0 {
+                    cardinal * d
+                } else if (tens && d < 10.0) || (cardinal % 100.0 == 0.0 && d < 100.0) {
+                    cardinal + d
+                } else {
+                    return None;
+                };
+                return Some((j, value, is_plural_fraction(w)));
+            }
+            if let Some(v) = number(j) {
+                let tens = (20.0..100.0).contains(&last) && last % 10.0 == 0.0;
+                let joins = cardinal == 0.0
+                    || (tens && (1.0..10.0).contains(&v))
+                    || (cardinal % 100.0 == 0.0 && last == 100.0 && v < 100.0);
+                if !joins || v == 0.0 {
+                    return None;
+                }
+                cardinal += v;
+                last = v;
+            } else if scale(j) == Some(100.0) && last != 100.0 {
+                cardinal = cardinal.max(1.0) * 100.0;
+                last = 100.0;
+            } else if w != "and" || last != 100.0 {
+                return None;
+            }
+            j += 1;
+        }
+    };
 
     let mut k = 0;
     let mut sign = 1.0;
@@ -191,6 +236,20 @@ pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
                 done(&mut best, s_at, sign * f * s);
                 return figure(tokens, i, best);
             }
+        }
+        // "more than half", "less than half the seats": a half alone after a comparison
+        // ("half of" is a share and "half a million" a figure, read above and before).
+        if k == 0
+            && word(0) == Some("half")
+            && atoms.first().is_some_and(|a| a.ends_token)
+            && i > 0
+            && tokens[i - 1].lower == "than"
+            && tokens[i - 1].sentence == first.sentence
+            && !matches!(next, "of" | "a" | "an")
+            && !rules.scales.contains_key(next)
+        {
+            done(&mut best, 0, 0.5);
+            return figure(tokens, i, best);
         }
         // "a fifth", "a quarter": a fraction by itself where no noun follows.
         if word(k) == Some("a")
@@ -252,6 +311,18 @@ pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
                         Prev::Scale => v < smallest_scale,
                     };
                     if !joins {
+                        // "one one hundred fifth" (1/105), "twenty twenty fifths" (20/25),
+                        // "three twenty-fifths": a numerator, then a spelled ordinal as its
+                        // denominator, singular after one and plural after more.
+                        if prev == Prev::Word
+                            && total == 0.0
+                            && current >= 1.0
+                            && current.fract() == 0.0
+                            && let Some((j, d, plural)) = denominator(k)
+                            && plural == (current >= 2.0)
+                        {
+                            done(&mut best, j, sign * current / d);
+                        }
                         break;
                     }
                     current += v;
@@ -289,11 +360,30 @@ pub fn spelled_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Figure> {
                     smallest_scale = smallest_scale.min(s);
                     prev = Prev::Scale;
                 } else if let Some(f) = fraction(k) {
-                    // "two thirds", "five eighths", "one third".
-                    if prev != Prev::Word || total != 0.0 {
+                    // "two thirds", "five eighths", "one third"; after hundreds, "ninety-five
+                    // hundred fifths" (1,900) and "a hundred trillionths" (1e-10).
+                    let after_hundreds =
+                        prev == Prev::Scale && is_plural_fraction(w) && current >= 2.0;
+                    if !(prev == Prev::Word || after_hundreds) || total != 0.0 {
                         break;
                     }
-                    let fits = if is_plural_fraction(w) {
+                    // "one hundred thirty fifths" is 100/35: a tens word before the ordinal
+                    // of a unit belongs to the denominator when a numerator stands before it.
+                    let unit_ordinal = (1.0 / f).round();
+                    let numerator = current - last_added;
+                    if prev == Prev::Word
+                        && (20.0..100.0).contains(&last_added)
+                        && last_added % 10.0 == 0.0
+                        && (2.0..10.0).contains(&unit_ordinal)
+                        && numerator >= 1.0
+                        && is_plural_fraction(w) == (numerator >= 2.0)
+                    {
+                        done(&mut best, k, sign * numerator / (last_added + unit_ordinal));
+                        break;
+                    }
+                    let fits = if after_hundreds {
+                        true
+                    } else if is_plural_fraction(w) {
                         last_added >= 2.0
                     } else {
                         last_added == 1.0 && (!atom.ends_token || stands_alone(tokens, atom.tok))
@@ -728,6 +818,42 @@ mod tests {
             ("a quarter million pages", "a quarter million", 2.5e5),
             ("one million and a half", "one million and a half", 1.5e6),
             ("twenty and three fifths", "twenty and three fifths", 20.6),
+            // A spelled ordinal as the denominator, after its numerator.
+            (
+                "add three twenty-fifths of it",
+                "three twenty-fifths",
+                3.0 / 25.0,
+            ),
+            (
+                "only seven twenty fifths",
+                "seven twenty fifths",
+                7.0 / 25.0,
+            ),
+            (
+                "a share of one one hundred tenth",
+                "one one hundred tenth",
+                1.0 / 110.0,
+            ),
+            (
+                "a share of one one hundred and sixth",
+                "one one hundred and sixth",
+                1.0 / 106.0,
+            ),
+            (
+                "two hundred forty sixths",
+                "two hundred forty sixths",
+                200.0 / 46.0,
+            ),
+            ("thirty fifths", "thirty fifths", 6.0),
+            // A plural fraction after hundreds: the hundreds are counted.
+            (
+                "sixty - two hundred sevenths",
+                "sixty - two hundred sevenths",
+                6200.0 / 7.0,
+            ),
+            ("a hundred billionths", "a hundred billionths", 1e-7),
+            // Half alone after a comparison.
+            ("more than half stayed", "half", 0.5),
             ("it is one-eighth", "one-eighth", 0.125),
             ("we ate a fifth.", "a fifth", 0.2),
             ("three quarters billion", "three quarters billion", 7.5e8),
