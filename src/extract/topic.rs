@@ -596,11 +596,18 @@ fn topic_property(
         None => None,
     };
     let is_count = matches!(&d.value, Value::Quantity { unit, .. } if unit == "count");
+    let mut counted = counted;
     if is_count && let Some(s) = &d.subject {
-        // People are counted by what happened to them ("tested positive", "have died"), which
-        // the words after the count tell: not a topic's figure by the noun alone.
+        // People are counted by what happened to them, which the verb after the count tells
+        // ("60 people reviewed it", "5,000 residents have tested positive") or the verb that
+        // takes them ("hosted 40,000 people"); a topic that has them ("has 2 million
+        // customers") counts the people themselves. Otherwise not a topic's figure.
         if c.person_nouns.contains(&s.key) || c.person_nouns.contains(&s.text.to_lowercase()) {
-            return None;
+            counted = match verb_after(ctx, last).or_else(|| verb_before(ctx, first)) {
+                Some(verb) => Some(verb),
+                None if has_before(ctx, first) => counted,
+                None => return None,
+            };
         }
         // "the 2015 season", "2015–16 season": a figure before a stretch of time names it.
         if PERIODS.contains(&ctx.lower(last)) {
@@ -932,6 +939,84 @@ fn verb_before(ctx: &Context, first: usize) -> Option<String> {
                 && (word.ends_with("ed")
                     || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")))));
     verb.then(|| word.to_string())
+}
+
+/// Words between a count of people and the verb that tells what they did or what happened to
+/// them ("5,000 residents have since tested positive").
+const BEFORE_VERB: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "were",
+    "was",
+    "are",
+    "is",
+    "been",
+    "who",
+    "that",
+    "already",
+    "since",
+    "also",
+    "reportedly",
+    "so",
+    "far",
+];
+
+/// The verb after a count of people that ends at token `last`: "reviewed", "tested positive".
+fn verb_after(ctx: &Context, last: usize) -> Option<String> {
+    let toks = ctx.tokens;
+    let sentence = toks.get(last)?.sentence;
+    let c = &ctx.t.c;
+    let k = (last + 1..(last + 5).min(toks.len()))
+        .take_while(|&k| toks[k].sentence == sentence)
+        .find(|&k| !BEFORE_VERB.contains(&ctx.lower(k)))?;
+    let t = &toks[k];
+    let word = t.lower.as_str();
+    let verb = t.kind == TokenKind::Word
+        && !t.capitalized
+        && t.sentence == sentence
+        && !c.stop_words.contains(word)
+        && (word.ends_with("ed") || c.topic.figure_verbs.contains(word));
+    if !verb {
+        return None;
+    }
+    // "tested positive", "recovered fully": a phrase the lexicon names goes whole.
+    let phrase = format!("{word} {}", ctx.lower(k + 1));
+    let (verb, next) = if c.topic.synonym(&phrase).is_some() {
+        (phrase, k + 2)
+    } else {
+        (word.to_string(), k + 1)
+    };
+    // "infected with measles" and "infected with mumps" count different people.
+    let with = ctx.lower(next + 1);
+    if ctx.lower(next) == "with"
+        && toks
+            .get(next + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.sentence == sentence)
+        && !c.stop_words.contains(with)
+    {
+        return Some(format!("{verb} with {with}"));
+    }
+    Some(verb)
+}
+
+/// Whether the figure at token `first` is had by its subject ("has 2 million customers",
+/// "with 300 members").
+fn has_before(ctx: &Context, first: usize) -> bool {
+    first.checked_sub(1).is_some_and(|k| {
+        matches!(
+            ctx.lower(k),
+            "has"
+                | "have"
+                | "had"
+                | "with"
+                | "having"
+                | "employs"
+                | "employed"
+                | "serves"
+                | "boasts"
+        )
+    })
 }
 
 /// Where the figure holds, when its clause says so and the topic does not already: "cases in
@@ -1694,6 +1779,44 @@ mod tests {
         assert_eq!(
             findings(title, "It was released on 2 April 2011.", two),
             Vec::<FindingKind>::new()
+        );
+    }
+
+    #[test]
+    fn people_are_a_topic_s_figure_by_what_they_did_or_by_being_had() {
+        let q = quantities(
+            "Orchard Valley Fair",
+            "Fewer than 300 people reviewed the fair online. The fairground can host 12,000 \
+             people. The co-operative has 900 customers. About 40 people were infected with \
+             influenza. Some 25 people from the valley, on foot.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert!(props.contains(&"review"), "{q:?}");
+        assert!(props.contains(&"capacity"), "{q:?}");
+        assert!(props.contains(&"customer"), "{q:?}");
+        assert!(props.contains(&"infected with influenza"), "{q:?}");
+        // People with no verb of their own and not had by the topic are no topic's figure.
+        assert!(
+            q.iter()
+                .all(|(s, _, label)| !(s == "Orchard Valley Fair" && label.contains("25"))),
+            "{q:?}"
+        );
+        // People counted by a verb meet the noun the lexicon names for it, in their scope.
+        assert_eq!(
+            findings(
+                "Orchard Valley Fair",
+                "5,000 residents have tested positive.",
+                "There were 6,200 confirmed cases in Marlow."
+            ),
+            Vec::<FindingKind>::new()
+        );
+        assert_eq!(
+            findings(
+                "Orchard Valley Fair",
+                "More than 5,000 residents have tested positive.",
+                "There have been 4,100 confirmed cases."
+            ),
+            [FindingKind::Conflict]
         );
     }
 
