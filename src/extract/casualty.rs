@@ -435,10 +435,22 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
                 .collect(),
         });
     }
+    count_hurt_one_by_one(ctx, &mut out, "injured");
+    count_hurt_one_by_one(ctx, &mut out, "shot");
     murder_suicide(ctx, &mut out, running);
     injured_below_shot(ctx, &mut out);
     if let Some(injured) = injured_from_shot(ctx, &out) {
         out.push(injured);
+    }
+    // One person injured is a detail when the report counts two or more of the injured, even
+    // by working them out ("Three shot, one killed") or by counting those it describes.
+    let counts_two = out.iter().any(|d| {
+        d.property == "injured"
+            && !d.increment
+            && matches!(d.value, Value::Quantity { low: Some(l), high: Some(h), .. } if l == h && l >= 2.0)
+    });
+    if counts_two {
+        out.retain(|d| !(d.property == "injured" && d.scope == Scope::Member && !d.increment));
     }
     out
 }
@@ -1083,6 +1095,264 @@ fn continues_other_event(ctx: &Context, s: usize) -> bool {
     same_paragraph && points_back && tallies_many_events(ctx, prev)
 }
 
+/// What a report tells of one person it describes on their own, to tell two such persons
+/// apart: an age ("a 21-year-old woman", "Ann Lee, 34,"), a sex ("a woman", "his son"), and
+/// a surname ("Ann Lee", "Lee" once named in full).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Person {
+    /// In whole years ("a 13-month-old" is 1).
+    age: Option<u32>,
+    /// `true` for a man or a boy, `false` for a woman or a girl.
+    male: Option<bool>,
+    surname: Option<String>,
+}
+
+impl Person {
+    /// Whether anything the two descriptions tell differs: then they are two people.
+    fn differs(&self, other: &Person) -> bool {
+        fn apart<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+            matches!((a, b), (Some(x), Some(y)) if x != y)
+        }
+        apart(&self.age, &other.age)
+            || apart(&self.male, &other.male)
+            || apart(&self.surname, &other.surname)
+    }
+
+    /// Whether the two descriptions share an age or a surname and differ in nothing: then
+    /// they are one person.
+    fn same(&self, other: &Person) -> bool {
+        fn shared<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+            matches!((a, b), (Some(x), Some(y)) if x == y)
+        }
+        !self.differs(other)
+            && (shared(&self.age, &other.age) || shared(&self.surname, &other.surname))
+    }
+
+    /// One description holding what either tells.
+    fn merged(self, other: &Person) -> Person {
+        Person {
+            age: self.age.or(other.age),
+            male: self.male.or(other.male),
+            surname: self.surname.or_else(|| other.surname.clone()),
+        }
+    }
+}
+
+/// Nouns for a man or a boy, and for a woman or a girl ("his son", "the toddler's aunt").
+const MALE_NOUNS: &[&str] = &[
+    "man",
+    "boy",
+    "father",
+    "son",
+    "brother",
+    "husband",
+    "uncle",
+    "grandfather",
+    "nephew",
+    "stepfather",
+    "boyfriend",
+    "male",
+    "gentleman",
+];
+const FEMALE_NOUNS: &[&str] = &[
+    "woman",
+    "girl",
+    "mother",
+    "daughter",
+    "sister",
+    "wife",
+    "aunt",
+    "grandmother",
+    "niece",
+    "stepmother",
+    "girlfriend",
+    "female",
+    "lady",
+];
+
+/// The person described in tokens `first..=last`, or `None` when a pronoun opens the phrase
+/// ("He was taken to a hospital"): a pronoun points back to someone described already.
+fn person_in(ctx: &Context, first: usize, last: usize) -> Option<Person> {
+    if matches!(
+        ctx.lower(first),
+        "he" | "she" | "they" | "him" | "her" | "his" | "it"
+    ) {
+        return None;
+    }
+    let toks = ctx.tokens;
+    let number = |k: usize| -> Option<f64> {
+        let t = toks.get(k)?;
+        match t.kind {
+            TokenKind::Number => t.text(ctx.text).parse::<f64>().ok(),
+            _ => ctx.t.rules.number_words.get(t.lower.as_str()).copied(),
+        }
+    };
+    let mut person = Person::default();
+    let (mut male, mut female) = (false, false);
+    // A headline capitalises every word, so its capitalised words are no names.
+    let headline = title_cased(ctx, toks.get(first).map_or(0, |t| t.sentence));
+    for k in first..=last.min(toks.len().saturating_sub(1)) {
+        let word = ctx.lower(k);
+        if person.age.is_none() {
+            // "21-year-old", "13-month-old", "8-year old", "six-year-old".
+            let (stem, months) = if let Some(s) = word
+                .strip_suffix("-years-old")
+                .or_else(|| word.strip_suffix("-year-old"))
+                .or_else(|| {
+                    word.strip_suffix("-year")
+                        .filter(|_| ctx.lower(k + 1) == "old")
+                }) {
+                (Some(s), false)
+            } else if let Some(s) = word
+                .strip_suffix("-months-old")
+                .or_else(|| word.strip_suffix("-month-old"))
+                .or_else(|| {
+                    word.strip_suffix("-month")
+                        .filter(|_| ctx.lower(k + 1) == "old")
+                })
+            {
+                (Some(s), true)
+            } else {
+                (None, false)
+            };
+            let value = stem.and_then(|s| {
+                s.parse::<f64>()
+                    .ok()
+                    .or_else(|| ctx.t.rules.number_words.get(s).copied())
+            });
+            // "Ann Lee, 34, was shot".
+            let value = value.or_else(|| {
+                let len = (toks[k].is_punct(",")).then(|| age_apposition(ctx, k))??;
+                number(k + len - 2)
+            });
+            if let Some(v) = value.filter(|v| v.is_finite() && *v >= 0.0 && *v < 130.0 * 12.0) {
+                let whole = if months { v / 12.0 } else { v };
+                person.age = Some(whole.floor() as u32);
+            }
+        }
+        // "The toddler's father": the noun after a possessive is the person.
+        male |= MALE_NOUNS.contains(&word);
+        female |= FEMALE_NOUNS.contains(&word);
+        if person.surname.is_none() && !headline {
+            // Not a name that describes the person: "a Reno Police officer", "the Elm High
+            // School student".
+            let names_them = |end: usize| {
+                !(toks
+                    .get(end + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
+                    && ctx.t.c.person_nouns.contains(ctx.lower(end + 1)))
+            };
+            if let Some((end, _)) = super::roles::person_name_at(ctx, k).filter(|&(e, _)| e <= last)
+            {
+                if names_them(end) {
+                    person.surname = Some(ctx.lower(end).to_string());
+                }
+            } else if named_before(ctx, k) && names_them(k) {
+                person.surname = Some(word.to_string());
+            }
+        }
+    }
+    person.male = match (male, female) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    };
+    Some(person)
+}
+
+/// Whether most words of sentence `s` (three or more) are capitalised, as in a headline
+/// ("Critically Injured Elm Street Teen").
+fn title_cased(ctx: &Context, s: usize) -> bool {
+    let Some(range) = ctx.sentences.get(s) else {
+        return false;
+    };
+    let words: Vec<&super::tokens::Token> = ctx.tokens[range.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let capitals = words.iter().filter(|t| t.capitalized).count();
+    words.len() >= 3 && capitals * 4 >= words.len() * 3
+}
+
+/// "A 21-year-old woman suffered a gunshot wound. ... A 34-year-old man was taken to a
+/// hospital": a report that counts none of the injured itself, but describes two or more of
+/// them one by one, in words that tell them apart (ages, sexes, names), has at least that many
+/// injured. The one-person figures become one figure of those people, a part of the injured:
+/// the report may leave others out. Descriptions that do not tell two people apart ("a man",
+/// "the victim", "he") are taken as one person described again, and one who is also told of as
+/// killed ("Ann Lee, 34, died") is not counted. The same holds for those shot (`prop` is
+/// "shot"), where the dead are counted too: they were shot.
+fn count_hurt_one_by_one(ctx: &Context, drafts: &mut Vec<Draft>, prop: &str) {
+    let toks = ctx.tokens;
+    let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
+    let injured = |d: &Draft| d.property == prop && d.kind == ClaimKind::Quantity;
+    let one = |d: &Draft| {
+        d.scope == Scope::Member
+            && !d.increment
+            && matches!(d.value, Value::Quantity { low: Some(l), high: Some(h), .. } if l == 1.0 && h == 1.0)
+    };
+    // The report counts them itself, as a whole or as some of them.
+    if drafts.iter().any(|d| injured(d) && !one(d)) {
+        return;
+    }
+    let person_of = |d: &Draft| {
+        let first = token_at(d.start);
+        let last = token_at(d.end.saturating_sub(1));
+        person_in(ctx, first, last)
+    };
+    let dead: Vec<Person> = drafts
+        .iter()
+        .filter(|d| prop == "injured" && d.property == "killed" && d.scope == Scope::Member)
+        .filter_map(person_of)
+        .collect();
+    let mut people: Vec<Person> = Vec::new();
+    let mut members: Vec<usize> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if !(injured(d) && one(d)) {
+            continue;
+        }
+        members.push(i);
+        let Some(p) = person_of(d) else {
+            continue;
+        };
+        if dead.iter().any(|x| x.same(&p)) {
+            continue;
+        }
+        match people.iter().position(|q| !q.differs(&p)) {
+            Some(j) => people[j] = people[j].clone().merged(&p),
+            None => people.push(p),
+        }
+    }
+    if people.len() < 2 {
+        return;
+    }
+    let Some(&first) = members.first() else {
+        return;
+    };
+    let n = people.len() as f64;
+    let fmt = super::quantity::format_number;
+    let mut counted = drafts[first].clone();
+    counted.value = Value::Quantity {
+        low: Some(n),
+        high: Some(n),
+        unit: "count".to_string(),
+        approximate: false,
+    };
+    counted.scope = Scope::Part;
+    counted.label = format!("{} {prop} ({} people described one by one)", fmt(n), fmt(n));
+    counted.doubts.push(crate::model::Doubt::new(
+        crate::model::Aspect::Value,
+        "counted from the people the report describes one by one",
+    ));
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !members.contains(&(k - 1))
+    });
+    let at = members[0].min(drafts.len());
+    drafts.insert(at, counted);
+}
+
 /// The injured a report implies without saying: people shot less people killed ("He shot two
 /// people, one of whom died": one injured). Only when the report gives one figure for each (or
 /// tells of no death at all) and counts none of the injured itself. Those shot who lived are
@@ -1115,15 +1385,25 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
         xs.dedup();
         xs
     };
-    // Whole counts of those shot; failing them, one person shot ("A woman was shot").
+    // Whole counts of those shot; failing them, those named as shot ("A woman was shot").
     let mut shot = exact("shot", &[Scope::Total]);
     if shot.is_empty() {
-        shot = exact("shot", &[Scope::Member]);
+        // Failing them, the most people the report names as shot: "A girl and a teen were
+        // shot" counts more of them than "shot a 19-year-old woman".
+        shot = exact("shot", &[Scope::Part, Scope::Member]);
+        if let Some(most) = shot.iter().map(|x| x.0).reduce(f64::max) {
+            shot.retain(|x| x.0 == most);
+        }
     }
-    // Whole counts of the dead; failing them, one victim who died ("One man died").
+    // Whole counts of the dead; failing them, those named as dead ("One man died").
     let mut killed = exact("killed", &[Scope::Total]);
     if killed.is_empty() {
-        killed = exact("killed", &[Scope::Member]);
+        // Failing a whole count, the most dead the report names: "A man and a boy were
+        // killed" counts more of them than "the man was pronounced dead".
+        killed = exact("killed", &[Scope::Part, Scope::Member]);
+        if let Some(most) = killed.iter().map(|x| x.0).reduce(f64::max) {
+            killed.retain(|x| x.0 == most);
+        }
     }
     // A whole count of the injured says it all; some of them ("Scott was also wounded")
     // leave the rest to work out when the dead are counted too.
