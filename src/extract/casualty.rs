@@ -1233,16 +1233,29 @@ fn person_in(ctx: &Context, first: usize, last: usize) -> Option<Person> {
         // "The toddler's father": the noun after a possessive is the person.
         male |= MALE_NOUNS.contains(&word);
         female |= FEMALE_NOUNS.contains(&word);
+        // A name starts where a run of capitalised words does ("St. Johns County" is no
+        // "Johns County").
+        let word_at = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.capitalized)
+        };
+        let run_start = k == 0 || !word_at(k - 1) || toks[k - 1].sentence != toks[k].sentence;
         if person.surname.is_none() && !headline {
             // Not a name that describes the person: "a Reno Police officer", "the Elm High
             // School student".
             let names_them = |end: usize| {
+                let mut after = end + 1;
+                while word_at(after) {
+                    after += 1;
+                }
                 !(toks
-                    .get(end + 1)
+                    .get(after)
                     .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
-                    && ctx.t.c.person_nouns.contains(ctx.lower(end + 1)))
+                    && ctx.t.c.person_nouns.contains(ctx.lower(after)))
             };
-            if let Some((end, _)) = super::roles::person_name_at(ctx, k).filter(|&(e, _)| e <= last)
+            if let Some((end, _)) = super::roles::person_name_at(ctx, k)
+                .filter(|&(e, _)| e <= last)
+                .filter(|_| run_start)
             {
                 if names_them(end) {
                     person.surname = Some(ctx.lower(end).to_string());
@@ -1280,21 +1293,28 @@ fn title_cased(ctx: &Context, s: usize) -> bool {
 /// injured. The one-person figures become one figure of those people, a part of the injured:
 /// the report may leave others out. Descriptions that do not tell two people apart ("a man",
 /// "the victim", "he") are taken as one person described again, and one who is also told of as
-/// killed ("Ann Lee, 34, died") is not counted. The same holds for those shot (`prop` is
-/// "shot"), where the dead are counted too: they were shot.
+/// killed ("Ann Lee, 34, died") is not counted; where nobody died, those shot are injured
+/// people too. The same holds for those shot (`prop` is "shot"), where the dead are counted
+/// too: they were shot.
 fn count_hurt_one_by_one(ctx: &Context, drafts: &mut Vec<Draft>, prop: &str) {
     let toks = ctx.tokens;
     let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
-    let injured = |d: &Draft| d.property == prop && d.kind == ClaimKind::Quantity;
+    let of_prop = |d: &Draft| d.property == prop && d.kind == ClaimKind::Quantity;
     let one = |d: &Draft| {
         d.scope == Scope::Member
             && !d.increment
             && matches!(d.value, Value::Quantity { low: Some(l), high: Some(h), .. } if l == 1.0 && h == 1.0)
     };
     // The report counts them itself, as a whole or as some of them.
-    if drafts.iter().any(|d| injured(d) && !one(d)) {
+    if drafts.iter().any(|d| of_prop(d) && !one(d)) {
         return;
     }
+    // "A 7-year-old girl was shot ... a 40-year-old woman was also wounded": where the report
+    // names no dead and counts none of those shot, each person shot is one of the injured too.
+    let shot_are_hurt = prop == "injured"
+        && !drafts
+            .iter()
+            .any(|d| d.property == "killed" || (d.property == "shot" && !one(d)));
     let person_of = |d: &Draft| {
         let first = token_at(d.start);
         let last = token_at(d.end.saturating_sub(1));
@@ -1308,10 +1328,13 @@ fn count_hurt_one_by_one(ctx: &Context, drafts: &mut Vec<Draft>, prop: &str) {
     let mut people: Vec<Person> = Vec::new();
     let mut members: Vec<usize> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
-        if !(injured(d) && one(d)) {
+        let shot = shot_are_hurt && d.property == "shot" && one(d);
+        if !(of_prop(d) && one(d)) && !shot {
             continue;
         }
-        members.push(i);
+        if !shot {
+            members.push(i);
+        }
         let Some(p) = person_of(d) else {
             continue;
         };
@@ -1518,24 +1541,30 @@ fn injured_below_shot(ctx: &Context, drafts: &mut [Draft]) {
 }
 
 /// Whether the report tells that those hurt lived: "non-life-threatening", "expected to
-/// survive", "in stable condition", "treated and released", "their injuries".
+/// survive", "in stable condition", "treated and released", "their injuries", a charge of
+/// "attempted murder".
 fn tells_of_survival(ctx: &Context) -> bool {
     (0..ctx.tokens.len()).any(|k| {
-        matches!(
-            ctx.lower(k),
-            "non-life-threatening"
-                | "survive"
-                | "survived"
-                | "recover"
-                | "recovering"
-                | "stable"
-                | "released"
-                | "injuries"
-                | "wounds"
-                | "wounded"
-                | "injured"
-                | "hurt"
-        )
+        (ctx.lower(k) == "attempted"
+            && matches!(
+                ctx.lower(k + 1),
+                "murder" | "homicide" | "first-degree" | "second-degree"
+            ))
+            || matches!(
+                ctx.lower(k),
+                "non-life-threatening"
+                    | "survive"
+                    | "survived"
+                    | "recover"
+                    | "recovering"
+                    | "stable"
+                    | "released"
+                    | "injuries"
+                    | "wounds"
+                    | "wounded"
+                    | "injured"
+                    | "hurt"
+            )
     })
 }
 
@@ -1857,16 +1886,22 @@ fn hurt_state(ctx: &Context, k: usize) -> Option<(Victims, usize)> {
     let toks = ctx.tokens;
     let sentence = toks[k].sentence;
     let same = |j: usize| toks.get(j).is_some_and(|t| t.sentence == sentence);
-    let suffered = matches!(
-        ctx.lower(k),
-        "suffered" | "suffers" | "suffering" | "sustained" | "sustains" | "sustaining"
-    );
-    let last = if suffered {
+    // "suffered", or "is recovering from" and "was treated for" a wound.
+    let after_verb = match ctx.lower(k) {
+        "suffered" | "suffers" | "suffering" | "sustained" | "sustains" | "sustaining" => {
+            Some(k + 1)
+        }
+        "recovering" | "recovers" | "recovered" if ctx.lower(k + 1) == "from" => Some(k + 2),
+        "treated" if ctx.lower(k + 1) == "for" => Some(k + 2),
+        _ => None,
+    };
+    let suffered = after_verb.is_some();
+    let last = if let Some(from) = after_verb {
         // At most four words describing the wounds, none of them telling of a death.
-        let noun = (k + 1..k + 6)
+        let noun = (from..from + 5)
             .take_while(|&j| same(j))
             .find(|&j| matches!(ctx.lower(j), "wound" | "wounds" | "injury" | "injuries"))?;
-        let describing = (k + 1..noun).all(|j| {
+        let describing = (from..noun).all(|j| {
             let w = ctx.lower(j);
             matches!(w, "a" | "an" | "multiple" | "several")
                 || (toks[j].kind == TokenKind::Word
