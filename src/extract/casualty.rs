@@ -1381,17 +1381,24 @@ fn count_hurt_one_by_one(ctx: &Context, drafts: &mut Vec<Draft>, prop: &str) {
 /// tells of no death at all) and counts none of the injured itself. Those shot who lived are
 /// some of the injured (others may have been hurt otherwise), so the figure is a part.
 fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
-    // "Man killed, 3 other shot": the figure leaves the dead out already.
+    // "Man killed, 3 other shot", "Another teen, also 15, was shot": the figure leaves the
+    // dead out already.
     let other = |d: &Draft| {
         ctx.text[d.start..d.end]
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("others"))
+            .any(|w| {
+                ["other", "others", "another"]
+                    .iter()
+                    .any(|o| w.eq_ignore_ascii_case(o))
+            })
     };
+    let beside =
+        |d: &Draft| d.scope == Scope::Part || (d.scope == Scope::Member && d.property == "shot");
     let exact = |prop: &str, scopes: &[Scope]| -> Vec<(f64, &Draft)> {
         drafts
             .iter()
             .filter(|d| d.property == prop && !d.increment)
-            .filter(|d| scopes.contains(&d.scope) || (d.scope == Scope::Part && other(d)))
+            .filter(|d| scopes.contains(&d.scope) || (beside(d) && other(d)))
             .filter_map(|d| match d.value {
                 Value::Quantity {
                     low: Some(l),
@@ -4182,5 +4189,109 @@ mod tests {
         );
         // "for" only after a word of care: not "were known for injuries".
         check("Two players were known for injuries last season.", &[]);
+    }
+
+    /// The (value, scope) of every injured figure in a passage, increments left out.
+    fn injured_of(text: &str) -> Vec<(f64, Scope)> {
+        claims(text, &rules())
+            .into_iter()
+            .filter(|c| c.property == "injured" && !c.increment)
+            .filter_map(|c| match c.value {
+                Value::Quantity {
+                    low: Some(l),
+                    high: Some(h),
+                    ..
+                } if l == h => Some((l, c.scope)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn people_hurt_described_one_by_one_are_counted_once_each() {
+        // Two ages: two people, a part of the injured; the one-person figures give way.
+        let two = "A 7-year-old boy was wounded in the arm on Elm Street. \
+                   A 12-year-old girl suffered a graze wound to the leg. \
+                   The boy was listed in stable condition.";
+        assert_eq!(injured_of(two), vec![(2.0, Scope::Part)], "{two}");
+        // Two names.
+        let named = "Ann Cole was wounded in the shoulder. Ben Ortiz suffered a wound to the hand.";
+        assert_eq!(injured_of(named), vec![(2.0, Scope::Part)], "{named}");
+        // A 13-month-old is one year old: the same child.
+        let months = "A 13-month-old child was injured by a stray round. \
+                      The 1-year-old was treated for a wound to the foot.";
+        assert!(injured_of(months).iter().all(|v| v.0 == 1.0), "{months}");
+    }
+
+    #[test]
+    fn the_same_person_named_again_is_one_person() {
+        for text in [
+            // The full name, then the surname alone, then a pronoun.
+            "Tom Reyes, 31, was wounded in the leg. Reyes was listed in stable condition. \
+             He suffered a second wound to the hand.",
+            // Nothing tells the man and the victim apart.
+            "A man was wounded outside a bar. The victim was in serious condition.",
+            // "a Linden Police officer" names no Linden Police; the officer may be Ann Cole.
+            "A Linden Police officer was wounded. Ann Cole was injured in the exchange.",
+            // A headline capitalises every word: "Injured Vernon" is no name.
+            "Critically Injured Vernon Teen Recovers\n\nThe 15-year-old student was in critical \
+             condition.",
+        ] {
+            assert!(injured_of(text).iter().all(|v| v.0 < 2.0), "{text}");
+        }
+    }
+
+    #[test]
+    fn one_who_died_is_not_counted_among_those_described_as_hurt() {
+        let text = "A 24-year-old man suffered several gunshot wounds. \
+                    The 24-year-old man died later at a hospital. \
+                    A 30-year-old woman was wounded in the leg.";
+        assert!(injured_of(text).iter().all(|v| v.0 < 2.0), "{text}");
+    }
+
+    #[test]
+    fn those_shot_are_injured_people_when_no_one_is_named_dead() {
+        let text = "A 7-year-old girl was shot on her porch. A 40-year-old woman was also wounded.";
+        assert_eq!(injured_of(text), vec![(2.0, Scope::Part)], "{text}");
+        // Where someone died, a person shot may be the one who died.
+        let dead = "A 7-year-old girl was shot on her porch and died. \
+                    A 40-year-old woman was also wounded.";
+        assert!(injured_of(dead).iter().all(|v| v.0 < 2.0), "{dead}");
+    }
+
+    #[test]
+    fn worked_out_injured_take_the_most_dead_or_shot_the_report_names() {
+        // "A man and a boy were killed" are two dead: three shot, one injured.
+        let text = "Three people were shot on Pine Street. A man and a boy were killed.";
+        assert_eq!(injured_of(text), vec![(1.0, Scope::Part)], "{text}");
+        // "a girl and a teen were shot", both expected to live: two injured.
+        let shot = "Police said a girl and a teen were shot. Both are expected to survive.";
+        assert!(injured_of(shot).contains(&(2.0, Scope::Part)), "{shot}");
+    }
+
+    #[test]
+    fn another_person_shot_beside_the_dead_is_injured() {
+        let text = "A 15-year-old died at the scene. Another teen, also 15, was shot in the leg.";
+        assert!(injured_of(text).contains(&(1.0, Scope::Part)), "{text}");
+    }
+
+    #[test]
+    fn wounds_recovered_from_or_treated_for() {
+        for text in [
+            "Ann Cole is recovering from a gunshot wound to her ankle.",
+            "A teenager was treated for a graze wound at a clinic.",
+        ] {
+            assert_eq!(injured_of(text), vec![(1.0, Scope::Member)], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_charge_of_attempted_murder_tells_that_those_shot_lived() {
+        let text = "Four teens were shot outside a gym. \
+                    A man is charged with four counts of attempted murder.";
+        assert!(injured_of(text).contains(&(4.0, Scope::Part)), "{text}");
+        // Without it, four shot may not all have lived.
+        let early = "Four teens were shot outside a gym. A man is in custody.";
+        assert!(!injured_of(early).iter().any(|v| v.0 == 4.0), "{early}");
     }
 }
