@@ -12,7 +12,9 @@
 //!
 //! Every such figure is about the event the document reports, so that reports of one event
 //! align. When a document gives a figure of two or more, the "a man was killed" kind of
-//! statement (one person, no figure) is taken as a detail of it and dropped.
+//! statement (one person, no figure) is taken as a detail of it and dropped. A document that
+//! counts none of the injured (or shot) but describes several of them one by one, told apart
+//! by age, sex or name, counts those people ("a 7-year-old boy ... a 12-year-old girl": 2).
 //!
 //! Each figure has a scope: a whole count ("four people were shot", "no one was hurt"), some
 //! of the victims ("three others were also shot", "two critically", "his two sons", "including
