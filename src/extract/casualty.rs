@@ -1331,7 +1331,8 @@ fn count_hurt_one_by_one(ctx: &Context, drafts: &mut Vec<Draft>, prop: &str) {
     let mut members: Vec<usize> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
         let shot = shot_are_hurt && d.property == "shot" && one(d);
-        if !(of_prop(d) && one(d)) && !shot {
+        let told = of_prop(d) && one(d);
+        if !(told || shot) {
             continue;
         }
         if !shot {
