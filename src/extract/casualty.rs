@@ -12,7 +12,9 @@
 //!
 //! Every such figure is about the event the document reports, so that reports of one event
 //! align. When a document gives a figure of two or more, the "a man was killed" kind of
-//! statement (one person, no figure) is taken as a detail of it and dropped.
+//! statement (one person, no figure) is taken as a detail of it and dropped. A document that
+//! counts none of the injured (or shot) but describes several of them one by one, told apart
+//! by age, sex or name, counts those people ("a 7-year-old boy ... a 12-year-old girl": 2).
 //!
 //! Each figure has a scope: a whole count ("four people were shot", "no one was hurt"), some
 //! of the victims ("three others were also shot", "two critically", "his two sons", "including
@@ -436,10 +438,22 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
                 .collect(),
         });
     }
+    count_hurt_one_by_one(ctx, &mut out, "injured");
+    count_hurt_one_by_one(ctx, &mut out, "shot");
     murder_suicide(ctx, &mut out, running);
     injured_below_shot(ctx, &mut out);
     if let Some(injured) = injured_from_shot(ctx, &out) {
         out.push(injured);
+    }
+    // One person injured is a detail when the report counts two or more of the injured, even
+    // by working them out ("Three shot, one killed") or by counting those it describes.
+    let counts_two = out.iter().any(|d| {
+        d.property == "injured"
+            && !d.increment
+            && matches!(d.value, Value::Quantity { low: Some(l), high: Some(h), .. } if l == h && l >= 2.0)
+    });
+    if counts_two {
+        out.retain(|d| !(d.property == "injured" && d.scope == Scope::Member && !d.increment));
     }
     out
 }
@@ -1084,22 +1098,312 @@ fn continues_other_event(ctx: &Context, s: usize) -> bool {
     same_paragraph && points_back && tallies_many_events(ctx, prev)
 }
 
+/// What a report tells of one person it describes on their own, to tell two such persons
+/// apart: an age ("a 21-year-old woman", "Ann Lee, 34,"), a sex ("a woman", "his son"), and
+/// a surname ("Ann Lee", "Lee" once named in full).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Person {
+    /// In whole years ("a 13-month-old" is 1).
+    age: Option<u32>,
+    /// `true` for a man or a boy, `false` for a woman or a girl.
+    male: Option<bool>,
+    surname: Option<String>,
+}
+
+impl Person {
+    /// Whether anything the two descriptions tell differs: then they are two people.
+    fn differs(&self, other: &Person) -> bool {
+        fn apart<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+            matches!((a, b), (Some(x), Some(y)) if x != y)
+        }
+        apart(&self.age, &other.age)
+            || apart(&self.male, &other.male)
+            || apart(&self.surname, &other.surname)
+    }
+
+    /// Whether the two descriptions share an age or a surname and differ in nothing: then
+    /// they are one person.
+    fn same(&self, other: &Person) -> bool {
+        fn shared<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+            matches!((a, b), (Some(x), Some(y)) if x == y)
+        }
+        !self.differs(other)
+            && (shared(&self.age, &other.age) || shared(&self.surname, &other.surname))
+    }
+
+    /// One description holding what either tells.
+    fn merged(self, other: &Person) -> Person {
+        Person {
+            age: self.age.or(other.age),
+            male: self.male.or(other.male),
+            surname: self.surname.or_else(|| other.surname.clone()),
+        }
+    }
+}
+
+/// Nouns for a man or a boy, and for a woman or a girl ("his son", "the toddler's aunt").
+const MALE_NOUNS: &[&str] = &[
+    "man",
+    "boy",
+    "father",
+    "son",
+    "brother",
+    "husband",
+    "uncle",
+    "grandfather",
+    "nephew",
+    "stepfather",
+    "boyfriend",
+    "male",
+    "gentleman",
+];
+const FEMALE_NOUNS: &[&str] = &[
+    "woman",
+    "girl",
+    "mother",
+    "daughter",
+    "sister",
+    "wife",
+    "aunt",
+    "grandmother",
+    "niece",
+    "stepmother",
+    "girlfriend",
+    "female",
+    "lady",
+];
+
+/// The person described in tokens `first..=last`, or `None` when a pronoun opens the phrase
+/// ("He was taken to a hospital"): a pronoun points back to someone described already.
+fn person_in(ctx: &Context, first: usize, last: usize) -> Option<Person> {
+    if matches!(
+        ctx.lower(first),
+        "he" | "she" | "they" | "him" | "her" | "his" | "it"
+    ) {
+        return None;
+    }
+    let toks = ctx.tokens;
+    let number = |k: usize| -> Option<f64> {
+        let t = toks.get(k)?;
+        match t.kind {
+            TokenKind::Number => t.text(ctx.text).parse::<f64>().ok(),
+            _ => ctx.t.rules.number_words.get(t.lower.as_str()).copied(),
+        }
+    };
+    let mut person = Person::default();
+    let (mut male, mut female) = (false, false);
+    // A headline capitalises every word, so its capitalised words are no names.
+    let headline = title_cased(ctx, toks.get(first).map_or(0, |t| t.sentence));
+    for k in first..=last.min(toks.len().saturating_sub(1)) {
+        let word = ctx.lower(k);
+        if person.age.is_none() {
+            // "21-year-old", "13-month-old", "8-year old", "six-year-old".
+            let (stem, months) = if let Some(s) = word
+                .strip_suffix("-years-old")
+                .or_else(|| word.strip_suffix("-year-old"))
+                .or_else(|| {
+                    word.strip_suffix("-year")
+                        .filter(|_| ctx.lower(k + 1) == "old")
+                }) {
+                (Some(s), false)
+            } else if let Some(s) = word
+                .strip_suffix("-months-old")
+                .or_else(|| word.strip_suffix("-month-old"))
+                .or_else(|| {
+                    word.strip_suffix("-month")
+                        .filter(|_| ctx.lower(k + 1) == "old")
+                })
+            {
+                (Some(s), true)
+            } else {
+                (None, false)
+            };
+            let value = stem.and_then(|s| {
+                s.parse::<f64>()
+                    .ok()
+                    .or_else(|| ctx.t.rules.number_words.get(s).copied())
+            });
+            // "Ann Lee, 34, was shot".
+            let value = value.or_else(|| {
+                let len = (toks[k].is_punct(",")).then(|| age_apposition(ctx, k))??;
+                number(k + len - 2)
+            });
+            if let Some(v) = value.filter(|v| v.is_finite() && *v >= 0.0 && *v < 130.0 * 12.0) {
+                let whole = if months { v / 12.0 } else { v };
+                person.age = Some(whole.floor() as u32);
+            }
+        }
+        // "The toddler's father": the noun after a possessive is the person.
+        male |= MALE_NOUNS.contains(&word);
+        female |= FEMALE_NOUNS.contains(&word);
+        // A name starts where a run of capitalised words does ("St. Johns County" is no
+        // "Johns County").
+        let word_at = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.capitalized)
+        };
+        let run_start = k == 0 || !word_at(k - 1) || toks[k - 1].sentence != toks[k].sentence;
+        if person.surname.is_none() && !headline {
+            // Not a name that describes the person: "a Reno Police officer", "the Elm High
+            // School student".
+            let names_them = |end: usize| {
+                let mut after = end + 1;
+                while word_at(after) {
+                    after += 1;
+                }
+                !(toks
+                    .get(after)
+                    .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
+                    && ctx.t.c.person_nouns.contains(ctx.lower(after)))
+            };
+            if let Some((end, _)) = super::roles::person_name_at(ctx, k)
+                .filter(|&(e, _)| e <= last)
+                .filter(|_| run_start)
+            {
+                if names_them(end) {
+                    person.surname = Some(ctx.lower(end).to_string());
+                }
+            } else if named_before(ctx, k) && names_them(k) {
+                person.surname = Some(word.to_string());
+            }
+        }
+    }
+    person.male = match (male, female) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    };
+    Some(person)
+}
+
+/// Whether most words of sentence `s` (three or more) are capitalised, as in a headline
+/// ("Critically Injured Elm Street Teen").
+fn title_cased(ctx: &Context, s: usize) -> bool {
+    let Some(range) = ctx.sentences.get(s) else {
+        return false;
+    };
+    let words: Vec<&super::tokens::Token> = ctx.tokens[range.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let capitals = words.iter().filter(|t| t.capitalized).count();
+    words.len() >= 3 && capitals * 4 >= words.len() * 3
+}
+
+/// "A 21-year-old woman suffered a gunshot wound. ... A 34-year-old man was taken to a
+/// hospital": a report that counts none of the injured itself, but describes two or more of
+/// them one by one, in words that tell them apart (ages, sexes, names), has at least that many
+/// injured. The one-person figures become one figure of those people, a part of the injured:
+/// the report may leave others out. Descriptions that do not tell two people apart ("a man",
+/// "the victim", "he") are taken as one person described again, and one who is also told of as
+/// killed ("Ann Lee, 34, died") is not counted; where nobody died, those shot are injured
+/// people too. The same holds for those shot (`prop` is "shot"), where the dead are counted
+/// too: they were shot.
+fn count_hurt_one_by_one(ctx: &Context, drafts: &mut Vec<Draft>, prop: &str) {
+    let toks = ctx.tokens;
+    let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
+    let of_prop = |d: &Draft| d.property == prop && d.kind == ClaimKind::Quantity;
+    let one = |d: &Draft| {
+        d.scope == Scope::Member
+            && !d.increment
+            && matches!(d.value, Value::Quantity { low: Some(l), high: Some(h), .. } if l == 1.0 && h == 1.0)
+    };
+    // The report counts them itself, as a whole or as some of them.
+    if drafts.iter().any(|d| of_prop(d) && !one(d)) {
+        return;
+    }
+    // "A 7-year-old girl was shot ... a 40-year-old woman was also wounded": where the report
+    // names no dead and counts none of those shot, each person shot is one of the injured too.
+    let shot_are_hurt = prop == "injured"
+        && !drafts
+            .iter()
+            .any(|d| d.property == "killed" || (d.property == "shot" && !one(d)));
+    let person_of = |d: &Draft| {
+        let first = token_at(d.start);
+        let last = token_at(d.end.saturating_sub(1));
+        person_in(ctx, first, last)
+    };
+    let dead: Vec<Person> = drafts
+        .iter()
+        .filter(|d| prop == "injured" && d.property == "killed" && d.scope == Scope::Member)
+        .filter_map(person_of)
+        .collect();
+    let mut people: Vec<Person> = Vec::new();
+    let mut members: Vec<usize> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        let shot = shot_are_hurt && d.property == "shot" && one(d);
+        let told = of_prop(d) && one(d);
+        if !(told || shot) {
+            continue;
+        }
+        if !shot {
+            members.push(i);
+        }
+        let Some(p) = person_of(d) else {
+            continue;
+        };
+        if dead.iter().any(|x| x.same(&p)) {
+            continue;
+        }
+        match people.iter().position(|q| !q.differs(&p)) {
+            Some(j) => people[j] = people[j].clone().merged(&p),
+            None => people.push(p),
+        }
+    }
+    if people.len() < 2 {
+        return;
+    }
+    let Some(&first) = members.first() else {
+        return;
+    };
+    let n = people.len() as f64;
+    let fmt = super::quantity::format_number;
+    let mut counted = drafts[first].clone();
+    counted.value = Value::Quantity {
+        low: Some(n),
+        high: Some(n),
+        unit: "count".to_string(),
+        approximate: false,
+        band: None,
+    };
+    counted.scope = Scope::Part;
+    counted.label = format!("{} {prop} ({} people described one by one)", fmt(n), fmt(n));
+    counted.doubts.push(crate::model::Doubt::new(
+        crate::model::Aspect::Value,
+        "counted from the people the report describes one by one",
+    ));
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !members.contains(&(k - 1))
+    });
+    let at = members[0].min(drafts.len());
+    drafts.insert(at, counted);
+}
+
 /// The injured a report implies without saying: people shot less people killed ("He shot two
 /// people, one of whom died": one injured). Only when the report gives one figure for each (or
 /// tells of no death at all) and counts none of the injured itself. Those shot who lived are
 /// some of the injured (others may have been hurt otherwise), so the figure is a part.
 fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
-    // "Man killed, 3 other shot": the figure leaves the dead out already.
+    // "Man killed, 3 other shot", "Another teen, also 15, was shot": the figure leaves the
+    // dead out already.
     let other = |d: &Draft| {
         ctx.text[d.start..d.end]
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("others"))
+            .any(|w| {
+                ["other", "others", "another"]
+                    .iter()
+                    .any(|o| w.eq_ignore_ascii_case(o))
+            })
     };
+    let beside =
+        |d: &Draft| d.scope == Scope::Part || (d.scope == Scope::Member && d.property == "shot");
     let exact = |prop: &str, scopes: &[Scope]| -> Vec<(f64, &Draft)> {
         drafts
             .iter()
             .filter(|d| d.property == prop && !d.increment)
-            .filter(|d| scopes.contains(&d.scope) || (d.scope == Scope::Part && other(d)))
+            .filter(|d| scopes.contains(&d.scope) || (beside(d) && other(d)))
             .filter_map(|d| match d.value.interval() {
                 Some(crate::model::Interval {
                     low: Some(l),
@@ -1115,15 +1419,25 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
         xs.dedup();
         xs
     };
-    // Whole counts of those shot; failing them, one person shot ("A woman was shot").
+    // Whole counts of those shot; failing them, those named as shot ("A woman was shot").
     let mut shot = exact("shot", &[Scope::Total]);
     if shot.is_empty() {
-        shot = exact("shot", &[Scope::Member]);
+        // Failing them, the most people the report names as shot: "A girl and a teen were
+        // shot" counts more of them than "shot a 19-year-old woman".
+        shot = exact("shot", &[Scope::Part, Scope::Member]);
+        if let Some(most) = shot.iter().map(|x| x.0).reduce(f64::max) {
+            shot.retain(|x| x.0 == most);
+        }
     }
-    // Whole counts of the dead; failing them, one victim who died ("One man died").
+    // Whole counts of the dead; failing them, those named as dead ("One man died").
     let mut killed = exact("killed", &[Scope::Total]);
     if killed.is_empty() {
-        killed = exact("killed", &[Scope::Member]);
+        // Failing a whole count, the most dead the report names: "A man and a boy were
+        // killed" counts more of them than "the man was pronounced dead".
+        killed = exact("killed", &[Scope::Part, Scope::Member]);
+        if let Some(most) = killed.iter().map(|x| x.0).reduce(f64::max) {
+            killed.retain(|x| x.0 == most);
+        }
     }
     // A whole count of the injured says it all; some of them ("Scott was also wounded")
     // leave the rest to work out when the dead are counted too.
@@ -1235,24 +1549,30 @@ fn injured_below_shot(ctx: &Context, drafts: &mut [Draft]) {
 }
 
 /// Whether the report tells that those hurt lived: "non-life-threatening", "expected to
-/// survive", "in stable condition", "treated and released", "their injuries".
+/// survive", "in stable condition", "treated and released", "their injuries", a charge of
+/// "attempted murder".
 fn tells_of_survival(ctx: &Context) -> bool {
     (0..ctx.tokens.len()).any(|k| {
-        matches!(
-            ctx.lower(k),
-            "non-life-threatening"
-                | "survive"
-                | "survived"
-                | "recover"
-                | "recovering"
-                | "stable"
-                | "released"
-                | "injuries"
-                | "wounds"
-                | "wounded"
-                | "injured"
-                | "hurt"
-        )
+        (ctx.lower(k) == "attempted"
+            && matches!(
+                ctx.lower(k + 1),
+                "murder" | "homicide" | "first-degree" | "second-degree"
+            ))
+            || matches!(
+                ctx.lower(k),
+                "non-life-threatening"
+                    | "survive"
+                    | "survived"
+                    | "recover"
+                    | "recovering"
+                    | "stable"
+                    | "released"
+                    | "injuries"
+                    | "wounds"
+                    | "wounded"
+                    | "injured"
+                    | "hurt"
+            )
     })
 }
 
@@ -1574,16 +1894,21 @@ fn hurt_state(ctx: &Context, k: usize) -> Option<(Victims, usize)> {
     let toks = ctx.tokens;
     let sentence = toks[k].sentence;
     let same = |j: usize| toks.get(j).is_some_and(|t| t.sentence == sentence);
-    let suffered = matches!(
-        ctx.lower(k),
-        "suffered" | "suffers" | "suffering" | "sustained" | "sustains" | "sustaining"
-    );
-    let last = if suffered {
+    // "suffered", or "is recovering from" a wound.
+    let after_verb = match ctx.lower(k) {
+        "suffered" | "suffers" | "suffering" | "sustained" | "sustains" | "sustaining" => {
+            Some(k + 1)
+        }
+        "recovering" | "recovers" | "recovered" if ctx.lower(k + 1) == "from" => Some(k + 2),
+        _ => None,
+    };
+    let suffered = after_verb.is_some();
+    let last = if let Some(from) = after_verb {
         // At most four words describing the wounds, none of them telling of a death.
-        let noun = (k + 1..k + 6)
+        let noun = (from..from + 5)
             .take_while(|&j| same(j))
             .find(|&j| matches!(ctx.lower(j), "wound" | "wounds" | "injury" | "injuries"))?;
-        let describing = (k + 1..noun).all(|j| {
+        let describing = (from..noun).all(|j| {
             let w = ctx.lower(j);
             matches!(w, "a" | "an" | "multiple" | "several")
                 || (toks[j].kind == TokenKind::Word
@@ -3865,5 +4190,105 @@ mod tests {
         );
         // "for" only after a word of care: not "were known for injuries".
         check("Two players were known for injuries last season.", &[]);
+    }
+
+    /// The (value, scope) of every injured figure in a passage, increments left out.
+    fn injured_of(text: &str) -> Vec<(f64, Scope)> {
+        claims(text, &rules())
+            .into_iter()
+            .filter(|c| c.property == "injured" && !c.increment)
+            .filter_map(|c| match c.value {
+                Value::Quantity {
+                    low: Some(l),
+                    high: Some(h),
+                    ..
+                } if l == h => Some((l, c.scope)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn people_hurt_described_one_by_one_are_counted_once_each() {
+        // Two ages: two people, a part of the injured; the one-person figures give way.
+        let two = "A 7-year-old boy was wounded in the arm on Elm Street. \
+                   A 12-year-old girl suffered a graze wound to the leg. \
+                   The boy was listed in stable condition.";
+        assert_eq!(injured_of(two), vec![(2.0, Scope::Part)], "{two}");
+        // Two names.
+        let named = "Ann Cole was wounded in the shoulder. Ben Ortiz suffered a wound to the hand.";
+        assert_eq!(injured_of(named), vec![(2.0, Scope::Part)], "{named}");
+        // A 13-month-old is one year old: the same child.
+        let months = "A 13-month-old child was injured by a stray round. \
+                      The 1-year-old was treated for a wound to the foot.";
+        assert!(injured_of(months).iter().all(|v| v.0 == 1.0), "{months}");
+    }
+
+    #[test]
+    fn the_same_person_named_again_is_one_person() {
+        for text in [
+            // The full name, then the surname alone, then a pronoun.
+            "Tom Reyes, 31, was wounded in the leg. Reyes was listed in stable condition. \
+             He suffered a second wound to the hand.",
+            // Nothing tells the man and the victim apart.
+            "A man was wounded outside a bar. The victim was in serious condition.",
+            // "a Linden Police officer" names no Linden Police; the officer may be Ann Cole.
+            "A Linden Police officer was wounded. Ann Cole was injured in the exchange.",
+            // A headline capitalises every word: "Injured Vernon" is no name.
+            "Critically Injured Vernon Teen Recovers\n\nThe 15-year-old student was in critical \
+             condition.",
+        ] {
+            assert!(injured_of(text).iter().all(|v| v.0 < 2.0), "{text}");
+        }
+    }
+
+    #[test]
+    fn one_who_died_is_not_counted_among_those_described_as_hurt() {
+        let text = "A 24-year-old man suffered several gunshot wounds. \
+                    The 24-year-old man died later at a hospital. \
+                    A 30-year-old woman was wounded in the leg.";
+        assert!(injured_of(text).iter().all(|v| v.0 < 2.0), "{text}");
+    }
+
+    #[test]
+    fn those_shot_are_injured_people_when_no_one_is_named_dead() {
+        let text = "A 7-year-old girl was shot on her porch. A 40-year-old woman was also wounded.";
+        assert_eq!(injured_of(text), vec![(2.0, Scope::Part)], "{text}");
+        // Where someone died, a person shot may be the one who died.
+        let dead = "A 7-year-old girl was shot on her porch and died. \
+                    A 40-year-old woman was also wounded.";
+        assert!(injured_of(dead).iter().all(|v| v.0 < 2.0), "{dead}");
+    }
+
+    #[test]
+    fn worked_out_injured_take_the_most_dead_or_shot_the_report_names() {
+        // "A man and a boy were killed" are two dead: three shot, one injured.
+        let text = "Three people were shot on Pine Street. A man and a boy were killed.";
+        assert_eq!(injured_of(text), vec![(1.0, Scope::Part)], "{text}");
+        // "a girl and a teen were shot", both expected to live: two injured.
+        let shot = "Police said a girl and a teen were shot. Both are expected to survive.";
+        assert!(injured_of(shot).contains(&(2.0, Scope::Part)), "{shot}");
+    }
+
+    #[test]
+    fn another_person_shot_beside_the_dead_is_injured() {
+        let text = "A 15-year-old died at the scene. Another teen, also 15, was shot in the leg.";
+        assert!(injured_of(text).contains(&(1.0, Scope::Part)), "{text}");
+    }
+
+    #[test]
+    fn wounds_recovered_from() {
+        let text = "Ann Cole is recovering from a gunshot wound to her ankle.";
+        assert_eq!(injured_of(text), vec![(1.0, Scope::Member)], "{text}");
+    }
+
+    #[test]
+    fn a_charge_of_attempted_murder_tells_that_those_shot_lived() {
+        let text = "Four teens were shot outside a gym. \
+                    A man is charged with four counts of attempted murder.";
+        assert!(injured_of(text).contains(&(4.0, Scope::Part)), "{text}");
+        // Without it, four shot may not all have lived.
+        let early = "Four teens were shot outside a gym. A man is in custody.";
+        assert!(!injured_of(early).iter().any(|v| v.0 == 4.0), "{early}");
     }
 }
