@@ -399,6 +399,10 @@ pub struct UnitRule {
     /// `Pa` makes `kPa` and `MPa`, each a unit of its own with its factor scaled.
     #[serde(default)]
     pub si_prefixes: Vec<String>,
+    /// When not empty, a name of the unit is one only before one of these words: "times" is
+    /// a multiple in "20 times higher" and a count of occasions in "won 20 times".
+    #[serde(default)]
+    pub only_before: Vec<String>,
 }
 
 fn one() -> f64 {
@@ -960,6 +964,7 @@ impl Rules {
                     prefixes: Vec::new(),
                     tolerance: unit.tolerance,
                     si_prefixes: Vec::new(),
+                    only_before: unit.only_before.clone(),
                 });
             }
             self.units.push(unit);

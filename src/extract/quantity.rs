@@ -210,6 +210,15 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         }
         break;
     }
+    // A measure's symbol before its hedge: "pH ∼2" (money keeps its symbol by the figure).
+    if r.unit.is_none()
+        && r.start_tok < m.first
+        && let Some((len, unit)) = unit_prefix_before(ctx, r.start_tok)
+        && !unit.dimension.starts_with("money")
+    {
+        r.unit = Some(unit);
+        r.start_tok -= len;
+    }
     r.definite = r.start_tok > 0 && matches!(ctx.lower(r.start_tok - 1), "the" | "these" | "those");
 
     // Unit glued to the digits ("155mm"), in a compound ("seven-month") or after the figure.
@@ -544,9 +553,18 @@ fn smaller_unit_after(
     (parts == 100.0 && clause_ends).then_some((v / parts, small.last))
 }
 
-/// Whether the `len` tokens at `pos` are one symbol before a figure: an operator, not a unit
-/// ("6 × 4 m", "1.5×10"), where "100×" alone is a magnification.
+/// Whether the `len` tokens at `pos` name no unit where they stand: one symbol before a figure
+/// is an operator ("6 × 4 m", "1.5×10", where "100×" alone is a magnification), and a unit's
+/// name is none away from the words it must come before (`only-before`).
 fn is_operator(ctx: &Context, pos: usize, len: usize) -> bool {
+    // A unit named only before some words ("20 times higher") is none before others.
+    if let Some((_, &u)) = ctx.t.c.unit_names.at(ctx.tokens, pos)
+        && let Some(unit) = ctx.t.rules.units.get(u)
+        && !unit.only_before.is_empty()
+        && !unit.only_before.iter().any(|w| w == ctx.lower(pos + len))
+    {
+        return true;
+    }
     len == 1
         && ctx.tokens[pos].kind == TokenKind::Punct
         && ctx
@@ -3588,11 +3606,25 @@ mod tests {
             ("The plant stores 3 Mt of carbon dioxide.", "3 Mt", "Mt"),
             ("The chamber held 4 mbar of argon.", "4 mbar", "mbar"),
             (
+                "The new lamp is 30 times brighter than the old.",
+                "30 times",
+                "times",
+            ),
+            ("The dust settles 8 times faster here.", "8 times", "times"),
+            (
                 "The cell charged at 15 mA g− 1 for an hour.",
                 "15 mA g− 1",
                 "mA g−1",
             ),
             ("The pond water was near pH 6.5 all summer.", "pH 6.5", "pH"),
+            ("The brine stayed at pH ∼3 for weeks.", "pH ∼3", "pH"),
+            ("The core ends at 850 mbsl in clay.", "850 mbsl", "mbsl"),
+            ("The signal dipped to 12 mdeg at noon.", "12 mdeg", "mdeg"),
+            (
+                "The films reached 2.1 cm2/Vs after curing.",
+                "2.1 cm2/Vs",
+                "cm2/Vs",
+            ),
         ];
         for &(sentence, text, unit) in table {
             let got: Vec<_> = claims(sentence, &rules)
@@ -3611,6 +3643,17 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|c| matches!(&c.value, Value::Quantity { unit, .. } if unit == "×")),
+            "{:?}",
+            got.iter().map(|c| (&c.text, &c.value)).collect::<Vec<_>>()
+        );
+        // "Times" counts occasions away from a comparative.
+        let got = claims(
+            "The striker scored 20 times as the club won the cup.",
+            &rules,
+        );
+        assert!(
+            got.iter()
+                .any(|c| matches!(&c.value, Value::Quantity { unit, .. } if unit == "count")),
             "{:?}",
             got.iter().map(|c| (&c.text, &c.value)).collect::<Vec<_>>()
         );
