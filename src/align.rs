@@ -272,7 +272,13 @@ pub fn learn_acronyms(claims: &[Claim]) -> HashMap<String, String> {
     });
     let mut out = HashMap::new();
     for claim in claims {
-        for cap in SPELLED.captures_iter(&claim.text) {
+        // A count's span is its figure; the noun it counts, when it spells an acronym out,
+        // is kept beside it.
+        let text: std::borrow::Cow<str> = match &claim.noun {
+            Some(noun) => format!("{}{noun}", claim.text).into(),
+            None => claim.text.as_str().into(),
+        };
+        for cap in SPELLED.captures_iter(&text) {
             let (Some(long), Some(acronym)) = (cap.get(1), cap.get(2)) else {
                 continue;
             };
@@ -935,6 +941,29 @@ mod tests {
             "{:?}",
             groups[0].merges
         );
+    }
+
+    /// A count's span is its figure: the words it counts, kept beside it, still teach the
+    /// acronym (a claim read from the JSON contract, where the field may be absent, too).
+    #[test]
+    fn the_noun_beside_a_counts_span_spells_out_its_acronym() {
+        let mut a = claim(0, "TRAM", "tram", 5.0);
+        a.text = "five".into();
+        a.noun = Some(" tidal river acoustic monitors (TRAM)".into());
+        let learned = learn_acronyms(std::slice::from_ref(&a));
+        assert_eq!(
+            learned
+                .get("tidal river acoustic monitor")
+                .map(String::as_str),
+            Some("tram"),
+            "{learned:?}"
+        );
+        a.noun = None;
+        assert!(learn_acronyms(&[a.clone()]).is_empty());
+        let wire = serde_json::to_string(&a).expect("a claim serialises");
+        assert!(!wire.contains("noun"), "{wire}");
+        let back: Claim = serde_json::from_str(&wire).expect("a claim without a noun reads");
+        assert_eq!(back.noun, None);
     }
 
     #[test]

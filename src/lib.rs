@@ -707,7 +707,12 @@ mod split_all_tests {
             let (i, claim) = per_doc[d]
                 .iter()
                 .enumerate()
-                .find(|(_, c)| c.text.contains("purification") || c.text.contains("MWPU"))
+                .find(|(_, c)| {
+                    // A count's span is its figure: the units are its subject.
+                    c.subject
+                        .as_ref()
+                        .is_some_and(|s| s.text.contains("purification") || s.text.contains("MWPU"))
+                })
                 .expect("a claim about the units");
             let slot = align::slot_of(claim, d, i, &documents[d].group, &rules, &learned)
                 .expect("aligned");

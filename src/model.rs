@@ -543,6 +543,11 @@ pub struct Claim {
     pub base: Option<BaseValue>,
     /// How the value reads to a person: `2 units`, `> 40 members`, `title: Supreme General`.
     pub label: String,
+    /// The words after the span that name what a count counts, kept only when they spell out
+    /// an acronym ("portable lake oil washers (PLOW)" after "three"): the span ends at the
+    /// figure, and `align::learn_acronyms` reads these words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub noun: Option<Box<str>>,
 }
 
 impl Claim {
@@ -723,6 +728,7 @@ pub(crate) mod fixture {
             },
             base: None,
             label: label.into(),
+            noun: None,
         }
     }
 

@@ -399,6 +399,10 @@ pub struct UnitRule {
     /// `Pa` makes `kPa` and `MPa`, each a unit of its own with its factor scaled.
     #[serde(default)]
     pub si_prefixes: Vec<String>,
+    /// When not empty, a name of the unit is one only before one of these words: "times" is
+    /// a multiple in "20 times higher" and a count of occasions in "won 20 times".
+    #[serde(default)]
+    pub only_before: Vec<String>,
 }
 
 fn one() -> f64 {
@@ -939,11 +943,13 @@ impl Rules {
                     ));
                 };
                 let name = format!("{p}{}", unit.code);
-                // "μm", "µm" and "um" are one unit: the first spelling names it.
+                // "μm", "µm" and "um" are one unit: the first spelling names it. A unit of
+                // another one's size from another base ("mbar", "hPa") keeps its own code.
                 if let Some(same) = self.units.iter_mut().find(|u| {
                     u.dimension == unit.dimension
                         && (u.factor / (unit.factor * f) - 1.0).abs() < 1e-9
                         && u.code != unit.code
+                        && u.code.ends_with(unit.code.as_str())
                 }) {
                     if !same.names.contains(&name) {
                         same.names.push(name);
@@ -958,6 +964,7 @@ impl Rules {
                     prefixes: Vec::new(),
                     tolerance: unit.tolerance,
                     si_prefixes: Vec::new(),
+                    only_before: unit.only_before.clone(),
                 });
             }
             self.units.push(unit);
@@ -1187,7 +1194,18 @@ impl Rules {
             && !self
                 .si_prefix_symbols
                 .contains(first.encode_utf8(&mut [0; 4]) as &str);
-        if !(all_upper || capital_first) {
+        // A lowercase prefix before a capitalised symbol: "kW", "kHz", "mBar" are the units
+        // named "kw", "khz", "mbar".
+        let prefixed_symbol = first.is_lowercase()
+            && self
+                .si_prefix_symbols
+                .contains(first.encode_utf8(&mut [0; 4]) as &str)
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .nth(1)
+                .is_some_and(char::is_uppercase);
+        if !(all_upper || capital_first || prefixed_symbol) {
             return None;
         }
         index
@@ -1309,6 +1327,17 @@ mod tests {
         assert_eq!(code("Mm"), None);
         assert_eq!(code("D"), None);
         assert_eq!(code("k"), None);
+        // A lowercase prefix before a capital: the unit named in lowercase.
+        assert_eq!(code("kW"), Some("kW"));
+        assert_eq!(code("kHz"), Some("kHz"));
+        assert_eq!(code("mBar"), Some("mbar"));
+        assert_eq!(code("hPa"), Some("hPa"));
+        assert_eq!(code("µm"), Some("μm"));
+        // A capital prefix stays what it says: "Mbps" is megabits a second, "Mg" a megagram.
+        assert_eq!(code("Mbps"), Some("Mbps"));
+        assert_eq!(code("Mg"), Some("Mg"));
+        // A word that only starts like a prefixed unit is none.
+        assert_eq!(code("kWords"), None);
     }
 
     #[test]

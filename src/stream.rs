@@ -370,7 +370,10 @@ impl<'r> Streamer<'r> {
             suppress::scan_document(from + k, doc, &mut self.pending_scan);
             let stamp = TextStamp::of(&doc.text);
             doc.release_text();
-            for claim in claims.iter().filter(|c| c.text.contains('(')) {
+            for claim in claims
+                .iter()
+                .filter(|c| c.text.contains('(') || c.noun.is_some())
+            {
                 if !align::learn_acronyms(std::slice::from_ref(claim)).is_empty() {
                     self.ghosts.push(Claim {
                         subject: None,

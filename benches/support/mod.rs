@@ -245,6 +245,7 @@ pub fn claims(n: usize, docs: usize, seed: u64) -> Vec<Claim> {
             value,
             base: None,
             label,
+            noun: None,
         });
     }
     out

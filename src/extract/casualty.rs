@@ -414,6 +414,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             (None, None) => "?".to_string(),
         };
         out.push(Draft {
+            noun_end: None,
             start: toks[first].start,
             end: toks[last].end,
             kind: ClaimKind::Quantity,
@@ -728,6 +729,7 @@ fn murder_suicide(ctx: &Context, drafts: &mut Vec<Draft>, running: Option<usize>
     drafts.retain(|d| d.property != "killed" || d.increment);
     let fmt = super::quantity::format_number;
     drafts.push(Draft {
+        noun_end: None,
         start: toks[first].start,
         end: toks[last].end,
         value: Value::Quantity {
@@ -1482,6 +1484,7 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     }
     let fmt = super::quantity::format_number;
     Some(Draft {
+        noun_end: None,
         property: "injured".to_string(),
         value: Value::Quantity {
             low: Some(hurt),

@@ -155,7 +155,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             let first = toks.tokens.partition_point(|t| t.end <= d.start);
             let last = toks
                 .tokens
-                .partition_point(|t| t.start < d.end)
+                .partition_point(|t| t.start < d.phrase_end())
                 .saturating_sub(1);
             if first <= last && last < toks.tokens.len() {
                 d.modality = modality::modality_of(&ctx, first, last);
@@ -205,6 +205,11 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             base: base_value(&d.value, rules),
             value: d.value,
             label: d.label,
+            noun: d
+                .noun_end
+                .and_then(|e| text.get(d.end..e))
+                .filter(|words| words.contains('('))
+                .map(Box::from),
         })
         .collect()
 }
@@ -277,6 +282,17 @@ pub struct Draft {
     pub scope: crate::model::Scope,
     /// What the reader is unsure of: a claim with a doubt never conflicts.
     pub doubts: Vec<crate::model::Doubt>,
+    /// Where the noun a count counts ends, when it is past the span: the span is the figure
+    /// ("12"), the phrase reaches the noun ("12 samples"), which the topic reader, modality
+    /// and the acronyms the aligner learns read.
+    pub noun_end: Option<usize>,
+}
+
+impl Draft {
+    /// The end of the figure with the noun it counts: the span's end when it names none.
+    pub fn phrase_end(&self) -> usize {
+        self.noun_end.map_or(self.end, |e| e.max(self.end))
+    }
 }
 
 /// What the readers of one document share.
@@ -349,6 +365,7 @@ fn date_draft(
         quantity::event_near(ctx, first_tok),
     );
     Draft {
+        noun_end: None,
         start,
         end,
         kind: ClaimKind::Date,

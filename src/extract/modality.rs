@@ -116,15 +116,15 @@ mod tests {
     fn plans_and_possibilities_are_not_facts() {
         check(
             "The city plans to buy six additional ZORB ferries.",
-            &[("six additional ZORB ferries", Modality::Planned)],
+            &[("six additional", Modality::Planned)],
         );
         check(
             "Delivery of another six ZORB ferries could take years.",
-            &[("another six ZORB ferries", Modality::Hypothetical)],
+            &[("another six", Modality::Hypothetical)],
         );
         check(
             "The port bought 12 ZORB ferries last year.",
-            &[("12 ZORB ferries", Modality::Asserted)],
+            &[("12", Modality::Asserted)],
         );
     }
 
@@ -153,7 +153,7 @@ mod tests {
     fn a_denied_figure_is_negated_and_dropped() {
         let text = "The port bought not four but five ZORB ferries.";
         assert_eq!(modality(text, "four"), Modality::Negated);
-        check(text, &[("five ZORB ferries", Modality::Asserted)]);
+        check(text, &[("five", Modality::Asserted)]);
     }
 
     #[test]

@@ -127,6 +127,7 @@ fn place_draft(
     let toks = ctx.tokens;
     let shown = crate::model::place_name(&city, region.as_deref());
     Draft {
+        noun_end: None,
         start: toks[first].start,
         end: toks[last].end,
         kind: ClaimKind::Place,

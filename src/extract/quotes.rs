@@ -98,6 +98,7 @@ fn quote_draft(ctx: &Context, open: usize, close: usize, speaker: Subject) -> Dr
         shown.push('…');
     }
     Draft {
+        noun_end: None,
         start: toks[open].start,
         end: toks[close].end,
         kind: ClaimKind::Quote,

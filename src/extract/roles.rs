@@ -316,6 +316,7 @@ fn role_draft(
 ) -> Draft {
     let toks = ctx.tokens;
     Draft {
+        noun_end: None,
         start: toks[first].start,
         end: toks[last].end,
         kind: ClaimKind::Role,

@@ -232,10 +232,14 @@ pub fn tokenize_ranges_into(
             // initial ("J.", "U.S.").
             if kind == TokenKind::Word && tok_end < end && bytes[tok_end] == b'.' {
                 let word = &text[tok_start..tok_end];
-                // A letter after a figure ("500 K.", "2 m.", "20°C.") is a unit before a full
-                // stop, not an initial; "10 p.m." stays one abbreviation.
+                // A letter after a figure ("500 K.", "2 m.", "20°C.") or after a rate's slash
+                // ("5 mg/L.") is a unit before a full stop, not an initial; "10 p.m." stays one
+                // abbreviation.
                 let after_figure = tokens.last().is_some_and(|p: &Token| {
-                    matches!(p.kind, TokenKind::Number) || p.lower == "°" || p.lower == "º"
+                    matches!(p.kind, TokenKind::Number)
+                        || p.lower == "°"
+                        || p.lower == "º"
+                        || (p.lower == "/" && p.end == tok_start)
                 }) && !text[tok_end + 1..end]
                     .chars()
                     .next()
@@ -521,6 +525,10 @@ mod tests {
         assert_eq!(words("12,34"), ["12", ",", "34"]);
         // A unit letter before a full stop is no initial; "p.m." stays whole.
         assert_eq!(words("at 500 K. Then"), ["at", "500", "K", ".", "Then"]);
+        assert_eq!(
+            words("of 2 mg/l. Then"),
+            ["of", "2", "mg", "/", "l", ".", "Then"]
+        );
         assert_eq!(words("at 10 p.m. Monday"), ["at", "10", "p.m.", "Monday"]);
         assert_eq!(words("J. Smith"), ["J.", "Smith"]);
         assert_eq!(

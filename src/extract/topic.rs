@@ -192,7 +192,7 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         }
         let (Some(first), Some(last)) = (
             first_token(ctx, d.start, d.end),
-            last_token(ctx, d.start, d.end),
+            last_token(ctx, d.start, d.phrase_end()),
         ) else {
             continue;
         };

@@ -406,6 +406,7 @@ pub(crate) mod fixture {
             value,
             base: None,
             label: label.into(),
+            noun: None,
         }
     }
 
