@@ -58,6 +58,9 @@ pub struct Analysis {
     /// The suppression comments, found while the texts were in memory; `None`: read them from
     /// the texts ([`suppress::apply`]).
     pub suppressions: Option<suppress::Scan>,
+    /// The texts of released documents, read again a few at a time as reports render
+    /// ([`report::texts`]).
+    pub texts: report::texts::Texts,
 }
 
 impl Analysis {
@@ -259,6 +262,56 @@ pub fn restore_texts(analysis: &mut Analysis) -> Vec<Warning> {
 
 /// As [`restore_texts`], each warning with the index of its document.
 pub(crate) fn restore_texts_of(analysis: &mut Analysis) -> Vec<(usize, Warning)> {
+    let wanted = wanted_texts(analysis);
+    let mut warnings = Vec::new();
+    for (i, (doc, _)) in analysis
+        .documents
+        .iter_mut()
+        .zip(wanted)
+        .enumerate()
+        .filter(|(_, (d, w))| *w && !d.has_text())
+    {
+        if let Err(e) = ingest::restore_text(doc) {
+            warnings.push((i, lost_text(doc, &e)));
+        }
+    }
+    warnings
+}
+
+/// Checks that the documents findings point into can still be read again, as
+/// [`restore_texts`] does, but keeps none of their texts: the reporters read them again a few at
+/// a time as they render ([`report::texts`]), so a report never holds the corpus. A document
+/// that cannot be read again, or changed since, gets the same warning and is shown without its
+/// text.
+pub fn check_texts(analysis: &mut Analysis) -> Vec<Warning> {
+    let wanted = wanted_texts(analysis);
+    let lost: Vec<(usize, Warning)> = analysis
+        .documents
+        .par_iter()
+        .zip(wanted)
+        .enumerate()
+        .filter_map(|(i, (doc, wanted))| {
+            let stamp = doc.released.filter(|_| wanted)?;
+            let same = ingest::read_again(&doc.origin).and_then(|again| {
+                if model::TextStamp::of(&again.text) == stamp {
+                    Ok(())
+                } else {
+                    Err(ingest::ReadAgainError::Changed)
+                }
+            });
+            same.err().map(|e| (i, lost_text(doc, &e)))
+        })
+        .collect();
+    lost.into_iter()
+        .map(|(i, warning)| {
+            analysis.texts.lose(i);
+            warning
+        })
+        .collect()
+}
+
+/// Which documents the findings point into.
+fn wanted_texts(analysis: &Analysis) -> Vec<bool> {
     let mut wanted = vec![false; analysis.documents.len()];
     for finding in &analysis.findings {
         for claim in finding
@@ -271,25 +324,15 @@ pub(crate) fn restore_texts_of(analysis: &mut Analysis) -> Vec<(usize, Warning)>
             }
         }
     }
-    let mut warnings = Vec::new();
-    for (i, (doc, _)) in analysis
-        .documents
-        .iter_mut()
-        .zip(wanted)
-        .enumerate()
-        .filter(|(_, (d, w))| *w && !d.has_text())
-    {
-        if let Err(e) = ingest::restore_text(doc) {
-            warnings.push((
-                i,
-                Warning {
-                    path: doc.path.clone(),
-                    message: format!("{e}; its findings are shown without its text"),
-                },
-            ));
-        }
+    wanted
+}
+
+/// The warning for a document whose text cannot be read again for a report.
+fn lost_text(doc: &Document, error: &ingest::ReadAgainError) -> Warning {
+    Warning {
+        path: doc.path.clone(),
+        message: format!("{error}; its findings are shown without its text"),
     }
-    warnings
 }
 
 /// A pool of `jobs` threads, or none (rayon's global pool) for `None`, `Some(0)`, or when the
@@ -347,6 +390,7 @@ fn judged(
         findings,
         warnings,
         suppressions,
+        texts: report::texts::Texts::default(),
     }
 }
 

@@ -363,6 +363,7 @@ fn run(
             Some(Report::Github { show_agreements })
         }
         Format::Rdjsonl => Some(Report::Rdjsonl { show_agreements }),
+        Format::Sarif => Some(Report::Sarif { show_agreements }),
         _ => None,
     };
     // Folder by folder, the JSON reports and those of one entry per finding need neither the
@@ -520,7 +521,8 @@ fn run(
     }
 
     if !matches!(settings.format, Format::Json | Format::JsonLines) {
-        let lost = crosscheck::restore_texts(&mut analysis);
+        // Checked now (a warning for each source that changed), read again as rendered.
+        let lost = crosscheck::check_texts(&mut analysis);
         analysis.warnings.extend(lost);
     }
     for warning in &analysis.warnings {

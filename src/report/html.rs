@@ -26,6 +26,7 @@ use std::fmt::Write as _;
 use crate::Analysis;
 use crate::baseline::{Key, Verdict, Verdicts};
 use crate::model::{Claim, DocId, Document, Finding, FindingKind};
+use crate::report::texts::Texts;
 use crate::report::{Context, claim_with_document, short_name};
 
 const STYLE: &str = include_str!("html/page.css");
@@ -658,14 +659,14 @@ fn card(
         let Some((claim, doc)) = claim_with_document(analysis, c) else {
             continue;
         };
-        figure(out, doc, claim, aside.contains(&c));
+        figure(out, &analysis.texts, doc, claim, aside.contains(&c));
     }
     out.push_str("</div>\n</article>\n");
 }
 
 /// One source's excerpt: who and when, where in the file, the value, and the text around the
 /// claim.
-fn figure(out: &mut String, doc: &Document, claim: &Claim, set_aside: bool) {
+fn figure(out: &mut String, texts: &Texts, doc: &Document, claim: &Claim, set_aside: bool) {
     out.push_str(if set_aside {
         "<figure class=\"aside\"><figcaption>"
     } else {
@@ -694,7 +695,7 @@ fn figure(out: &mut String, doc: &Document, claim: &Claim, set_aside: bool) {
             out.push_str("</i>");
         }
     }
-    let e = clip(doc, claim);
+    let e = clip(texts, doc, claim);
     out.push_str("</figcaption><blockquote>");
     esc_into(out, &e.before);
     out.push_str("<mark>");
@@ -789,14 +790,15 @@ fn ceil_boundary(s: &str, i: usize) -> usize {
     i
 }
 
-fn clip(doc: &Document, claim: &Claim) -> Clip {
-    clip_with(doc, claim, CONTEXT)
+fn clip(texts: &Texts, doc: &Document, claim: &Claim) -> Clip {
+    clip_with(texts, doc, claim, CONTEXT)
 }
 
 /// [`clip`] with `context` characters either side (the Markdown report keeps more).
-pub(crate) fn clip_with(doc: &Document, claim: &Claim, context: usize) -> Clip {
+pub(crate) fn clip_with(texts: &Texts, doc: &Document, claim: &Claim, context: usize) -> Clip {
     let window = 4 * context + 64;
-    let text = &doc.text;
+    let text = texts.text(claim.doc, doc);
+    let text: &str = &text;
     let end = claim.span.end.min(text.len());
     let start = claim.span.start.min(end);
     let body = match text.get(start..end) {
@@ -1001,7 +1003,7 @@ mod tests {
         claim.span.start = start;
         claim.span.end = start + claim_text.len();
         claim.text = claim_text.clone();
-        let e = clip(&doc, claim);
+        let e = clip(&Texts::default(), &doc, claim);
         assert!(e.before.starts_with('…') && e.before.chars().count() <= CONTEXT + 1);
         assert!(e.after.ends_with('…') && e.after.chars().count() <= CONTEXT + 1);
         assert!(e.head.starts_with("“said and"), "{e:?}");
@@ -1017,7 +1019,7 @@ mod tests {
         let mut c = analysis.claims[0].clone();
         c.span.start = 0;
         c.span.end = 3;
-        let e = clip(&short, &c);
+        let e = clip(&Texts::default(), &short, &c);
         assert_eq!(
             (e.before.as_str(), e.head.as_str(), e.after.as_str()),
             ("", "Two", " were hurt.")

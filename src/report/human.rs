@@ -13,6 +13,7 @@ use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 
 use crate::Analysis;
 use crate::model::{Claim, Document, Finding, FindingKind};
+use crate::report::texts::Texts;
 use crate::report::{Context, Summary, claim_with_document};
 use crate::text::{DEFAULT_EXCERPT_WIDTH, Excerpt, LineIndex};
 
@@ -122,31 +123,39 @@ impl Diagnostic for RelatedClaim {
 /// of the excerpts.
 pub(crate) struct Sources<'a> {
     documents: &'a [Document],
+    /// The texts of released documents, read again as excerpts need them.
+    texts: &'a Texts,
+    /// The line starts of the documents that hold their text.
     lines: Vec<Option<Arc<LineIndex>>>,
     width: usize,
 }
 
 impl<'a> Sources<'a> {
     /// `columns`: the terminal's width, `None` for none known.
-    pub(crate) fn new(documents: &'a [Document], columns: Option<usize>) -> Self {
+    pub(crate) fn new(analysis: &'a Analysis, columns: Option<usize>) -> Self {
         Self {
-            documents,
-            lines: vec![None; documents.len()],
+            documents: &analysis.documents,
+            texts: &analysis.texts,
+            lines: vec![None; analysis.documents.len()],
             width: columns.map_or(DEFAULT_EXCERPT_WIDTH, |c| c.saturating_sub(GUTTER)),
         }
     }
 
     fn claim(&mut self, claim: &Claim) -> Option<ClaimSource> {
         let doc = self.documents.get(claim.doc)?;
-        let index = self
-            .lines
-            .get_mut(claim.doc)?
-            .get_or_insert_with(|| Arc::new(LineIndex::new(&doc.text)))
-            .clone();
+        let text = self.texts.text(claim.doc, doc);
+        let index = match text.lines() {
+            Some(index) => index,
+            None => self
+                .lines
+                .get_mut(claim.doc)?
+                .get_or_insert_with(|| Arc::new(LineIndex::new(&doc.text)))
+                .clone(),
+        };
         // The excerpt keeps the span inside the text even if a library caller built a bad one.
         let source = Excerpt::new(
             &doc.path,
-            &doc.text,
+            &text,
             &index,
             claim.span.start..claim.span.end,
             claim.span.column,
@@ -159,7 +168,7 @@ impl<'a> Sources<'a> {
 
 /// The diagnostics of an analysis: every conflict, then every agreement if `show_agreements`.
 pub fn diagnostics(analysis: &Analysis, show_agreements: bool) -> Vec<FindingDiagnostic> {
-    let mut sources = Sources::new(&analysis.documents, None);
+    let mut sources = Sources::new(analysis, None);
     analysis
         .findings
         .iter()
@@ -171,7 +180,7 @@ pub fn diagnostics(analysis: &Analysis, show_agreements: bool) -> Vec<FindingDia
 /// The diagnostics of a run: as [`diagnostics`], less the findings the baseline records (the
 /// summary line counts them), with source lines cut to fit `context.columns`.
 pub fn diagnostics_in(analysis: &Analysis, context: &Context) -> Vec<FindingDiagnostic> {
-    let mut sources = Sources::new(&analysis.documents, context.columns);
+    let mut sources = Sources::new(analysis, context.columns);
     context
         .shown(analysis)
         .filter(|(i, _)| !context.is_known(*i))
@@ -350,7 +359,7 @@ pub fn write_findings(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let mut sources = Sources::new(&analysis.documents, context.columns);
+    let mut sources = Sources::new(analysis, context.columns);
     let shown: Vec<&Finding> = context
         .shown(analysis)
         .filter(|(i, _)| !context.is_known(*i))
