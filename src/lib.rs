@@ -179,6 +179,10 @@ pub struct Extractor<'r> {
     documents: Vec<Document>,
     claims: Vec<Claim>,
     suppressions: suppress::Scan,
+    /// How much ingest has to read in all, to size the claim list from what is seen so far.
+    meter: Option<std::sync::Arc<ingest::ReadMeter>>,
+    /// Bytes of document text extracted so far.
+    extracted: u64,
 }
 
 impl<'r> Extractor<'r> {
@@ -192,7 +196,42 @@ impl<'r> Extractor<'r> {
             documents: Vec::new(),
             claims: Vec::new(),
             suppressions: suppress::Scan::default(),
+            meter: None,
+            extracted: 0,
         }
+    }
+
+    /// Sizes the claim list for the whole input that `meter` counts. A list grown by doubling
+    /// holds, while it grows, its old buffer and the new one: with millions of claims that is
+    /// the run's peak. So once a batch shows how many claims a byte of text gives, the list is
+    /// given room for the whole input at that rate (and a quarter more) in one step, while it
+    /// is still small. Room not used is address space, not memory; when the estimate falls
+    /// short, or the system refuses the room, the list grows as usual. The claims are the same.
+    pub fn with_meter(mut self, meter: std::sync::Arc<ingest::ReadMeter>) -> Self {
+        self.meter = Some(meter);
+        self
+    }
+
+    /// Makes room for `more` claims, for the whole input when the meter can tell how many.
+    fn reserve(&mut self, more: usize) {
+        let needed = self.claims.len() + more;
+        if needed <= self.claims.capacity() {
+            return;
+        }
+        let (_, total) = self.meter.as_ref().map_or((0, 0), |m| m.get());
+        if self.extracted > 0 && total > self.extracted {
+            let per_byte = needed as f64 / self.extracted as f64;
+            let expected = (per_byte * total as f64 * 1.25) as usize;
+            if expected > needed
+                && self
+                    .claims
+                    .try_reserve_exact(expected - self.claims.len())
+                    .is_ok()
+            {
+                return;
+            }
+        }
+        self.claims.reserve(more);
     }
 
     /// Takes one more document (the next in corpus order).
@@ -207,6 +246,7 @@ impl<'r> Extractor<'r> {
     fn flush(&mut self) {
         let first = self.documents.len();
         let mut batch = std::mem::take(&mut self.pending);
+        self.extracted += self.pending_bytes as u64;
         self.pending_bytes = 0;
         let rules = self.rules;
         let per_document = in_pool(self.pool.as_ref(), || {
@@ -216,6 +256,7 @@ impl<'r> Extractor<'r> {
                 .map(|(i, doc)| extract::extract(first + i, doc, rules))
                 .collect::<Vec<_>>()
         });
+        self.reserve(per_document.iter().map(Vec::len).sum());
         for (i, (doc, claims)) in batch.iter_mut().zip(per_document).enumerate() {
             suppress::scan_document(first + i, doc, &mut self.suppressions);
             doc.release_text();

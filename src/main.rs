@@ -342,7 +342,10 @@ fn run(
     };
 
     let paths = expand_stdin(&options.paths)?;
-    let progress = Progress::new(io::stderr().is_terminal() && !options.quiet, meter);
+    let progress = Progress::new(
+        io::stderr().is_terminal() && !options.quiet,
+        std::sync::Arc::clone(&meter),
+    );
     let group_by: crosscheck::GroupBy = settings.group_by.into();
     let output = match settings.format {
         Format::Json => Some(Output::Json),
@@ -444,7 +447,8 @@ fn run(
     }
     let stdout_handler = || options.color.handler(io::stdout().is_terminal());
     // Documents are extracted as they are read, a batch at a time, and their texts let go.
-    let mut extractor = crosscheck::Extractor::new(&rules, options.jobs);
+    let mut extractor =
+        crosscheck::Extractor::new(&rules, options.jobs).with_meter(std::sync::Arc::clone(&meter));
     let corpus = crosscheck::ingest::stream_selected_ahead(
         &paths,
         &selection,
@@ -561,10 +565,10 @@ fn run(
             analysis.findings.append(&mut hidden);
             context.suppressed_from = Some(shown);
             let verdicts = options.verdicts.as_deref().map(read_verdicts).transpose()?;
-            let page = html::render_with(&analysis, &context, verdicts.as_ref());
+            let written = html::write_with(&analysis, &context, verdicts.as_ref(), &mut out);
             analysis.findings.truncate(shown);
             context.suppressed_from = None;
-            out.write_all(page.as_bytes())
+            written
         }
     };
     written

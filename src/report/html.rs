@@ -50,13 +50,30 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
 
 /// The page, with the verdicts of an earlier review shown on their cards.
 pub fn render_with(analysis: &Analysis, context: &Context, verdicts: Option<&Verdicts>) -> String {
+    let mut page = Vec::new();
+    // Writing into memory cannot fail; the page is text pushed as strings.
+    let _ = write_with(analysis, context, verdicts, &mut page);
+    String::from_utf8(page).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// What the page's text holds at most before it is written out.
+const WRITTEN_AT: usize = 1 << 20;
+
+/// Writes the page [`render_with`] returns into `w`, a story at a time (about a MiB), so that the
+/// page is never held whole.
+pub fn write_with(
+    analysis: &Analysis,
+    context: &Context,
+    verdicts: Option<&Verdicts>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let summary = context.summary(analysis);
     let keys = Key::all(analysis);
     let in_force = verdicts.map(Verdicts::by_key).unwrap_or_default();
     let earlier: Vec<Option<&Verdict>> = keys.iter().map(|k| in_force.get(k).copied()).collect();
     let stories = Stories::of(analysis, context);
 
-    let mut out = String::with_capacity(4096 + analysis.findings.len() * 2048);
+    let mut out = String::with_capacity(WRITTEN_AT + (WRITTEN_AT >> 2));
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<title>crosscheck report</title>\n");
@@ -111,6 +128,10 @@ pub fn render_with(analysis: &Analysis, context: &Context, verdicts: Option<&Ver
             story,
             stories.shown(story),
         );
+        if out.len() >= WRITTEN_AT {
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     out.push_str("</main>\n");
 
@@ -127,7 +148,7 @@ pub fn render_with(analysis: &Analysis, context: &Context, verdicts: Option<&Ver
     }
     data(&mut out, &keys, &earlier, verdicts, &in_force);
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
-    out
+    w.write_all(out.as_bytes())
 }
 
 /// The stories of a corpus: documents by their `group`, and each finding in the story of its

@@ -365,7 +365,7 @@ pub fn write_findings(
         .filter(|(i, _)| !context.is_known(*i))
         .map(|(_, f)| f)
         .collect();
-    for slice in shown.chunks(1024) {
+    for slice in Slices::of(&shown) {
         let diagnostics: Vec<FindingDiagnostic> = slice
             .iter()
             .map(|f| finding_diagnostic(analysis, f, &mut sources))
@@ -379,6 +379,48 @@ pub fn write_findings(
         }
     }
     Ok(())
+}
+
+/// Findings in slices of at most 1,024 findings and [`SLICE_CLAIMS`] claims (a finding with
+/// more is a slice of its own): a diagnostic holds an excerpt per claim, and with
+/// `--group-by all` on a corpus of repeated stories a finding can hold thousands of claims.
+#[cfg(feature = "cli")]
+struct Slices<'s, 'a> {
+    rest: &'s [&'a Finding],
+}
+
+/// The claims whose excerpts a slice of diagnostics holds at most (with its first finding's).
+#[cfg(feature = "cli")]
+const SLICE_CLAIMS: usize = 8192;
+
+#[cfg(feature = "cli")]
+impl<'s, 'a> Slices<'s, 'a> {
+    fn of(findings: &'s [&'a Finding]) -> Self {
+        Self { rest: findings }
+    }
+}
+
+#[cfg(feature = "cli")]
+impl<'s, 'a> Iterator for Slices<'s, 'a> {
+    type Item = &'s [&'a Finding];
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let mut claims = 0;
+        let mut n = 0;
+        for f in self.rest.iter().take(1024) {
+            if n > 0 && claims + f.claims.len() > SLICE_CLAIMS {
+                break;
+            }
+            claims += f.claims.len();
+            n += 1;
+        }
+        let (slice, rest) = self.rest.split_at(n);
+        self.rest = rest;
+        Some(slice)
+    }
 }
 
 /// Renders diagnostics into a string, each followed by a blank line.
@@ -455,6 +497,32 @@ mod tests {
         let contents = source.read_span(label.inner(), 0, 0).expect("readable");
         let text = String::from_utf8_lossy(contents.data()).into_owned();
         (text, contents.line(), contents.column())
+    }
+
+    #[cfg(feature = "cli")]
+    #[test]
+    fn findings_are_rendered_in_slices_bounded_by_their_claims() {
+        let finding = |claims: usize| Finding {
+            claims: (0..claims).collect(),
+            ..fixture::analysis().findings[0].clone()
+        };
+        let findings: Vec<Finding> = [5000, 5000, 9000, 1, 1, 8190]
+            .into_iter()
+            .map(finding)
+            .collect();
+        let refs: Vec<&Finding> = findings.iter().collect();
+        let sizes: Vec<Vec<usize>> = Slices::of(&refs)
+            .map(|s| s.iter().map(|f| f.claims.len()).collect())
+            .collect();
+        // Every finding once, in order; a slice passes the bound only with its first finding.
+        assert_eq!(
+            sizes,
+            vec![vec![5000], vec![5000], vec![9000], vec![1, 1, 8190]]
+        );
+        let many: Vec<Finding> = (0..2050).map(|_| finding(1)).collect();
+        let refs: Vec<&Finding> = many.iter().collect();
+        let lens: Vec<usize> = Slices::of(&refs).map(<[_]>::len).collect();
+        assert_eq!(lens, vec![1024, 1024, 2]);
     }
 
     #[test]

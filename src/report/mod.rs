@@ -272,7 +272,10 @@ fn byte_columns(claim: &Claim, text: &str, line_start: usize) -> (usize, usize) 
         .get(start..end)
         .and_then(|span| span.rfind('\n'))
         .map_or(line_start, |i| start + i + 1);
-    (start.saturating_sub(line_start) + 1, end - end_line_start + 1)
+    (
+        start.saturating_sub(line_start) + 1,
+        end - end_line_start + 1,
+    )
 }
 
 /// The start's line and column from the claim's span (counted when the claim was extracted),

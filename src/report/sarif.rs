@@ -85,7 +85,11 @@ impl Ends {
 
     /// Up to the first result (`empty`: there is none, and the array is closed).
     pub(crate) fn head(&self, empty: bool) -> String {
-        let open = if empty { RESULTS_SLOT } else { "\"results\": [\n" };
+        let open = if empty {
+            RESULTS_SLOT
+        } else {
+            "\"results\": [\n"
+        };
         format!("{}{open}", self.before)
     }
 
@@ -99,10 +103,7 @@ impl Ends {
 /// A result as it sits in the log, four levels deep (log, runs, run, results): eight spaces.
 fn indented(result: &Json) -> String {
     let indented = format!("\n{RESULT_INDENT}");
-    format!(
-        "{RESULT_INDENT}{}",
-        pretty(result).replace('\n', &indented)
-    )
+    format!("{RESULT_INDENT}{}", pretty(result).replace('\n', &indented))
 }
 
 /// One finding's result as [`write`] writes it without a baseline (a streamed report).

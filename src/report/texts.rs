@@ -21,7 +21,7 @@ use crate::text::LineIndex;
 
 /// How many bytes of text read again are kept at most (beyond the texts a report holds while it
 /// renders one finding).
-pub const TEXT_BUDGET: usize = 64 << 20;
+pub const TEXT_BUDGET: usize = 16 << 20;
 
 /// The texts read again for a report, shared by its reporters (see the module's doc).
 pub struct Texts {
@@ -218,7 +218,10 @@ mod tests {
         );
         assert!(docs.iter().all(|d| !d.has_text()));
         let texts = Texts::with_budget(60);
-        assert_eq!(&*texts.text(0, &docs[0]), "Nine people were hurt at the mill.");
+        assert_eq!(
+            &*texts.text(0, &docs[0]),
+            "Nine people were hurt at the mill."
+        );
         assert_eq!(texts.held_bytes(), 34);
         assert_eq!(
             &*texts.text(1, &docs[1]),
@@ -232,9 +235,15 @@ mod tests {
         );
         assert_eq!(texts.held_bytes(), 37);
         // What was let go is read again when it is needed again.
-        assert_eq!(&*texts.text(0, &docs[0]), "Nine people were hurt at the mill.");
+        assert_eq!(
+            &*texts.text(0, &docs[0]),
+            "Nine people were hurt at the mill."
+        );
         let lines = texts.text(2, &docs[2]).lines().expect("a text read again");
-        assert_eq!(lines.line_col("The mill closed in 1998 after a fire.", 9), (1, 10));
+        assert_eq!(
+            lines.line_col("The mill closed in 1998 after a fire.", 9),
+            (1, 10)
+        );
     }
 
     #[test]
