@@ -611,7 +611,7 @@ impl<'r> Streamer<'r> {
                 } else {
                     human::plain_handler()
                 };
-                let mut sources = human::Sources::new(&analysis, columns);
+                let mut sources = human::Sources::new(analysis, columns);
                 Box::new(move |f| {
                     let diagnostic = human::finding_diagnostic(analysis, f, &mut sources);
                     human::render(std::iter::once(&diagnostic as &dyn Diagnostic), &handler)
