@@ -7,8 +7,9 @@
 #                           [--group-by "folder all"]
 #
 # Each run appends a line to OUT/results.tsv (wall, MiB/s, peak RSS, exit, format) and prints
-# bench-corpus.sh's summary. `--group-by folder` with json or json-lines is the streamed run
-# (one batch of folders at a time); every other pair holds the run's claims in memory.
+# bench-corpus.sh's summary. `--group-by folder` with json, json-lines, human, sarif, github or
+# rdjsonl is the streamed run (one batch of folders at a time); every other pair holds the run's
+# claims (but no text) in memory (ARCHITECTURE.md, "How a run holds memory").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="100M"

@@ -58,6 +58,9 @@ pub struct Analysis {
     /// The suppression comments, found while the texts were in memory; `None`: read them from
     /// the texts ([`suppress::apply`]).
     pub suppressions: Option<suppress::Scan>,
+    /// The texts of released documents, read again a few at a time as reports render
+    /// ([`report::texts`]).
+    pub texts: report::texts::Texts,
 }
 
 impl Analysis {
@@ -176,6 +179,10 @@ pub struct Extractor<'r> {
     documents: Vec<Document>,
     claims: Vec<Claim>,
     suppressions: suppress::Scan,
+    /// How much ingest has to read in all, to size the claim list from what is seen so far.
+    meter: Option<std::sync::Arc<ingest::ReadMeter>>,
+    /// Bytes of document text extracted so far.
+    extracted: u64,
 }
 
 impl<'r> Extractor<'r> {
@@ -189,7 +196,42 @@ impl<'r> Extractor<'r> {
             documents: Vec::new(),
             claims: Vec::new(),
             suppressions: suppress::Scan::default(),
+            meter: None,
+            extracted: 0,
         }
+    }
+
+    /// Sizes the claim list for the whole input that `meter` counts. A list grown by doubling
+    /// holds, while it grows, its old buffer and the new one: with millions of claims that is
+    /// the run's peak. So once a batch shows how many claims a byte of text gives, the list is
+    /// given room for the whole input at that rate (and a quarter more) in one step, while it
+    /// is still small. Room not used is address space, not memory; when the estimate falls
+    /// short, or the system refuses the room, the list grows as usual. The claims are the same.
+    pub fn with_meter(mut self, meter: std::sync::Arc<ingest::ReadMeter>) -> Self {
+        self.meter = Some(meter);
+        self
+    }
+
+    /// Makes room for `more` claims, for the whole input when the meter can tell how many.
+    fn reserve(&mut self, more: usize) {
+        let needed = self.claims.len() + more;
+        if needed <= self.claims.capacity() {
+            return;
+        }
+        let (_, total) = self.meter.as_ref().map_or((0, 0), |m| m.get());
+        if self.extracted > 0 && total > self.extracted {
+            let per_byte = needed as f64 / self.extracted as f64;
+            let expected = (per_byte * total as f64 * 1.25) as usize;
+            if expected > needed
+                && self
+                    .claims
+                    .try_reserve_exact(expected - self.claims.len())
+                    .is_ok()
+            {
+                return;
+            }
+        }
+        self.claims.reserve(more);
     }
 
     /// Takes one more document (the next in corpus order).
@@ -204,6 +246,7 @@ impl<'r> Extractor<'r> {
     fn flush(&mut self) {
         let first = self.documents.len();
         let mut batch = std::mem::take(&mut self.pending);
+        self.extracted += self.pending_bytes as u64;
         self.pending_bytes = 0;
         let rules = self.rules;
         let per_document = in_pool(self.pool.as_ref(), || {
@@ -213,6 +256,7 @@ impl<'r> Extractor<'r> {
                 .map(|(i, doc)| extract::extract(first + i, doc, rules))
                 .collect::<Vec<_>>()
         });
+        self.reserve(per_document.iter().map(Vec::len).sum());
         for (i, (doc, claims)) in batch.iter_mut().zip(per_document).enumerate() {
             suppress::scan_document(first + i, doc, &mut self.suppressions);
             doc.release_text();
@@ -259,6 +303,56 @@ pub fn restore_texts(analysis: &mut Analysis) -> Vec<Warning> {
 
 /// As [`restore_texts`], each warning with the index of its document.
 pub(crate) fn restore_texts_of(analysis: &mut Analysis) -> Vec<(usize, Warning)> {
+    let wanted = wanted_texts(analysis);
+    let mut warnings = Vec::new();
+    for (i, (doc, _)) in analysis
+        .documents
+        .iter_mut()
+        .zip(wanted)
+        .enumerate()
+        .filter(|(_, (d, w))| *w && !d.has_text())
+    {
+        if let Err(e) = ingest::restore_text(doc) {
+            warnings.push((i, lost_text(doc, &e)));
+        }
+    }
+    warnings
+}
+
+/// Checks that the documents findings point into can still be read again, as
+/// [`restore_texts`] does, but keeps none of their texts: the reporters read them again a few at
+/// a time as they render ([`report::texts`]), so a report never holds the corpus. A document
+/// that cannot be read again, or changed since, gets the same warning and is shown without its
+/// text.
+pub fn check_texts(analysis: &mut Analysis) -> Vec<Warning> {
+    let wanted = wanted_texts(analysis);
+    let lost: Vec<(usize, Warning)> = analysis
+        .documents
+        .par_iter()
+        .zip(wanted)
+        .enumerate()
+        .filter_map(|(i, (doc, wanted))| {
+            let stamp = doc.released.filter(|_| wanted)?;
+            let same = ingest::read_again(&doc.origin).and_then(|again| {
+                if model::TextStamp::of(&again.text) == stamp {
+                    Ok(())
+                } else {
+                    Err(ingest::ReadAgainError::Changed)
+                }
+            });
+            same.err().map(|e| (i, lost_text(doc, &e)))
+        })
+        .collect();
+    lost.into_iter()
+        .map(|(i, warning)| {
+            analysis.texts.lose(i);
+            warning
+        })
+        .collect()
+}
+
+/// Which documents the findings point into.
+fn wanted_texts(analysis: &Analysis) -> Vec<bool> {
     let mut wanted = vec![false; analysis.documents.len()];
     for finding in &analysis.findings {
         for claim in finding
@@ -271,25 +365,15 @@ pub(crate) fn restore_texts_of(analysis: &mut Analysis) -> Vec<(usize, Warning)>
             }
         }
     }
-    let mut warnings = Vec::new();
-    for (i, (doc, _)) in analysis
-        .documents
-        .iter_mut()
-        .zip(wanted)
-        .enumerate()
-        .filter(|(_, (d, w))| *w && !d.has_text())
-    {
-        if let Err(e) = ingest::restore_text(doc) {
-            warnings.push((
-                i,
-                Warning {
-                    path: doc.path.clone(),
-                    message: format!("{e}; its findings are shown without its text"),
-                },
-            ));
-        }
+    wanted
+}
+
+/// The warning for a document whose text cannot be read again for a report.
+fn lost_text(doc: &Document, error: &ingest::ReadAgainError) -> Warning {
+    Warning {
+        path: doc.path.clone(),
+        message: format!("{error}; its findings are shown without its text"),
     }
-    warnings
 }
 
 /// A pool of `jobs` threads, or none (rayon's global pool) for `None`, `Some(0)`, or when the
@@ -347,6 +431,7 @@ fn judged(
         findings,
         warnings,
         suppressions,
+        texts: report::texts::Texts::default(),
     }
 }
 

@@ -342,7 +342,10 @@ fn run(
     };
 
     let paths = expand_stdin(&options.paths)?;
-    let progress = Progress::new(io::stderr().is_terminal() && !options.quiet, meter);
+    let progress = Progress::new(
+        io::stderr().is_terminal() && !options.quiet,
+        std::sync::Arc::clone(&meter),
+    );
     let group_by: crosscheck::GroupBy = settings.group_by.into();
     let output = match settings.format {
         Format::Json => Some(Output::Json),
@@ -363,6 +366,7 @@ fn run(
             Some(Report::Github { show_agreements })
         }
         Format::Rdjsonl => Some(Report::Rdjsonl { show_agreements }),
+        Format::Sarif => Some(Report::Sarif { show_agreements }),
         _ => None,
     };
     // Folder by folder, the JSON reports and those of one entry per finding need neither the
@@ -443,7 +447,8 @@ fn run(
     }
     let stdout_handler = || options.color.handler(io::stdout().is_terminal());
     // Documents are extracted as they are read, a batch at a time, and their texts let go.
-    let mut extractor = crosscheck::Extractor::new(&rules, options.jobs);
+    let mut extractor =
+        crosscheck::Extractor::new(&rules, options.jobs).with_meter(std::sync::Arc::clone(&meter));
     let corpus = crosscheck::ingest::stream_selected_ahead(
         &paths,
         &selection,
@@ -520,7 +525,8 @@ fn run(
     }
 
     if !matches!(settings.format, Format::Json | Format::JsonLines) {
-        let lost = crosscheck::restore_texts(&mut analysis);
+        // Checked now (a warning for each source that changed), read again as rendered.
+        let lost = crosscheck::check_texts(&mut analysis);
         analysis.warnings.extend(lost);
     }
     for warning in &analysis.warnings {
@@ -559,10 +565,10 @@ fn run(
             analysis.findings.append(&mut hidden);
             context.suppressed_from = Some(shown);
             let verdicts = options.verdicts.as_deref().map(read_verdicts).transpose()?;
-            let page = html::render_with(&analysis, &context, verdicts.as_ref());
+            let written = html::write_with(&analysis, &context, verdicts.as_ref(), &mut out);
             analysis.findings.truncate(shown);
             context.suppressed_from = None;
-            out.write_all(page.as_bytes())
+            written
         }
     };
     written

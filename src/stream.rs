@@ -71,6 +71,9 @@ pub enum Report {
     Github { show_agreements: bool },
     /// `--format rdjsonl`.
     Rdjsonl { show_agreements: bool },
+    /// `--format sarif`: the log's envelope (which holds nothing found) around a result per
+    /// finding shown.
+    Sarif { show_agreements: bool },
 }
 
 impl From<Output> for Report {
@@ -97,7 +100,9 @@ impl Report {
             Report::Human {
                 show_agreements, ..
             } => show_agreements || kind != FindingKind::Agreement,
-            Report::Github { show_agreements } | Report::Rdjsonl { show_agreements } => {
+            Report::Github { show_agreements }
+            | Report::Rdjsonl { show_agreements }
+            | Report::Sarif { show_agreements } => {
                 show_agreements || kind != FindingKind::Agreement
             }
         }
@@ -550,9 +555,11 @@ impl<'r> Streamer<'r> {
             unused.push(((id, *n), warning));
             *n += 1;
         }
+        // The groups too: a SARIF result's fingerprint keys on its group's subject.
         let mut analysis = Analysis {
             documents: batch,
             claims,
+            groups,
             findings,
             ..Analysis::default()
         };
@@ -607,7 +614,7 @@ impl<'r> Streamer<'r> {
                 } else {
                     human::plain_handler()
                 };
-                let mut sources = human::Sources::new(&analysis.documents, columns);
+                let mut sources = human::Sources::new(analysis, columns);
                 Box::new(move |f| {
                     let diagnostic = human::finding_diagnostic(analysis, f, &mut sources);
                     human::render(std::iter::once(&diagnostic as &dyn Diagnostic), &handler)
@@ -621,6 +628,11 @@ impl<'r> Streamer<'r> {
             Report::Rdjsonl { .. } => Box::new(|f| {
                 let mut out = String::new();
                 crate::report::rdjsonl::push_finding(&mut out, analysis, f);
+                out
+            }),
+            Report::Sarif { .. } => Box::new(|f| {
+                let mut out = String::new();
+                crate::report::sarif::push_result(&mut out, analysis, f);
                 out
             }),
         }
@@ -985,6 +997,18 @@ impl Finished {
                 let tail = crate::report::github::tail(&warnings, &summary);
                 return out.write_all(tail.as_bytes()).map_err(WriteError::Output);
             }
+            Report::Sarif { .. } => {
+                use crate::report::sarif;
+                // An agreement not shown is an empty entry: there are results when any is not.
+                let empty = keys.iter().all(|k| k.len == 0);
+                let ends = sarif::Ends::new();
+                out.write_all(ends.head(empty).as_bytes())
+                    .map_err(WriteError::Output)?;
+                copy_findings(&mut findings, &keys, sarif::RESULT_SEPARATOR, out)?;
+                return out
+                    .write_all(ends.tail(empty).as_bytes())
+                    .map_err(WriteError::Output);
+            }
             _ => return copy_findings(&mut findings, &keys, "", out),
         }
         let none = documents.written == 0;
@@ -1040,7 +1064,8 @@ fn copy(from: &mut impl Read, out: &mut dyn Write) -> Result<(), WriteError> {
     }
 }
 
-/// Copies the rendered findings in the order of `keys`, `separator` between them.
+/// Copies the rendered findings in the order of `keys`, `separator` between them (empty
+/// entries, the agreements a format does not show, are no entry).
 fn copy_findings(
     from: &mut BufReader<File>,
     keys: &[FindingKey],
@@ -1050,7 +1075,8 @@ fn copy_findings(
     let spill = |e: io::Error| WriteError::Spill(SpillError(e));
     let mut at = 0u64;
     let mut buf = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
+    let mut written = false;
+    for key in keys {
         if key.offset != at {
             from.seek(SeekFrom::Start(key.offset)).map_err(spill)?;
         }
@@ -1066,10 +1092,14 @@ fn copy_findings(
             )));
         }
         at = key.offset + key.len;
-        if i > 0 {
+        if key.len == 0 {
+            continue;
+        }
+        if written {
             out.write_all(separator.as_bytes())
                 .map_err(WriteError::Output)?;
         }
+        written = true;
         out.write_all(&buf).map_err(WriteError::Output)?;
     }
     Ok(())
@@ -1098,7 +1128,7 @@ mod tests {
 
     use super::*;
     use crate::ingest::{Selection, read_paths, stream_selected};
-    use crate::report::{Context, github, human, json, json_lines, rdjsonl};
+    use crate::report::{Context, github, human, json, json_lines, rdjsonl, sarif};
 
     fn write(dir: &Path, relative: &str, text: &str) {
         let path = dir.join(relative);
@@ -1145,6 +1175,10 @@ mod tests {
                 context.show_agreements = show_agreements;
                 rdjsonl::render(&analysis, &context)
             }
+            Report::Sarif { show_agreements } => {
+                context.show_agreements = show_agreements;
+                sarif::render(&analysis, &context)
+            }
         }
     }
 
@@ -1159,6 +1193,7 @@ mod tests {
             });
             all.push(Report::Github { show_agreements });
             all.push(Report::Rdjsonl { show_agreements });
+            all.push(Report::Sarif { show_agreements });
         }
         all
     }

@@ -26,6 +26,7 @@ use std::fmt::Write as _;
 use crate::Analysis;
 use crate::baseline::{Key, Verdict, Verdicts};
 use crate::model::{Claim, DocId, Document, Finding, FindingKind};
+use crate::report::texts::Texts;
 use crate::report::{Context, claim_with_document, short_name};
 
 const STYLE: &str = include_str!("html/page.css");
@@ -49,13 +50,30 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
 
 /// The page, with the verdicts of an earlier review shown on their cards.
 pub fn render_with(analysis: &Analysis, context: &Context, verdicts: Option<&Verdicts>) -> String {
+    let mut page = Vec::new();
+    // Writing into memory cannot fail; the page is text pushed as strings.
+    let _ = write_with(analysis, context, verdicts, &mut page);
+    String::from_utf8(page).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// What the page's text holds at most before it is written out.
+const WRITTEN_AT: usize = 1 << 20;
+
+/// Writes the page [`render_with`] returns into `w`, a story at a time (about a MiB), so that the
+/// page is never held whole.
+pub fn write_with(
+    analysis: &Analysis,
+    context: &Context,
+    verdicts: Option<&Verdicts>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let summary = context.summary(analysis);
     let keys = Key::all(analysis);
     let in_force = verdicts.map(Verdicts::by_key).unwrap_or_default();
     let earlier: Vec<Option<&Verdict>> = keys.iter().map(|k| in_force.get(k).copied()).collect();
     let stories = Stories::of(analysis, context);
 
-    let mut out = String::with_capacity(4096 + analysis.findings.len() * 2048);
+    let mut out = String::with_capacity(WRITTEN_AT + (WRITTEN_AT >> 2));
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<title>crosscheck report</title>\n");
@@ -110,6 +128,10 @@ pub fn render_with(analysis: &Analysis, context: &Context, verdicts: Option<&Ver
             story,
             stories.shown(story),
         );
+        if out.len() >= WRITTEN_AT {
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     out.push_str("</main>\n");
 
@@ -126,7 +148,7 @@ pub fn render_with(analysis: &Analysis, context: &Context, verdicts: Option<&Ver
     }
     data(&mut out, &keys, &earlier, verdicts, &in_force);
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
-    out
+    w.write_all(out.as_bytes())
 }
 
 /// The stories of a corpus: documents by their `group`, and each finding in the story of its
@@ -658,14 +680,14 @@ fn card(
         let Some((claim, doc)) = claim_with_document(analysis, c) else {
             continue;
         };
-        figure(out, doc, claim, aside.contains(&c));
+        figure(out, &analysis.texts, doc, claim, aside.contains(&c));
     }
     out.push_str("</div>\n</article>\n");
 }
 
 /// One source's excerpt: who and when, where in the file, the value, and the text around the
 /// claim.
-fn figure(out: &mut String, doc: &Document, claim: &Claim, set_aside: bool) {
+fn figure(out: &mut String, texts: &Texts, doc: &Document, claim: &Claim, set_aside: bool) {
     out.push_str(if set_aside {
         "<figure class=\"aside\"><figcaption>"
     } else {
@@ -694,7 +716,7 @@ fn figure(out: &mut String, doc: &Document, claim: &Claim, set_aside: bool) {
             out.push_str("</i>");
         }
     }
-    let e = clip(doc, claim);
+    let e = clip(texts, doc, claim);
     out.push_str("</figcaption><blockquote>");
     esc_into(out, &e.before);
     out.push_str("<mark>");
@@ -789,14 +811,15 @@ fn ceil_boundary(s: &str, i: usize) -> usize {
     i
 }
 
-fn clip(doc: &Document, claim: &Claim) -> Clip {
-    clip_with(doc, claim, CONTEXT)
+fn clip(texts: &Texts, doc: &Document, claim: &Claim) -> Clip {
+    clip_with(texts, doc, claim, CONTEXT)
 }
 
 /// [`clip`] with `context` characters either side (the Markdown report keeps more).
-pub(crate) fn clip_with(doc: &Document, claim: &Claim, context: usize) -> Clip {
+pub(crate) fn clip_with(texts: &Texts, doc: &Document, claim: &Claim, context: usize) -> Clip {
     let window = 4 * context + 64;
-    let text = &doc.text;
+    let text = texts.text(claim.doc, doc);
+    let text: &str = &text;
     let end = claim.span.end.min(text.len());
     let start = claim.span.start.min(end);
     let body = match text.get(start..end) {
@@ -1001,7 +1024,7 @@ mod tests {
         claim.span.start = start;
         claim.span.end = start + claim_text.len();
         claim.text = claim_text.clone();
-        let e = clip(&doc, claim);
+        let e = clip(&Texts::default(), &doc, claim);
         assert!(e.before.starts_with('…') && e.before.chars().count() <= CONTEXT + 1);
         assert!(e.after.ends_with('…') && e.after.chars().count() <= CONTEXT + 1);
         assert!(e.head.starts_with("“said and"), "{e:?}");
@@ -1017,7 +1040,7 @@ mod tests {
         let mut c = analysis.claims[0].clone();
         c.span.start = 0;
         c.span.end = 3;
-        let e = clip(&short, &c);
+        let e = clip(&Texts::default(), &short, &c);
         assert_eq!(
             (e.before.as_str(), e.head.as_str(), e.after.as_str()),
             ("", "Two", " were hurt.")

@@ -13,6 +13,7 @@ use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 
 use crate::Analysis;
 use crate::model::{Claim, Document, Finding, FindingKind};
+use crate::report::texts::Texts;
 use crate::report::{Context, Summary, claim_with_document};
 use crate::text::{DEFAULT_EXCERPT_WIDTH, Excerpt, LineIndex};
 
@@ -122,31 +123,39 @@ impl Diagnostic for RelatedClaim {
 /// of the excerpts.
 pub(crate) struct Sources<'a> {
     documents: &'a [Document],
+    /// The texts of released documents, read again as excerpts need them.
+    texts: &'a Texts,
+    /// The line starts of the documents that hold their text.
     lines: Vec<Option<Arc<LineIndex>>>,
     width: usize,
 }
 
 impl<'a> Sources<'a> {
     /// `columns`: the terminal's width, `None` for none known.
-    pub(crate) fn new(documents: &'a [Document], columns: Option<usize>) -> Self {
+    pub(crate) fn new(analysis: &'a Analysis, columns: Option<usize>) -> Self {
         Self {
-            documents,
-            lines: vec![None; documents.len()],
+            documents: &analysis.documents,
+            texts: &analysis.texts,
+            lines: vec![None; analysis.documents.len()],
             width: columns.map_or(DEFAULT_EXCERPT_WIDTH, |c| c.saturating_sub(GUTTER)),
         }
     }
 
     fn claim(&mut self, claim: &Claim) -> Option<ClaimSource> {
         let doc = self.documents.get(claim.doc)?;
-        let index = self
-            .lines
-            .get_mut(claim.doc)?
-            .get_or_insert_with(|| Arc::new(LineIndex::new(&doc.text)))
-            .clone();
+        let text = self.texts.text(claim.doc, doc);
+        let index = match text.lines() {
+            Some(index) => index,
+            None => self
+                .lines
+                .get_mut(claim.doc)?
+                .get_or_insert_with(|| Arc::new(LineIndex::new(&doc.text)))
+                .clone(),
+        };
         // The excerpt keeps the span inside the text even if a library caller built a bad one.
         let source = Excerpt::new(
             &doc.path,
-            &doc.text,
+            &text,
             &index,
             claim.span.start..claim.span.end,
             claim.span.column,
@@ -159,7 +168,7 @@ impl<'a> Sources<'a> {
 
 /// The diagnostics of an analysis: every conflict, then every agreement if `show_agreements`.
 pub fn diagnostics(analysis: &Analysis, show_agreements: bool) -> Vec<FindingDiagnostic> {
-    let mut sources = Sources::new(&analysis.documents, None);
+    let mut sources = Sources::new(analysis, None);
     analysis
         .findings
         .iter()
@@ -171,7 +180,7 @@ pub fn diagnostics(analysis: &Analysis, show_agreements: bool) -> Vec<FindingDia
 /// The diagnostics of a run: as [`diagnostics`], less the findings the baseline records (the
 /// summary line counts them), with source lines cut to fit `context.columns`.
 pub fn diagnostics_in(analysis: &Analysis, context: &Context) -> Vec<FindingDiagnostic> {
-    let mut sources = Sources::new(&analysis.documents, context.columns);
+    let mut sources = Sources::new(analysis, context.columns);
     context
         .shown(analysis)
         .filter(|(i, _)| !context.is_known(*i))
@@ -350,13 +359,13 @@ pub fn write_findings(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let mut sources = Sources::new(&analysis.documents, context.columns);
+    let mut sources = Sources::new(analysis, context.columns);
     let shown: Vec<&Finding> = context
         .shown(analysis)
         .filter(|(i, _)| !context.is_known(*i))
         .map(|(_, f)| f)
         .collect();
-    for slice in shown.chunks(1024) {
+    for slice in Slices::of(&shown) {
         let diagnostics: Vec<FindingDiagnostic> = slice
             .iter()
             .map(|f| finding_diagnostic(analysis, f, &mut sources))
@@ -370,6 +379,48 @@ pub fn write_findings(
         }
     }
     Ok(())
+}
+
+/// Findings in slices of at most 1,024 findings and [`SLICE_CLAIMS`] claims (a finding with
+/// more is a slice of its own): a diagnostic holds an excerpt per claim, and with
+/// `--group-by all` on a corpus of repeated stories a finding can hold thousands of claims.
+#[cfg(feature = "cli")]
+struct Slices<'s, 'a> {
+    rest: &'s [&'a Finding],
+}
+
+/// The claims whose excerpts a slice of diagnostics holds at most (with its first finding's).
+#[cfg(feature = "cli")]
+const SLICE_CLAIMS: usize = 8192;
+
+#[cfg(feature = "cli")]
+impl<'s, 'a> Slices<'s, 'a> {
+    fn of(findings: &'s [&'a Finding]) -> Self {
+        Self { rest: findings }
+    }
+}
+
+#[cfg(feature = "cli")]
+impl<'s, 'a> Iterator for Slices<'s, 'a> {
+    type Item = &'s [&'a Finding];
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let mut claims = 0;
+        let mut n = 0;
+        for f in self.rest.iter().take(1024) {
+            if n > 0 && claims + f.claims.len() > SLICE_CLAIMS {
+                break;
+            }
+            claims += f.claims.len();
+            n += 1;
+        }
+        let (slice, rest) = self.rest.split_at(n);
+        self.rest = rest;
+        Some(slice)
+    }
 }
 
 /// Renders diagnostics into a string, each followed by a blank line.
@@ -446,6 +497,32 @@ mod tests {
         let contents = source.read_span(label.inner(), 0, 0).expect("readable");
         let text = String::from_utf8_lossy(contents.data()).into_owned();
         (text, contents.line(), contents.column())
+    }
+
+    #[cfg(feature = "cli")]
+    #[test]
+    fn findings_are_rendered_in_slices_bounded_by_their_claims() {
+        let finding = |claims: usize| Finding {
+            claims: (0..claims).collect(),
+            ..fixture::analysis().findings[0].clone()
+        };
+        let findings: Vec<Finding> = [5000, 5000, 9000, 1, 1, 8190]
+            .into_iter()
+            .map(finding)
+            .collect();
+        let refs: Vec<&Finding> = findings.iter().collect();
+        let sizes: Vec<Vec<usize>> = Slices::of(&refs)
+            .map(|s| s.iter().map(|f| f.claims.len()).collect())
+            .collect();
+        // Every finding once, in order; a slice passes the bound only with its first finding.
+        assert_eq!(
+            sizes,
+            vec![vec![5000], vec![5000], vec![9000], vec![1, 1, 8190]]
+        );
+        let many: Vec<Finding> = (0..2050).map(|_| finding(1)).collect();
+        let refs: Vec<&Finding> = many.iter().collect();
+        let lens: Vec<usize> = Slices::of(&refs).map(<[_]>::len).collect();
+        assert_eq!(lens, vec![1024, 1024, 2]);
     }
 
     #[test]

@@ -357,7 +357,7 @@ fn side_by_side(analysis: &Analysis, n: usize, finding: &Finding) -> String {
     let excerpts: Vec<String> = claims
         .iter()
         .map(|(c, d)| {
-            let e = html::clip_with(d, c, CONTEXT);
+            let e = html::clip_with(&analysis.texts, d, c, CONTEXT);
             let claim = match &e.tail {
                 Some(tail) => format!("{} … {tail}", e.head),
                 None => e.head.clone(),

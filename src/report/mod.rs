@@ -23,6 +23,7 @@ pub mod listing;
 pub mod markdown;
 pub mod rdjsonl;
 pub mod sarif;
+pub mod texts;
 
 use std::collections::BTreeSet;
 
@@ -240,8 +241,8 @@ pub(crate) struct Located<'a> {
     pub start: (usize, usize),
     /// 1-based line and column (in characters) just after the last character.
     pub end: (usize, usize),
-    /// Where the start's line begins in the text (a byte offset).
-    line_start: usize,
+    /// 1-based columns of the start and just after the end, counted in bytes.
+    byte_columns: (usize, usize),
 }
 
 impl Located<'_> {
@@ -252,29 +253,35 @@ impl Located<'_> {
 
     /// 1-based column of the start counted in bytes (reviewdog counts in bytes).
     pub fn start_byte_column(&self) -> usize {
-        let start = self.claim.span.start.min(self.doc.text.len());
-        start.saturating_sub(self.line_start) + 1
+        self.byte_columns.0
     }
 
     /// 1-based column just after the end, counted in bytes.
     pub fn end_byte_column(&self) -> usize {
-        let text = &self.doc.text;
-        let start = self.claim.span.start.min(text.len());
-        let end = self.claim.span.end.min(text.len()).max(start);
-        // The end's line starts after the span's last line break, or at the start's line.
-        let end_line_start = text
-            .get(start..end)
-            .and_then(|span| span.rfind('\n'))
-            .map_or(self.line_start, |i| start + i + 1);
-        end - end_line_start + 1
+        self.byte_columns.1
     }
+}
+
+/// The byte columns of a located claim whose start's line begins at `line_start` (see
+/// [`Located::start_byte_column`]).
+fn byte_columns(claim: &Claim, text: &str, line_start: usize) -> (usize, usize) {
+    let start = claim.span.start.min(text.len());
+    let end = claim.span.end.min(text.len()).max(start);
+    // The end's line starts after the span's last line break, or at the start's line.
+    let end_line_start = text
+        .get(start..end)
+        .and_then(|span| span.rfind('\n'))
+        .map_or(line_start, |i| start + i + 1);
+    (
+        start.saturating_sub(line_start) + 1,
+        end - end_line_start + 1,
+    )
 }
 
 /// The start's line and column from the claim's span (counted when the claim was extracted),
 /// the end's from the span's own text, and where the start's line begins by walking back over
 /// the column's characters: what a claim costs to locate depends on it, not on its document.
-fn locate<'a>(claim: &'a Claim, doc: &'a Document) -> Located<'a> {
-    let text = &doc.text;
+fn locate<'a>(claim: &'a Claim, doc: &'a Document, text: &str) -> Located<'a> {
     let start = claim.span.start.min(text.len());
     let end = claim.span.end.min(text.len()).max(start);
     let (start, end) = match (text.get(start..end), text.get(..start)) {
@@ -288,7 +295,7 @@ fn locate<'a>(claim: &'a Claim, doc: &'a Document) -> Located<'a> {
                 doc,
                 start: (line, column),
                 end: index.line_col(text, end),
-                line_start: 0,
+                byte_columns: byte_columns(claim, text, 0),
             };
         }
     };
@@ -318,7 +325,7 @@ fn locate<'a>(claim: &'a Claim, doc: &'a Document) -> Located<'a> {
         doc,
         start: (claim.span.line, claim.span.column),
         end: end_pos,
-        line_start,
+        byte_columns: byte_columns(claim, text, line_start),
     }
 }
 
@@ -328,7 +335,7 @@ pub(crate) fn located<'a>(analysis: &'a Analysis, finding: &Finding) -> Vec<Loca
         .claims
         .iter()
         .filter_map(|&i| claim_with_document(analysis, i))
-        .map(|(claim, doc)| locate(claim, doc))
+        .map(|(claim, doc)| locate(claim, doc, &analysis.texts.text(claim.doc, doc)))
         .collect()
 }
 
@@ -482,6 +489,7 @@ pub(crate) mod fixture {
                 message: "not UTF-8; decoded as windows-1252".into(),
             }],
             suppressions: None,
+            texts: Default::default(),
         }
     }
 }
@@ -572,7 +580,7 @@ mod tests {
                 "1",
             );
             claim.span = index.span(text, start, end);
-            let at = locate(&claim, &doc);
+            let at = locate(&claim, &doc, &doc.text);
             assert_eq!(at.start, index.line_col(text, start), "{start}..{end}");
             assert_eq!(at.end, index.line_col(text, end), "{start}..{end}");
             let byte_column =

@@ -42,34 +42,75 @@ pub fn write(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let rules: Vec<&CodeDoc> = codes::finding_codes().collect();
-    let envelope = pretty(&envelope(&rules, Vec::new()));
-    // The empty array is the only `"results": []` of the envelope: a string inside it would
-    // have its quotes escaped.
-    let (before, after) = envelope
-        .split_once(RESULTS_SLOT)
-        .unwrap_or((envelope.as_str(), ""));
-    out.write_all(before.as_bytes())?;
     let mut results = context
         .shown(analysis)
         .map(|(i, f)| result(analysis, context, &rules, i, f))
         .peekable();
-    if results.peek().is_none() {
-        out.write_all(RESULTS_SLOT.as_bytes())?;
-    } else {
-        out.write_all(b"\"results\": [\n")?;
-        let indented = format!("\n{RESULT_INDENT}");
-        for (n, r) in results.enumerate() {
-            if n > 0 {
-                out.write_all(b",\n")?;
-            }
-            // A result sits four levels deep (log, runs, run, results): eight spaces.
-            out.write_all(RESULT_INDENT.as_bytes())?;
-            out.write_all(pretty(&r).replace('\n', &indented).as_bytes())?;
+    let ends = Ends::new();
+    let empty = results.peek().is_none();
+    out.write_all(ends.head(empty).as_bytes())?;
+    for (n, r) in results.enumerate() {
+        if n > 0 {
+            out.write_all(RESULT_SEPARATOR.as_bytes())?;
         }
-        out.write_all(b"\n      ]")?;
+        out.write_all(indented(&r).as_bytes())?;
     }
-    out.write_all(after.as_bytes())?;
-    out.write_all(b"\n")
+    out.write_all(ends.tail(empty).as_bytes())
+}
+
+/// What goes between two results in the log.
+pub(crate) const RESULT_SEPARATOR: &str = ",\n";
+
+/// The log's text before its first result and after its last (the envelope holds nothing
+/// that depends on the findings), for writers that put the results in between.
+pub(crate) struct Ends {
+    before: String,
+    after: String,
+}
+
+impl Ends {
+    pub(crate) fn new() -> Self {
+        let rules: Vec<&CodeDoc> = codes::finding_codes().collect();
+        let envelope = pretty(&envelope(&rules, Vec::new()));
+        // The empty array is the only `"results": []` of the envelope: a string inside it
+        // would have its quotes escaped.
+        let (before, after) = envelope
+            .split_once(RESULTS_SLOT)
+            .unwrap_or((envelope.as_str(), ""));
+        Self {
+            before: before.to_string(),
+            after: after.to_string(),
+        }
+    }
+
+    /// Up to the first result (`empty`: there is none, and the array is closed).
+    pub(crate) fn head(&self, empty: bool) -> String {
+        let open = if empty {
+            RESULTS_SLOT
+        } else {
+            "\"results\": [\n"
+        };
+        format!("{}{open}", self.before)
+    }
+
+    /// After the last result.
+    pub(crate) fn tail(&self, empty: bool) -> String {
+        let close = if empty { "" } else { "\n      ]" };
+        format!("{close}{}\n", self.after)
+    }
+}
+
+/// A result as it sits in the log, four levels deep (log, runs, run, results): eight spaces.
+fn indented(result: &Json) -> String {
+    let indented = format!("\n{RESULT_INDENT}");
+    format!("{RESULT_INDENT}{}", pretty(result).replace('\n', &indented))
+}
+
+/// One finding's result as [`write`] writes it without a baseline (a streamed report).
+pub(crate) fn push_result(out: &mut String, analysis: &Analysis, finding: &Finding) {
+    let rules: Vec<&CodeDoc> = codes::finding_codes().collect();
+    let context = Context::default();
+    out.push_str(&indented(&result(analysis, &context, &rules, 0, finding)));
 }
 
 /// Where the results go in the pretty envelope.
