@@ -425,12 +425,19 @@ fn share_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Number
 fn apply_scale(tokens: &[Token], i: usize, value: f64, text: &str, t: &Tables) -> (f64, usize) {
     let mut value = value;
     let mut last = i;
+    // After a currency sign a lone letter is no unit of measure: "$4.8 M" is 4.8 million.
+    let money = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| t.text(text).ends_with(['$', '£', '€', '¥', '₹']));
     while let Some(next) = tokens.get(last + 1) {
         // "1.2 billion", and spaced abbreviations of two letters or more ("10 bln", "5 mn"):
         // a lone "m" or "k" after a space is a unit or a letter.
         // A lone "k" written in lowercase is no unit: "10 k" is ten thousand.
         let abbreviation = || {
-            (next.lower.len() > 1 || (next.lower == "k" && !next.capitalized))
+            (next.lower.len() > 1
+                || (next.lower == "k" && !next.capitalized)
+                || (money && last == i))
                 .then(|| t.rules.scale_abbreviations.get(&next.lower).copied())
                 .flatten()
         };
@@ -681,6 +688,9 @@ mod tests {
             "1.2 billion",
         );
         check("it cost 3bn", Some(3e9), Some(3e9), "3bn");
+        // After a currency sign, a lone scale letter apart from the digits.
+        check("sales of $4.8 M a year", Some(4.8e6), Some(4.8e6), "4.8 M");
+        check("a £2 B deal", Some(2e9), Some(2e9), "2 B");
         check("some 2.5K fans", Some(2500.0), Some(2500.0), "2.5K");
         // A decimal comma only where dots group the thousands before it.
         check(
