@@ -755,11 +755,22 @@ fn strict_bound(ctx: &Context, first: usize, d: &mut Draft, is_count: bool) {
     let Some(step) = last_digit_step(v) else {
         return;
     };
-    let step = if is_count { step.max(1.0) } else { step / 2.0 };
-    if above {
-        *low = Some(v + step);
+    // A count of whole things starts at the next one; a figure with decimals ("over 0.69") is
+    // a measure whatever its unit.
+    let step = if is_count && step >= 1.0 {
+        step
     } else {
-        *high = Some(v - step);
+        step / 2.0
+    };
+    // Free of binary noise: 0.69 + 0.005 is 0.695, not 0.6950000000000001.
+    let tidy = |x: f64| {
+        let scale = 10f64.powi(12 - x.abs().log10().ceil().max(0.0) as i32);
+        (x * scale).round() / scale
+    };
+    if above {
+        *low = Some(tidy(v + step));
+    } else {
+        *high = Some(tidy(v - step));
     }
 }
 
@@ -1653,6 +1664,13 @@ mod tests {
             "Cobalt Rovers",
             "Cobalt Rovers have sold more than 24 million shirts.",
             "The club has sold 24 million shirts.",
+        );
+        assert_eq!(kinds, [FindingKind::Agreement]);
+        // A count with decimals is bounded as a measure is: "over 0.69" takes 0.7.
+        let kinds = findings(
+            "Cobalt Rovers",
+            "Cobalt Rovers scored more than 0.69 goals per game.",
+            "The club scored 0.7 goals per game.",
         );
         assert_eq!(kinds, [FindingKind::Agreement]);
     }
