@@ -881,9 +881,24 @@ fn linked_noun(ctx: &Context, first: usize) -> Option<String> {
     if k > begin && MODALS.contains(&ctx.lower(k - 1)) {
         k -= 1;
     }
-    let noun = k.checked_sub(1).filter(|&n| n >= begin)?;
-    let t = &toks[noun];
+    let mut noun = k.checked_sub(1).filter(|&n| n >= begin)?;
     let c = &ctx.t.c;
+    // "The budget of the film Dark Harbor was $40 million": the noun before "of" and a name.
+    if toks[noun].capitalized
+        && let Some(of) = (noun.saturating_sub(8).max(begin)..noun)
+            .rev()
+            .find(|&j| ctx.lower(j) == "of")
+        && (of + 1..k).all(|j| toks[j].kind == TokenKind::Word)
+        // Names, and one common noun at most ("of the film").
+        && (of + 1..k)
+            .filter(|&j| !toks[j].capitalized && !c.stop_words.contains(ctx.lower(j)))
+            .count()
+            <= 1
+        && of > begin
+    {
+        noun = of - 1;
+    }
+    let t = &toks[noun];
     let word = t.lower.as_str();
     // "valued at", "rated at", "estimated at": the participle says what the figure is.
     // ("Uploads of up to 50 MB": a capital that only opens the sentence is no name.)
@@ -1836,6 +1851,16 @@ mod tests {
             ),
             [FindingKind::Conflict]
         );
+    }
+
+    #[test]
+    fn a_noun_before_of_and_a_name_is_linked_to_the_figure() {
+        let q = quantities(
+            "Dark Harbor (film)",
+            "The budget of the film Dark Harbor was $40 million. The sequel cost $55 million.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(props, ["budget", "cost"], "{q:?}");
     }
 
     #[test]
