@@ -603,7 +603,10 @@ fn topic_property(
         // takes them ("hosted 40,000 people"); a topic that has them ("has 2 million
         // customers") counts the people themselves. Otherwise not a topic's figure.
         if c.person_nouns.contains(&s.key) || c.person_nouns.contains(&s.text.to_lowercase()) {
-            counted = match verb_after(ctx, last).or_else(|| verb_before(ctx, first)) {
+            counted = match verb_after(ctx, last)
+                .or_else(|| verb_before(ctx, first))
+                .or_else(|| linked_noun(ctx, first))
+            {
                 Some(verb) => Some(verb),
                 None if has_before(ctx, first) => counted,
                 None => return None,
@@ -1821,13 +1824,15 @@ mod tests {
             "Orchard Valley Fair",
             "Fewer than 300 people reviewed the fair online. The fairground can host 12,000 \
              people. The co-operative has 900 customers. About 40 people were infected with \
-             influenza. Some 25 people from the valley, on foot.",
+             influenza. Some 25 people from the valley, on foot. Its record attendance was \
+             over 9,000 people.",
         );
         let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
         assert!(props.contains(&"review"), "{q:?}");
         assert!(props.contains(&"capacity"), "{q:?}");
         assert!(props.contains(&"customer"), "{q:?}");
         assert!(props.contains(&"infected with influenza"), "{q:?}");
+        assert!(props.contains(&"attendance"), "{q:?}");
         // People with no verb of their own and not had by the topic are no topic's figure.
         assert!(
             q.iter()
