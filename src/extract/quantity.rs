@@ -526,9 +526,13 @@ fn unit_after_list<'r>(ctx: &Context<'r>, m: &NumberMatch) -> Option<&'r UnitRul
         if !in_sentence(pos) {
             return None;
         }
+        // A bare comma joins figures only before a later "and" or "or": "reached 402, 41%"
+        // is two measures, "4, 8 and 16 mm" one list.
+        let mut worded = true;
         if toks[pos].is_punct(",") {
             pos += 1;
-            if matches!(ctx.lower(pos), "and" | "or") {
+            worded = matches!(ctx.lower(pos), "and" | "or");
+            if worded {
                 pos += 1;
             }
         } else if matches!(ctx.lower(pos), "and" | "or" | "to") {
@@ -545,7 +549,7 @@ fn unit_after_list<'r>(ctx: &Context<'r>, m: &NumberMatch) -> Option<&'r UnitRul
         }
         if let Some(glued) = next.attached_unit.as_deref() {
             // "5 and 10mm"; not a rate glued to the digits ("3 and 4mg/kg").
-            if glued.contains('/') {
+            if glued.contains('/') || !worded {
                 return None;
             }
             let u = unit_by_name(ctx, glued)?;
@@ -553,6 +557,11 @@ fn unit_after_list<'r>(ctx: &Context<'r>, m: &NumberMatch) -> Option<&'r UnitRul
         }
         let after = next.last + 1;
         if !in_sentence(after) {
+            return None;
+        }
+        let unit_follows =
+            ctx.t.c.unit_names.at(toks, after).is_some() || toks[after].is_punct("%");
+        if unit_follows && !worded {
             return None;
         }
         if let Some((len, &k)) = ctx.t.c.unit_names.at(toks, after)
@@ -3896,6 +3905,7 @@ mod tests {
                 "g",
             ),
             ("Shares of 12 and 30% were sold.", "12", "%"),
+            ("Sales reached 402, 12% of them abroad.", "402", "count"),
             ("The rods were 3 and 7cm long.", "3", "cm"),
             // A list that ends in no unit counts; a unit that goes on into a rate or a power
             // says nothing of the figures before it.
