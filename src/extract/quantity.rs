@@ -363,6 +363,14 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         r.end_tok = pos + 1;
         pos += 2;
     }
+    // "22 and 0.22 ppm", "9 or 4.8 months", "5, 10 and 20 mm": a figure in a list takes the
+    // unit written once after the list's last figure.
+    if r.unit.is_none()
+        && pos == m.last + 1
+        && let Some(u) = unit_after_list(ctx, m)
+    {
+        r.unit = Some(u);
+    }
     let dimension = r.unit.map_or("count", |u| u.dimension.as_str());
 
     // What the figure counts or measures. A measure's span is the figure with its hedges and
@@ -496,6 +504,103 @@ fn scaled_currency<'r>(ctx: &Context<'r>, pos: usize) -> Option<(f64, &'r UnitRu
         .get(&first.to_ascii_lowercase().to_string())?;
     let unit = unit_by_name(ctx, code).filter(|u| u.dimension.starts_with("money"))?;
     Some((scale, unit))
+}
+
+/// The unit written once after a list of bare figures that starts with `m`: "ppm" for "22"
+/// in "22 and 0.22 ppm", "months" for "9" in "9 or 4.8 months", "mm" for "5" in "5, 10 and
+/// 20 mm", "ppm" for "9.4" in "9.4 to 14.1 to 66.8 ppm". Figures are joined by a comma,
+/// "and", "or" or "to" in one sentence. None when the list ends in no unit, when a figure in
+/// it has its own unit or a compound ("5 and 10-year"), or when the unit goes on into a rate
+/// or a power ("2 and 5 mg cm−2", "3 and 4 mg/kg"): the figure's own part of it is unknown.
+fn unit_after_list<'r>(ctx: &Context<'r>, m: &NumberMatch) -> Option<&'r UnitRule> {
+    let toks = ctx.tokens;
+    if m.attached_unit.is_some() || m.compound.is_some() {
+        return None;
+    }
+    let sentence = toks[m.first].sentence;
+    let in_sentence = |i: usize| toks.get(i).is_some_and(|t| t.sentence == sentence);
+    let mut pos = m.last + 1;
+    // A list of a few figures; a longer run of numbers is a table, not a list.
+    for _ in 0..6 {
+        // The joint: ",", "and", "or", "to", ", and", ", or".
+        if !in_sentence(pos) {
+            return None;
+        }
+        // A bare comma joins figures only before a later "and" or "or": "reached 402, 41%"
+        // is two measures, "4, 8 and 16 mm" one list.
+        let mut worded = true;
+        if toks[pos].is_punct(",") {
+            pos += 1;
+            worded = matches!(ctx.lower(pos), "and" | "or");
+            if worded {
+                pos += 1;
+            }
+        } else if matches!(ctx.lower(pos), "and" | "or" | "to") {
+            pos += 1;
+        } else {
+            return None;
+        }
+        if !in_sentence(pos) {
+            return None;
+        }
+        let next = numbers::number_at(toks, pos, ctx.text, ctx.t)?;
+        if next.compound.is_some() {
+            return None;
+        }
+        if let Some(glued) = next.attached_unit.as_deref() {
+            // "5 and 10mm"; not a rate glued to the digits ("3 and 4mg/kg").
+            if glued.contains('/') || !worded {
+                return None;
+            }
+            let u = unit_by_name(ctx, glued)?;
+            return unit_ends_at(ctx, u, next.last + 1, next.last);
+        }
+        let after = next.last + 1;
+        if !in_sentence(after) {
+            return None;
+        }
+        let unit_follows =
+            ctx.t.c.unit_names.at(toks, after).is_some() || toks[after].is_punct("%");
+        if unit_follows && !worded {
+            return None;
+        }
+        if let Some((len, &k)) = ctx.t.c.unit_names.at(toks, after)
+            && !is_operator(ctx, after, len)
+        {
+            let u = if len == 1 {
+                let written = toks[after].text(ctx.text);
+                let table = ctx.t.rules.units.get(k);
+                if written == toks[after].lower
+                    && table.is_some_and(|x| x.names.contains(&toks[after].lower))
+                {
+                    table
+                } else {
+                    unit_by_name(ctx, written)
+                }
+            } else {
+                ctx.t.rules.units.get(k)
+            }?;
+            return unit_ends_at(ctx, u, after + len, next.last);
+        }
+        if toks[after].is_punct("%") {
+            let u = unit_by_name(ctx, "%")?;
+            return unit_ends_at(ctx, u, after + 1, next.last);
+        }
+        pos = after;
+    }
+    None
+}
+
+/// `unit` when it ends before token `pos`: no rate ("/", "per") and no power after it.
+fn unit_ends_at<'r>(
+    ctx: &Context<'r>,
+    unit: &'r UnitRule,
+    pos: usize,
+    figure_last: usize,
+) -> Option<&'r UnitRule> {
+    let toks = ctx.tokens;
+    let rate = toks.get(pos).is_some_and(|t| t.is_punct("/")) || ctx.lower(pos) == "per";
+    (!rate && powers_after(ctx, unit, pos, figure_last).is_none()).then_some(unit)
 }
 
 /// Words naming the hundredth part of a currency.
@@ -3784,6 +3889,30 @@ mod tests {
                 "2.1 cm2/Vs",
                 "cm2/Vs",
             ),
+            // A list of figures takes the unit written once after its last figure.
+            ("The two wells held 14 and 0.5 ppm of lead.", "14", "ppm"),
+            (
+                "The two wells held 14 and 0.5 ppm of lead.",
+                "0.5 ppm",
+                "ppm",
+            ),
+            ("The seeds rested for 6 or 2.5 weeks.", "6", "wk"),
+            ("The pipes were 4, 8 and 16 mm wide.", "4", "mm"),
+            ("The pipes were 4, 8 and 16 mm wide.", "8", "mm"),
+            (
+                "The salt rose from 3.1 to 7.2 to 9.9 g at the weir.",
+                "3.1",
+                "g",
+            ),
+            ("Shares of 12 and 30% were sold.", "12", "%"),
+            ("Sales reached 402, 12% of them abroad.", "402", "count"),
+            ("The rods were 3 and 7cm long.", "3", "cm"),
+            // A list that ends in no unit counts; a unit that goes on into a rate or a power
+            // says nothing of the figures before it.
+            ("We saw 12 and 30 birds on the shore.", "12", "count"),
+            ("Doses of 2 and 5 mg/kg were given.", "2", "count"),
+            ("Layers of 2 and 5 mg cm−2 were cast.", "2", "count"),
+            ("In 12 of 30 cases the bridge held 5 t.", "12", "count"),
         ];
         for &(sentence, text, unit) in table {
             let got: Vec<_> = claims(sentence, &rules)
