@@ -466,7 +466,8 @@ impl<'c, 'a> Clauses<'c, 'a> {
             {
                 continue;
             }
-            let s = event_stem(w);
+            // "established" is the founding, as the lexicon names it.
+            let s = event_stem(&ctx.t.c.topic.named(w));
             if self.topic_words.contains(&s) || stems.contains(&s) {
                 continue;
             }
@@ -1888,6 +1889,15 @@ mod tests {
                 "In 1989, the city decided to repaint the towers in green."
             ),
             [FindingKind::Conflict]
+        );
+        // A clause's words are named as the lexicon names them: "established" is the founding.
+        assert_eq!(
+            findings(
+                "Velmora Guild",
+                "The Velmora Guild was founded in 1950.",
+                "Established in 1950 and rehoused in 1962, the guild trains weavers."
+            ),
+            [FindingKind::Agreement]
         );
         // Clauses about other things are never held together.
         assert_eq!(
