@@ -637,6 +637,7 @@ fn topic_property(
     let linked = || {
         total
             .clone()
+            .or_else(|| running_total(ctx, first))
             .or_else(|| linked_noun(ctx, first))
             .or_else(|| verb.clone())
     };
@@ -923,6 +924,33 @@ fn linked_noun(ctx: &Context, first: usize) -> Option<String> {
         }
     }
     Some(word.to_string())
+}
+
+/// Words between a count and its noun that say which of them it counts, not what they are.
+const COUNT_MODIFIERS: &[&str] = &["new", "more", "additional", "further", "confirmed", "other"];
+
+/// What a running total counts: "nine new cases were confirmed, bringing the total to 61" is a
+/// total of cases, the noun the sentence counted before "the total to".
+fn running_total(ctx: &Context, first: usize) -> Option<String> {
+    let toks = ctx.tokens;
+    let before = |n: usize| first.checked_sub(n).map_or("", |k| ctx.lower(k));
+    if !(before(1) == "to" && before(2) == "total") {
+        return None;
+    }
+    let begin = ctx.sentences[toks[first].sentence].start;
+    let total = first - 2;
+    (begin..total).rev().find_map(|k| {
+        let figure = toks[k].kind == TokenKind::Number
+            || ctx.t.rules.number_words.contains_key(&toks[k].lower);
+        if !figure {
+            return None;
+        }
+        let noun =
+            (k + 1..(k + 4).min(total)).find(|&j| !COUNT_MODIFIERS.contains(&ctx.lower(j)))?;
+        let t = &toks[noun];
+        (t.kind == TokenKind::Word && !t.capitalized && !ctx.t.c.stop_words.contains(&t.lower))
+            .then(|| t.lower.clone())
+    })
 }
 
 /// Whether the figure at `first` is "a total of" (or "a sum of"), with the scope word written
@@ -1834,6 +1862,16 @@ mod tests {
         assert!(props.contains(&"customer"), "{q:?}");
         assert!(props.contains(&"infected with influenza"), "{q:?}");
         assert!(props.contains(&"attendance"), "{q:?}");
+        // A running total counts the noun counted before it.
+        let q = quantities(
+            "Example outbreak in Ruritania",
+            "On 3 May 2031, twelve new cases were confirmed, bringing the total to 140.",
+        );
+        assert!(
+            q.iter()
+                .any(|(_, p, l)| p == "case as of 2031-05-03" && l.contains("140")),
+            "{q:?}"
+        );
         // People with no verb of their own and not had by the topic are no topic's figure.
         assert!(
             q.iter()
