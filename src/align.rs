@@ -462,16 +462,11 @@ fn cluster_subjects(
     }
     let th = &rules.thresholds;
     let mut why: HashMap<usize, Vec<String>> = HashMap::new();
-    for (a, b) in subject_candidates(&keys, &proper, th) {
-        if let Some(reason) = same_subject(&keys[a], &keys[b], th) {
-            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-            if ra != rb {
-                parent[rb] = ra;
-                why.entry(a).or_default().push(reason);
-            }
-        }
-    }
-    for (a, b, reason) in same_events(&keys) {
+    // Names spelled alike, and dates whose clauses tell of one event.
+    let spelled = subject_candidates(&keys, &proper, th)
+        .into_iter()
+        .filter_map(|(a, b)| same_subject(&keys[a], &keys[b], th).map(|reason| (a, b, reason)));
+    for (a, b, reason) in spelled.chain(same_events(&keys)) {
         let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
         if ra != rb {
             parent[rb] = ra;
@@ -545,7 +540,8 @@ fn same_events(keys: &[String]) -> Vec<(usize, usize, String)> {
         .flat_map(|ks| {
             ks.iter()
                 .enumerate()
-                .flat_map(move |(x, &a)| ks[x + 1..].iter().map(move |&b| (a.min(b), a.max(b))))
+                // (Each list holds its keys in order.)
+                .flat_map(move |(x, &a)| ks[x + 1..].iter().map(move |&b| (a, b)))
         })
         .collect();
     pairs.sort_unstable();

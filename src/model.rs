@@ -357,11 +357,7 @@ impl Value {
             Value::Quantity {
                 band: Some(band), ..
             } => Some(*band),
-            Value::Quantity { low, high, .. } => Some(Interval {
-                low: *low,
-                high: *high,
-            }),
-            _ => None,
+            _ => self.stated(),
         }
     }
 

@@ -241,31 +241,27 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
 /// Makes `topic` the subject of every date that names no event of its own but follows a verb
 /// of the topic's life ("was released on 2 September 2016", "was founded in 1901"): the date
 /// of the topic's release, founding, birth. A denied one ("were not announced on 18 June") is
-/// left alone.
+/// left alone. Any other date is dated by the words of its clause ([`Clauses::event`]).
 pub fn attach_dates(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
     let events = &ctx.t.c.topic.events;
-    // Where each date stands: a sentence with several dates ("launched in Indonesia on 8
-    // January, in Singapore on 10 January") dates several events, which one verb does not
-    // tell apart; each date's own stretch of words, between its neighbours, says what it dates.
-    let spans: Vec<(usize, usize)> = drafts
+    // Where every figure stands, the dates among them: a sentence with several dates
+    // ("launched in Indonesia on 8 January, in Singapore on 10 January") dates several events,
+    // which one verb does not tell apart, so its dates are dated by their clause.
+    let placed: Vec<(bool, TokenSpan)> = drafts
         .iter()
-        .filter(|d| d.kind == ClaimKind::Date)
         .filter_map(|d| {
-            Some((
+            let span = (
                 first_token(ctx, d.start, d.end)?,
                 last_token(ctx, d.start, d.end)?,
-            ))
+            );
+            Some((d.kind == ClaimKind::Date, span))
         })
         .collect();
-    // Every figure's tokens: a year in none of them is one the readers left.
-    let figures: Vec<(usize, usize)> = drafts
+    let figures: Vec<TokenSpan> = placed.iter().map(|&(_, span)| span).collect();
+    let spans: Vec<TokenSpan> = placed
         .iter()
-        .filter_map(|d| {
-            Some((
-                first_token(ctx, d.start, d.end)?,
-                last_token(ctx, d.start, d.end)?,
-            ))
-        })
+        .filter(|&&(date, _)| date)
+        .map(|&(_, span)| span)
         .collect();
     let mut per_sentence: HashMap<usize, usize> = HashMap::default();
     for &(first, _) in &spans {
@@ -286,28 +282,15 @@ pub fn attach_dates(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         // "born after 1967", "released before 2000", "prior to 3 May": a bound on the date.
         let begin = ctx.sentences[sentence].start;
         let (bound, from) = date_bound(ctx, first, begin);
-        if per_sentence.get(&sentence) != Some(&1) {
-            if let Some(s) = clauses.event(first, last) {
-                if let Value::Date(v) = &mut d.value {
-                    v.bound = bound.or_else(|| as_of(ctx, first, begin));
-                }
-                d.subject = Some(s);
-            }
-            continue;
-        }
-        let mut k = from;
-        let mut event = None;
-        while k > begin && k + 8 > first {
-            k -= 1;
-            let w = ctx.lower(k);
-            if matches!(w, "," | ";" | ":") {
-                break;
-            }
-            if events.contains(w) {
-                event = Some(k);
-                break;
-            }
-        }
+        // The word of the lexicon before the date, in a sentence of one date.
+        let event = (per_sentence.get(&sentence) == Some(&1))
+            .then(|| {
+                (begin..from)
+                    .rev()
+                    .take_while(|&k| k + 9 > first && !matches!(ctx.lower(k), "," | ";" | ":"))
+                    .find(|&k| events.contains(ctx.lower(k)))
+            })
+            .flatten();
         let Some(at) = event else {
             // No word of the lexicon: the words of the date's clause say what it dates.
             if let Some(s) = clauses.event(first, last) {
