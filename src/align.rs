@@ -554,7 +554,13 @@ fn same_events(keys: &[String]) -> Vec<(usize, usize, String)> {
             };
             let shared: Vec<&str> = wa.iter().filter(|w| wb.contains(w)).copied().collect();
             let shorter = wa.len().min(wb.len());
-            (shared.len() * 2 >= shorter && shared.len() >= shorter.min(2)).then(|| {
+            let longer = wa.len().max(wb.len());
+            // Half the shorter clause, two words at least, and when both are clauses a sixth
+            // of the longer: two words of a long sentence about many things are not one event.
+            let enough = shared.len() * 2 >= shorter
+                && shared.len() >= shorter.min(2)
+                && (shorter < 2 || shared.len() * 6 >= longer);
+            enough.then(|| {
                 (
                     a,
                     b,

@@ -312,7 +312,7 @@ pub fn tokenize_ranges_into(
             if kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '…' | ';') {
                 let next = text[i..end].chars().next();
                 let closing = next.is_some_and(|n| matches!(n, '"' | '”' | '’' | '\'' | ')'));
-                if next.is_none_or(|n| n.is_whitespace()) {
+                if next.is_none_or(|n| n.is_whitespace()) || glued_sentence(&text[i..end]) {
                     end_sentence(&tokens, &mut sentence, &mut sentence_starts);
                 } else if closing {
                     // Take the closing quote into this sentence first.
@@ -378,6 +378,15 @@ fn lowercase_into(buf: &mut String, raw: &str) {
 /// Lines at least this long (in characters) that break without a full stop are running text
 /// wrapped by the writer's editor; shorter ones are headings, captions and bylines.
 const WRAPPED_LINE: usize = 45;
+
+/// Whether the text right after a full stop starts a new sentence with no space before it:
+/// a capital and then a small letter ("grossed $5 million.The film"), as text pasted from
+/// several paragraphs often is. Abbreviations and initials ("U.S.", "St.") have taken their
+/// period into the word before this is asked.
+fn glued_sentence(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+}
 
 fn ends_with_colon(tokens: &[Token]) -> bool {
     tokens.last().is_some_and(|t| t.lower == ":")
@@ -601,6 +610,25 @@ mod tests {
                 "The U.S. Army agreed.",
                 "A heading",
                 "Next line here."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_glued_to_the_next_sentence_still_ends_one() {
+        let text = "The museum drew 41,200 visitors.Its shop sold 900 maps. The U.S.Navy came.";
+        let t = tokenize(text, 0, text.len(), &abbrevs());
+        let sents: Vec<String> = t
+            .sentences
+            .iter()
+            .map(|r| text[t.tokens[r.start].start..t.tokens[r.end - 1].end].to_string())
+            .collect();
+        assert_eq!(
+            sents,
+            [
+                "The museum drew 41,200 visitors.",
+                "Its shop sold 900 maps.",
+                "The U.S.Navy came."
             ]
         );
     }

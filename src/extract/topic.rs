@@ -613,8 +613,8 @@ fn topic_property(
     let total = linked_total(ctx, first).and_then(|(scope, own)| {
         let v = own.or_else(|| shared.clone().map(|(_, v)| v))?;
         Some(match scope {
-            Some(scope) => format!("{v} {scope}"),
-            None => v,
+            Some(scope) if !whole_world(&scope, topic) => format!("{v} {scope}"),
+            _ => v,
         })
     });
     let linked = || {
@@ -664,8 +664,11 @@ fn topic_property(
     if is_whole(ctx, first) {
         property = format!("{property} in all");
     }
+    // "worldwide" is the whole of a topic that is not itself held to a place: a film's gross
+    // "worldwide" is its gross; the cases of "the pandemic in Spain" worldwide are not Spain's.
     if let Some(place) = place_scope(ctx, &figure, topic)
         && !property.ends_with(&place)
+        && !whole_world(&place, topic)
     {
         property = format!("{property} {place}");
     }
@@ -673,6 +676,18 @@ fn topic_property(
         property = format!("{property} {time}");
     }
     Some((property, took_verb))
+}
+
+/// Whether a scope is the whole world ("worldwide", "globally", "around the world") for a
+/// topic that its own name does not hold to a place ("2020 pandemic in Peru", "Flooding across
+/// Texas"): then the scope is the topic's whole, as if unsaid.
+fn whole_world(scope: &str, topic: &Subject) -> bool {
+    let words: Vec<&str> = topic.text.split_whitespace().collect();
+    let placed = words.windows(2).any(|w| {
+        matches!(w[0], "in" | "across" | "within")
+            && w[1].chars().next().is_some_and(char::is_uppercase)
+    });
+    scope == "worldwide" && !placed
 }
 
 /// Whether `name` follows "in" (or "outside", "across") right after the figure: "$6 million in
@@ -1102,7 +1117,7 @@ fn place_scope(ctx: &Context, f: &Figure, topic: &Subject) -> Option<String> {
         if ends {
             break;
         }
-        for len in (1..=6).rev() {
+        for len in (1..=8).rev() {
             if k + len > range.end {
                 continue;
             }
@@ -1585,7 +1600,8 @@ mod tests {
                 "gross in canada",
                 "gross in quebec",
                 "gross outside home market",
-                "gross worldwide",
+                // A film's worldwide total is its gross.
+                "gross",
             ]
         );
         // "grossed a total of": the verb before the phrase.
@@ -1599,7 +1615,33 @@ mod tests {
             "Harbour Lights (film)",
             "The film earned 12 crore worldwide.",
         );
-        assert_eq!(q[0].1, "gross worldwide");
+        assert_eq!(q[0].1, "gross");
+    }
+
+    #[test]
+    fn worldwide_is_the_whole_unless_the_topic_is_held_to_a_place() {
+        let props = |title: &str, text: &str| -> Vec<String> {
+            quantities(title, text).into_iter().map(|q| q.1).collect()
+        };
+        assert_eq!(
+            props(
+                "Harbour Lights (film)",
+                "It earned $2 million outside the US and Canada and $5 million globally; \
+                 it made $1 million elsewhere."
+            ),
+            [
+                "gross outside home market",
+                "gross",
+                "gross outside home market"
+            ]
+        );
+        assert_eq!(
+            props(
+                "2031 measles outbreak in Ruritania",
+                "The outbreak had caused 41 deaths, and 900 deaths worldwide."
+            ),
+            ["death", "death worldwide"]
+        );
     }
 
     #[test]
@@ -1923,6 +1965,16 @@ mod tests {
         // Clauses about other things are never held together.
         assert_eq!(
             findings(title, a, "A ferry service to the island began in 1989."),
+            Vec::<FindingKind>::new()
+        );
+        // Two words of a long sentence about many things are not one event.
+        assert_eq!(
+            findings(
+                title,
+                "The towers were repainted and fenced in 1987.",
+                "Since the storm of 1989 the towers, the cables, the deck, the lamps, the toll \
+                 booths and the old signal house were inspected, cleaned, fenced and lit."
+            ),
             Vec::<FindingKind>::new()
         );
         // The time a statement holds at never contradicts another such time.
