@@ -22,9 +22,9 @@
 //! whole counts bound the total; the others are lower bounds of it. Figures of round-ups,
 //! tallies, earlier events and other stories on the page are read but dropped.
 
+use super::document::{Context, Draft};
 use super::numbers;
 use super::tokens::TokenKind;
-use super::{Context, Draft};
 use crate::model::{ClaimKind, Scope, Subject, Value};
 
 /// Words that may stand between the people and what happened to them: "were", "was later

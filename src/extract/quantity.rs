@@ -5,9 +5,9 @@
 //! Figures that are not quantities are passed over: years, identifiers ("Boeing 737", "Route
 //! 66"), house numbers, ordinals, and compounds that are not measures ("four-star").
 
+use super::document::{Context, Draft};
 use super::numbers::{self, NumberMatch};
 use super::tokens::{TokenKind, WordClass};
-use super::{Context, Draft};
 use crate::model::{ClaimKind, Interval, Subject, Value};
 use crate::rules::{IntervalShape, QualifierRule, UnitRule};
 
@@ -2895,7 +2895,7 @@ fn antecedent(ctx: &Context, at: usize, earlier: &[Draft]) -> Option<Subject> {
 }
 
 /// The event a date or figure belongs to: an event word in the same sentence, the nearest.
-pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
+pub fn event_near(ctx: &Context, at: usize) -> Option<Subject> {
     let toks = ctx.tokens;
     let sentence = toks.get(at)?.sentence;
     let range = &ctx.sentences[sentence];

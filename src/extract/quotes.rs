@@ -7,8 +7,8 @@
 //! in the document; a pronoun is no speaker. The quote's words are its subject, so the same
 //! quote in two reports is aligned, and a different speaker is a conflict of attribution.
 
+use super::document::{Context, Draft};
 use super::tokens::TokenKind;
-use super::{Context, Draft};
 use crate::model::{ClaimKind, Modality, Subject, Value};
 
 /// Fewer words than this between quotation marks is a phrase in scare quotes, not a quote.

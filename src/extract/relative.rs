@@ -19,7 +19,7 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::Context;
+use super::document::{Context, Draft};
 use super::lexical;
 use super::lexical::date::day_value;
 use super::tokens::TokenKind;
@@ -180,7 +180,7 @@ pub fn recency(value: &DateValue, today: Date) -> Recency {
 /// date after the report dates no incident (a shooting, a crash): "officials plan to address
 /// the shooting Monday" dates the plan. The claims stay, without an event to compare them by.
 pub fn detach_out_of_time(
-    drafts: &mut [super::Draft],
+    drafts: &mut [Draft],
     today: Date,
     incidents: &rustc_hash::FxHashSet<String>,
 ) {
@@ -918,7 +918,7 @@ fn procedure(ctx: &Context, k: usize, len: usize, key: &str) -> String {
 /// - a court or arrest date is one named procedure's for one named person ("arraignment of
 ///   roe", "arrest of roe"): a story tells of several hearings and arrests, and only the same
 ///   one dated twice contradicts. Without a named person the date is doubted.
-pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], today: Option<Date>) {
+pub fn settle_dates(ctx: &Context, drafts: &mut [Draft], today: Option<Date>) {
     use crate::model::{Aspect, Doubt, Subject, Value};
     let toks = ctx.tokens;
     let incidents = &ctx.t.rules.incidents;

@@ -4,8 +4,8 @@
 //! austin": initials and suffixes dropped). A title that is a job ("spokesman"), ends in a rank
 //! or names no post known to the rules is doubted: it may agree, but is held against no title.
 
+use super::document::{Context, Draft};
 use super::tokens::{TokenKind, WordClass};
-use super::{Context, Draft};
 use crate::model::{Aspect, ClaimKind, Doubt, Subject, Value};
 
 /// Why a title is not held against another: it is a job, a rank, or no known post.

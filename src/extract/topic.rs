@@ -7,9 +7,9 @@
 //! headline), and only when it reads as a name. Two documents share a topic only when their
 //! titles name the same thing, so a page and the claims written against it are compared.
 
+use super::document::{Context, Draft};
 use super::quantity::{singular, subject_key};
 use super::tokens::TokenKind;
-use super::{Context, Draft};
 use crate::model::{ClaimKind, DateBound, DateValue, Scope, Subject, Value};
 use crate::rules::LexiconRule;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
