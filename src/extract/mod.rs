@@ -14,20 +14,26 @@
 pub mod casualty;
 pub mod dates;
 pub mod document;
+pub mod grammar;
+pub mod labels;
 pub mod lexical;
 pub mod modality;
+pub mod names;
 pub mod numbers;
 pub mod places;
 pub mod quantity;
 pub mod quotes;
 pub mod relative;
 pub mod roles;
+pub mod subject;
 pub mod tables;
 pub mod tokens;
 pub mod topic;
+pub mod words;
 
 // The crate's public paths of the shared context and tables, which live on their own floors.
 pub use document::{Context, Draft};
+pub use labels::date_label;
 pub use tables::{Compiled, PhraseTable, Tables};
 
 use crate::model::{Claim, ClaimKind, DateValue, DocId, Document, Value};
@@ -299,47 +305,6 @@ fn date_draft(
         definite: false,
         scope: crate::model::Scope::Total,
         doubts: Vec::new(),
-    }
-}
-
-/// "February 2022", "Sept. 28", "20 February 2014".
-pub fn date_label(d: &DateValue) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = d
-        .month
-        .and_then(|m| MONTHS.get((m as usize).wrapping_sub(1)))
-        .copied();
-    let mut parts = Vec::new();
-    if let Some(day) = d.day {
-        parts.push(day.to_string());
-    }
-    if let Some(m) = month {
-        parts.push(m.to_string());
-    }
-    if let Some(y) = d.year {
-        parts.push(y.to_string());
-    }
-    let date = if parts.is_empty() {
-        "date".to_string()
-    } else {
-        parts.join(" ")
-    };
-    match d.bound {
-        Some(b) => format!("{} {date}", b.as_str()),
-        None => date,
     }
 }
 

@@ -131,7 +131,7 @@ fn place_draft(
         start: toks[first].start,
         end: toks[last].end,
         kind: ClaimKind::Place,
-        subject: Some(super::casualty::document_event(ctx)),
+        subject: Some(super::subject::document_event(ctx)),
         property: "place".to_string(),
         increment: false,
         modality: Modality::Asserted,

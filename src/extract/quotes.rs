@@ -131,7 +131,7 @@ fn known_people(ctx: &Context) -> Vec<Subject> {
     let mut out: Vec<Subject> = Vec::new();
     let mut k = 0;
     while k < ctx.tokens.len() {
-        if let Some((end, person)) = super::roles::person_name_at(ctx, k) {
+        if let Some((end, person)) = super::names::person_name_at(ctx, k) {
             if !out.iter().any(|p| p.key == person.key) {
                 out.push(person);
             }
@@ -145,7 +145,7 @@ fn known_people(ctx: &Context) -> Vec<Subject> {
 
 /// A person named at token `k`: in full, or by a surname that one known person has.
 fn person_at(ctx: &Context, k: usize, known: &[Subject]) -> Option<(usize, Subject)> {
-    if let Some(found) = super::roles::person_name_at(ctx, k) {
+    if let Some(found) = super::names::person_name_at(ctx, k) {
         return Some(found);
     }
     let t = ctx.tokens.get(k)?;

@@ -19,6 +19,7 @@
 
 use jiff::civil::{Date, Weekday};
 
+use super::dates::days_of;
 use super::document::{Context, Draft};
 use super::lexical;
 use super::lexical::date::day_value;
@@ -136,20 +137,6 @@ pub enum Recency {
     /// More than a year before the report: history ("convicted of murder in March 1992", "the
     /// 1989 earthquake"), another event than the one reported.
     Past,
-}
-
-/// The first and last day `value` covers: a date without a year is taken in `today`'s year,
-/// a month or a year alone covers all its days. `None` for a date no calendar holds.
-pub fn days_of(value: &DateValue, today: Date) -> Option<(Date, Date)> {
-    let year = i16::try_from(value.year.unwrap_or(i32::from(today.year()))).ok()?;
-    let month = value.month.and_then(|m| i8::try_from(m).ok());
-    match (month, value.day.and_then(|d| i8::try_from(d).ok())) {
-        (Some(m), Some(d)) => Date::new(year, m, d).ok().map(|day| (day, day)),
-        (Some(m), None) => Date::new(year, m, 1)
-            .ok()
-            .map(|day| (day, day.last_of_month())),
-        _ => Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
-    }
 }
 
 /// Where `value` lies against `today`, the report's date. A month or a year alone is `Later`
@@ -772,7 +759,7 @@ fn named_by_victim(ctx: &Context, k: usize, len: usize) -> bool {
     if ctx.lower(j).ends_with("-old") {
         j += 1;
     }
-    let Some((_, person)) = super::roles::person_name_at(ctx, j) else {
+    let Some((_, person)) = super::names::person_name_at(ctx, j) else {
         return false;
     };
     let Some(surname) = person.key.rsplit(' ').next() else {
@@ -857,7 +844,7 @@ fn person_of(
         || (toks
             .get(next)
             .is_some_and(|t| t.capitalized && t.kind == TokenKind::Word)
-            && !super::casualty::is_passive(ctx, k));
+            && !super::grammar::is_passive(ctx, k));
     if object
         && let Some(found) = (next..(next + 5).min(range.end))
             .take_while(|&j| !clause_break(ctx, j))
@@ -1019,7 +1006,7 @@ pub fn settle_dates(ctx: &Context, drafts: &mut [Draft], today: Option<Date>) {
             let mut j = 0;
             while j < toks.len() {
                 if toks[j].capitalized
-                    && let Some((end, person)) = super::roles::person_name_at(ctx, j)
+                    && let Some((end, person)) = super::names::person_name_at(ctx, j)
                 {
                     // "Corran Quay", "Elm Street": a place, not a person.
                     if let Some(surname) = person.key.rsplit(' ').next()

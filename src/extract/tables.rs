@@ -7,9 +7,10 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
+use super::lexical;
 use super::tokens::{self, Token, WordClass};
-use super::{lexical, roles, topic};
-use crate::rules::Rules;
+use super::words::{singular, stem_phrase};
+use crate::rules::{LexiconRule, Rules};
 
 /// Multi-word phrases looked up at token positions, longest first. The tables of [`Compiled`]
 /// are looked up with tokens classified against it ([`Tables::tokenize_into`]): a token
@@ -165,12 +166,12 @@ pub struct Compiled {
     pub title_connectors: HashSet<String>,
     /// Every word that appears in a post's variants ("defense", "joint", "chiefs").
     pub post_words: HashSet<String>,
-    /// What a title names, by the title folded with [`roles::normal_title`]: a post's name
+    /// What a title names, by the title folded with [`normal_title`]: a post's name
     /// for one of its variants, or a broader description as written; the first post listed
     /// wins.
     pub post_titles: HashMap<String, String>,
     /// The word lists that tie figures to a document's topic.
-    pub topic: topic::TopicWords,
+    pub topic: TopicWords,
     /// The class of every lowercase word that has one (see [`Tables::class_of`]).
     word_classes: HashMap<String, WordClass>,
     /// The first and the last words of the phrases of every phrase table above.
@@ -296,16 +297,16 @@ impl Compiled {
             }
             for v in &post.variants {
                 c.post_titles
-                    .entry(roles::normal_title(rules, v))
+                    .entry(normal_title(rules, v))
                     .or_insert_with(|| post.name.clone());
             }
             for b in &post.broader {
                 c.post_titles
-                    .entry(roles::normal_title(rules, b))
+                    .entry(normal_title(rules, b))
                     .or_insert_with(|| b.clone());
             }
         }
-        c.topic = topic::TopicWords::new(&rules.lexicon);
+        c.topic = TopicWords::new(&rules.lexicon);
         (c.phrase_firsts, c.phrase_lasts) = c.phrase_ends();
         // Every word in a set a class is made of, and every spelling that folds to one.
         let words: HashSet<&str> = [
@@ -501,5 +502,80 @@ impl<'a> Tables<'a> {
             .number_phrases
             .at(tokens, i)
             .map(|(len, (low, high))| (len, *low, *high))
+    }
+}
+
+/// A title folded for comparison: lowercase, British spellings folded, periods dropped.
+pub fn normal_title(rules: &crate::rules::Rules, title: &str) -> String {
+    rules.fold_phrase(&title.to_lowercase().replace(['.', ','], ""))
+}
+
+/// The lexicon's word lists the topic reader ([`super::topic`]) reads, as sets.
+#[derive(Debug, Clone, Default)]
+pub struct TopicWords {
+    pub headline_words: HashSet<String>,
+    pub partial_modifiers: HashSet<String>,
+    pub contrast_modifiers: HashSet<String>,
+    pub scope_words: HashMap<String, String>,
+    pub events: HashSet<String>,
+    /// A property word's stem (or a phrase's, word by word) to the property's name.
+    pub synonyms: HashMap<String, String>,
+    pub figure_verbs: HashSet<String>,
+}
+
+impl TopicWords {
+    pub fn new(lexicon: &LexiconRule) -> Self {
+        let set = |v: &[String]| v.iter().cloned().collect::<HashSet<String>>();
+        Self {
+            headline_words: set(&lexicon.headline_words),
+            partial_modifiers: set(&lexicon.partial_modifiers),
+            contrast_modifiers: set(&lexicon.contrast_modifiers),
+            scope_words: lexicon
+                .scope_words
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            events: set(&lexicon.topic_events),
+            synonyms: lexicon
+                .property_synonyms
+                .iter()
+                .flat_map(|(name, words)| {
+                    std::iter::once(name).chain(words).flat_map(move |w| {
+                        [(singular(w), name.clone()), (stem_phrase(w), name.clone())]
+                    })
+                })
+                .collect(),
+            figure_verbs: set(&lexicon.figure_verbs),
+        }
+    }
+
+    /// A property under the name the lexicon gives its leading words ("earned worldwide" is
+    /// "gross worldwide" when `gross` lists "earned"), or as it is.
+    pub fn named(&self, property: &str) -> String {
+        let words: Vec<&str> = property.split_whitespace().collect();
+        for len in (1..=words.len().min(3)).rev() {
+            let lead = words[..len].join(" ");
+            if let Some(name) = self.synonym(&lead) {
+                let mut named = name.clone();
+                for w in &words[len..] {
+                    named.push(' ');
+                    named.push_str(w);
+                }
+                return named;
+            }
+        }
+        property.to_string()
+    }
+
+    /// The property a word or phrase names, if the lexicon lists it: the word as written (in the
+    /// singular), or its stem when that keeps four letters or more ("earning" is "earn"; "rate"
+    /// is not "rated", whose stem is too short to tell them apart).
+    pub fn synonym(&self, phrase: &str) -> Option<&String> {
+        self.synonyms.get(&singular(phrase)).or_else(|| {
+            let stemmed = stem_phrase(phrase);
+            (stemmed.split_whitespace().all(|w| w.chars().count() >= 4))
+                .then(|| self.synonyms.get(&stemmed))
+                .flatten()
+        })
     }
 }
