@@ -22,10 +22,12 @@
 //! whole counts bound the total; the others are lower bounds of it. Figures of round-ups,
 //! tallies, earlier events and other stories on the page are read but dropped.
 
+use super::document::{Context, Draft};
+use super::grammar::{has_object, is_adverb, is_be, is_passive};
 use super::numbers;
+use super::subject::document_event;
 use super::tokens::TokenKind;
-use super::{Context, Draft};
-use crate::model::{ClaimKind, Scope, Subject, Value};
+use crate::model::{ClaimKind, Scope, Value};
 
 /// Words that may stand between the people and what happened to them: "were", "was later
 /// pronounced", "shot and".
@@ -403,14 +405,14 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
         let first = v.first.min(t_first);
         let last = v.last.max(t_last);
         let figure = match (v.low, v.high) {
-            (Some(a), Some(b)) if a == b => super::quantity::format_number(a),
+            (Some(a), Some(b)) if a == b => super::labels::format_number(a),
             (Some(a), Some(b)) => format!(
                 "{}–{}",
-                super::quantity::format_number(a),
-                super::quantity::format_number(b)
+                super::labels::format_number(a),
+                super::labels::format_number(b)
             ),
-            (Some(a), None) => format!("≥ {}", super::quantity::format_number(a)),
-            (None, Some(b)) => format!("≤ {}", super::quantity::format_number(b)),
+            (Some(a), None) => format!("≥ {}", super::labels::format_number(a)),
+            (None, Some(b)) => format!("≤ {}", super::labels::format_number(b)),
             (None, None) => "?".to_string(),
         };
         out.push(Draft {
@@ -471,12 +473,12 @@ pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::
     let year_before = today.checked_sub(jiff::Span::new().days(365)).ok();
     // (sentence, dated more than a year before the report, or a sentence that opens with
     // the date: "In December, a woman drove onto the sidewalk", "On May 17, a man was shot")
-    let days_of_first = |value, today| super::relative::days_of(value, today).map(|(f, _)| f);
+    let days_of_first = |value, today| super::dates::days_of(value, today).map(|(f, _)| f);
     let old_sentences: Vec<(usize, bool)> = drafts
         .iter()
         .filter_map(|d| match &d.value {
             Value::Date(value) => {
-                let (_, last) = super::relative::days_of(value, today)?;
+                let (_, last) = super::dates::days_of(value, today)?;
                 let at = token_at(d.start);
                 let sentence = toks.get(at)?.sentence;
                 let opens = ctx
@@ -727,7 +729,7 @@ fn murder_suicide(ctx: &Context, drafts: &mut Vec<Draft>, running: Option<usize>
     };
     let dead = victims + 1.0;
     drafts.retain(|d| d.property != "killed" || d.increment);
-    let fmt = super::quantity::format_number;
+    let fmt = super::labels::format_number;
     drafts.push(Draft {
         noun_end: None,
         start: toks[first].start,
@@ -1258,7 +1260,7 @@ fn person_in(ctx: &Context, first: usize, last: usize) -> Option<Person> {
                     .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
                     && ctx.t.c.person_nouns.contains(ctx.lower(after)))
             };
-            if let Some((end, _)) = super::roles::person_name_at(ctx, k)
+            if let Some((end, _)) = super::names::person_name_at(ctx, k)
                 .filter(|&(e, _)| e <= last)
                 .filter(|_| run_start)
             {
@@ -1359,7 +1361,7 @@ fn count_hurt_one_by_one(ctx: &Context, drafts: &mut Vec<Draft>, prop: &str) {
         return;
     };
     let n = people.len() as f64;
-    let fmt = super::quantity::format_number;
+    let fmt = super::labels::format_number;
     let mut counted = drafts[first].clone();
     counted.value = Value::Quantity {
         low: Some(n),
@@ -1482,7 +1484,7 @@ fn injured_from_shot(ctx: &Context, drafts: &[Draft]) -> Option<Draft> {
     if hurt < 1.0 || hurt < some_injured {
         return None;
     }
-    let fmt = super::quantity::format_number;
+    let fmt = super::labels::format_number;
     Some(Draft {
         noun_end: None,
         property: "injured".to_string(),
@@ -1546,7 +1548,7 @@ fn injured_below_shot(ctx: &Context, drafts: &mut [Draft]) {
         {
             *high = None;
             d.scope = Scope::Part;
-            d.label = format!("≥ {} injured", super::quantity::format_number(n));
+            d.label = format!("≥ {} injured", super::labels::format_number(n));
         }
     }
 }
@@ -1662,73 +1664,6 @@ fn tells_of_death(ctx: &Context) -> bool {
                 .at(toks, k)
                 .is_some_and(|(_, &p)| killed(p))
     })
-}
-
-/// Whether the verb at `k` is a participle after a form of "be": "was shot", "was also shot",
-/// "were reportedly killed".
-pub(super) fn is_passive(ctx: &Context, k: usize) -> bool {
-    (k.saturating_sub(3)..k)
-        .rev()
-        .find(|&j| !is_adverb(ctx.lower(j)))
-        .is_some_and(|j| is_be(ctx.lower(j)))
-}
-
-/// Words that may stand between "was" and its participle: "was also shot".
-fn is_adverb(word: &str) -> bool {
-    matches!(
-        word,
-        "also"
-            | "reportedly"
-            | "allegedly"
-            | "apparently"
-            | "then"
-            | "later"
-            | "all"
-            | "both"
-            | "each"
-            | "not"
-            | "just"
-            | "initially"
-            | "previously"
-    )
-}
-
-fn is_be(word: &str) -> bool {
-    matches!(
-        word,
-        "was" | "were" | "is" | "are" | "been" | "being" | "be"
-    )
-}
-
-/// The event the document reports: the first event word of the rules in it ("shooting"),
-/// keyed as one event so that the reports of a story align.
-pub(super) fn document_event(ctx: &Context) -> Subject {
-    let toks = ctx.tokens;
-    let incidents = &ctx.t.rules.incidents;
-    let found = (0..toks.len()).find_map(|k| {
-        let (len, key) = ctx.t.c.events.at(toks, k)?;
-        // Inside a name ("Fire Chief", "Fire Department") the word names no event.
-        let in_name = toks[k].capitalized
-            && !ctx.starts_sentence(k)
-            && toks
-                .get(k + len)
-                .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word);
-        (incidents.contains(key) && !in_name).then(|| {
-            (
-                ctx.text[toks[k].start..toks[k + len - 1].end].to_lowercase(),
-                key.clone(),
-            )
-        })
-    });
-    // Keyed by the kind of incident, so that reports of a shooting and of a fire are not held
-    // against each other even when all documents are compared.
-    match found {
-        Some((text, key)) => Subject { text, key },
-        None => Subject {
-            text: "the reported event".to_string(),
-            key: crate::model::EVENT_KEY.to_string(),
-        },
-    }
 }
 
 /// "two deaths", "no injuries", "no other injuries", "the death toll rose to 5".
@@ -1989,40 +1924,6 @@ fn tells_of_death_in(ctx: &Context, range: std::ops::Range<usize>) -> bool {
     })
 }
 
-/// Whether the word after a trigger shows it is an active verb with its own object ("killed
-/// himself", "killed his wife", "wounded the officer"): then the words before it name who did
-/// it, not who it happened to.
-pub(super) fn has_object(ctx: &Context, after: usize) -> bool {
-    let toks = ctx.tokens;
-    let Some(t) = toks.get(after) else {
-        return false;
-    };
-    if t.sentence != toks[after - 1].sentence {
-        return false;
-    }
-    matches!(
-        t.lower.as_str(),
-        "himself"
-            | "herself"
-            | "themselves"
-            | "him"
-            | "her"
-            | "them"
-            | "his"
-            | "their"
-            | "a"
-            | "an"
-            | "the"
-            | "my"
-            | "your"
-            | "our"
-            | "its"
-            | "another"
-            | "one"
-    ) || (t.capitalized && t.kind == TokenKind::Word && !ctx.t.c.not_names.contains(&t.lower))
-        || t.kind == TokenKind::Number
-}
-
 /// A figure whose last token is `end`: "two", "at least 5".
 fn figure_ending_at(ctx: &Context, end: usize) -> Option<Victims> {
     let toks = ctx.tokens;
@@ -2124,7 +2025,7 @@ fn victims_before(ctx: &Context, trigger: usize) -> Option<Victims> {
             && steps < 16
             && np_token(ctx, start - 1)
             && ctx.t.c.victim_words.ending_before(toks, start).is_none()
-            && !super::quantity::line_break_before(ctx, start)
+            && !super::grammar::line_break_before(ctx, start)
         {
             start -= 1;
             steps += 1;
@@ -2270,7 +2171,7 @@ fn victims_after(ctx: &Context, from: usize) -> Option<Victims> {
         && steps < 16
         && np_token(ctx, end + 1)
         && (!toks[end + 1].is_punct(",") || apposition(end + 1))
-        && !super::quantity::line_break_before(ctx, end + 1)
+        && !super::grammar::line_break_before(ctx, end + 1)
     {
         end += 1;
         steps += 1;
@@ -2401,7 +2302,7 @@ fn np_token(ctx: &Context, k: usize) -> bool {
             ) {
                 return true;
             }
-            if c.stop_words.contains(w) && !super::quantity::ends_name_before_age(ctx, k) {
+            if c.stop_words.contains(w) && !super::names::ends_name_before_age(ctx, k) {
                 return false;
             }
             if !t.capitalized
@@ -2858,7 +2759,7 @@ fn named_before(ctx: &Context, k: usize) -> bool {
         .filter(|&e| e > 0 && toks[e].lower == t.lower && toks[e - 1].capitalized)
         .any(|e| {
             (e.saturating_sub(4)..e)
-                .any(|s| super::roles::person_name_at(ctx, s).is_some_and(|(end, _)| end == e))
+                .any(|s| super::names::person_name_at(ctx, s).is_some_and(|(end, _)| end == e))
         })
 }
 

@@ -6,7 +6,8 @@
 //! figure's clause before it (up to a clause boundary), or right after the phrase it heads
 //! ("a first batch of two is expected", "six units could take").
 
-use super::Context;
+use super::document::Context;
+use super::tables::Compiled;
 use crate::model::Modality;
 
 /// How many tokens before the figure a planning word may stand ("plans to send six").
@@ -69,7 +70,7 @@ pub fn modality_of(ctx: &Context, first: usize, last: usize) -> Modality {
 pub fn retracting_buts(
     toks: &[super::tokens::Token],
     sentences: &[std::ops::Range<usize>],
-    lx: &super::Compiled,
+    lx: &Compiled,
 ) -> Vec<usize> {
     (0..toks.len())
         .filter(|&b| toks[b].lower == "but")

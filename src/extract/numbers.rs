@@ -4,7 +4,7 @@
 //!
 //! It says nothing about what the figure counts; that is the quantity reader's job.
 
-use super::Tables;
+use super::tables::Tables;
 use super::tokens::{Token, TokenKind, WordClass};
 
 /// A figure read from the tokens `first..=last`.

@@ -3,8 +3,8 @@
 //! their forms come from the rules (`[regions]` in `rules/places.toml`). A place is about the
 //! report's incident, like its casualty figures, so reports of one event align on it.
 
+use super::document::{Context, Draft};
 use super::tokens::TokenKind;
-use super::{Context, Draft};
 use crate::model::{ClaimKind, Modality, Value};
 
 /// Every place the document gives for its event.
@@ -131,7 +131,7 @@ fn place_draft(
         start: toks[first].start,
         end: toks[last].end,
         kind: ClaimKind::Place,
-        subject: Some(super::casualty::document_event(ctx)),
+        subject: Some(super::subject::document_event(ctx)),
         property: "place".to_string(),
         increment: false,
         modality: Modality::Asserted,

@@ -5,11 +5,19 @@
 //! Figures that are not quantities are passed over: years, identifiers ("Boeing 737", "Route
 //! 66"), house numbers, ordinals, and compounds that are not measures ("four-star").
 
+use super::document::{Context, Draft};
+use super::grammar::line_break_before;
+use super::names::{is_quote_mark, name_ending_at, name_near_age};
 use super::numbers::{self, NumberMatch};
+use super::subject::{alias_of, subject_key};
 use super::tokens::{TokenKind, WordClass};
-use super::{Context, Draft};
+use super::words::singular;
 use crate::model::{ClaimKind, Interval, Subject, Value};
 use crate::rules::{IntervalShape, QualifierRule, UnitRule};
+
+// Named here by align and compare, which read them from this module before they moved down.
+pub use super::labels::format_number;
+pub use super::words::singular_phrase;
 
 /// Reads every figure not already `taken` (by dates) and returns the quantity claims.
 pub fn find_quantities(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
@@ -1074,7 +1082,7 @@ fn age_as_stated(ctx: &Context, m: &NumberMatch) -> Draft {
     let titled = || {
         toks.get(m.last + 1)
             .filter(|t| t.capitalized && t.class.has(WordClass::TITLE))
-            .and_then(|_| super::roles::person_name_at(ctx, m.last + 2))
+            .and_then(|_| super::names::person_name_at(ctx, m.last + 2))
     };
     let name_after = name_near_age(ctx, m.last + 1)
         .or_else(titled)
@@ -1364,7 +1372,7 @@ fn ages_by_the_same_noun(ctx: &Context, drafts: &mut Vec<Draft>) {
         if !plain || !same_sentence || !toks.get(noun + 1).is_some_and(|t| t.is_punct(",")) {
             continue;
         }
-        if let Some((end, person)) = super::roles::person_name_at(ctx, noun + 2)
+        if let Some((end, person)) = super::names::person_name_at(ctx, noun + 2)
             && toks[end].sentence == toks[k].sentence
             && !named.iter().any(|(_, _, p)| p.key == person.key)
         {
@@ -1479,7 +1487,7 @@ fn ages_named_next(ctx: &Context, drafts: &mut Vec<Draft>) {
         };
         let begin = ctx.sentences[sentence].start;
         let named_before = (0..begin).any(|k| {
-            super::roles::person_name_at(ctx, k).is_some_and(|(_, p)| p.key == person.key)
+            super::names::person_name_at(ctx, k).is_some_and(|(_, p)| p.key == person.key)
         });
         let has_age = drafts.iter().any(|o| {
             o.property == "age" && o.subject.as_ref().is_some_and(|s| s.key == person.key)
@@ -1588,7 +1596,7 @@ fn sentence_role(ctx: &Context, sentence: usize) -> Role {
         match ctx.lower(k) {
             // "was shot", "boy fatally shot" tell of a victim, "shot the teens" of a shooter.
             "shot"
-                if !super::casualty::is_passive(ctx, k)
+                if !super::grammar::is_passive(ctx, k)
                     && ctx
                         .tokens
                         .get(k + 1)
@@ -1665,7 +1673,7 @@ fn person_told_of(
     let mut told: Option<(usize, usize, Subject)> = None;
     let mut k = range.start;
     while k < range.end {
-        let Some((end, person)) = super::roles::person_name_at(ctx, k) else {
+        let Some((end, person)) = super::names::person_name_at(ctx, k) else {
             k += 1;
             continue;
         };
@@ -1787,7 +1795,7 @@ fn identified_as(ctx: &Context, from: usize) -> Option<Subject> {
             while matches!(ctx.lower(n), "the" | "victim") {
                 n += 1;
             }
-            if let Some((_, person)) = super::roles::person_name_at(ctx, n) {
+            if let Some((_, person)) = super::names::person_name_at(ctx, n) {
                 return Some(person);
             }
         }
@@ -1812,12 +1820,12 @@ fn name_after_noun(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
         return None;
     }
     if toks.get(k).is_some_and(|t| t.is_punct(",")) {
-        return super::roles::person_name_at(ctx, k + 1);
+        return super::names::person_name_at(ctx, k + 1);
     }
     // "his 42-year-old wife Min Huang": a name right after the person noun.
     let noun = ctx.lower(k - 1);
     if ctx.t.c.person_nouns.contains(noun) || KIN_NOUNS.contains(&noun) {
-        return super::roles::person_name_at(ctx, k);
+        return super::names::person_name_at(ctx, k);
     }
     None
 }
@@ -1852,22 +1860,6 @@ const KIN_NOUNS: &[&str] = &[
     "partner",
 ];
 
-/// Whether a line ends between token `k - 1` and token `k` and the next line starts with a
-/// capital: a figure ending a line before a headline ("...article-1. 1456300" over "Queens
-/// grandmother killed") is an identifier, not a count. Prose wrapped at a fixed width ("killed
-/// four\npeople") still reads across the break.
-pub(super) fn line_break_before(ctx: &Context, k: usize) -> bool {
-    let toks = ctx.tokens;
-    k > 0
-        && toks.get(k).is_some_and(|t| {
-            t.capitalized
-                && ctx
-                    .text
-                    .get(toks[k - 1].end..t.start)
-                    .is_some_and(|gap| gap.contains('\n'))
-        })
-}
-
 /// "Jesus Javier Paez, a 22-year-old": a name ending right before ", a" or ", the" in front of
 /// the age. Returns the token where the name starts.
 fn name_before_article(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
@@ -1880,7 +1872,7 @@ fn name_before_article(ctx: &Context, age: usize) -> Option<(usize, Subject)> {
     let first = end.saturating_sub(4);
     (first..=end)
         .find_map(|s| {
-            let (e, person) = super::roles::person_name_at(ctx, s)?;
+            let (e, person) = super::names::person_name_at(ctx, s)?;
             (e == end).then_some((s, person))
         })
         .or_else(|| {
@@ -1987,11 +1979,6 @@ fn closes_apposition(ctx: &Context, k: usize) -> bool {
     }
 }
 
-/// Quote marks that set off a nickname inside a name: "Bud", ‘CQ’, “Suki”.
-fn is_quote_mark(t: &super::tokens::Token) -> bool {
-    t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "\"" | "'" | "‘" | "’" | "“" | "”")
-}
-
 /// The person named by the words ending at token `end`, with what may follow a name there: an
 /// alias ("Tony Coburn, aka Blue") or a suffix after a comma ("Haywood Whichard, Jr."). Returns
 /// the token where the name starts.
@@ -2036,122 +2023,6 @@ fn name_with_suffix(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
         return Some((first, person));
     }
     name_ending_at(ctx, end)
-}
-
-/// Whether token `k` ends a person's name followed by an age between commas ("Ayanna
-/// Northern, 22,"): the word is the name's, whatever else it may be.
-pub(super) fn ends_name_before_age(ctx: &Context, k: usize) -> bool {
-    let toks = ctx.tokens;
-    toks[k].capitalized
-        && toks.get(k + 1).is_some_and(|t| t.is_punct(","))
-        && toks.get(k + 2).is_some_and(|t| t.kind == TokenKind::Number)
-        && toks.get(k + 3).is_some_and(|t| t.is_punct(","))
-        && name_ending_at(ctx, k).is_some()
-}
-
-/// The name starting at token `i`, read as [`super::roles::person_name_at`] reads names or, next
-/// to an age, also when a later word of it is one that reader keeps out of names as a place or
-/// a title ("Justin King, 24", "Ayanna Northern, 22"): a given name followed by such words
-/// there is a surname. Titles of office ("Dallas Officer") and words of places ("Caldwell
-/// County") are not surnames.
-fn name_near_age(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
-    if let Some(found) = super::roles::person_name_at(ctx, i) {
-        return Some(found);
-    }
-    let toks = ctx.tokens;
-    let first = toks.get(i)?;
-    let plain = |t: &super::tokens::Token| {
-        t.kind == TokenKind::Word
-            && t.capitalized
-            && t.sentence == first.sentence
-            && t.lower.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !t.class.has(WordClass::NAME_SUFFIX)
-    };
-    // "German Lee, 25": a given name that is also a word for a nationality.
-    let nationality = ctx.t.c.jurisdictions.contains(&first.lower)
-        && ["an", "ish", "ese"]
-            .iter()
-            .any(|s| first.lower.ends_with(s))
-        && !first.class.has(WordClass::TITLE_HEAD);
-    // "5-year-old Prince Lee": a royal title that is the given name.
-    let royal = matches!(
-        first.lower.as_str(),
-        "prince" | "princess" | "king" | "queen"
-    );
-    if !plain(first) || (first.class.has(WordClass::NOT_IN_NAME) && !nationality && !royal) {
-        return None;
-    }
-    let mut end = i;
-    while end + 1 < toks.len() && end - i < 3 {
-        let t = &toks[end + 1];
-        let office = t.class.has(WordClass::TITLE_HEAD) && t.lower != "king";
-        let place = ctx.t.c.jurisdictions.contains(&t.lower);
-        if !plain(t) || ctx.t.c.not_names.contains(&t.lower) || office || place {
-            break;
-        }
-        end += 1;
-    }
-    if end == i
-        || !(nationality
-            || royal
-            || (i + 1..=end).any(|k| toks[k].class.has(WordClass::NOT_IN_NAME)))
-    {
-        return None;
-    }
-    // Not a place named after one: "Prince Lee County", "Prince Lee's".
-    let possessive = |k: usize| {
-        let raw = toks[k].text(ctx.text);
-        raw.ends_with("'s") || raw.ends_with("’s")
-    };
-    if royal
-        && (toks
-            .get(end + 1)
-            .is_some_and(|t| t.capitalized && t.sentence == first.sentence)
-            || (i..=end).any(possessive))
-    {
-        return None;
-    }
-    let text = ctx.text.get(toks[i].start..toks[end].end)?.to_string();
-    let key = (i..=end)
-        .map(|k| ctx.t.rules.fold_word(&toks[k].lower).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some((end, Subject { text, key }))
-}
-
-/// The person whose name ends at token `end`, nickname in quotes, initials and suffix included
-/// ("Shawn "Shooter" Ruffin", "Gerod T. Ward", "Ralph Davis Jr."), or the full name given
-/// earlier in the document for a surname standing alone. Returns the token where the name
-/// starts.
-fn name_ending_at(ctx: &Context, end: usize) -> Option<(usize, Subject)> {
-    let toks = ctx.tokens;
-    let last = toks.get(end)?;
-    if last.kind != TokenKind::Word || !last.capitalized {
-        return None;
-    }
-    // Walk back over capitalised words and quote marks: five name words and a nickname.
-    let mut start = end;
-    while start > 0 && end - start < 7 {
-        let p = &toks[start - 1];
-        if p.sentence != last.sentence
-            || !((p.kind != TokenKind::Punct && p.capitalized) || is_quote_mark(p))
-        {
-            break;
-        }
-        start -= 1;
-    }
-    (start..=end)
-        .find_map(|s| {
-            let (e, person) = super::roles::person_name_at(ctx, s)?;
-            (e == end).then_some((s, person))
-        })
-        .or_else(|| surname_alone(ctx, end))
-        .or_else(|| {
-            (start..end).find_map(|s| {
-                let (e, person) = name_near_age(ctx, s)?;
-                (e == end).then_some((s, person))
-            })
-        })
 }
 
 /// Children named by their given name only, after a parent named in full: "Ann Lee and her two
@@ -2214,7 +2085,7 @@ fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
             || !given.capitalized
             || given.class.has(WordClass::NOT_IN_NAME)
             || given.class.has(WordClass::TITLE)
-            || super::roles::person_name_at(ctx, w).is_some()
+            || super::names::person_name_at(ctx, w).is_some()
         {
             continue;
         }
@@ -2244,7 +2115,7 @@ fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
         }) else {
             continue;
         };
-        if kin < at && (kin + 1..at).any(|k| super::roles::person_name_at(ctx, k).is_some()) {
+        if kin < at && (kin + 1..at).any(|k| super::names::person_name_at(ctx, k).is_some()) {
             continue;
         }
         // The family: the last name given in full before that word.
@@ -2257,7 +2128,7 @@ fn ages_of_given_names(ctx: &Context, drafts: &mut Vec<Draft>) {
         let mut k = from;
         let upto = kin.min(at);
         while k < upto {
-            if let Some((end, person)) = super::roles::person_name_at(ctx, k)
+            if let Some((end, person)) = super::names::person_name_at(ctx, k)
                 && end < upto
             {
                 family = Some((end, person));
@@ -2433,27 +2304,12 @@ fn full_name_before(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
         return None;
     }
     (0..k).rev().find_map(|s| {
-        let (e, person) = super::roles::person_name_at(ctx, s)?;
+        let (e, person) = super::names::person_name_at(ctx, s)?;
         let lone = s == 0 || !(toks[s - 1].capitalized && toks[s - 1].is_word());
         let capitals = !person.text.chars().any(char::is_lowercase);
         let words = person.text.split_whitespace().count();
         (toks[e].lower == t.lower && e < k && lone && !capitals && words <= 4)
             .then_some((k, person))
-    })
-}
-
-/// A surname standing alone ("Lash, 44,") after the full name was given earlier in the
-/// document: the person is the earlier full name.
-fn surname_alone(ctx: &Context, k: usize) -> Option<(usize, Subject)> {
-    let toks = ctx.tokens;
-    let t = &toks[k];
-    if !t.capitalized || t.kind != TokenKind::Word || ctx.t.c.not_names.contains(&t.lower) {
-        return None;
-    }
-    // Find an earlier full name ending with this surname.
-    (0..k).rev().find_map(|s| {
-        let (e, person) = super::roles::person_name_at(ctx, s)?;
-        (toks[e].lower == t.lower && e < k).then_some((k, person))
     })
 }
 
@@ -2895,7 +2751,7 @@ fn antecedent(ctx: &Context, at: usize, earlier: &[Draft]) -> Option<Subject> {
 }
 
 /// The event a date or figure belongs to: an event word in the same sentence, the nearest.
-pub fn event_near(ctx: &Context, at: usize) -> Option<super::Subject> {
+pub fn event_near(ctx: &Context, at: usize) -> Option<Subject> {
     let toks = ctx.tokens;
     let sentence = toks.get(at)?.sentence;
     let range = &ctx.sentences[sentence];
@@ -3027,19 +2883,19 @@ const DEATH: &str = "death";
 /// of Ann Lee").
 fn dead_person(ctx: &Context, k: usize, len: usize, sentence_start: usize) -> Option<Subject> {
     if ctx.lower(k + len) == "of"
-        && let Some((_, person)) = super::roles::person_name_at(ctx, k + len + 1)
+        && let Some((_, person)) = super::names::person_name_at(ctx, k + len + 1)
     {
         return Some(person);
     }
     // "Ray Doe is wanted for the shooting that killed one", "Ray Doe killed Ann Lee": an
     // active verb with an object tells who died after it; a name before it is the killer.
-    if !super::casualty::is_passive(ctx, k) && super::casualty::has_object(ctx, k + len) {
-        return super::roles::person_name_at(ctx, k + len).map(|(_, person)| person);
+    if !super::grammar::is_passive(ctx, k) && super::grammar::has_object(ctx, k + len) {
+        return super::names::person_name_at(ctx, k + len).map(|(_, person)| person);
     }
     let mut found = None;
     let mut j = sentence_start.max(k.saturating_sub(15));
     while j < k {
-        match super::roles::person_name_at(ctx, j) {
+        match super::names::person_name_at(ctx, j) {
             Some((end, person)) if end < k => {
                 // "Coroner Tony Hendrick confirmed one person was killed": the speaker.
                 let speaks = matches!(
@@ -3226,102 +3082,6 @@ fn label(
         (None, None) => {}
     }
     out
-}
-
-/// 1200000000 -> "1,200,000,000"; 1.5 -> "1.5".
-pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (k, ch) in digits.chars().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(ch);
-        }
-        if v < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        let s = format!("{v:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
-/// The alignment key of a subject as written: aliases applied, spelling folded, singular.
-pub fn subject_key(ctx: &Context, text: &str) -> String {
-    if let Some(key) = alias_of(ctx, text) {
-        return key;
-    }
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            let w = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
-            ctx.t
-                .rules
-                .fold_spelling(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        })
-        .collect();
-    let acronym = text
-        .strip_suffix('s')
-        .unwrap_or(text)
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
-    let mut key = words.join(" ");
-    if !acronym || text.ends_with('s') {
-        // "systems" -> "system"; an acronym's lowercase plural too: "ARGOs" -> "argo".
-        key = singular_phrase(&key);
-    }
-    ctx.t.rules.aliases.get(&key).cloned().unwrap_or(key)
-}
-
-/// The alias key for a phrase, trying it as written and in the singular.
-fn alias_of(ctx: &Context, text: &str) -> Option<String> {
-    let folded = ctx.t.rules.fold_phrase(text);
-    let aliases = &ctx.t.rules.aliases;
-    aliases
-        .get(&folded)
-        .or_else(|| aliases.get(&singular_phrase(&folded)))
-        .cloned()
-}
-
-/// The singular of the last word of a phrase.
-pub fn singular_phrase(phrase: &str) -> String {
-    match phrase.rsplit_once(' ') {
-        Some((head, last)) => format!("{head} {}", singular(last)),
-        None => singular(phrase),
-    }
-}
-
-/// A plain English singular: "systems" -> "system", "countries" -> "country".
-pub fn singular(word: &str) -> String {
-    let w = word;
-    if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
-        return w.to_string();
-    }
-    if let Some(stem) = w.strip_suffix("ies") {
-        return format!("{stem}y");
-    }
-    for suffix in ["ches", "shes", "sses", "xes"] {
-        if w.ends_with(suffix) {
-            return w[..w.len() - 2].to_string();
-        }
-    }
-    if let Some(stem) = w.strip_suffix('s') {
-        return stem.to_string();
-    }
-    match w {
-        "people" => "person".to_string(),
-        "men" => "man".to_string(),
-        "women" => "woman".to_string(),
-        "children" => "child".to_string(),
-        _ => w.to_string(),
-    }
 }
 
 /// A figure restated with "the" ("the four HIMARS systems") after an increment of the same

@@ -7,8 +7,8 @@
 //! in the document; a pronoun is no speaker. The quote's words are its subject, so the same
 //! quote in two reports is aligned, and a different speaker is a conflict of attribution.
 
+use super::document::{Context, Draft};
 use super::tokens::TokenKind;
-use super::{Context, Draft};
 use crate::model::{ClaimKind, Modality, Subject, Value};
 
 /// Fewer words than this between quotation marks is a phrase in scare quotes, not a quote.
@@ -131,7 +131,7 @@ fn known_people(ctx: &Context) -> Vec<Subject> {
     let mut out: Vec<Subject> = Vec::new();
     let mut k = 0;
     while k < ctx.tokens.len() {
-        if let Some((end, person)) = super::roles::person_name_at(ctx, k) {
+        if let Some((end, person)) = super::names::person_name_at(ctx, k) {
             if !out.iter().any(|p| p.key == person.key) {
                 out.push(person);
             }
@@ -145,7 +145,7 @@ fn known_people(ctx: &Context) -> Vec<Subject> {
 
 /// A person named at token `k`: in full, or by a surname that one known person has.
 fn person_at(ctx: &Context, k: usize, known: &[Subject]) -> Option<(usize, Subject)> {
-    if let Some(found) = super::roles::person_name_at(ctx, k) {
+    if let Some(found) = super::names::person_name_at(ctx, k) {
         return Some(found);
     }
     let t = ctx.tokens.get(k)?;

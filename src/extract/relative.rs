@@ -19,7 +19,8 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::Context;
+use super::dates::days_of;
+use super::document::{Context, Draft};
 use super::lexical;
 use super::lexical::date::day_value;
 use super::tokens::TokenKind;
@@ -138,20 +139,6 @@ pub enum Recency {
     Past,
 }
 
-/// The first and last day `value` covers: a date without a year is taken in `today`'s year,
-/// a month or a year alone covers all its days. `None` for a date no calendar holds.
-pub fn days_of(value: &DateValue, today: Date) -> Option<(Date, Date)> {
-    let year = i16::try_from(value.year.unwrap_or(i32::from(today.year()))).ok()?;
-    let month = value.month.and_then(|m| i8::try_from(m).ok());
-    match (month, value.day.and_then(|d| i8::try_from(d).ok())) {
-        (Some(m), Some(d)) => Date::new(year, m, d).ok().map(|day| (day, day)),
-        (Some(m), None) => Date::new(year, m, 1)
-            .ok()
-            .map(|day| (day, day.last_of_month())),
-        _ => Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
-    }
-}
-
 /// Where `value` lies against `today`, the report's date. A month or a year alone is `Later`
 /// or `Past` only when every one of its days is.
 pub fn recency(value: &DateValue, today: Date) -> Recency {
@@ -180,7 +167,7 @@ pub fn recency(value: &DateValue, today: Date) -> Recency {
 /// date after the report dates no incident (a shooting, a crash): "officials plan to address
 /// the shooting Monday" dates the plan. The claims stay, without an event to compare them by.
 pub fn detach_out_of_time(
-    drafts: &mut [super::Draft],
+    drafts: &mut [Draft],
     today: Date,
     incidents: &rustc_hash::FxHashSet<String>,
 ) {
@@ -772,7 +759,7 @@ fn named_by_victim(ctx: &Context, k: usize, len: usize) -> bool {
     if ctx.lower(j).ends_with("-old") {
         j += 1;
     }
-    let Some((_, person)) = super::roles::person_name_at(ctx, j) else {
+    let Some((_, person)) = super::names::person_name_at(ctx, j) else {
         return false;
     };
     let Some(surname) = person.key.rsplit(' ').next() else {
@@ -857,7 +844,7 @@ fn person_of(
         || (toks
             .get(next)
             .is_some_and(|t| t.capitalized && t.kind == TokenKind::Word)
-            && !super::casualty::is_passive(ctx, k));
+            && !super::grammar::is_passive(ctx, k));
     if object
         && let Some(found) = (next..(next + 5).min(range.end))
             .take_while(|&j| !clause_break(ctx, j))
@@ -918,7 +905,7 @@ fn procedure(ctx: &Context, k: usize, len: usize, key: &str) -> String {
 /// - a court or arrest date is one named procedure's for one named person ("arraignment of
 ///   roe", "arrest of roe"): a story tells of several hearings and arrests, and only the same
 ///   one dated twice contradicts. Without a named person the date is doubted.
-pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], today: Option<Date>) {
+pub fn settle_dates(ctx: &Context, drafts: &mut [Draft], today: Option<Date>) {
     use crate::model::{Aspect, Doubt, Subject, Value};
     let toks = ctx.tokens;
     let incidents = &ctx.t.rules.incidents;
@@ -1019,7 +1006,7 @@ pub fn settle_dates(ctx: &Context, drafts: &mut [super::Draft], today: Option<Da
             let mut j = 0;
             while j < toks.len() {
                 if toks[j].capitalized
-                    && let Some((end, person)) = super::roles::person_name_at(ctx, j)
+                    && let Some((end, person)) = super::names::person_name_at(ctx, j)
                 {
                     // "Corran Quay", "Elm Street": a place, not a person.
                     if let Some(surname) = person.key.rsplit(' ').next()

@@ -4,9 +4,13 @@
 //! austin": initials and suffixes dropped). A title that is a job ("spokesman"), ends in a rank
 //! or names no post known to the rules is doubted: it may agree, but is held against no title.
 
+use super::document::{Context, Draft};
+use super::names::{is_initial, person_name_at};
 use super::tokens::{TokenKind, WordClass};
-use super::{Context, Draft};
 use crate::model::{Aspect, ClaimKind, Doubt, Subject, Value};
+
+// Named here by compare, which read it from this module before it moved down.
+pub use super::tables::normal_title;
 
 /// Why a title is not held against another: it is a job, a rank, or no known post.
 const JOB: &str = "a job done beside a post or rank (spokesman, media relations), not a post";
@@ -422,98 +426,6 @@ fn names_a_place_or_body(ctx: &Context, k: usize) -> bool {
         && !c.title_heads.contains(word)
         && !c.ranks.contains(word)
         && !tw.modifiers.iter().any(|m| m == word)
-}
-
-/// A title folded for comparison: lowercase, British spellings folded, periods dropped.
-pub fn normal_title(rules: &crate::rules::Rules, title: &str) -> String {
-    rules.fold_phrase(&title.to_lowercase().replace(['.', ','], ""))
-}
-
-/// A person's name starting at token `i`: two to four capitalised words, with middle initials,
-/// a quoted nickname and a suffix allowed ("Lloyd J Austin III", "Charles ‘CQ’ Brown").
-/// Returns the last token of the name and the person as a subject.
-pub fn person_name_at(ctx: &Context, i: usize) -> Option<(usize, Subject)> {
-    let toks = ctx.tokens;
-    let first = toks.get(i)?;
-    let sentence = first.sentence;
-    let is_name_word = |k: usize| {
-        let t = &toks[k];
-        t.kind == TokenKind::Word
-            && t.capitalized
-            && t.sentence == sentence
-            && !t.class.has(WordClass::NOT_IN_NAME)
-    };
-    if !is_name_word(i) || is_initial(ctx, i) || first.class.has(WordClass::NAME_SUFFIX) {
-        return None;
-    }
-    // The name's words (five at most), in an array: this runs for every capitalised word.
-    let mut parts = [i; 5];
-    let mut n_parts = 1;
-    let mut k = i + 1;
-    let mut end = i;
-    while k < toks.len() && n_parts < parts.len() {
-        let t = &toks[k];
-        if t.sentence != sentence {
-            break;
-        }
-        // A quoted nickname: ‘CQ’, "Bud".
-        if t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "‘" | "'" | "\"" | "“") {
-            let close = (k + 1..(k + 4).min(toks.len())).find(|&j| {
-                toks[j].kind == TokenKind::Punct
-                    && matches!(toks[j].lower.as_str(), "’" | "'" | "\"" | "”")
-            });
-            match close {
-                Some(j) if toks.get(j + 1).is_some_and(|_| is_name_word(j + 1)) => {
-                    k = j + 1;
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        if is_name_word(k) || is_initial(ctx, k) {
-            parts[n_parts] = k;
-            n_parts += 1;
-            end = k;
-            k += 1;
-            continue;
-        }
-        break;
-    }
-    // Drop initials and suffixes for the key; a name needs a given name and a surname.
-    let mut core = parts;
-    let mut n_core = 0;
-    for &p in &parts[..n_parts] {
-        if !is_initial(ctx, p) && !toks[p].class.has(WordClass::NAME_SUFFIX) {
-            core[n_core] = p;
-            n_core += 1;
-        }
-    }
-    if n_core < 2 {
-        return None;
-    }
-    // Trailing initials are not part of a name ("Mark Milley S" is not a name).
-    while end > i && is_initial(ctx, end) && !toks[end].class.has(WordClass::NAME_SUFFIX) {
-        end -= 1;
-    }
-    let text = ctx.text[toks[i].start..toks[end].end].to_string();
-    let mut key = String::new();
-    for (n, &p) in core[..n_core].iter().enumerate() {
-        if n > 0 {
-            key.push(' ');
-        }
-        key.push_str(&ctx.t.rules.fold_word(&toks[p].lower));
-    }
-    Some((end, Subject { text, key }))
-}
-
-/// "J", "J." or a name suffix like "III" or "Jr.".
-fn is_initial(ctx: &Context, k: usize) -> bool {
-    let t = &ctx.tokens[k];
-    let raw = t.text(ctx.text);
-    let mut letters = raw.trim_end_matches('.').chars();
-    let one_capital =
-        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    one_capital || t.class.has(WordClass::NAME_SUFFIX)
 }
 
 #[cfg(test)]

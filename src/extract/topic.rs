@@ -7,91 +7,12 @@
 //! headline), and only when it reads as a name. Two documents share a topic only when their
 //! titles name the same thing, so a page and the claims written against it are compared.
 
-use super::quantity::{singular, subject_key};
+use super::document::{Context, Draft};
+use super::subject::subject_key;
 use super::tokens::TokenKind;
-use super::{Context, Draft};
+use super::words::{singular, stem, stem_phrase};
 use crate::model::{ClaimKind, DateBound, DateValue, Scope, Subject, Value};
-use crate::rules::LexiconRule;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-/// The lexicon's word lists this module reads, as sets.
-#[derive(Debug, Clone, Default)]
-pub struct TopicWords {
-    pub headline_words: HashSet<String>,
-    pub partial_modifiers: HashSet<String>,
-    pub contrast_modifiers: HashSet<String>,
-    pub scope_words: HashMap<String, String>,
-    pub events: HashSet<String>,
-    /// A property word's stem (or a phrase's, word by word) to the property's name.
-    pub synonyms: HashMap<String, String>,
-    pub figure_verbs: HashSet<String>,
-}
-
-impl TopicWords {
-    pub fn new(lexicon: &LexiconRule) -> Self {
-        let set = |v: &[String]| v.iter().cloned().collect::<HashSet<String>>();
-        Self {
-            headline_words: set(&lexicon.headline_words),
-            partial_modifiers: set(&lexicon.partial_modifiers),
-            contrast_modifiers: set(&lexicon.contrast_modifiers),
-            scope_words: lexicon
-                .scope_words
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-            events: set(&lexicon.topic_events),
-            synonyms: lexicon
-                .property_synonyms
-                .iter()
-                .flat_map(|(name, words)| {
-                    std::iter::once(name).chain(words).flat_map(move |w| {
-                        [(singular(w), name.clone()), (stem_phrase(w), name.clone())]
-                    })
-                })
-                .collect(),
-            figure_verbs: set(&lexicon.figure_verbs),
-        }
-    }
-
-    /// A property under the name the lexicon gives its leading words ("earned worldwide" is
-    /// "gross worldwide" when `gross` lists "earned"), or as it is.
-    pub fn named(&self, property: &str) -> String {
-        let words: Vec<&str> = property.split_whitespace().collect();
-        for len in (1..=words.len().min(3)).rev() {
-            let lead = words[..len].join(" ");
-            if let Some(name) = self.synonym(&lead) {
-                let mut named = name.clone();
-                for w in &words[len..] {
-                    named.push(' ');
-                    named.push_str(w);
-                }
-                return named;
-            }
-        }
-        property.to_string()
-    }
-
-    /// The property a word or phrase names, if the lexicon lists it: the word as written (in the
-    /// singular), or its stem when that keeps four letters or more ("earning" is "earn"; "rate"
-    /// is not "rated", whose stem is too short to tell them apart).
-    pub fn synonym(&self, phrase: &str) -> Option<&String> {
-        self.synonyms.get(&singular(phrase)).or_else(|| {
-            let stemmed = stem_phrase(phrase);
-            (stemmed.split_whitespace().all(|w| w.chars().count() >= 4))
-                .then(|| self.synonyms.get(&stemmed))
-                .flatten()
-        })
-    }
-}
-
-/// A phrase stemmed word by word: "box offices" is "box offic".
-fn stem_phrase(phrase: &str) -> String {
-    phrase
-        .split_whitespace()
-        .map(stem)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use rustc_hash::FxHashMap as HashMap;
 
 /// Longest title, in words, that can name a topic; a longer one is a sentence.
 const MAX_TOPIC_WORDS: usize = 10;
@@ -1372,31 +1293,6 @@ pub fn time_value(time: &str) -> Option<DateValue> {
         bound,
         ..DateValue::new(Some(year), month, day)
     })
-}
-
-/// One form for a word and its inflections, so that the verb and the noun of one property
-/// meet: "scored", "scores" and "score" are `scor`; "rated", "rating" and "ratings" are `rat`.
-pub fn stem(word: &str) -> String {
-    let w = singular(&word.to_lowercase());
-    let mut s = w.as_str();
-    for suffix in ["ings", "ing", "ed", "es", "e", "s"] {
-        if let Some(rest) = s.strip_suffix(suffix)
-            && rest.len() >= 3
-            && !(suffix == "s" && rest.ends_with('s'))
-        {
-            s = rest;
-            break;
-        }
-    }
-    let b = s.as_bytes();
-    // "shipped" -> "shipp" -> "ship".
-    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b[b.len() - 1].is_ascii_digit() {
-        let last = b[b.len() - 1];
-        if !matches!(last, b's' | b'l' | b'f' | b'z') {
-            return s[..s.len() - 1].to_string();
-        }
-    }
-    s.to_string()
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod domains;
 mod examples;
 mod formats;
 mod gates;
+mod layers;
 mod outputs;
 mod props;
 mod review;
