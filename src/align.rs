@@ -509,10 +509,21 @@ const MAX_EVENT_WORD_KEYS: usize = 40;
 /// At least half the words of the shorter clause, and two words when it has two or more, must
 /// be in both ("redevelopment of the Southwark Towers" and "decided to redevelop the Southwark
 /// Towers"). Candidates come from an index of the words, never from every pair.
-fn same_events(keys: &[String]) -> Vec<(usize, usize, String)> {
+fn same_events<'a>(keys: &'a [String]) -> Vec<(usize, usize, String)> {
+    // Keys come folded by [`group_key`] ("... releas" is "... relea"): fold every word alike.
+    let fold = |w: &'a str| -> &'a str {
+        if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+            &w[..w.len() - 1]
+        } else {
+            w
+        }
+    };
     let mut parsed: Vec<Option<(&str, Vec<&str>)>> = keys
         .iter()
-        .map(|k| crate::extract::topic::event_words(k))
+        .map(|k| {
+            crate::extract::topic::event_words(k)
+                .map(|(topic, words)| (topic, words.into_iter().map(fold).collect()))
+        })
         .collect();
     // The date of an event the lexicon names ("topic: glass harbour releas") has that one word,
     // and meets the clauses of its topic that hold it.
@@ -523,7 +534,7 @@ fn same_events(keys: &[String]) -> Vec<(usize, usize, String)> {
             && let Some((topic, word)) = key.rsplit_once(' ')
             && topics.contains(topic)
         {
-            parsed[k] = Some((topic, vec![word]));
+            parsed[k] = Some((topic, vec![fold(word)]));
         }
     }
     let mut by_word: HashMap<(&str, &str), Vec<usize>> = HashMap::new();

@@ -1863,6 +1863,15 @@ mod tests {
             findings(title, a, "A ferry service to the island began in 1989."),
             Vec::<FindingKind>::new()
         );
+        // The date of an event the lexicon names meets a clause that holds its word.
+        assert_eq!(
+            findings(
+                "Velmora Guild",
+                "Its first film was released in 2017.",
+                "In 1991, a two-hour film about the guild's weavers, titled Warp, was released."
+            ),
+            [FindingKind::Conflict]
+        );
         // Two words of a long sentence about many things are not one event.
         assert_eq!(
             findings(
