@@ -1,6 +1,7 @@
 //! Stream: runs the pipeline over a large corpus a batch of folders at a time and writes the
-//! report (JSON, JSON Lines, human, GitHub or reviewdog: [`Report`]) without holding the
-//! corpus, its claims or its findings in memory.
+//! report (JSON, JSON Lines, human, SARIF, GitHub, reviewdog or Markdown: [`Report`]) without
+//! holding the corpus, its claims or (but for Markdown's shown findings) its findings in
+//! memory.
 //!
 //! With `--group-by folder` only documents of one folder are compared, so documents are taken
 //! in corpus order and cut into batches at a change of folder once a batch holds
@@ -1315,7 +1316,7 @@ mod tests {
 
     use super::*;
     use crate::ingest::{Selection, read_paths, stream_selected};
-    use crate::report::{Context, github, human, json, json_lines, rdjsonl, sarif};
+    use crate::report::{Context, github, human, json, json_lines, markdown, rdjsonl, sarif};
 
     fn write(dir: &Path, relative: &str, text: &str) {
         let path = dir.join(relative);
@@ -1366,6 +1367,10 @@ mod tests {
                 context.show_agreements = show_agreements;
                 sarif::render(&analysis, &context)
             }
+            Report::Markdown { show_agreements } => {
+                context.show_agreements = show_agreements;
+                markdown::render(&analysis, &context)
+            }
         }
     }
 
@@ -1381,6 +1386,7 @@ mod tests {
             all.push(Report::Github { show_agreements });
             all.push(Report::Rdjsonl { show_agreements });
             all.push(Report::Sarif { show_agreements });
+            all.push(Report::Markdown { show_agreements });
         }
         all
     }
