@@ -39,6 +39,7 @@ use thiserror::Error;
 use crate::model::{Claim, Document, Finding, FindingKind, Origin, TextStamp, Warning};
 use crate::report::Summary;
 use crate::report::json::{DocumentEntry, VERSION, finding_entry};
+use crate::report::markdown::Entry;
 use crate::rules::Rules;
 use crate::{Analysis, BATCH_BYTES, GroupBy, align, compare, extract, ingest, suppress};
 
@@ -76,9 +77,9 @@ pub enum Report {
     /// finding shown.
     Sarif { show_agreements: bool },
     /// `--format markdown`: the report is cut to a comment's size from a ranking of every
-    /// finding shown, so it is rendered at the end; what is kept until then is each shown
-    /// finding with its claims and their documents (never the claims of other findings, nor
-    /// the agreements not shown, which are only counted).
+    /// finding shown, so it is put together at the end; what is kept until then is each shown
+    /// finding's table row and excerpts ([`crate::report::markdown::Entry`]), rendered with
+    /// its batch (the agreements not shown are only counted).
     Markdown { show_agreements: bool },
 }
 
@@ -95,10 +96,7 @@ impl Report {
     /// Whether findings quote or locate their claims, so that the documents they point into
     /// are read again before they are rendered.
     fn needs_text(self) -> bool {
-        !matches!(
-            self,
-            Report::Json | Report::JsonLines | Report::Markdown { .. }
-        )
+        !matches!(self, Report::Json | Report::JsonLines)
     }
 
     /// Whether a finding of `kind` is rendered (agreements are counted only, unless asked).
@@ -166,10 +164,8 @@ struct Compared {
     /// Suppression comments that hid nothing, by document and order in it.
     unused: Vec<((usize, usize), Warning)>,
     /// Each finding's key (its offset not yet known) and its text in the report; for a report
-    /// rendered at the end, the finding kept instead of its text.
-    rendered: Vec<(FindingKey, String, Option<Kept>)>,
-    /// The documents the kept findings point into, by corpus index (their texts let go).
-    kept_documents: Vec<(usize, Document)>,
+    /// put together at the end, its entry instead.
+    rendered: Vec<(FindingKey, String, Option<Entry>)>,
     /// Documents that could not be read again to render their findings, by corpus index.
     lost: Vec<(usize, Warning)>,
 }
@@ -183,17 +179,8 @@ struct FindingKey {
     group: u32,
     offset: u64,
     len: u64,
-    /// For a report rendered at the end: the index of the finding kept in
-    /// [`Streamer::kept`].
+    /// For a report put together at the end: the index of its entry in [`Streamer::kept`].
     kept: Option<usize>,
-}
-
-/// A finding kept for a report rendered at the end, with the claims it names, by corpus-wide
-/// index (claim and document numbers, and the documents of its support, are corpus-wide).
-#[derive(Debug)]
-struct Kept {
-    finding: Finding,
-    claims: Vec<(usize, Claim)>,
 }
 
 /// A temporary file written in order and read back in any order.
@@ -257,9 +244,8 @@ pub struct Streamer<'r> {
     documents: Spill,
     findings: Spill,
     keys: Vec<FindingKey>,
-    /// The findings a report rendered at the end shows (Markdown), and their documents.
-    kept: Vec<Kept>,
-    kept_documents: BTreeMap<usize, Document>,
+    /// The entries of the findings a report put together at the end shows (Markdown).
+    kept: Vec<Entry>,
     suppressed: HashMap<u32, usize>,
     /// Malformed suppression blocks, in document order.
     suppression_warnings: Vec<Warning>,
@@ -279,9 +265,9 @@ pub struct Finished {
     documents: Spill,
     findings: Spill,
     keys: Vec<FindingKey>,
-    /// For a report rendered at the end: the findings it shows, with their claims and
-    /// documents, numbered afresh (`claims` and `documents` hold only those).
-    kept: Option<Analysis>,
+    /// For a report put together at the end: the entries of the findings it shows, in the
+    /// report's order.
+    kept: Vec<Entry>,
 }
 
 impl<'r> Streamer<'r> {
@@ -313,7 +299,6 @@ impl<'r> Streamer<'r> {
             findings: Spill::new()?,
             keys: Vec::new(),
             kept: Vec::new(),
-            kept_documents: BTreeMap::new(),
             suppressed: HashMap::new(),
             suppression_warnings: Vec::new(),
             unused: BTreeMap::new(),
@@ -606,7 +591,6 @@ impl<'r> Streamer<'r> {
         let at_end = matches!(self.report, Report::Markdown { .. });
         let mut render = self.renderer(&analysis);
         let mut rendered = Vec::new();
-        let mut kept_documents: BTreeMap<usize, Document> = BTreeMap::new();
         for finding in &analysis.findings {
             let Some(&first) = finding.claims.first().filter(|&&i| i < local) else {
                 continue;
@@ -617,17 +601,7 @@ impl<'r> Streamer<'r> {
             } else {
                 String::new()
             };
-            let kept = (shown && at_end).then(|| {
-                let kept = kept_finding(finding, &analysis, &global, &ids);
-                for &(_, local_doc) in &kept.1 {
-                    if let (Some(&id), Some(doc)) =
-                        (ids.get(local_doc), analysis.documents.get(local_doc))
-                    {
-                        kept_documents.entry(id).or_insert_with(|| doc.clone());
-                    }
-                }
-                kept.0
-            });
+            let kept = (shown && at_end).then(|| Entry::of(&analysis, finding, false));
             let key = FindingKey {
                 kind: finding.kind,
                 first: global[first],
@@ -642,7 +616,6 @@ impl<'r> Streamer<'r> {
             suppressed,
             unused,
             rendered,
-            kept_documents: kept_documents.into_iter().collect(),
             lost,
         }
     }
@@ -695,9 +668,6 @@ impl<'r> Streamer<'r> {
         }
         self.unused.extend(compared.unused);
         self.lost.extend(compared.lost);
-        for (id, doc) in compared.kept_documents {
-            self.kept_documents.entry(id).or_insert(doc);
-        }
         for (key, text, kept) in compared.rendered {
             let offset = self.findings.write(text.as_bytes())?;
             let kept = kept.map(|k| {
@@ -739,16 +709,15 @@ impl<'r> Streamer<'r> {
         warnings.append(&mut self.suppression_warnings);
         warnings.extend(std::mem::take(&mut self.unused).into_values());
         warnings.extend(std::mem::take(&mut self.lost).into_values());
-        let kept = if matches!(self.report, Report::Markdown { .. }) {
-            let mut analysis = self.kept_analysis();
-            // Checked now (a warning for each source that changed), read again as rendered,
-            // as the in-memory run does.
-            warnings.extend(crate::check_texts(&mut analysis));
-            analysis.warnings.clone_from(&warnings);
-            Some(analysis)
-        } else {
-            None
-        };
+        let mut entries: Vec<Option<Entry>> = std::mem::take(&mut self.kept)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let kept: Vec<Entry> = self
+            .keys
+            .iter()
+            .filter_map(|k| entries.get_mut(k.kept?)?.take())
+            .collect();
         let count = |kind| self.keys.iter().filter(|k| k.kind == kind).count();
         let summary = Summary {
             documents: self.docs.len(),
@@ -770,67 +739,6 @@ impl<'r> Streamer<'r> {
             keys: self.keys,
             kept,
         })
-    }
-
-    /// The findings kept for a report rendered at the end, in the report's order (the keys
-    /// sorted), with only the claims and documents they name, numbered afresh in corpus order.
-    fn kept_analysis(&mut self) -> Analysis {
-        let mut kept: Vec<Option<Kept>> = std::mem::take(&mut self.kept)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let findings: Vec<Kept> = self
-            .keys
-            .iter()
-            .filter_map(|k| kept.get_mut(k.kept?)?.take())
-            .collect();
-        let mut claims: BTreeMap<usize, Claim> = BTreeMap::new();
-        let mut docs: BTreeSet<usize> = BTreeSet::new();
-        for k in &findings {
-            for (i, claim) in &k.claims {
-                docs.insert(claim.doc);
-                claims.entry(*i).or_insert_with(|| claim.clone());
-            }
-        }
-        let doc_at: HashMap<usize, usize> = docs.iter().enumerate().map(|(n, &d)| (d, n)).collect();
-        let claim_at: HashMap<usize, usize> =
-            claims.keys().enumerate().map(|(n, &c)| (c, n)).collect();
-        let mut all_documents = std::mem::take(&mut self.kept_documents);
-        let documents: Vec<Document> = docs
-            .iter()
-            .filter_map(|d| all_documents.remove(d))
-            .collect();
-        let claims: Vec<Claim> = claims
-            .into_values()
-            .map(|c| Claim {
-                doc: doc_at.get(&c.doc).copied().unwrap_or(usize::MAX),
-                ..c
-            })
-            .collect();
-        let findings = findings
-            .into_iter()
-            .map(|k| {
-                let mut f = k.finding;
-                for c in &mut f.claims {
-                    *c = claim_at.get(c).copied().unwrap_or(usize::MAX);
-                }
-                for (c, _) in &mut f.set_aside {
-                    *c = claim_at.get(c).copied().unwrap_or(usize::MAX);
-                }
-                for s in &mut f.support {
-                    for d in &mut s.documents {
-                        *d = doc_at.get(d).copied().unwrap_or(usize::MAX);
-                    }
-                }
-                f
-            })
-            .collect();
-        Analysis {
-            documents,
-            claims,
-            findings,
-            ..Analysis::default()
-        }
     }
 
     /// The folders whose batch result may differ from the whole corpus's: split folders, and
@@ -1096,48 +1004,6 @@ impl<'r, 'w> ClaimLister<'r, 'w> {
     }
 }
 
-/// A finding of a batch with corpus-wide claim and document numbers (`global`: each local
-/// claim's, `ids`: each local document's), its claims likewise, and the local documents they
-/// are in.
-fn kept_finding(
-    finding: &Finding,
-    analysis: &Analysis,
-    global: &[usize],
-    ids: &[usize],
-) -> (Kept, Vec<(usize, usize)>) {
-    let claim = |i: usize| global.get(i).copied().unwrap_or(usize::MAX);
-    let doc = |d: usize| ids.get(d).copied().unwrap_or(usize::MAX);
-    let mut local_docs = Vec::new();
-    let claims = finding
-        .claims
-        .iter()
-        .filter_map(|&i| {
-            let c = analysis.claims.get(i)?;
-            local_docs.push((i, c.doc));
-            Some((
-                claim(i),
-                Claim {
-                    doc: doc(c.doc),
-                    ..c.clone()
-                },
-            ))
-        })
-        .collect();
-    let mut finding = finding.clone();
-    for c in &mut finding.claims {
-        *c = claim(*c);
-    }
-    for (c, _) in &mut finding.set_aside {
-        *c = claim(*c);
-    }
-    for s in &mut finding.support {
-        for d in &mut s.documents {
-            *d = doc(*d);
-        }
-    }
-    (Kept { finding, claims }, local_docs)
-}
-
 /// The name of a document for a warning, from where it came from.
 fn origin_name(origin: &Origin) -> String {
     match origin {
@@ -1165,16 +1031,8 @@ impl Finished {
             keys,
             kept,
         } = self;
-        if let Report::Markdown { show_agreements } = report {
-            let analysis = kept.unwrap_or_default();
-            let context = crate::report::Context {
-                skipped: summary.skipped,
-                show_agreements,
-                suppressed: summary.suppressed,
-                counted: Some(summary),
-                ..crate::report::Context::default()
-            };
-            let text = crate::report::markdown::render(&analysis, &context);
+        if let Report::Markdown { .. } = report {
+            let text = crate::report::markdown::render_entries(&kept, &summary, &warnings);
             return out.write_all(text.as_bytes()).map_err(WriteError::Output);
         }
         let mut findings = findings.into_reader().map_err(spill)?;

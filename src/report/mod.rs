@@ -85,10 +85,6 @@ pub struct Context {
     /// cut to fit; `None` when none is known (lines are cut to
     /// [`crate::text::DEFAULT_EXCERPT_WIDTH`] characters).
     pub columns: Option<usize>,
-    /// The counts of a run whose analysis holds only the findings a report shows, with their
-    /// claims and documents (a streamed Markdown report): the summary gives these instead of
-    /// counting the analysis (its warnings still counted from the analysis).
-    pub counted: Option<Summary>,
 }
 
 impl Context {
@@ -107,14 +103,6 @@ impl Context {
 
     /// The counts of a run.
     pub fn summary(&self, analysis: &Analysis) -> Summary {
-        if let Some(counted) = self.counted {
-            return Summary {
-                warnings: analysis.warnings.len(),
-                known: self.known.len(),
-                suppressed: self.suppressed,
-                ..counted
-            };
-        }
         let mut summary = Summary {
             known: self.known.len(),
             suppressed: self.suppressed,
