@@ -1332,6 +1332,46 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_report_cut_to_a_comments_size_streams_as_in_memory() {
+        // Enough conflicts that the report is cut, some between three sources (shown first).
+        let dir = tempfile::tempdir().expect("temp dir");
+        for n in 0..160 {
+            let folder = format!("story{n:03}");
+            write(
+                dir.path(),
+                &format!("{folder}/a.txt"),
+                &format!("The fire killed {} people on Monday.\n", n + 2),
+            );
+            write(
+                dir.path(),
+                &format!("{folder}/b.txt"),
+                &format!("The fire killed {} people on Monday, police said.\n", n + 3),
+            );
+            if n % 7 == 0 {
+                write(
+                    dir.path(),
+                    &format!("{folder}/c.txt"),
+                    &format!("Officials said the fire killed {} people.\n", n + 5),
+                );
+            }
+        }
+        let rules = Rules::builtin().expect("rules");
+        let paths = [dir.path().to_path_buf()];
+        let report = Report::Markdown {
+            show_agreements: false,
+        };
+        let expected = in_memory(&paths, &rules, report);
+        assert!(expected.contains("Not shown here"), "{expected}");
+        for batch_bytes in [0, 200, 5_000, usize::MAX] {
+            assert_eq!(
+                streamed(&paths, &rules, report, batch_bytes),
+                expected,
+                "batches of {batch_bytes} bytes"
+            );
+        }
+    }
+
+    #[test]
     fn claims_are_listed_as_in_memory() {
         let rules = Rules::builtin().expect("rules");
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
