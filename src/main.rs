@@ -367,6 +367,7 @@ fn run(
         }
         Format::Rdjsonl => Some(Report::Rdjsonl { show_agreements }),
         Format::Sarif => Some(Report::Sarif { show_agreements }),
+        Format::Markdown => Some(Report::Markdown { show_agreements }),
         _ => None,
     };
     // Folder by folder, the JSON reports and those of one entry per finding need neither the

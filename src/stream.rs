@@ -1,6 +1,7 @@
 //! Stream: runs the pipeline over a large corpus a batch of folders at a time and writes the
-//! report (JSON, JSON Lines, human, GitHub or reviewdog: [`Report`]) without holding the
-//! corpus, its claims or its findings in memory.
+//! report (JSON, JSON Lines, human, SARIF, GitHub, reviewdog or Markdown: [`Report`]) without
+//! holding the corpus, its claims or (but for Markdown's shown findings) its findings in
+//! memory.
 //!
 //! With `--group-by folder` only documents of one folder are compared, so documents are taken
 //! in corpus order and cut into batches at a change of folder once a batch holds
@@ -38,6 +39,7 @@ use thiserror::Error;
 use crate::model::{Claim, Document, Finding, FindingKind, Origin, TextStamp, Warning};
 use crate::report::Summary;
 use crate::report::json::{DocumentEntry, VERSION, finding_entry};
+use crate::report::markdown::Entry;
 use crate::rules::Rules;
 use crate::{Analysis, BATCH_BYTES, GroupBy, align, compare, extract, ingest, suppress};
 
@@ -74,6 +76,11 @@ pub enum Report {
     /// `--format sarif`: the log's envelope (which holds nothing found) around a result per
     /// finding shown.
     Sarif { show_agreements: bool },
+    /// `--format markdown`: the report is cut to a comment's size from a ranking of every
+    /// finding shown, so it is put together at the end; what is kept until then is each shown
+    /// finding's table row and excerpts ([`crate::report::markdown::Entry`]), rendered with
+    /// its batch (the agreements not shown are only counted).
+    Markdown { show_agreements: bool },
 }
 
 impl From<Output> for Report {
@@ -102,7 +109,8 @@ impl Report {
             } => show_agreements || kind != FindingKind::Agreement,
             Report::Github { show_agreements }
             | Report::Rdjsonl { show_agreements }
-            | Report::Sarif { show_agreements } => {
+            | Report::Sarif { show_agreements }
+            | Report::Markdown { show_agreements } => {
                 show_agreements || kind != FindingKind::Agreement
             }
         }
@@ -155,8 +163,9 @@ struct Compared {
     suppressed: Vec<(u32, usize)>,
     /// Suppression comments that hid nothing, by document and order in it.
     unused: Vec<((usize, usize), Warning)>,
-    /// Each finding's key (its offset not yet known) and its text in the report.
-    rendered: Vec<(FindingKey, String)>,
+    /// Each finding's key (its offset not yet known) and its text in the report; for a report
+    /// put together at the end, its entry instead.
+    rendered: Vec<(FindingKey, String, Option<Entry>)>,
     /// Documents that could not be read again to render their findings, by corpus index.
     lost: Vec<(usize, Warning)>,
 }
@@ -170,6 +179,8 @@ struct FindingKey {
     group: u32,
     offset: u64,
     len: u64,
+    /// For a report put together at the end: the index of its entry in [`Streamer::kept`].
+    kept: Option<usize>,
 }
 
 /// A temporary file written in order and read back in any order.
@@ -233,6 +244,8 @@ pub struct Streamer<'r> {
     documents: Spill,
     findings: Spill,
     keys: Vec<FindingKey>,
+    /// The entries of the findings a report put together at the end shows (Markdown).
+    kept: Vec<Entry>,
     suppressed: HashMap<u32, usize>,
     /// Malformed suppression blocks, in document order.
     suppression_warnings: Vec<Warning>,
@@ -252,6 +265,9 @@ pub struct Finished {
     documents: Spill,
     findings: Spill,
     keys: Vec<FindingKey>,
+    /// For a report put together at the end: the entries of the findings it shows, in the
+    /// report's order.
+    kept: Vec<Entry>,
 }
 
 impl<'r> Streamer<'r> {
@@ -282,6 +298,7 @@ impl<'r> Streamer<'r> {
             documents: Spill::new()?,
             findings: Spill::new()?,
             keys: Vec::new(),
+            kept: Vec::new(),
             suppressed: HashMap::new(),
             suppression_warnings: Vec::new(),
             unused: BTreeMap::new(),
@@ -571,25 +588,29 @@ impl<'r> Streamer<'r> {
         } else {
             Vec::new()
         };
+        let at_end = matches!(self.report, Report::Markdown { .. });
         let mut render = self.renderer(&analysis);
         let mut rendered = Vec::new();
         for finding in &analysis.findings {
             let Some(&first) = finding.claims.first().filter(|&&i| i < local) else {
                 continue;
             };
-            let text = if self.report.shows(finding.kind) {
+            let shown = self.report.shows(finding.kind);
+            let text = if shown && !at_end {
                 render(finding)
             } else {
                 String::new()
             };
+            let kept = (shown && at_end).then(|| Entry::of(&analysis, finding, false));
             let key = FindingKey {
                 kind: finding.kind,
                 first: global[first],
                 group: group_of(finding),
                 offset: 0,
                 len: text.len() as u64,
+                kept: None,
             };
-            rendered.push((key, text));
+            rendered.push((key, text, kept));
         }
         Compared {
             suppressed,
@@ -635,6 +656,8 @@ impl<'r> Streamer<'r> {
                 crate::report::sarif::push_result(&mut out, analysis, f);
                 out
             }),
+            // Rendered at the end, from the findings kept.
+            Report::Markdown { .. } => Box::new(|_| String::new()),
         }
     }
 
@@ -645,9 +668,17 @@ impl<'r> Streamer<'r> {
         }
         self.unused.extend(compared.unused);
         self.lost.extend(compared.lost);
-        for (key, text) in compared.rendered {
+        for (key, text, kept) in compared.rendered {
             let offset = self.findings.write(text.as_bytes())?;
-            self.keys.push(FindingKey { offset, ..key });
+            let kept = kept.map(|k| {
+                self.kept.push(k);
+                self.kept.len() - 1
+            });
+            self.keys.push(FindingKey {
+                offset,
+                kept,
+                ..key
+            });
         }
         Ok(())
     }
@@ -675,10 +706,19 @@ impl<'r> Streamer<'r> {
         }
         self.keys
             .sort_by(|a, b| a.kind.cmp(&b.kind).then(a.first.cmp(&b.first)));
-        let count = |kind| self.keys.iter().filter(|k| k.kind == kind).count();
         warnings.append(&mut self.suppression_warnings);
         warnings.extend(std::mem::take(&mut self.unused).into_values());
         warnings.extend(std::mem::take(&mut self.lost).into_values());
+        let mut entries: Vec<Option<Entry>> = std::mem::take(&mut self.kept)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let kept: Vec<Entry> = self
+            .keys
+            .iter()
+            .filter_map(|k| entries.get_mut(k.kept?)?.take())
+            .collect();
+        let count = |kind| self.keys.iter().filter(|k| k.kind == kind).count();
         let summary = Summary {
             documents: self.docs.len(),
             claims: self.claims,
@@ -697,6 +737,7 @@ impl<'r> Streamer<'r> {
             documents: self.documents,
             findings: self.findings,
             keys: self.keys,
+            kept,
         })
     }
 
@@ -988,7 +1029,12 @@ impl Finished {
             documents,
             findings,
             keys,
+            kept,
         } = self;
+        if let Report::Markdown { .. } = report {
+            let text = crate::report::markdown::render_entries(&kept, &summary, &warnings);
+            return out.write_all(text.as_bytes()).map_err(WriteError::Output);
+        }
         let mut findings = findings.into_reader().map_err(spill)?;
         match report {
             Report::Json => {}
@@ -1128,7 +1174,7 @@ mod tests {
 
     use super::*;
     use crate::ingest::{Selection, read_paths, stream_selected};
-    use crate::report::{Context, github, human, json, json_lines, rdjsonl, sarif};
+    use crate::report::{Context, github, human, json, json_lines, markdown, rdjsonl, sarif};
 
     fn write(dir: &Path, relative: &str, text: &str) {
         let path = dir.join(relative);
@@ -1179,6 +1225,10 @@ mod tests {
                 context.show_agreements = show_agreements;
                 sarif::render(&analysis, &context)
             }
+            Report::Markdown { show_agreements } => {
+                context.show_agreements = show_agreements;
+                markdown::render(&analysis, &context)
+            }
         }
     }
 
@@ -1194,6 +1244,7 @@ mod tests {
             all.push(Report::Github { show_agreements });
             all.push(Report::Rdjsonl { show_agreements });
             all.push(Report::Sarif { show_agreements });
+            all.push(Report::Markdown { show_agreements });
         }
         all
     }
@@ -1278,6 +1329,46 @@ mod tests {
         let report = same_both_ways(&[dir.path().join("c.jsonl")]);
         assert!(report.contains("\"conflict\""), "{report}");
         assert!(report.contains("\"agreement\""), "{report}");
+    }
+
+    #[test]
+    fn a_markdown_report_cut_to_a_comments_size_streams_as_in_memory() {
+        // Enough conflicts that the report is cut, some between three sources (shown first).
+        let dir = tempfile::tempdir().expect("temp dir");
+        for n in 0..160 {
+            let folder = format!("story{n:03}");
+            write(
+                dir.path(),
+                &format!("{folder}/a.txt"),
+                &format!("The fire killed {} people on Monday.\n", n + 2),
+            );
+            write(
+                dir.path(),
+                &format!("{folder}/b.txt"),
+                &format!("The fire killed {} people on Monday, police said.\n", n + 3),
+            );
+            if n % 7 == 0 {
+                write(
+                    dir.path(),
+                    &format!("{folder}/c.txt"),
+                    &format!("Officials said the fire killed {} people.\n", n + 5),
+                );
+            }
+        }
+        let rules = Rules::builtin().expect("rules");
+        let paths = [dir.path().to_path_buf()];
+        let report = Report::Markdown {
+            show_agreements: false,
+        };
+        let expected = in_memory(&paths, &rules, report);
+        assert!(expected.contains("Not shown here"), "{expected}");
+        for batch_bytes in [0, 200, 5_000, usize::MAX] {
+            assert_eq!(
+                streamed(&paths, &rules, report, batch_bytes),
+                expected,
+                "batches of {batch_bytes} bytes"
+            );
+        }
     }
 
     #[test]

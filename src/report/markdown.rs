@@ -12,8 +12,8 @@
 //! to the HTML page, which holds every finding.
 
 use crate::Analysis;
-use crate::model::{Claim, Document, Finding, FindingKind};
-use crate::report::{Context, claim_with_document, html, plural};
+use crate::model::{Claim, Document, Finding, FindingKind, Warning};
+use crate::report::{Context, Summary, claim_with_document, html, plural};
 
 /// GitHub's limit on a comment's body, in characters; the report is kept under it in bytes
 /// (never fewer than its characters).
@@ -29,21 +29,92 @@ const ROW_SOURCES: usize = 8;
 /// Characters of context either side of a claim.
 const CONTEXT: usize = 90;
 
+/// What the report says of one finding, rendered from the analysis it belongs to: everything
+/// the report needs of it, so that a streamed run keeps these instead of findings, claims and
+/// documents ([`crate::stream`]).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub(crate) kind: FindingKind,
+    /// Recorded in the baseline.
+    pub(crate) known: bool,
+    /// How many documents its claims are in (new findings with more are shown first when the
+    /// report is cut).
+    pub(crate) sources: usize,
+    /// Its table row without the number: `| subject | property | why | sources |`.
+    pub(crate) row: String,
+    /// For a new conflict or update: its excerpts side by side, after the heading's number
+    /// (`### 1. `).
+    pub(crate) detail: String,
+}
+
+impl Entry {
+    /// The entry of `finding`, an item of `analysis`; `known` when the baseline records it.
+    pub fn of(analysis: &Analysis, finding: &Finding, known: bool) -> Self {
+        let mut docs: Vec<usize> = finding
+            .claims
+            .iter()
+            .filter_map(|&c| analysis.claims.get(c))
+            .map(|c| c.doc)
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let detail = if finding.kind != FindingKind::Agreement && !known {
+            side_by_side(analysis, finding)
+        } else {
+            String::new()
+        };
+        Self {
+            kind: finding.kind,
+            known,
+            sources: docs.len(),
+            row: row(analysis, finding),
+            detail,
+        }
+    }
+
+    /// Its excerpts with the heading numbered `n`.
+    fn detail(&self, n: usize) -> String {
+        format!("### {n}. {}", self.detail)
+    }
+}
+
+/// The entries of the findings the report names: every conflict and update, and the agreements
+/// with `--show-agreements`, in the order of `analysis.findings`.
+pub fn entries(analysis: &Analysis, context: &Context) -> Vec<Entry> {
+    analysis
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| context.show_agreements || f.kind != FindingKind::Agreement)
+        .map(|(i, f)| Entry::of(analysis, f, context.is_known(i)))
+        .collect()
+}
+
 /// The whole report, ending with a newline.
 pub fn render(analysis: &Analysis, context: &Context) -> String {
-    let summary = context.summary(analysis);
-    let new: Vec<(usize, &Finding)> = conflicts(analysis, context, false);
-    let known: Vec<(usize, &Finding)> = conflicts(analysis, context, true);
-    let agreements: Vec<(usize, &Finding)> = if context.show_agreements {
-        analysis
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.kind == FindingKind::Agreement)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    render_entries(
+        &entries(analysis, context),
+        &context.summary(analysis),
+        &analysis.warnings,
+    )
+}
+
+/// The report from the entries of the findings it names ([`entries`], in the analysis's order),
+/// the run's counts and its warnings.
+pub fn render_entries(entries: &[Entry], summary: &Summary, warnings: &[Warning]) -> String {
+    let new: Vec<(usize, &Entry)> = entries
+        .iter()
+        .filter(|e| e.kind != FindingKind::Agreement && !e.known)
+        .enumerate()
+        .collect();
+    let known: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.kind != FindingKind::Agreement && e.known)
+        .collect();
+    let agreements: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.kind == FindingKind::Agreement)
+        .collect();
     let mut out = String::from("## crosscheck\n\n");
     let n_conflicts = new
         .iter()
@@ -63,79 +134,67 @@ pub fn render(analysis: &Analysis, context: &Context) -> String {
     out.push_str(&format!("{status} · {summary}\n\n"));
 
     // Whole, when it fits.
-    let rows: Vec<String> = new.iter().map(|(_, f)| row(analysis, f)).collect();
     let whole = out.len()
-        + rows.iter().map(String::len).sum::<usize>()
+        + new.iter().map(|(_, e)| e.row.len()).sum::<usize>()
         + new.len() * 600
         + (known.len() + agreements.len()) * 400
-        + analysis.warnings.len() * 200;
+        + warnings.len() * 200;
     if whole <= LIMIT {
-        let text = whole_report(&out, analysis, context, &new, &known, &agreements, &rows);
+        let text = whole_report(&out, warnings, &new, &known, &agreements);
         if text.len() <= LIMIT {
             return text;
         }
     }
-    cut_report(out, analysis, &new, &known, &agreements)
+    cut_report(out, warnings, &new, &known, &agreements)
 }
 
 /// The report with every section in full.
 fn whole_report(
     head: &str,
-    analysis: &Analysis,
-    _context: &Context,
-    new: &[(usize, &Finding)],
-    known: &[(usize, &Finding)],
-    agreements: &[(usize, &Finding)],
-    rows: &[String],
+    warning_list: &[Warning],
+    new: &[(usize, &Entry)],
+    known: &[&Entry],
+    agreements: &[&Entry],
 ) -> String {
     let mut out = head.to_string();
     if !new.is_empty() {
         out.push_str(TABLE_HEAD);
-        for (n, r) in rows.iter().enumerate() {
-            out.push_str(&format!("| {} {r}", n + 1));
+        for (n, (_, e)) in new.iter().enumerate() {
+            out.push_str(&format!("| {} {}", n + 1, e.row));
         }
         out.push('\n');
-        for (n, (_, finding)) in new.iter().enumerate() {
-            out.push_str(&side_by_side(analysis, n + 1, finding));
+        for (n, (_, e)) in new.iter().enumerate() {
+            out.push_str(&e.detail(n + 1));
         }
     }
     if !known.is_empty() {
         out.push_str("### Known conflicts (in the baseline)\n\n");
-        out.push_str(&finding_table(analysis, known, usize::MAX).0);
+        out.push_str(&finding_table(known, usize::MAX).0);
         out.push('\n');
     }
     if !agreements.is_empty() {
         out.push_str("### Agreements\n\n");
-        out.push_str(&finding_table(analysis, agreements, usize::MAX).0);
+        out.push_str(&finding_table(agreements, usize::MAX).0);
         out.push('\n');
     }
-    out.push_str(&warnings(analysis, usize::MAX));
+    out.push_str(&warnings(warning_list, usize::MAX));
     out
 }
 
 /// The report cut to [`LIMIT`]: the most important new findings in full, the rest counted.
 fn cut_report(
     mut out: String,
-    analysis: &Analysis,
-    new: &[(usize, &Finding)],
-    known: &[(usize, &Finding)],
-    agreements: &[(usize, &Finding)],
+    warning_list: &[Warning],
+    new: &[(usize, &Entry)],
+    known: &[&Entry],
+    agreements: &[&Entry],
 ) -> String {
-    let mut ranked: Vec<(usize, &Finding)> = new.to_vec();
-    ranked.sort_by_key(|(i, f)| {
-        let rank = u8::from(f.kind != FindingKind::Conflict);
-        let mut docs: Vec<usize> = f
-            .claims
-            .iter()
-            .filter_map(|&c| analysis.claims.get(c))
-            .map(|c| c.doc)
-            .collect();
-        docs.dedup();
-        docs.sort_unstable();
-        docs.dedup();
-        (rank, std::cmp::Reverse(docs.len()), *i)
+    let mut ranked: Vec<(usize, &Entry)> = new.to_vec();
+    ranked.sort_by_key(|(i, e)| {
+        let rank = u8::from(e.kind != FindingKind::Conflict);
+        (rank, std::cmp::Reverse(e.sources), *i)
     });
-    let shares = [known.len(), agreements.len(), analysis.warnings.len()]
+    let shares = [known.len(), agreements.len(), warning_list.len()]
         .iter()
         .filter(|&&n| n > 0)
         .count()
@@ -144,9 +203,9 @@ fn cut_report(
     let mut rows = String::new();
     let mut details = String::new();
     let mut shown = 0;
-    for (_, finding) in &ranked {
-        let r = format!("| {} {}", shown + 1, row(analysis, finding));
-        let d = side_by_side(analysis, shown + 1, finding);
+    for (_, entry) in &ranked {
+        let r = format!("| {} {}", shown + 1, entry.row);
+        let d = entry.detail(shown + 1);
         if TABLE_HEAD.len() + rows.len() + r.len() + details.len() + d.len() > budget {
             break;
         }
@@ -186,7 +245,7 @@ fn cut_report(
     }
     if !known.is_empty() {
         out.push_str("### Known conflicts (in the baseline)\n\n");
-        let (table, listed) = finding_table(analysis, known, SECTION_SHARE - 200);
+        let (table, listed) = finding_table(known, SECTION_SHARE - 200);
         out.push_str(&table);
         out.push('\n');
         more(
@@ -198,7 +257,7 @@ fn cut_report(
     }
     if !agreements.is_empty() {
         out.push_str("### Agreements\n\n");
-        let (table, listed) = finding_table(analysis, agreements, SECTION_SHARE - 200);
+        let (table, listed) = finding_table(agreements, SECTION_SHARE - 200);
         out.push_str(&table);
         out.push('\n');
         more(
@@ -208,7 +267,7 @@ fn cut_report(
             "agreements",
         );
     }
-    out.push_str(&warnings(analysis, SECTION_SHARE - 200));
+    out.push_str(&warnings(warning_list, SECTION_SHARE - 200));
     out.push_str(
         "Every finding, with each source's excerpt, filters and verdicts, is on the HTML page: `crosscheck check --format html PATHS > crosscheck.html`.\n",
     );
@@ -232,20 +291,6 @@ fn more(out: &mut String, n: usize, one: &str, many: &str) {
             if n == 1 { one } else { many }
         ));
     }
-}
-
-/// Conflicts that the baseline records (`known`) or not.
-fn conflicts<'a>(
-    analysis: &'a Analysis,
-    context: &Context,
-    known: bool,
-) -> Vec<(usize, &'a Finding)> {
-    analysis
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(i, f)| f.kind != FindingKind::Agreement && context.is_known(*i) == known)
-        .collect()
 }
 
 const TABLE_HEAD: &str =
@@ -281,15 +326,11 @@ fn row(analysis: &Analysis, f: &Finding) -> String {
 }
 
 /// A table of findings within `limit` bytes, and how many rows it lists.
-fn finding_table(
-    analysis: &Analysis,
-    findings: &[(usize, &Finding)],
-    limit: usize,
-) -> (String, usize) {
+fn finding_table(entries: &[&Entry], limit: usize) -> (String, usize) {
     let mut out = String::from(TABLE_HEAD);
     let mut listed = 0;
-    for (n, (_, f)) in findings.iter().enumerate() {
-        let r = format!("| {} {}", n + 1, row(analysis, f));
+    for (n, e) in entries.iter().enumerate() {
+        let r = format!("| {} {}", n + 1, e.row);
         if out.len() + r.len() > limit {
             break;
         }
@@ -300,16 +341,16 @@ fn finding_table(
 }
 
 /// Input warnings in a collapsed list, within `limit` bytes.
-fn warnings(analysis: &Analysis, limit: usize) -> String {
-    if analysis.warnings.is_empty() {
+fn warnings(warnings: &[Warning], limit: usize) -> String {
+    if warnings.is_empty() {
         return String::new();
     }
     let mut out = format!(
         "<details><summary>{}</summary>\n\n",
-        plural(analysis.warnings.len(), "warning", "warnings")
+        plural(warnings.len(), "warning", "warnings")
     );
     let mut listed = 0;
-    for w in &analysis.warnings {
+    for w in warnings {
         let line = format!("- `{}`: {}\n", code(&w.path), escape(&w.message));
         if out.len() + line.len() > limit {
             break;
@@ -317,26 +358,23 @@ fn warnings(analysis: &Analysis, limit: usize) -> String {
         out.push_str(&line);
         listed += 1;
     }
-    if listed < analysis.warnings.len() {
-        out.push_str(&format!(
-            "- and {} more\n",
-            analysis.warnings.len() - listed
-        ));
+    if listed < warnings.len() {
+        out.push_str(&format!("- and {} more\n", warnings.len() - listed));
     }
     out.push_str("\n</details>\n");
     out
 }
 
-/// One finding: a heading, its code, and a table with a column per source (at most
-/// [`COLUMNS`]; the others listed below it).
-fn side_by_side(analysis: &Analysis, n: usize, finding: &Finding) -> String {
+/// One finding: a heading (after its number), its code, and a table with a column per source
+/// (at most [`COLUMNS`]; the others listed below it).
+fn side_by_side(analysis: &Analysis, finding: &Finding) -> String {
     let all: Vec<(&Claim, &Document)> = finding
         .claims
         .iter()
         .filter_map(|&i| claim_with_document(analysis, i))
         .collect();
     let mut out = format!(
-        "### {n}. {} {}: {}\n\n`{}`\n\n",
+        "{} {}: {}\n\n`{}`\n\n",
         escape(&finding.subject),
         escape(&finding.property),
         escape(&finding.message),
