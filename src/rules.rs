@@ -614,6 +614,10 @@ pub struct LexiconRule {
     /// "worldwide"): "grossed $5 million worldwide" is not its gross in one country.
     #[serde(default)]
     pub scope_words: BTreeMap<String, String>,
+    /// Other names of a thing a topic's title names ("COVID-19" for "coronavirus"): "1,200
+    /// COVID-19 cases" on the page of a coronavirus pandemic are the page's own cases.
+    #[serde(default)]
+    pub name_aliases: BTreeMap<String, String>,
     /// Verbs of a topic's life that date it: "released on", "founded in", "born on".
     #[serde(default)]
     pub topic_events: Vec<String>,
@@ -1103,6 +1107,11 @@ impl Rules {
             }
             l.scope_words.extend(
                 lx.scope_words
+                    .iter()
+                    .map(|(k, v)| (k.to_lowercase(), v.to_lowercase())),
+            );
+            l.name_aliases.extend(
+                lx.name_aliases
                     .iter()
                     .map(|(k, v)| (k.to_lowercase(), v.to_lowercase())),
             );

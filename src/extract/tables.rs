@@ -517,6 +517,7 @@ pub struct TopicWords {
     pub partial_modifiers: HashSet<String>,
     pub contrast_modifiers: HashSet<String>,
     pub scope_words: HashMap<String, String>,
+    pub name_aliases: HashMap<String, String>,
     pub events: HashSet<String>,
     /// A property word's stem (or a phrase's, word by word) to the property's name.
     pub synonyms: HashMap<String, String>,
@@ -532,6 +533,11 @@ impl TopicWords {
             contrast_modifiers: set(&lexicon.contrast_modifiers),
             scope_words: lexicon
                 .scope_words
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            name_aliases: lexicon
+                .name_aliases
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),

@@ -497,7 +497,8 @@ fn topic_property(
         Some(s) if !s.text.chars().any(char::is_uppercase) => Some(s.key.clone()),
         // A name the topic holds ("API" on the pages of the Larkspur API) is the topic.
         Some(s) if in_topic(topic, &s.text) => None,
-        Some(_) => return None,
+        // "COVID-19 cases" on the page of a coronavirus pandemic: the topic's own cases.
+        Some(s) => Some(named_noun(topic, s, &c.topic.name_aliases)?),
         None => None,
     };
     let is_count = matches!(&d.value, Value::Quantity { unit, .. } if unit == "count");
@@ -633,6 +634,30 @@ fn placed_after(ctx: &Context, f: Figure, name: &str) -> bool {
 fn in_topic(topic: &Subject, name: &str) -> bool {
     let name = plain_words(name);
     !name.is_empty() && format!(" {} ", plain_words(&topic.text)).contains(&format!(" {name} "))
+}
+
+/// The common noun of a subject "Name noun" ("COVID-19 cases", "Westlife singles") whose name
+/// the topic holds, itself or under another name the lexicon knows: `case`, `single`.
+fn named_noun(
+    topic: &Subject,
+    subject: &Subject,
+    aliases: &HashMap<String, String>,
+) -> Option<String> {
+    let words: Vec<&str> = subject.text.split_whitespace().collect();
+    let named = words
+        .iter()
+        .rposition(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))?;
+    let (name, noun) = (words[..=named].join(" "), &words[named + 1..]);
+    if noun.is_empty()
+        || noun
+            .iter()
+            .any(|w| w.chars().any(|c| !c.is_alphabetic() && c != '-'))
+    {
+        return None;
+    }
+    let alias = aliases.get(&name.to_lowercase());
+    (in_topic(topic, &name) || alias.is_some_and(|a| in_topic(topic, a)))
+        .then(|| crate::extract::words::singular_phrase(&noun.join(" ").to_lowercase()))
 }
 
 /// Whether the figure at `first` is the whole that a part before it is of: "28" in "15 out of
@@ -1512,6 +1537,22 @@ mod tests {
             "The film earned 12 crore worldwide.",
         );
         assert_eq!(q[0].1, "gross");
+    }
+
+    #[test]
+    fn a_name_the_topic_holds_before_a_noun_is_the_topic() {
+        let q = quantities(
+            "2031 coronavirus pandemic in Ruritania",
+            "By then the country had 1,200 COVID-19 cases. It also had 30 Ebola cases.",
+        );
+        assert_eq!(q[0].0, "2031 coronavirus pandemic in Ruritania", "{q:?}");
+        assert_eq!(q[0].1, "case");
+        assert_ne!(q[1].0, "2031 coronavirus pandemic in Ruritania", "{q:?}");
+        let q = quantities(
+            "Harbour Lights (band)",
+            "The band sold 40,000 Harbour Lights albums.",
+        );
+        assert_eq!(q[0].0, "Harbour Lights", "{q:?}");
     }
 
     #[test]
