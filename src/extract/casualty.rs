@@ -4490,4 +4490,72 @@ mod tests {
         let early = "Four teens were shot outside a gym. A man is in custody.";
         assert!(!injured_of(early).iter().any(|v| v.0 == 4.0), "{early}");
     }
+
+    /// The killed figures of a report dated `date`.
+    fn killed_dated(date: &str, text: &str) -> Vec<String> {
+        super::super::tests_support::claims_dated(date, text, &rules())
+            .into_iter()
+            .filter(|c| c.property == "killed")
+            .map(|c| c.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_round_up_s_figures_of_an_earlier_day_are_another_events() {
+        // 2023-03-06 is a Monday. The lead dates the report's own event on Monday.
+        let lead =
+            "A teenager was shot in the arm on Elm Street on Monday evening, officers said.\n\n";
+        // A paragraph opened by an earlier date, and the sentence after it in that paragraph.
+        let text = format!(
+            "{lead}On March 1, six were shot outside a bowling alley. One man, 30, was killed.\n"
+        );
+        assert_eq!(killed_dated("2023-03-06", &text), Vec::<String>::new());
+        // "also": another event told beside the report's own.
+        let text = format!(
+            "{lead}Police also named the woman shot and killed Saturday night near the river.\n"
+        );
+        assert_eq!(killed_dated("2023-03-06", &text), Vec::<String>::new());
+        // Turning to an event named by its own details.
+        let text = format!(
+            "{lead}In the shooting that left a 40-year-old man dead late Friday on Oak Road, \
+             detectives are looking for a red truck.\n"
+        );
+        assert_eq!(killed_dated("2023-03-06", &text), Vec::<String>::new());
+        // The lead dated by the day named before its first count.
+        let text = "A dozen friends met for a cookout late Saturday on Pine Court.\n\n\
+                    Then shots rang out and three people were hurt.\n\n\
+                    In the killing on Birch Lane on Friday, a suspect was arrested.\n";
+        assert_eq!(killed_dated("2023-03-06", text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_report_s_own_event_on_an_earlier_day_keeps_its_figures() {
+        // The same event going on: shot on one day, died on a later one.
+        assert_eq!(
+            killed_dated(
+                "2023-03-06",
+                "A man was shot on Saturday night and died on Monday, police said.\n\n\
+                 Another man was also killed on Sunday, when he tried to help.\n"
+            ),
+            ["A man was shot on Saturday night and died", "Another man was also killed"]
+        );
+        // A follow-up dates its news; its event comes before it.
+        assert_eq!(
+            killed_dated(
+                "2023-03-06",
+                "A man was charged on Monday in a shooting that killed a woman, police said.\n\n\
+                 On Friday, the woman was also shot and killed outside her home.\n"
+            ),
+            ["killed a woman", "the woman was also shot and killed"]
+        );
+        // An earlier day not told as another event: the report's own.
+        assert_eq!(
+            killed_dated(
+                "2023-03-06",
+                "Two men were hurt in a shooting on Monday, officers said.\n\n\
+                 One man was killed in the same place on Thursday, his brother said.\n"
+            ),
+            ["One man was killed"]
+        );
+    }
 }
