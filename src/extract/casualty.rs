@@ -4537,7 +4537,10 @@ mod tests {
                 "A man was shot on Saturday night and died on Monday, police said.\n\n\
                  Another man was also killed on Sunday, when he tried to help.\n"
             ),
-            ["A man was shot on Saturday night and died", "Another man was also killed"]
+            [
+                "A man was shot on Saturday night and died",
+                "Another man was also killed"
+            ]
         );
         // A follow-up dates its news; its event comes before it.
         assert_eq!(
