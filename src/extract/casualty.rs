@@ -467,6 +467,7 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
 /// more than a month before the report's date `today`. A report names its own event with "the"
 /// ("the shooting that killed two") or dates it within days.
 pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::civil::Date) {
+    drop_other_days(ctx, drafts, today);
     let toks = ctx.tokens;
     let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
     let month_before = today.checked_sub(jiff::Span::new().days(31)).ok();
@@ -525,6 +526,201 @@ pub fn drop_earlier_events(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::
         let old = old_sentences.iter().any(|&(s, _)| s == sentence);
         let long_ago = old_sentences.iter().any(|&(s, y)| s == sentence && y);
         !(long_ago || (old && recalls_new_event(ctx, first)))
+    });
+}
+
+/// Whether a claim of `property` counts victims (a property with `victims = true`).
+fn counts_victims(ctx: &Context, property: &str) -> bool {
+    ctx.t
+        .rules
+        .properties
+        .iter()
+        .any(|p| p.victims && p.name == property)
+}
+
+/// Whether a blank line stands between sentences `a` and `b` (`a` before `b`): another
+/// paragraph begins.
+fn paragraph_between(ctx: &Context, a: usize, b: usize) -> bool {
+    let toks = ctx.tokens;
+    let (Some(ra), Some(rb)) = (ctx.sentences.get(a), ctx.sentences.get(b)) else {
+        return true;
+    };
+    let (a_end, b_start) = (ra.end.min(toks.len()), rb.start);
+    if a_end == 0 || a_end <= ra.start || b_start >= toks.len() {
+        return true;
+    }
+    ctx.text
+        .get(toks[a_end - 1].end..toks[b_start].start)
+        .is_none_or(|gap| gap.matches('\n').count() >= 2)
+}
+
+/// Words of the steps of a case after its event: a sentence holding one tells the news of a
+/// follow-up report, not a new happening.
+const FOLLOW_UP: &[&str] = &[
+    "charged",
+    "charges",
+    "charge",
+    "accused",
+    "arraigned",
+    "arraignment",
+    "sentenced",
+    "sentencing",
+    "pleaded",
+    "convicted",
+    "indicted",
+    "trial",
+    "hearing",
+    "verdict",
+    "jury",
+    "funeral",
+    "vigil",
+];
+
+/// Whether sentence `s` tells of another event than one told before it: "police also
+/// named", "in another shooting", "in a separate incident", or it opens by turning to an
+/// event named by its own details ("In the shooting that left a man dead Friday, ...", "In
+/// the East Side killing, ...").
+fn tells_another(ctx: &Context, s: usize) -> bool {
+    ctx.sentences.get(s).is_some_and(|r| {
+        let end = r.end.min(ctx.tokens.len());
+        let turns = ctx.lower(r.start) == "in"
+            && ctx.lower(r.start + 1) == "the"
+            && (r.start + 2..(r.start + 6).min(end)).any(|k| {
+                ctx.t.c.events.at(ctx.tokens, k).is_some()
+                    || matches!(ctx.lower(k), "killing" | "slaying" | "death")
+            });
+        turns
+            || (r.start..end).any(|k| match ctx.lower(k) {
+                "another" | "also" => true,
+                "separate" => ctx.lower(k.wrapping_sub(1)) == "a",
+                _ => false,
+            })
+    })
+}
+
+/// Whether sentence `s` is the front matter's title.
+fn in_title(ctx: &Context, s: usize) -> bool {
+    let Some(first) = ctx.sentences.get(s).and_then(|r| ctx.tokens.get(r.start)) else {
+        return false;
+    };
+    let before = &ctx.text[..first.start];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    before[line_start..].trim_start().starts_with("title:")
+}
+
+/// Drops the casualty figures of events on other days that a report tells beside its own
+/// (a round-up: "A man was shot Monday afternoon. ... Police also named the man killed
+/// Saturday"). The report's own event is dated by its lead: the first sentence that dates a
+/// figure of people hurt or killed. A later sentence whose days all come before the lead's
+/// earliest day, and that tells them as another event (the date opens the sentence: "On May
+/// 2, nine were shot at a party"; or "also", "another"), tells of an earlier event, and so do
+/// the undated sentences after it in its paragraph ("One of them died."). A day the lead
+/// names, or one after it ("died Sunday" after "shot Friday"), is the report's own event going
+/// on; a follow-up ("Man charged in Friday's shooting") dates its news, and its own event
+/// before it.
+fn drop_other_days(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::civil::Date) {
+    let toks = ctx.tokens;
+    let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
+    // (sentence, day, whether the date opens its sentence) of every date that names one
+    // day, not after the report's own.
+    let mut days: Vec<(usize, jiff::civil::Date, bool)> = drafts
+        .iter()
+        .filter_map(|d| match &d.value {
+            Value::Date(value) if value.day.is_some() && value.bound.is_none() => {
+                let (first, last) = super::relative::days_of(value, today)?;
+                let at = token_at(d.start);
+                let sentence = toks.get(at)?.sentence;
+                // "listed as serious as of 9 a.m. Friday": a time a state held, no event's.
+                let status = (at.saturating_sub(5)..at)
+                    .any(|j| ctx.lower(j) == "as" && ctx.lower(j + 1) == "of");
+                let opens = ctx.sentences.get(sentence).is_some_and(|r| {
+                    (r.start..at).all(|j| matches!(ctx.lower(j), "on" | "late" | "early" | "last"))
+                });
+                (first == last && first <= today && !status).then_some((sentence, first, opens))
+            }
+            _ => None,
+        })
+        .collect();
+    days.sort();
+    let figure_sentences: Vec<usize> = drafts
+        .iter()
+        .filter(|d| {
+            d.kind == ClaimKind::Quantity
+                && d.property != "arrested"
+                && counts_victims(ctx, &d.property)
+        })
+        .filter_map(|d| toks.get(token_at(d.start)).map(|t| t.sentence))
+        .collect();
+    // The lead: the first sentence of the body that counts people hurt or killed, dated by
+    // its own days or else by the last day named before it ("A party began late Saturday.
+    // Then shots rang out and four were hurt."); failing both, the first that dates a figure.
+    let body_first = figure_sentences
+        .iter()
+        .copied()
+        .filter(|&s| s > 0 || !in_title(ctx, 0))
+        .min();
+    let lead = body_first.and_then(|f| {
+        days.iter()
+            .rev()
+            .find(|(s, ..)| *s <= f && (*s > 0 || !in_title(ctx, 0)))
+            .map(|(s, ..)| *s)
+    });
+    let Some(lead) = lead.or_else(|| {
+        days.iter()
+            .find(|(s, ..)| figure_sentences.contains(s))
+            .map(|(s, ..)| *s)
+    }) else {
+        return;
+    };
+    let follow_up = |s: usize| {
+        ctx.sentences.get(s).is_some_and(|r| {
+            (r.start..r.end.min(toks.len())).any(|k| FOLLOW_UP.contains(&ctx.lower(k)))
+        })
+    };
+    if follow_up(0) || follow_up(lead) {
+        return;
+    }
+    let Some(earliest) = days
+        .iter()
+        .filter(|(s, ..)| *s == lead)
+        .map(|(_, d, _)| *d)
+        .min()
+    else {
+        return;
+    };
+    let last_dated = days.last().map_or(lead, |(s, ..)| *s);
+    let mut other: Vec<usize> = Vec::new();
+    let mut carried = false;
+    for s in lead + 1..ctx.sentences.len() {
+        let own: Vec<(jiff::civil::Date, bool)> = days
+            .iter()
+            .filter(|(x, ..)| *x == s)
+            .map(|&(_, d, opens)| (d, opens))
+            .collect();
+        let is_other = if own.is_empty() {
+            carried && !paragraph_between(ctx, s - 1, s)
+        } else {
+            own.iter().all(|(d, _)| *d < earliest)
+                && (own.iter().any(|(_, opens)| *opens) || tells_another(ctx, s))
+                && !follow_up(s)
+        };
+        if is_other {
+            other.push(s);
+        }
+        carried = is_other;
+        if s > last_dated && !carried {
+            break;
+        }
+    }
+    if other.is_empty() {
+        return;
+    }
+    drafts.retain(|d| {
+        if d.kind != ClaimKind::Quantity || !counts_victims(ctx, &d.property) {
+            return true;
+        }
+        let sentence = toks.get(token_at(d.start)).map(|t| t.sentence);
+        !sentence.is_some_and(|s| other.contains(&s))
     });
 }
 
@@ -4194,5 +4390,76 @@ mod tests {
         // Without it, four shot may not all have lived.
         let early = "Four teens were shot outside a gym. A man is in custody.";
         assert!(!injured_of(early).iter().any(|v| v.0 == 4.0), "{early}");
+    }
+
+    /// The killed figures of a report dated `date`.
+    fn killed_dated(date: &str, text: &str) -> Vec<String> {
+        super::super::tests_support::claims_dated(date, text, &rules())
+            .into_iter()
+            .filter(|c| c.property == "killed")
+            .map(|c| c.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_round_up_s_figures_of_an_earlier_day_are_another_events() {
+        // 2023-03-06 is a Monday. The lead dates the report's own event on Monday.
+        let lead =
+            "A teenager was shot in the arm on Elm Street on Monday evening, officers said.\n\n";
+        // A paragraph opened by an earlier date, and the sentence after it in that paragraph.
+        let text = format!(
+            "{lead}On March 1, six were shot outside a bowling alley. One man, 30, was killed.\n"
+        );
+        assert_eq!(killed_dated("2023-03-06", &text), Vec::<String>::new());
+        // "also": another event told beside the report's own.
+        let text = format!(
+            "{lead}Police also named the woman shot and killed Saturday night near the river.\n"
+        );
+        assert_eq!(killed_dated("2023-03-06", &text), Vec::<String>::new());
+        // Turning to an event named by its own details.
+        let text = format!(
+            "{lead}In the shooting that left a 40-year-old man dead late Friday on Oak Road, \
+             detectives are looking for a red truck.\n"
+        );
+        assert_eq!(killed_dated("2023-03-06", &text), Vec::<String>::new());
+        // The lead dated by the day named before its first count.
+        let text = "A dozen friends met for a cookout late Saturday on Pine Court.\n\n\
+                    Then shots rang out and three people were hurt.\n\n\
+                    In the killing on Birch Lane on Friday, a suspect was arrested.\n";
+        assert_eq!(killed_dated("2023-03-06", text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_report_s_own_event_on_an_earlier_day_keeps_its_figures() {
+        // The same event going on: shot on one day, died on a later one.
+        assert_eq!(
+            killed_dated(
+                "2023-03-06",
+                "A man was shot on Saturday night and died on Monday, police said.\n\n\
+                 Another man was also killed on Sunday, when he tried to help.\n"
+            ),
+            [
+                "A man was shot on Saturday night and died",
+                "Another man was also killed"
+            ]
+        );
+        // A follow-up dates its news; its event comes before it.
+        assert_eq!(
+            killed_dated(
+                "2023-03-06",
+                "A man was charged on Monday in a shooting that killed a woman, police said.\n\n\
+                 On Friday, the woman was also shot and killed outside her home.\n"
+            ),
+            ["killed a woman", "the woman was also shot and killed"]
+        );
+        // An earlier day not told as another event: the report's own.
+        assert_eq!(
+            killed_dated(
+                "2023-03-06",
+                "Two men were hurt in a shooting on Monday, officers said.\n\n\
+                 One man was killed in the same place on Thursday, his brother said.\n"
+            ),
+            ["One man was killed"]
+        );
     }
 }
