@@ -54,10 +54,18 @@ pub fn number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<N
 
 /// Words that lead a range written "from 4 to 88" ("ranges from", "is from"), where "from"
 /// does not start a change ("rose from 40 to 50" states two figures).
+/// The first `RANGE_VERBS` of them are verbs that name the range.
 const RANGE_LEADS: &[&str] = &[
-    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere",
-    "is", "are", "was", "were", "be", "span", "spans", "spanning", "spanned",
+    "ranged", "ranging", "vary", "varies", "varied", "varying", "spans", "spanning", "spanned",
+    "range", "ranges", "span", "anywhere", "is", "are", "was", "were", "be",
 ];
+const RANGE_VERBS: usize = 9;
+
+/// Whether `word` is a verb that names a range ("ranging from", "varies from"), as "is from"
+/// does not. "Range" and "ranges" are left out: they are as often the noun ("a range from").
+pub fn names_a_range(word: &str) -> bool {
+    RANGE_LEADS[..RANGE_VERBS].contains(&word)
+}
 
 /// A fraction said with "over": "one over three", "1 over 20". Only a whole figure over a
 /// whole figure with nothing it could count after it ("$2000 over 3 years" is no fraction).
@@ -152,24 +160,19 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
         && RANGE_LEADS.contains(&tokens[m.first - 2].lower.as_str())
         && tokens[m.first - 2].sentence == tokens[m.first].sentence;
     let mut after = m.last + 1;
-    // "44 mg to 50 mg", "1.4%–3.1%": the unit written on both figures.
-    let unit_first = tokens.get(after).filter(|u| {
-        u.is_punct("%")
-            || (u.kind == TokenKind::Word
-                && t.c
-                    .unit_names
-                    .at(tokens, after)
-                    .is_some_and(|(len, _)| len == 1))
-    });
+    // "44 mg to 50 mg", "1.4%–3.1%", "−100 °C to 200 °C", "5° to 85°", "between 6% and 13%":
+    // the unit written on both figures.
+    let unit_len = unit_len_at(tokens, after, text, t);
     let mut repeated_unit = None;
-    if let Some(u) = unit_first
-        && tokens
-            .get(after + 1)
-            .is_some_and(|j| matches!(j.lower.as_str(), "to" | "-" | "–" | "through"))
+    if let Some(len) = unit_len
+        && tokens.get(after + len).is_some_and(|j| {
+            matches!(j.lower.as_str(), "to" | "-" | "–" | "through")
+                || (between && j.lower == "and")
+        })
         && (!from || from_range)
     {
-        repeated_unit = Some(u.lower.clone());
-        after += 1;
+        repeated_unit = Some((after, len));
+        after += len;
     }
     let joiner = tokens.get(after).map(|tk| tk.lower.as_str());
     let joins = match joiner {
@@ -182,20 +185,54 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
     if !joins {
         return m;
     }
-    let Some(second) = single_number_at(tokens, after + 1, text, t) else {
+    // "−27.2 to −23.1": the second figure may carry its own sign.
+    let second_at = if tokens
+        .get(after + 1)
+        .is_some_and(|s| s.is_punct("−") || s.is_punct("-"))
+        && lex::sign_before(tokens, after + 2) == Some(after + 1)
+    {
+        after + 2
+    } else {
+        after + 1
+    };
+    let Some(second) = single_number_at(tokens, second_at, text, t) else {
         return m;
     };
-    if let Some(u) = &repeated_unit
-        && tokens.get(second.last + 1).is_none_or(|n| &n.lower != u)
+    if let Some((at, len)) = repeated_unit
+        && !(0..len).all(|k| {
+            tokens
+                .get(second.last + 1 + k)
+                .is_some_and(|n| n.text(text) == tokens[at + k].text(text))
+        })
     {
         return m;
     }
     let Some(high) = second.high else { return m };
+    // "between −2 and −7‰", "ranges from 11.4% to 2.4%": a range named as one may give its
+    // ends in either order; "5 to 3" alone is no range (a score, a change).
+    let either_order = between || from_range;
+    let (low, high, swapped) = match second.low {
+        Some(second_low) if either_order && second_low < low && m.low == m.high => {
+            (second_low, low, true)
+        }
+        _ => (low, high, false),
+    };
     if second.compound.is_some()
         || high <= low
         || tokens[after + 1].sentence != tokens[m.first].sentence
     {
         return m;
+    }
+    if swapped {
+        return NumberMatch {
+            first: m.first,
+            last: second.last,
+            low: Some(low),
+            high: Some(high),
+            attached_unit: second.attached_unit.or(m.attached_unit),
+            compound: None,
+            range: true,
+        };
     }
     // "40 to 50 million": a scale on the second figure applies to the first too.
     let scale_ratio = if second.low == second.high {
@@ -216,6 +253,23 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
         attached_unit: second.attached_unit.or(m.attached_unit),
         compound: None,
         range: true,
+    }
+}
+
+/// How many tokens the unit name at `i` takes ("mg", "°C", "%", "‰"), if one starts there.
+fn unit_len_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<usize> {
+    let u = tokens.get(i)?;
+    if u.is_punct("%") {
+        return Some(1);
+    }
+    match u.kind {
+        TokenKind::Word | TokenKind::Punct => {
+            if let Some((len, _)) = t.c.unit_names.at(tokens, i) {
+                return Some(len);
+            }
+            (u.kind == TokenKind::Punct && t.rules.unit_named(u.text(text)).is_some()).then_some(1)
+        }
+        _ => None,
     }
 }
 

@@ -115,6 +115,8 @@ struct Reading<'r> {
     definite: bool,
     /// A rate's code when a second unit divides the first: "mg/kg", "mmol/l", "km per h".
     rate: Option<String>,
+    /// Where the span ends when the unit is the head of its token ("m" of "m-thick").
+    end_byte: Option<usize>,
 }
 
 fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Draft> {
@@ -184,6 +186,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         increment: false,
         definite: false,
         rate: None,
+        end_byte: None,
     };
 
     // A currency symbol or code before the figure: "$1.2 billion", "US$5m".
@@ -192,10 +195,17 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         r.start_tok -= len;
     }
     // Hedges and increment words before: "more than 40", "another six", "an additional $5m".
-    for _ in 0..2 {
-        if r.qualifier.is_none()
-            && let Some((len, &q)) = ctx.t.c.qualifiers_before.ending_before(toks, r.start_tok)
+    // A bound before a band outweighs it, as after the figure: "up to around 650 K" and
+    // "above ∼500 K" are bounds.
+    for _ in 0..3 {
+        if let Some((len, &q)) = ctx.t.c.qualifiers_before.ending_before(toks, r.start_tok)
             && toks[r.start_tok - len].sentence == toks[m.first].sentence
+            && r.qualifier.is_none_or(|band| {
+                band.interval == IntervalShape::Around
+                    && rules.qualifiers.get(q).is_some_and(|bound| {
+                        matches!(bound.interval, IntervalShape::Above | IntervalShape::Below)
+                    })
+            })
         {
             r.qualifier = rules.qualifiers.get(q);
             r.start_tok -= len;
@@ -280,6 +290,12 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
             // A symbol: "0.4‰", "5 Å", "100×".
             r.unit = Some(u);
             r.end_tok = pos;
+            pos += 1;
+        } else if let Some((u, len)) = unit_before_measure_adjective(ctx, pos) {
+            // "a 17.7 m-thick section": the unit is the word's head, its span ends there.
+            r.unit = Some(u);
+            r.end_tok = pos;
+            r.end_byte = Some(toks[pos].start + len);
             pos += 1;
         } else if let Some((scale, u)) = scaled_currency(ctx, pos) {
             // "30 MUSD": a currency code with a scale letter before it.
@@ -429,8 +445,15 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
             r.end_tok += len;
         }
     }
-    // "between 40 and 50", "ranges from 4 to 88": the range's first word is part of it.
-    if m.range && r.start_tok > 0 && matches!(ctx.lower(r.start_tok - 1), "between" | "from") {
+    // "between 40 and 50", "is from 200 to 300": the range's first word is part of it; after
+    // a verb that names the range ("ranges from 4 to 88", "varies from 1 to 3") the range is
+    // its figures, as the verb is what the sentence says of them.
+    if m.range
+        && r.start_tok > 0
+        && (ctx.lower(r.start_tok - 1) == "between"
+            || (ctx.lower(r.start_tok - 1) == "from"
+                && !(r.start_tok > 1 && numbers::names_a_range(ctx.lower(r.start_tok - 2)))))
+    {
         r.start_tok -= 1;
     }
 
@@ -457,7 +480,10 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     Some(Draft {
         noun_end,
         start: toks[r.start_tok].start,
-        end: toks[r.end_tok].end,
+        end: r
+            .end_byte
+            .filter(|_| r.end_tok == m.last + 1)
+            .unwrap_or(toks[r.end_tok].end),
         kind: ClaimKind::Quantity,
         subject,
         property,
@@ -752,6 +778,23 @@ fn powers_after(
         powers += 1;
     }
     (powers > 0).then_some((code, last))
+}
+
+/// A unit joined by a hyphen to the way it measures, in the token at `pos`: "m-thick",
+/// "km-long", "cm-wide". The unit and the length in bytes of its name.
+fn unit_before_measure_adjective<'r>(
+    ctx: &Context<'r>,
+    pos: usize,
+) -> Option<(&'r UnitRule, usize)> {
+    let tok = ctx.tokens.get(pos)?;
+    if tok.kind != TokenKind::Word || !tok.class.has(WordClass::HYPHENATED) {
+        return None;
+    }
+    let (head, tail) = tok.text(ctx.text).split_once('-')?;
+    if !MEASURE_ADJECTIVES[..6].contains(&tail.to_lowercase().as_str()) {
+        return None;
+    }
+    Some((unit_by_name(ctx, head)?, head.len()))
 }
 
 /// Words after a measure that say which way it measures ("10 feet high", "44 years old"), not
