@@ -3864,6 +3864,142 @@ mod tests {
         );
     }
 
+    /// Ranges and bounds as papers write them (issue 13): the unit on both ends, "between" in
+    /// either order, signed ends, a bound before a band, a unit hyphened to its direction;
+    /// each as the claim's text, interval and unit. Sentences of our own.
+    #[test]
+    fn ranges_and_bounds_as_papers_write_them() {
+        let rules = rules();
+        type Row<'a> = (&'a str, &'a str, Option<f64>, Option<f64>, &'a str);
+        let table: &[Row] = &[
+            (
+                "The kiln was held at −40 °C to 120 °C for a week.",
+                "−40 °C to 120 °C",
+                Some(-40.0),
+                Some(120.0),
+                "°C",
+            ),
+            (
+                "The scan angles ranged from 10° to 70° in steps.",
+                "10° to 70°",
+                Some(10.0),
+                Some(70.0),
+                "°",
+            ),
+            (
+                "Yields lay between 12% and 31% on the farms.",
+                "between 12% and 31%",
+                Some(12.0),
+                Some(31.0),
+                "%",
+            ),
+            (
+                "The offset fell between −3 and −9‰ in the cores.",
+                "between −3 and −9‰",
+                Some(-9.0),
+                Some(-3.0),
+                "‰",
+            ),
+            (
+                "The water table sat between 8.4 m and 8.1 m below us.",
+                "between 8.4 m and 8.1 m",
+                Some(8.1),
+                Some(8.4),
+                "m",
+            ),
+            (
+                "The cores show a shift of −31.2 to −28.1‰ at the base.",
+                "−31.2 to −28.1‰",
+                Some(-31.2),
+                Some(-28.1),
+                "‰",
+            ),
+            (
+                "Crowd sizes ranging from 40 to 90% of capacity were seen.",
+                "40 to 90%",
+                Some(40.0),
+                Some(90.0),
+                "%",
+            ),
+            (
+                "The gas reached 2 to 500 ppt in the samples.",
+                "2 to 500 ppt",
+                Some(2.0),
+                Some(500.0),
+                "ppt",
+            ),
+            (
+                "Heating lifts the shell above ∼300 K in the model.",
+                "above ∼300 K",
+                Some(300.0),
+                None,
+                "K",
+            ),
+            (
+                "Peaks reach up to around 900 K in the belt.",
+                "up to around 900 K",
+                None,
+                Some(900.0),
+                "K",
+            ),
+            (
+                "The probe came as low as 40 km above the ice.",
+                "as low as 40 km",
+                Some(40.0),
+                None,
+                "km",
+            ),
+            (
+                "The glow was of the order of 350 K at the top.",
+                "of the order of 350 K",
+                Some(350.0),
+                Some(350.0),
+                "K",
+            ),
+            (
+                "They cut a 12.5 m-thick slab of basalt.",
+                "12.5 m",
+                Some(12.5),
+                Some(12.5),
+                "m",
+            ),
+        ];
+        for &(sentence, text, low, high, unit) in table {
+            let got = claims(sentence, &rules);
+            let shown: Vec<_> = got.iter().map(|c| (&c.text, &c.value)).collect();
+            let Some(found) = got.iter().find(|c| c.text == text) else {
+                panic!("{sentence:?}: no claim {text:?} in {shown:?}")
+            };
+            let Value::Quantity {
+                low: l,
+                high: h,
+                unit: u,
+                ..
+            } = &found.value
+            else {
+                panic!("{sentence:?}: {text:?} is no quantity")
+            };
+            assert_eq!((*l, *h, u.as_str()), (low, high, unit), "{sentence:?}");
+        }
+        // A change states two figures, and two figures falling without a range's word are no
+        // range: each stays a figure of its own.
+        for (sentence, first, second) in [
+            (
+                "The oven warmed from 20 °C to 90 °C in an hour.",
+                "20 °C",
+                "90 °C",
+            ),
+            ("The readings went 9 m to 4 m overnight.", "9 m", "4 m"),
+        ] {
+            let got = claims(sentence, &rules);
+            let texts: Vec<_> = got.iter().map(|c| c.text.as_str()).collect();
+            assert!(
+                texts.contains(&first) && texts.contains(&second),
+                "{sentence:?}: {texts:?}"
+            );
+        }
+    }
+
     /// Spans cover the figure, its hedge and its unit, never the words after them (issue 13):
     /// a count's noun is the claim's phrase (`Draft::noun_end`), not its span; sentences of our
     /// own.
