@@ -49,7 +49,53 @@ pub fn number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<N
     let single = single_number_at(tokens, i, text, t)?;
     let single = over_fraction(tokens, single, text, t);
     let single = plus_minus(tokens, single, text, t);
-    Some(extend_range(tokens, single, text, t))
+    Some(times_ten_after(
+        tokens,
+        extend_range(tokens, single, text, t),
+        text,
+    ))
+}
+
+/// A figure times a power of ten written with a hyphen for its minus and the unit glued on,
+/// as some papers print it: "0.64×10-10m", and a range in brackets before it,
+/// "(0.28–0.42)×10-10m" (the brackets are the figure's: the power scales both ends).
+fn times_ten_after(tokens: &[Token], m: NumberMatch, text: &str) -> NumberMatch {
+    if m.compound.is_some() || m.attached_unit.is_some() {
+        return m;
+    }
+    let bracketed = m.range
+        && m.first > 0
+        && tokens[m.first - 1].is_punct("(")
+        && tokens.get(m.last + 1).is_some_and(|c| c.is_punct(")"));
+    let times = m.last + 1 + usize::from(bracketed);
+    if !tokens.get(times).is_some_and(|x| x.is_punct("×")) {
+        return m;
+    }
+    let Some(power) = tokens.get(times + 1).filter(|p| p.kind == TokenKind::Mixed) else {
+        return m;
+    };
+    let Some((exponent, unit)) = hyphened_power_of_ten(power.text(text)) else {
+        return m;
+    };
+    let factor = 10f64.powi(exponent);
+    NumberMatch {
+        first: m.first - usize::from(bracketed),
+        last: times + 1,
+        low: m.low.map(|v| v * factor),
+        high: m.high.map(|v| v * factor),
+        attached_unit: Some(unit.to_string()),
+        compound: None,
+        range: m.range,
+    }
+}
+
+/// "10-10m": ten to the minus tenth, in metres. The exponent, negative, and the unit's name.
+fn hyphened_power_of_ten(raw: &str) -> Option<(i32, &str)> {
+    let rest = raw.strip_prefix("10-")?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let (e, unit) = rest.split_at(digits);
+    let e: i32 = e.parse().ok().filter(|e| (1..=300).contains(e))?;
+    (!unit.is_empty() && unit.chars().all(char::is_alphabetic)).then_some((-e, unit))
 }
 
 /// Words that lead a range written "from 4 to 88" ("ranges from", "is from"), where "from"
@@ -114,7 +160,15 @@ fn plus_minus(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Numbe
         return m;
     }
     let Some(v) = m.low else { return m };
-    let k = m.last + 1;
+    // "46.8% ± 1.6%", "12 mm ± 2 mm": the unit written on the figure and its tolerance.
+    let unit = unit_len_at(tokens, m.last + 1, text, t)
+        .filter(|&len| {
+            tokens
+                .get(m.last + 1 + len)
+                .is_some_and(|x| x.lower == "±" || x.lower == "+")
+        })
+        .map(|len| (m.last + 1, len));
+    let k = m.last + 1 + unit.map_or(0, |(_, len)| len);
     let start = match tokens.get(k).map(|x| x.lower.as_str()) {
         Some("±") => k + 1,
         Some("+")
@@ -133,6 +187,15 @@ fn plus_minus(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Numbe
         return m;
     };
     if tokens[e.first].sentence != tokens[m.first].sentence {
+        return m;
+    }
+    if let Some((at, len)) = unit
+        && !(0..len).all(|j| {
+            tokens
+                .get(e.last + 1 + j)
+                .is_some_and(|n| n.text(text) == tokens[at + j].text(text))
+        })
+    {
         return m;
     }
     NumberMatch {
