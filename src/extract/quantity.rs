@@ -1002,8 +1002,13 @@ fn is_label(ctx: &Context, first: usize) -> bool {
         if tk.sentence != toks[first].sentence {
             return false;
         }
+        // The label's word is followed by a figure ("samples 3 and 4"); "in the samples and
+        // 40 m in the wells" labels nothing.
         if ctx.t.rules.label_words.contains(&tk.lower) {
-            return true;
+            return p + 1 == first
+                || toks
+                    .get(p + 1)
+                    .is_some_and(|n| matches!(n.kind, TokenKind::Number | TokenKind::Mixed));
         }
         let in_list = matches!(tk.kind, TokenKind::Number | TokenKind::Mixed)
             || tk.is_punct(",")
