@@ -47,6 +47,7 @@ pub fn number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<N
         return None;
     }
     let single = single_number_at(tokens, i, text, t)?;
+    let single = colon_ratio(tokens, single, text, t);
     let single = over_fraction(tokens, single, text, t);
     let single = plus_minus(tokens, single, text, t);
     Some(times_ten_after(
@@ -111,6 +112,51 @@ const RANGE_VERBS: usize = 9;
 /// does not. "Range" and "ranges" are left out: they are as often the noun ("a range from").
 pub fn names_a_range(word: &str) -> bool {
     RANGE_LEADS[..RANGE_VERBS].contains(&word)
+}
+
+/// A ratio written with a colon where the sentence names a ratio or a slope near it: "1:3 and
+/// 1:1 molar ratios", "a ratio of ∼1:60", "the 1:10 slope" (the value is the first over the
+/// second). Without such a word "1:10" may be a time or a score, and stays unread here.
+fn colon_ratio(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> NumberMatch {
+    let plain = |n: &NumberMatch| {
+        !n.range && n.attached_unit.is_none() && n.compound.is_none() && n.low == n.high
+    };
+    if !plain(&m)
+        || !tokens
+            .get(m.last + 1)
+            .is_some_and(|c| c.is_punct(":") && !c.space_before)
+        || tokens.get(m.last + 2).is_none_or(|d| d.space_before)
+    {
+        return m;
+    }
+    let Some(den) = single_number_at(tokens, m.last + 2, text, t) else {
+        return m;
+    };
+    let (Some(a), Some(b)) = (m.low, den.low) else {
+        return m;
+    };
+    if !plain(&den)
+        || b <= 0.0
+        || a < 0.0
+        || tokens.get(den.last + 1).is_some_and(|c| c.is_punct(":"))
+    {
+        return m;
+    }
+    let sentence = tokens[m.first].sentence;
+    let names_ratio = |k: usize| {
+        tokens.get(k).is_some_and(|w| {
+            w.sentence == sentence
+                && matches!(w.lower.as_str(), "ratio" | "ratios" | "slope" | "slopes")
+        })
+    };
+    let near = (m.first.saturating_sub(4)..m.first).any(names_ratio)
+        || (den.last + 1..den.last + 6).any(names_ratio);
+    if !near {
+        return m;
+    }
+    let mut r = NumberMatch::single(m.first, den.last, a / b);
+    r.attached_unit = Some("ratio".to_string());
+    r
 }
 
 /// A fraction said with "over": "one over three", "1 over 20". Only a whole figure over a
@@ -617,8 +663,14 @@ fn mixed_number(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Nu
         if let Some(scale) = t.rules.scales.get(compound) {
             return Some(NumberMatch::single(i, i, value * scale));
         }
+        // One letter keeps its case, as glued to digits: "1-D" and "3-D" say dimensions, not
+        // days.
+        let letter = rest
+            .strip_prefix('-')
+            .or_else(|| rest.strip_prefix('‑'))
+            .filter(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase));
         let mut m = NumberMatch::single(i, i, value);
-        m.compound = Some(compound.to_string());
+        m.compound = Some(letter.unwrap_or(compound).to_string());
         return Some(m);
     }
     // "5k-20k", "5-20k": a range of scaled figures in one token; the scale on the second is
