@@ -3521,8 +3521,9 @@ mod tests {
                 "count",
             ),
             (
+                // After a verb that names the range, the range is its figures.
                 "Stays ranged from 3 to 9 days in the ward.",
-                "from 3 to 9 days",
+                "3 to 9 days",
                 Some(3.0),
                 Some(9.0),
                 "d",
