@@ -47,17 +47,117 @@ pub fn number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<N
         return None;
     }
     let single = single_number_at(tokens, i, text, t)?;
+    let single = colon_ratio(tokens, single, text, t);
     let single = over_fraction(tokens, single, text, t);
     let single = plus_minus(tokens, single, text, t);
-    Some(extend_range(tokens, single, text, t))
+    Some(times_ten_after(
+        tokens,
+        extend_range(tokens, single, text, t),
+        text,
+    ))
+}
+
+/// A figure times a power of ten written with a hyphen for its minus and the unit glued on,
+/// as some papers print it: "0.64×10-10m", and a range in brackets before it,
+/// "(0.28–0.42)×10-10m" (the brackets are the figure's: the power scales both ends).
+fn times_ten_after(tokens: &[Token], m: NumberMatch, text: &str) -> NumberMatch {
+    if m.compound.is_some() || m.attached_unit.is_some() {
+        return m;
+    }
+    let bracketed = m.range
+        && m.first > 0
+        && tokens[m.first - 1].is_punct("(")
+        && tokens.get(m.last + 1).is_some_and(|c| c.is_punct(")"));
+    let times = m.last + 1 + usize::from(bracketed);
+    if !tokens.get(times).is_some_and(|x| x.is_punct("×")) {
+        return m;
+    }
+    let Some(power) = tokens.get(times + 1).filter(|p| p.kind == TokenKind::Mixed) else {
+        return m;
+    };
+    let Some((exponent, unit)) = hyphened_power_of_ten(power.text(text)) else {
+        return m;
+    };
+    let factor = 10f64.powi(exponent);
+    NumberMatch {
+        first: m.first - usize::from(bracketed),
+        last: times + 1,
+        low: m.low.map(|v| v * factor),
+        high: m.high.map(|v| v * factor),
+        attached_unit: Some(unit.to_string()),
+        compound: None,
+        range: m.range,
+    }
+}
+
+/// "10-10m": ten to the minus tenth, in metres. The exponent, negative, and the unit's name.
+fn hyphened_power_of_ten(raw: &str) -> Option<(i32, &str)> {
+    let rest = raw.strip_prefix("10-")?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let (e, unit) = rest.split_at(digits);
+    let e: i32 = e.parse().ok().filter(|e| (1..=300).contains(e))?;
+    (!unit.is_empty() && unit.chars().all(char::is_alphabetic)).then_some((-e, unit))
 }
 
 /// Words that lead a range written "from 4 to 88" ("ranges from", "is from"), where "from"
 /// does not start a change ("rose from 40 to 50" states two figures).
+/// The first `RANGE_VERBS` of them are verbs that name the range.
 const RANGE_LEADS: &[&str] = &[
-    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere",
-    "is", "are", "was", "were", "be", "span", "spans", "spanning", "spanned",
+    "ranged", "ranging", "vary", "varies", "varied", "varying", "spans", "spanning", "spanned",
+    "range", "ranges", "span", "anywhere", "is", "are", "was", "were", "be",
 ];
+const RANGE_VERBS: usize = 9;
+
+/// Whether `word` is a verb that names a range ("ranging from", "varies from"), as "is from"
+/// does not. "Range" and "ranges" are left out: they are as often the noun ("a range from").
+pub fn names_a_range(word: &str) -> bool {
+    RANGE_LEADS[..RANGE_VERBS].contains(&word)
+}
+
+/// A ratio written with a colon where the sentence names a ratio or a slope near it: "1:3 and
+/// 1:1 molar ratios", "a ratio of ∼1:60", "the 1:10 slope" (the value is the first over the
+/// second). Without such a word "1:10" may be a time or a score, and stays unread here.
+fn colon_ratio(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> NumberMatch {
+    let plain = |n: &NumberMatch| {
+        !n.range && n.attached_unit.is_none() && n.compound.is_none() && n.low == n.high
+    };
+    if !plain(&m)
+        || !tokens
+            .get(m.last + 1)
+            .is_some_and(|c| c.is_punct(":") && !c.space_before)
+        || tokens.get(m.last + 2).is_none_or(|d| d.space_before)
+    {
+        return m;
+    }
+    let Some(den) = single_number_at(tokens, m.last + 2, text, t) else {
+        return m;
+    };
+    let (Some(a), Some(b)) = (m.low, den.low) else {
+        return m;
+    };
+    if !plain(&den)
+        || b <= 0.0
+        || a < 0.0
+        || tokens.get(den.last + 1).is_some_and(|c| c.is_punct(":"))
+    {
+        return m;
+    }
+    let sentence = tokens[m.first].sentence;
+    let names_ratio = |k: usize| {
+        tokens.get(k).is_some_and(|w| {
+            w.sentence == sentence
+                && matches!(w.lower.as_str(), "ratio" | "ratios" | "slope" | "slopes")
+        })
+    };
+    let near = (m.first.saturating_sub(4)..m.first).any(names_ratio)
+        || (den.last + 1..den.last + 6).any(names_ratio);
+    if !near {
+        return m;
+    }
+    let mut r = NumberMatch::single(m.first, den.last, a / b);
+    r.attached_unit = Some("ratio".to_string());
+    r
+}
 
 /// A fraction said with "over": "one over three", "1 over 20". Only a whole figure over a
 /// whole figure with nothing it could count after it ("$2000 over 3 years" is no fraction).
@@ -106,7 +206,15 @@ fn plus_minus(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Numbe
         return m;
     }
     let Some(v) = m.low else { return m };
-    let k = m.last + 1;
+    // "46.8% ± 1.6%", "12 mm ± 2 mm": the unit written on the figure and its tolerance.
+    let unit = unit_len_at(tokens, m.last + 1, text, t)
+        .filter(|&len| {
+            tokens
+                .get(m.last + 1 + len)
+                .is_some_and(|x| x.lower == "±" || x.lower == "+")
+        })
+        .map(|len| (m.last + 1, len));
+    let k = m.last + 1 + unit.map_or(0, |(_, len)| len);
     let start = match tokens.get(k).map(|x| x.lower.as_str()) {
         Some("±") => k + 1,
         Some("+")
@@ -125,6 +233,15 @@ fn plus_minus(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Numbe
         return m;
     };
     if tokens[e.first].sentence != tokens[m.first].sentence {
+        return m;
+    }
+    if let Some((at, len)) = unit
+        && !(0..len).all(|j| {
+            tokens
+                .get(e.last + 1 + j)
+                .is_some_and(|n| n.text(text) == tokens[at + j].text(text))
+        })
+    {
         return m;
     }
     NumberMatch {
@@ -152,24 +269,19 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
         && RANGE_LEADS.contains(&tokens[m.first - 2].lower.as_str())
         && tokens[m.first - 2].sentence == tokens[m.first].sentence;
     let mut after = m.last + 1;
-    // "44 mg to 50 mg", "1.4%–3.1%": the unit written on both figures.
-    let unit_first = tokens.get(after).filter(|u| {
-        u.is_punct("%")
-            || (u.kind == TokenKind::Word
-                && t.c
-                    .unit_names
-                    .at(tokens, after)
-                    .is_some_and(|(len, _)| len == 1))
-    });
+    // "44 mg to 50 mg", "1.4%–3.1%", "−100 °C to 200 °C", "5° to 85°", "between 6% and 13%":
+    // the unit written on both figures.
+    let unit_len = unit_len_at(tokens, after, text, t);
     let mut repeated_unit = None;
-    if let Some(u) = unit_first
-        && tokens
-            .get(after + 1)
-            .is_some_and(|j| matches!(j.lower.as_str(), "to" | "-" | "–" | "through"))
+    if let Some(len) = unit_len
+        && tokens.get(after + len).is_some_and(|j| {
+            matches!(j.lower.as_str(), "to" | "-" | "–" | "through")
+                || (between && j.lower == "and")
+        })
         && (!from || from_range)
     {
-        repeated_unit = Some(u.lower.clone());
-        after += 1;
+        repeated_unit = Some((after, len));
+        after += len;
     }
     let joiner = tokens.get(after).map(|tk| tk.lower.as_str());
     let joins = match joiner {
@@ -182,20 +294,54 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
     if !joins {
         return m;
     }
-    let Some(second) = single_number_at(tokens, after + 1, text, t) else {
+    // "−27.2 to −23.1": the second figure may carry its own sign.
+    let second_at = if tokens
+        .get(after + 1)
+        .is_some_and(|s| s.is_punct("−") || s.is_punct("-"))
+        && lex::sign_before(tokens, after + 2) == Some(after + 1)
+    {
+        after + 2
+    } else {
+        after + 1
+    };
+    let Some(second) = single_number_at(tokens, second_at, text, t) else {
         return m;
     };
-    if let Some(u) = &repeated_unit
-        && tokens.get(second.last + 1).is_none_or(|n| &n.lower != u)
+    if let Some((at, len)) = repeated_unit
+        && !(0..len).all(|k| {
+            tokens
+                .get(second.last + 1 + k)
+                .is_some_and(|n| n.text(text) == tokens[at + k].text(text))
+        })
     {
         return m;
     }
     let Some(high) = second.high else { return m };
+    // "between −2 and −7‰", "ranges from 11.4% to 2.4%": a range named as one may give its
+    // ends in either order; "5 to 3" alone is no range (a score, a change).
+    let either_order = between || from_range;
+    let (low, high, swapped) = match second.low {
+        Some(second_low) if either_order && second_low < low && m.low == m.high => {
+            (second_low, low, true)
+        }
+        _ => (low, high, false),
+    };
     if second.compound.is_some()
         || high <= low
         || tokens[after + 1].sentence != tokens[m.first].sentence
     {
         return m;
+    }
+    if swapped {
+        return NumberMatch {
+            first: m.first,
+            last: second.last,
+            low: Some(low),
+            high: Some(high),
+            attached_unit: second.attached_unit.or(m.attached_unit),
+            compound: None,
+            range: true,
+        };
     }
     // "40 to 50 million": a scale on the second figure applies to the first too.
     let scale_ratio = if second.low == second.high {
@@ -216,6 +362,23 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
         attached_unit: second.attached_unit.or(m.attached_unit),
         compound: None,
         range: true,
+    }
+}
+
+/// How many tokens the unit name at `i` takes ("mg", "°C", "%", "‰"), if one starts there.
+fn unit_len_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<usize> {
+    let u = tokens.get(i)?;
+    if u.is_punct("%") {
+        return Some(1);
+    }
+    match u.kind {
+        TokenKind::Word | TokenKind::Punct => {
+            if let Some((len, _)) = t.c.unit_names.at(tokens, i) {
+                return Some(len);
+            }
+            (u.kind == TokenKind::Punct && t.rules.unit_named(u.text(text)).is_some()).then_some(1)
+        }
+        _ => None,
     }
 }
 
@@ -500,8 +663,14 @@ fn mixed_number(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Option<Nu
         if let Some(scale) = t.rules.scales.get(compound) {
             return Some(NumberMatch::single(i, i, value * scale));
         }
+        // One letter keeps its case, as glued to digits: "1-D" and "3-D" say dimensions, not
+        // days.
+        let letter = rest
+            .strip_prefix('-')
+            .or_else(|| rest.strip_prefix('‑'))
+            .filter(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase));
         let mut m = NumberMatch::single(i, i, value);
-        m.compound = Some(compound.to_string());
+        m.compound = Some(letter.unwrap_or(compound).to_string());
         return Some(m);
     }
     // "5k-20k", "5-20k": a range of scaled figures in one token; the scale on the second is

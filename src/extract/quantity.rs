@@ -123,6 +123,8 @@ struct Reading<'r> {
     definite: bool,
     /// A rate's code when a second unit divides the first: "mg/kg", "mmol/l", "km per h".
     rate: Option<String>,
+    /// Where the span ends when the unit is the head of its token ("m" of "m-thick").
+    end_byte: Option<usize>,
 }
 
 fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Draft> {
@@ -192,6 +194,7 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         increment: false,
         definite: false,
         rate: None,
+        end_byte: None,
     };
 
     // A currency symbol or code before the figure: "$1.2 billion", "US$5m".
@@ -200,10 +203,17 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         r.start_tok -= len;
     }
     // Hedges and increment words before: "more than 40", "another six", "an additional $5m".
-    for _ in 0..2 {
-        if r.qualifier.is_none()
-            && let Some((len, &q)) = ctx.t.c.qualifiers_before.ending_before(toks, r.start_tok)
+    // A bound before a band outweighs it, as after the figure: "up to around 650 K" and
+    // "above ∼500 K" are bounds.
+    for _ in 0..3 {
+        if let Some((len, &q)) = ctx.t.c.qualifiers_before.ending_before(toks, r.start_tok)
             && toks[r.start_tok - len].sentence == toks[m.first].sentence
+            && r.qualifier.is_none_or(|band| {
+                band.interval == IntervalShape::Around
+                    && rules.qualifiers.get(q).is_some_and(|bound| {
+                        matches!(bound.interval, IntervalShape::Above | IntervalShape::Below)
+                    })
+            })
         {
             r.qualifier = rules.qualifiers.get(q);
             r.start_tok -= len;
@@ -288,6 +298,12 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
             // A symbol: "0.4‰", "5 Å", "100×".
             r.unit = Some(u);
             r.end_tok = pos;
+            pos += 1;
+        } else if let Some((u, len)) = unit_before_measure_adjective(ctx, pos) {
+            // "a 17.7 m-thick section": the unit is the word's head, its span ends there.
+            r.unit = Some(u);
+            r.end_tok = pos;
+            r.end_byte = Some(toks[pos].start + len);
             pos += 1;
         } else if let Some((scale, u)) = scaled_currency(ctx, pos) {
             // "30 MUSD": a currency code with a scale letter before it.
@@ -437,8 +453,15 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
             r.end_tok += len;
         }
     }
-    // "between 40 and 50", "ranges from 4 to 88": the range's first word is part of it.
-    if m.range && r.start_tok > 0 && matches!(ctx.lower(r.start_tok - 1), "between" | "from") {
+    // "between 40 and 50", "is from 200 to 300": the range's first word is part of it; after
+    // a verb that names the range ("ranges from 4 to 88", "varies from 1 to 3") the range is
+    // its figures, as the verb is what the sentence says of them.
+    if m.range
+        && r.start_tok > 0
+        && (ctx.lower(r.start_tok - 1) == "between"
+            || (ctx.lower(r.start_tok - 1) == "from"
+                && !(r.start_tok > 1 && numbers::names_a_range(ctx.lower(r.start_tok - 2)))))
+    {
         r.start_tok -= 1;
     }
 
@@ -465,7 +488,10 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
     Some(Draft {
         noun_end,
         start: toks[r.start_tok].start,
-        end: toks[r.end_tok].end,
+        end: r
+            .end_byte
+            .filter(|_| r.end_tok == m.last + 1)
+            .unwrap_or(toks[r.end_tok].end),
         kind: ClaimKind::Quantity,
         subject,
         property,
@@ -762,6 +788,23 @@ fn powers_after(
     (powers > 0).then_some((code, last))
 }
 
+/// A unit joined by a hyphen to the way it measures, in the token at `pos`: "m-thick",
+/// "km-long", "cm-wide". The unit and the length in bytes of its name.
+fn unit_before_measure_adjective<'r>(
+    ctx: &Context<'r>,
+    pos: usize,
+) -> Option<(&'r UnitRule, usize)> {
+    let tok = ctx.tokens.get(pos)?;
+    if tok.kind != TokenKind::Word || !tok.class.has(WordClass::HYPHENATED) {
+        return None;
+    }
+    let (head, tail) = tok.text(ctx.text).split_once('-')?;
+    if !MEASURE_ADJECTIVES[..6].contains(&tail.to_lowercase().as_str()) {
+        return None;
+    }
+    Some((unit_by_name(ctx, head)?, head.len()))
+}
+
 /// Words after a measure that say which way it measures ("10 feet high", "44 years old"), not
 /// what it measures.
 const MEASURE_ADJECTIVES: &[&str] = &[
@@ -967,8 +1010,13 @@ fn is_label(ctx: &Context, first: usize) -> bool {
         if tk.sentence != toks[first].sentence {
             return false;
         }
+        // The label's word is followed by a figure ("samples 3 and 4"); "in the samples and
+        // 40 m in the wells" labels nothing.
         if ctx.t.rules.label_words.contains(&tk.lower) {
-            return true;
+            return p + 1 == first
+                || toks
+                    .get(p + 1)
+                    .is_some_and(|n| matches!(n.kind, TokenKind::Number | TokenKind::Mixed));
         }
         let in_list = matches!(tk.kind, TokenKind::Number | TokenKind::Mixed)
             || tk.is_punct(",")
@@ -3233,8 +3281,9 @@ mod tests {
                 "count",
             ),
             (
+                // After a verb that names the range, the range is its figures.
                 "Stays ranged from 3 to 9 days in the ward.",
-                "from 3 to 9 days",
+                "3 to 9 days",
                 Some(3.0),
                 Some(9.0),
                 "d",
@@ -3579,6 +3628,194 @@ mod tests {
             )
             .contains(&(Some(300.0), Some(300.0)))
         );
+    }
+
+    /// Ranges and bounds as papers write them (issue 13): the unit on both ends, "between" in
+    /// either order, signed ends, a bound before a band, a unit hyphened to its direction;
+    /// each as the claim's text, interval and unit. Sentences of our own.
+    #[test]
+    fn ranges_and_bounds_as_papers_write_them() {
+        let rules = rules();
+        type Row<'a> = (&'a str, &'a str, Option<f64>, Option<f64>, &'a str);
+        let table: &[Row] = &[
+            (
+                "The kiln was held at −40 °C to 120 °C for a week.",
+                "−40 °C to 120 °C",
+                Some(-40.0),
+                Some(120.0),
+                "°C",
+            ),
+            (
+                "The scan angles ranged from 10° to 70° in steps.",
+                "10° to 70°",
+                Some(10.0),
+                Some(70.0),
+                "°",
+            ),
+            (
+                "Yields lay between 12% and 31% on the farms.",
+                "between 12% and 31%",
+                Some(12.0),
+                Some(31.0),
+                "%",
+            ),
+            (
+                "The offset fell between −3 and −9‰ in the cores.",
+                "between −3 and −9‰",
+                Some(-9.0),
+                Some(-3.0),
+                "‰",
+            ),
+            (
+                "The water table sat between 8.4 m and 8.1 m below us.",
+                "between 8.4 m and 8.1 m",
+                Some(8.1),
+                Some(8.4),
+                "m",
+            ),
+            (
+                "The cores show a shift of −31.2 to −28.1‰ at the base.",
+                "−31.2 to −28.1‰",
+                Some(-31.2),
+                Some(-28.1),
+                "‰",
+            ),
+            (
+                "Crowd sizes ranging from 40 to 90% of capacity were seen.",
+                "40 to 90%",
+                Some(40.0),
+                Some(90.0),
+                "%",
+            ),
+            (
+                "The gas reached 2 to 500 ppt in the samples.",
+                "2 to 500 ppt",
+                Some(2.0),
+                Some(500.0),
+                "ppt",
+            ),
+            (
+                "Heating lifts the shell above ∼300 K in the model.",
+                "above ∼300 K",
+                Some(300.0),
+                None,
+                "K",
+            ),
+            (
+                "Peaks reach up to around 900 K in the belt.",
+                "up to around 900 K",
+                None,
+                Some(900.0),
+                "K",
+            ),
+            (
+                "The probe came as low as 40 km above the ice.",
+                "as low as 40 km",
+                Some(40.0),
+                None,
+                "km",
+            ),
+            (
+                "The glow was of the order of 350 K at the top.",
+                "of the order of 350 K",
+                Some(350.0),
+                Some(350.0),
+                "K",
+            ),
+            (
+                "They cut a 12.5 m-thick slab of basalt.",
+                "12.5 m",
+                Some(12.5),
+                Some(12.5),
+                "m",
+            ),
+            (
+                "Cover was 12.5% ± 2.5% in the plots.",
+                "12.5% ± 2.5%",
+                Some(10.0),
+                Some(15.0),
+                "%",
+            ),
+            (
+                "The spacing is (0.25–0.5)×10-10m in the grid.",
+                "(0.25–0.5)×10-10m",
+                Some(0.25e-10),
+                Some(0.5e-10),
+                "m",
+            ),
+            (
+                "Mix the salts in a 1:4 molar ratio.",
+                "1:4",
+                Some(0.25),
+                Some(0.25),
+                "ratio",
+            ),
+            (
+                "The ring lies near 2.5Rp from the planet.",
+                "2.5Rp",
+                Some(2.5),
+                Some(2.5),
+                "Rp",
+            ),
+            (
+                "The rod reached 2 m in the samples and 40 m in the wells.",
+                "40 m",
+                Some(40.0),
+                Some(40.0),
+                "m",
+            ),
+        ];
+        let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * b.abs().max(1e-300),
+            (a, b) => a == b,
+        };
+        for &(sentence, text, low, high, unit) in table {
+            let got = claims(sentence, &rules);
+            let shown: Vec<_> = got.iter().map(|c| (&c.text, &c.value)).collect();
+            let Some(found) = got.iter().find(|c| c.text == text) else {
+                panic!("{sentence:?}: no claim {text:?} in {shown:?}")
+            };
+            let Value::Quantity {
+                low: l,
+                high: h,
+                unit: u,
+                ..
+            } = &found.value
+            else {
+                panic!("{sentence:?}: {text:?} is no quantity")
+            };
+            assert!(
+                close(*l, low) && close(*h, high) && u == unit,
+                "{sentence:?}: {:?}",
+                found.value
+            );
+        }
+        // A colon between figures is no ratio unless the sentence names one: "1:10" may be a
+        // time or a score.
+        let got = claims("They met at 1:10 in the hall and won 3:1.", &rules);
+        assert!(
+            !got.iter()
+                .any(|c| matches!(&c.value, Value::Quantity { unit, .. } if unit == "ratio")),
+            "{:?}",
+            got.iter().map(|c| (&c.text, &c.value)).collect::<Vec<_>>()
+        );
+        // A change states two figures, and two figures falling without a range's word are no
+        // range: each stays a figure of its own.
+        for (sentence, first, second) in [
+            (
+                "The oven warmed from 20 °C to 90 °C in an hour.",
+                "20 °C",
+                "90 °C",
+            ),
+            ("The readings went 9 m to 4 m overnight.", "9 m", "4 m"),
+        ] {
+            let got = claims(sentence, &rules);
+            let texts: Vec<_> = got.iter().map(|c| c.text.as_str()).collect();
+            assert!(
+                texts.contains(&first) && texts.contains(&second),
+                "{sentence:?}: {texts:?}"
+            );
+        }
     }
 
     /// Spans cover the figure, its hedge and its unit, never the words after them (issue 13):

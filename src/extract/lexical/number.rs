@@ -631,9 +631,12 @@ pub fn scientific_at(tokens: &[Token], i: usize) -> Option<Figure> {
     // Asked of every figure: most have no "e", "x", "×" or "^" about them.
     let marked = match tok.kind {
         TokenKind::Mixed => tok.lower.contains(['e', 'x']),
-        TokenKind::Number => tokens
-            .get(i + 1)
-            .is_some_and(|n| n.is_punct("^") || n.is_punct("×") || n.lower == "x"),
+        TokenKind::Number => tokens.get(i + 1).is_some_and(|n| {
+            n.is_punct("^")
+                || n.is_punct("×")
+                || n.lower == "x"
+                || (tok.lower == "10" && n.is_punct("−") && !n.space_before)
+        }),
         _ => false,
     };
     if !marked {
@@ -716,8 +719,9 @@ pub fn scientific_at(tokens: &[Token], i: usize) -> Option<Figure> {
                     value: times_ten_to(m, e),
                 });
             }
-            // "10^6", "1.1^+23": a power.
-            let (j, e) = exponent(i + 1, true)?;
+            // "10^6", "1.1^+23": a power; "10−4" (a minus sign, glued): ten to its power.
+            let ten_to = m == 10.0 && tokens[i + 1].is_punct("−");
+            let (j, e) = exponent(i + 1, !ten_to)?;
             let v = m.powf(e);
             v.is_finite().then_some(Figure {
                 first: i,
@@ -877,6 +881,7 @@ mod tests {
             ("some 1.3x10^6 stars", "1.3x10^6", 1.3e6),
             ("a density of 6.2x10^-4 here", "6.2x10^-4", 6.2e-4),
             ("a flux of 2.48×10−5 there", "2.48×10−5", 2.48e-5),
+            ("a ratio near 10−4 holds", "10−4", 1e-4),
             ("a power 10^6 of them", "10^6", 1e6),
         ];
         for (text, covered, value) in table {
