@@ -10,6 +10,7 @@
 
 pub mod date;
 pub mod number;
+pub mod relative;
 
 use crate::rules::Rules;
 
