@@ -299,3 +299,89 @@ pub fn address_date(url: &str) -> Option<Date> {
 pub fn anchor_in_doubt(url: Option<&str>, today: Date) -> bool {
     url.and_then(address_date).is_some_and(|d| d != today)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+    use rustc_hash::FxHashSet as HashSet;
+
+    /// The relative dates in `text` read against `today`, with the tokens of `skip` (a word of
+    /// the text) taken: "words => y-m-d", with its doubt after it when there is one.
+    fn read(text: &str, today: &str, skip: &str) -> Vec<String> {
+        let rules = Rules::builtin().expect("built-in rules");
+        let today: Date = today.parse().expect("a test date");
+        let toks = tokenize(text, 0, text.len(), &HashSet::default()).tokens;
+        let taken: Vec<bool> = toks.iter().map(|t| t.lower == skip).collect();
+        find_relative(&toks, &rules, today, &taken, &[])
+            .iter()
+            .map(|r| {
+                let words = &text[toks[r.first].start..toks[r.last].end];
+                let v = r.value;
+                let doubt = match r.doubt {
+                    None => "",
+                    Some(DEICTIC) => " (deictic)",
+                    Some(PAST_PLAN) => " (past plan)",
+                    Some(_) => " (other doubt)",
+                };
+                format!(
+                    "{words} => {}-{:02}-{:02}{doubt}",
+                    v.year.unwrap_or_default(),
+                    v.month.unwrap_or_default(),
+                    v.day.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_weekdays_deictic_words_and_plans_from_tokens_alone() {
+        // 2021-06-10 is a Thursday.
+        let got = read(
+            "Officers said Thursday that a van was stolen last night. The driver will face a \
+             judge on Monday; his brother was due in court Friday. They met on Tuesday.",
+            "2021-06-10",
+            "",
+        );
+        assert_eq!(
+            got,
+            [
+                "Thursday => 2021-06-10",
+                "last night => 2021-06-09 (deictic)",
+                "Monday => 2021-06-14",
+                "Friday => 2021-06-11 (past plan)",
+                "Tuesday => 2021-06-08",
+            ]
+        );
+    }
+
+    #[test]
+    fn taken_tokens_and_lowercase_weekdays_are_passed_over() {
+        let got = read(
+            "Officers said Thursday that the march on monday was calm.",
+            "2021-06-10",
+            "thursday",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn the_document_date_is_read_from_the_front_matter_value() {
+        let day = |y, m, d| Some(jiff::civil::date(y, m, d));
+        assert_eq!(document_date(Some("2014-02-21")), day(2014, 2, 21));
+        assert_eq!(
+            document_date(Some("\"2014-02-21T10:00:00Z\"")),
+            day(2014, 2, 21)
+        );
+        assert_eq!(document_date(Some("Feb 21")), None);
+        assert_eq!(document_date(None), None);
+        assert!(anchor_in_doubt(
+            Some("http://a.com/2014/02/20/x"),
+            jiff::civil::date(2014, 2, 21)
+        ));
+        assert!(!anchor_in_doubt(
+            Some("http://a.com/2014/02/21/x"),
+            jiff::civil::date(2014, 2, 21)
+        ));
+    }
+}
