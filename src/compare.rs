@@ -19,7 +19,8 @@ use rayon::prelude::*;
 use jiff::civil::Date;
 
 use crate::extract::date_label;
-use crate::extract::relative::{Recency, document_date, recency};
+use crate::extract::dating::{Recency, recency};
+use crate::extract::lexical::relative::document_date;
 use crate::extract::roles::normal_title;
 use crate::model::{
     Claim, ClaimGroup, ClaimKind, DateValue, Document, Finding, FindingKind, Interval, Scope,

@@ -2,7 +2,7 @@
 //! ([`crate::extract::lexical::date`]), read once per document, as the claim builders take
 //! them. The written forms ("Feb. 20, 2014", "2014-02-20", "3:30 p.m.") come by byte span; the
 //! dates told in words ("in 2 weeks", "next week Wednesday") are read from tokens and worked out
-//! against the document's date by `relative`. Also the days a date value covers
+//! against the document's date by `lexical::relative`. Also the days a date value covers
 //! ([`days_of`]), which the builders compare with the report's date.
 
 use jiff::civil::Date;

@@ -13,6 +13,7 @@
 
 pub mod casualty;
 pub mod dates;
+pub mod dating;
 pub mod document;
 pub mod grammar;
 pub mod labels;
@@ -23,7 +24,6 @@ pub mod numbers;
 pub mod places;
 pub mod quantity;
 pub mod quotes;
-pub mod relative;
 pub mod roles;
 pub mod subject;
 pub mod tables;
@@ -107,14 +107,14 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
             drafts.push(date_draft(&ctx, m.start, m.end, *value, first));
         }
     }
-    let today = relative::document_date(doc.meta.date.as_deref());
+    let today = lexical::relative::document_date(doc.meta.date.as_deref());
     if let Some(today) = today {
         // A report whose web address carries another day than its front matter: every day
         // worked out from its date is in doubt.
-        let anchor_doubt = relative::anchor_in_doubt(doc.meta.url.as_deref(), today)
-            .then_some(relative::ADDRESS_DATE);
+        let anchor_doubt = lexical::relative::anchor_in_doubt(doc.meta.url.as_deref(), today)
+            .then_some(lexical::relative::ADDRESS_DATE);
         let known = dates::known_dates(&toks.tokens, &mentions);
-        for r in relative::find_relative(&ctx, today, &taken, &known) {
+        for r in lexical::relative::find_relative(&toks.tokens, rules, today, &taken, &known) {
             let (start, end) = (toks.tokens[r.first].start, toks.tokens[r.last].end);
             // A date told in words that takes a written date in replaces it.
             drafts.retain(|d| !(d.kind == ClaimKind::Date && d.start >= start && d.end <= end));
@@ -128,9 +128,9 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
                 *flag = true;
             }
         }
-        relative::detach_out_of_time(&mut drafts, today, &rules.incidents);
+        dating::detach_out_of_time(&mut drafts, today, &rules.incidents);
     }
-    relative::settle_dates(&ctx, &mut drafts, today);
+    dating::settle_dates(&ctx, &mut drafts, today);
     drafts.extend(roles::find_roles(&ctx));
     drafts.extend(quotes::find_quotes(&ctx));
     drafts.extend(places::find_places(&ctx));
@@ -284,7 +284,7 @@ fn date_draft(
         .partition_point(|t| t.start < end)
         .saturating_sub(1)
         .max(first_tok);
-    let subject = relative::date_subject(
+    let subject = dating::date_subject(
         ctx,
         first_tok,
         last_tok,

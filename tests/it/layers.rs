@@ -24,6 +24,10 @@ const FLOORS: &[(&str, &[&str])] = &[
         &["lexical/number", "lexical/date/forms"],
     ),
     ("lexical: dates in words", &["lexical/date"]),
+    (
+        "lexical: relative dates, worked out from the report's date",
+        &["lexical/relative"],
+    ),
     ("tables compiled from the rules", &["tables"]),
     ("mentions read with the tables", &["numbers", "dates"]),
     ("the annotated document", &["document"]),
@@ -34,7 +38,7 @@ const FLOORS: &[(&str, &[&str])] = &[
     (
         "claim builders",
         &[
-            "casualty", "quantity", "roles", "places", "quotes", "topic", "relative",
+            "casualty", "quantity", "roles", "places", "quotes", "topic", "dating",
         ],
     ),
     ("orchestration", &["mod"]),

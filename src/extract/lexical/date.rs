@@ -5,7 +5,7 @@
 //!
 //! The reader knows nothing of the document it reads: it returns [`DateMention`]s holding a
 //! [`DateExpr`], which says how to find the day, and the relative reader above it
-//! (`extract::relative`) works the day out from the document's date. It imports only the
+//! (`lexical::relative`) works the day out from the document's date. It imports only the
 //! tokens, the number reader and the rule tables (`[dates]` in `rules/dates.toml`), so another
 //! language's dates are another rules file.
 

@@ -3,13 +3,15 @@
 //! claim builders or the extractor's context), so it can be tested on its own.
 //!
 //! Today it holds the number reader ([`number`]: spelled numbers of any size, fractions,
-//! decimals said aloud, signs and scientific notation) and the date reader ([`date`]: written
+//! decimals said aloud, signs and scientific notation), the date reader ([`date`]: written
 //! dates, lengths counted from a day, weeks, holidays, dates in words, from `rules/dates.toml`),
-//! which `dates` and `relative` above it read. Units, money and ranges are still read by the
-//! older readers above it (`numbers`, `quantity`).
+//! which `dates` above it reads, and the relative-date reader ([`relative`]: weekdays,
+//! "yesterday", "three days ago" worked out against the document's date). Units, money and
+//! ranges are still read by the older readers above it (`numbers`, `quantity`).
 
 pub mod date;
 pub mod number;
+pub mod relative;
 
 use crate::rules::Rules;
 
