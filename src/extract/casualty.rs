@@ -627,7 +627,7 @@ fn drop_other_days(ctx: &Context, drafts: &mut Vec<Draft>, today: jiff::civil::D
         .iter()
         .filter_map(|d| match &d.value {
             Value::Date(value) if value.day.is_some() && value.bound.is_none() => {
-                let (first, last) = super::relative::days_of(value, today)?;
+                let (first, last) = super::dates::days_of(value, today)?;
                 let at = token_at(d.start);
                 let sentence = toks.get(at)?.sentence;
                 // "listed as serious as of 9 a.m. Friday": a time a state held, no event's.
