@@ -846,6 +846,14 @@ fn linked_noun(ctx: &Context, first: usize) -> Option<String> {
         && of > begin
     {
         noun = of - 1;
+    } else if noun >= begin + 3
+        && !toks[noun].capitalized
+        && matches!(ctx.lower(noun - 1), "the" | "its" | "this")
+        && ctx.lower(noun - 2) == "of"
+        && toks[noun - 3].kind == TokenKind::Word
+    {
+        // "the total collection of the film stood at 54 crore": the noun before "of the film".
+        noun -= 3;
     }
     let t = &toks[noun];
     let word = t.lower.as_str();
@@ -1867,6 +1875,12 @@ mod tests {
         );
         let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(props, ["budget", "cost"], "{q:?}");
+        // "of the film" after the noun: the noun is the figure's.
+        let q = quantities(
+            "Dark Harbor (film)",
+            "By Sunday the total collection of the film stood at 54 crore.",
+        );
+        assert_eq!(q[0].1, "gross", "{q:?}");
     }
 
     #[test]
