@@ -235,12 +235,8 @@ fn plus_minus(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Numbe
     if tokens[e.first].sentence != tokens[m.first].sentence {
         return m;
     }
-    if let Some((at, len)) = unit
-        && !(0..len).all(|j| {
-            tokens
-                .get(e.last + 1 + j)
-                .is_some_and(|n| n.text(text) == tokens[at + j].text(text))
-        })
+    if let Some(unit) = unit
+        && !unit_repeated(tokens, text, unit, e.last + 1)
     {
         return m;
     }
@@ -307,12 +303,8 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
     let Some(second) = single_number_at(tokens, second_at, text, t) else {
         return m;
     };
-    if let Some((at, len)) = repeated_unit
-        && !(0..len).all(|k| {
-            tokens
-                .get(second.last + 1 + k)
-                .is_some_and(|n| n.text(text) == tokens[at + k].text(text))
-        })
+    if let Some(unit) = repeated_unit
+        && !unit_repeated(tokens, text, unit, second.last + 1)
     {
         return m;
     }
@@ -363,6 +355,16 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
         compound: None,
         range: true,
     }
+}
+
+/// Whether the unit at `(at, len)` (token index, token count) is written again from token
+/// `from`: "46.8% ± 1.6%", "−100 °C to 200 °C".
+fn unit_repeated(tokens: &[Token], text: &str, (at, len): (usize, usize), from: usize) -> bool {
+    (0..len).all(|k| {
+        tokens
+            .get(from + k)
+            .is_some_and(|n| n.text(text) == tokens[at + k].text(text))
+    })
 }
 
 /// How many tokens the unit name at `i` takes ("mg", "°C", "%", "‰"), if one starts there.

@@ -594,17 +594,20 @@ mod tests {
         assert_eq!(t.sentences.len(), 3, "{:?}", t.sentences);
     }
 
+    /// The text of each sentence `tokenize` finds.
+    fn sentences_of(text: &str) -> Vec<String> {
+        let t = tokenize(text, 0, text.len(), &abbrevs());
+        t.sentences
+            .iter()
+            .map(|r| text[t.tokens[r.start].start..t.tokens[r.end - 1].end].to_string())
+            .collect()
+    }
+
     #[test]
     fn sentences_end_at_full_stops_and_blank_lines_not_abbreviations() {
         let text = "Gen. Mark Milley spoke. The U.S. Army agreed.\n\nA heading\nNext line here.";
-        let t = tokenize(text, 0, text.len(), &abbrevs());
-        let sents: Vec<String> = t
-            .sentences
-            .iter()
-            .map(|r| text[t.tokens[r.start].start..t.tokens[r.end - 1].end].to_string())
-            .collect();
         assert_eq!(
-            sents,
+            sentences_of(text),
             [
                 "Gen. Mark Milley spoke.",
                 "The U.S. Army agreed.",
@@ -617,14 +620,8 @@ mod tests {
     #[test]
     fn a_full_stop_glued_to_the_next_sentence_still_ends_one() {
         let text = "The museum drew 41,200 visitors.Its shop sold 900 maps. The U.S.Navy came.";
-        let t = tokenize(text, 0, text.len(), &abbrevs());
-        let sents: Vec<String> = t
-            .sentences
-            .iter()
-            .map(|r| text[t.tokens[r.start].start..t.tokens[r.end - 1].end].to_string())
-            .collect();
         assert_eq!(
-            sents,
+            sentences_of(text),
             [
                 "The museum drew 41,200 visitors.",
                 "Its shop sold 900 maps.",
