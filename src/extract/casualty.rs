@@ -458,7 +458,61 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
     if counts_two {
         out.retain(|d| !(d.property == "injured" && d.scope == Scope::Member && !d.increment));
     }
+    if leads_with_many_events(ctx, &out) {
+        // One person killed in a report that opens on several events is one event's detail,
+        // not the report's count ("One killed, four hurt in two separate shootings": "a man
+        // was killed" tells one of them). Not so the one injured: measured on the incidents
+        // train set, dropping those fixed no count and lost two right ones (a round-up whose
+        // events are all the incident's).
+        out.retain(|d| {
+            !(d.property == "killed"
+                && matches!(d.scope, Scope::Member | Scope::Part)
+                && !d.increment
+                && matches!(d.value, Value::Quantity { low: Some(l), high: Some(h), .. } if l == 1.0 && h == 1.0))
+        });
+    }
     out
+}
+
+/// Words that, before a plural event word, tell of several events at once: "two separate
+/// shootings", "a wave of shootings", "overnight shootings", "in unrelated incidents".
+const MANY_EVENTS: &[&str] = &[
+    "separate",
+    "unrelated",
+    "wave",
+    "spate",
+    "string",
+    "series",
+    "rash",
+    "overnight",
+];
+
+/// Whether the report opens on several events: its title, or a body sentence up to the one
+/// holding its first figure of victims, names them ("separate shootings", "a wave of
+/// shootings", "in overnight shootings"; [`MANY_EVENTS`]).
+fn leads_with_many_events(ctx: &Context, drafts: &[Draft]) -> bool {
+    let toks = ctx.tokens;
+    let token_at = |offset: usize| toks.partition_point(|t| t.end <= offset);
+    let Some(first_figure) = drafts
+        .iter()
+        .filter(|d| d.kind == ClaimKind::Quantity && counts_victims(ctx, &d.property))
+        .filter_map(|d| toks.get(token_at(d.start)).map(|t| t.sentence))
+        .filter(|&s| s > 0 || !in_title(ctx, 0))
+        .min()
+    else {
+        return false;
+    };
+    ctx.sentences.iter().take(first_figure + 1).any(|r| {
+        let range = r.start..r.end.min(toks.len());
+        range.clone().any(|k| {
+            let plural_event = (ctx.t.c.events.at(toks, k).is_some()
+                || ctx.lower(k) == "incidents")
+                && ctx.lower(k).ends_with('s');
+            plural_event
+                && (k.saturating_sub(3).max(range.start)..k)
+                    .any(|j| MANY_EVENTS.contains(&ctx.lower(j)))
+        })
+    })
 }
 
 /// Drops the casualty figures of an earlier event the report recalls: a figure in a clause
@@ -3035,6 +3089,30 @@ mod tests {
             .map(|(p, v, t)| (p.to_string(), *v, t.to_string()))
             .collect();
         assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn one_dead_in_a_report_opening_on_several_events_is_no_count() {
+        // The report opens on several events: its one man killed is one of them.
+        check(
+            "Gunfire broke out in two separate shootings on the north side late Sunday. \
+             A man was killed on Elm Street. Three people were wounded outside a bar.",
+            &[("injured", 3.0, "Three people were wounded")],
+        );
+        check(
+            "A wave of shootings swept the town overnight. One man died at the scene.",
+            &[],
+        );
+        // One event: the man killed is its count.
+        check(
+            "Gunfire broke out on the north side late Sunday. A man was killed on Elm Street.",
+            &[("killed", 1.0, "A man was killed")],
+        );
+        // One person hurt is kept: a round-up's one wounded is as often the incident's own.
+        check(
+            "Police are looking into a string of shootings. A woman was wounded in the leg.",
+            &[("injured", 1.0, "A woman was wounded")],
+        );
     }
 
     #[test]
