@@ -357,6 +357,58 @@ fn extend_range(tokens: &[Token], m: NumberMatch, text: &str, t: &Tables) -> Num
     }
 }
 
+/// Thousands grouped by spaces, as many countries print them: "1 234 567", "391 721.5", with a
+/// plain, no-break or thin space between groups of three. Returns the value and the last
+/// group's token. A group of four digits or more ("2019 250") starts no such figure.
+fn spaced_groups(tokens: &[Token], i: usize, text: &str) -> Option<(f64, usize)> {
+    let head = tokens[i].text(text);
+    if head.is_empty() || head.len() > 3 || !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = head.to_string();
+    let mut last = i;
+    while let Some(next) = tokens.get(last + 1) {
+        let gap = &text[tokens[last].end..next.start];
+        let raw = next.text(text);
+        let (whole, fraction) = raw.split_once('.').unwrap_or((raw, ""));
+        let spaced = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
+        if !spaced
+            || next.kind != TokenKind::Number
+            || next.sentence != tokens[i].sentence
+            || whole.len() != 3
+            || !whole.bytes().all(|b| b.is_ascii_digit())
+            || !fraction.bytes().all(|b| b.is_ascii_digit())
+        {
+            break;
+        }
+        digits.push_str(raw);
+        last += 1;
+        if !fraction.is_empty() {
+            break;
+        }
+    }
+    if last == i {
+        return None;
+    }
+    // A run of digit groups that goes on past the thousands on either side, or after a "+",
+    // is a telephone number or a code: "+1 877 268 9324", "0800 555 111".
+    let spaced_digits = |a: &Token, b: &Token| {
+        a.kind == TokenKind::Number
+            && b.kind == TokenKind::Number
+            && text[a.end..b.start].chars().all(char::is_whitespace)
+            && a.end < b.start
+    };
+    let before = i.checked_sub(1).map(|k| &tokens[k]);
+    if before.is_some_and(|b| spaced_digits(b, &tokens[i]) || b.lower == "+")
+        || tokens
+            .get(last + 1)
+            .is_some_and(|n| spaced_digits(&tokens[last], n))
+    {
+        return None;
+    }
+    digits.parse::<f64>().ok().map(|v| (v, last))
+}
+
 /// Whether the unit at `(at, len)` (token index, token count) is written again from token
 /// `from`: "46.8% ± 1.6%", "−100 °C to 200 °C".
 fn unit_repeated(tokens: &[Token], text: &str, (at, len): (usize, usize), from: usize) -> bool {
@@ -425,6 +477,10 @@ fn single_number_at(tokens: &[Token], i: usize, text: &str, t: &Tables) -> Optio
             let raw = tok.text(text);
             if let Some(m) = decimal_comma(tokens, i, text) {
                 return Some(signed(tokens, m));
+            }
+            if let Some((v, groups_end)) = spaced_groups(tokens, i, text) {
+                let (value, last) = apply_scale(tokens, groups_end, v, text, t);
+                return Some(signed(tokens, NumberMatch::single(i, last, value)));
             }
             if let Some(v) = parse_digits(raw) {
                 // "3 hundred and 21", "4 thousand 3 hundred", "3 dozen".
@@ -871,6 +927,29 @@ mod tests {
             "2.345,67",
         );
         check("rows 1,3 and 5", Some(1.0), Some(1.0), "1");
+        // Thousands grouped by spaces; a group of four digits starts none.
+        check(
+            "a crowd of 1 234 567 people",
+            Some(1234567.0),
+            Some(1234567.0),
+            "1 234 567",
+        );
+        check(
+            "rated at 391 721.5 MWe",
+            Some(391721.5),
+            Some(391721.5),
+            "391 721.5",
+        );
+        check(
+            "in 2019 250 000 people came",
+            Some(2019.0),
+            Some(2019.0),
+            "2019",
+        );
+        check("rooms 12 3456 here", Some(12.0), Some(12.0), "12");
+        // A telephone number is no figure of thousands.
+        check("call 0800 555 111 now", Some(800.0), Some(800.0), "0800");
+        check("dial 1 877 268 9324", Some(1.0), Some(1.0), "1");
         check("a sum of 1,234 in all", Some(1234.0), Some(1234.0), "1,234");
         // A capital G after two digits or more is giga; "5G" names a network.
         check("a 10G link", Some(1e10), Some(1e10), "10G");
