@@ -349,10 +349,15 @@ fn dimension_of(claim: &Claim, rules: &Rules) -> String {
 /// The key claims are grouped on: the subject key with one plural "s" folded, so that
 /// "GMLRs" and "GMLRS", or an alias key and its acronym, meet.
 fn group_key(key: &str) -> String {
+    fold_plural(key).to_string()
+}
+
+/// A key or word with one plural "s" folded ("GMLRs" is "GMLR"; "class" stays).
+fn fold_plural(key: &str) -> &str {
     if key.len() > 3 && key.ends_with('s') && !key.ends_with("ss") {
-        key[..key.len() - 1].to_string()
+        &key[..key.len() - 1]
     } else {
-        key.to_string()
+        key
     }
 }
 
@@ -509,20 +514,14 @@ const MAX_EVENT_WORD_KEYS: usize = 40;
 /// At least half the words of the shorter clause, and two words when it has two or more, must
 /// be in both ("redevelopment of the Southwark Towers" and "decided to redevelop the Southwark
 /// Towers"). Candidates come from an index of the words, never from every pair.
-fn same_events<'a>(keys: &'a [String]) -> Vec<(usize, usize, String)> {
-    // Keys come folded by [`group_key`] ("... releas" is "... relea"): fold every word alike.
-    let fold = |w: &'a str| -> &'a str {
-        if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-            &w[..w.len() - 1]
-        } else {
-            w
-        }
-    };
+fn same_events(keys: &[String]) -> Vec<(usize, usize, String)> {
+    // Keys come folded by [`group_key`] ("... releas" is "... relea"): every word is folded
+    // alike.
     let mut parsed: Vec<Option<(&str, Vec<&str>)>> = keys
         .iter()
         .map(|k| {
             crate::extract::topic::event_words(k)
-                .map(|(topic, words)| (topic, words.into_iter().map(fold).collect()))
+                .map(|(topic, words)| (topic, words.into_iter().map(fold_plural).collect()))
         })
         .collect();
     // The date of an event the lexicon names ("topic: glass harbour releas") has that one word,
@@ -534,7 +533,7 @@ fn same_events<'a>(keys: &'a [String]) -> Vec<(usize, usize, String)> {
             && let Some((topic, word)) = key.rsplit_once(' ')
             && topics.contains(topic)
         {
-            parsed[k] = Some((topic, vec![fold(word)]));
+            parsed[k] = Some((topic, vec![fold_plural(word)]));
         }
     }
     let mut by_word: HashMap<(&str, &str), Vec<usize>> = HashMap::new();

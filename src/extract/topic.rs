@@ -10,7 +10,7 @@
 use super::document::{Context, Draft};
 use super::subject::subject_key;
 use super::tokens::TokenKind;
-use super::words::{singular, stem, stem_phrase};
+use super::words::{singular, singular_phrase, stem, stem_phrase};
 use crate::model::{ClaimKind, DateBound, DateValue, Scope, Subject, Value};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -657,7 +657,7 @@ fn named_noun(
     }
     let alias = aliases.get(&name.to_lowercase());
     (in_topic(topic, &name) || alias.is_some_and(|a| in_topic(topic, a)))
-        .then(|| crate::extract::words::singular_phrase(&noun.join(" ").to_lowercase()))
+        .then(|| singular_phrase(&noun.join(" ").to_lowercase()))
 }
 
 /// Whether the figure at `first` is the whole that a part before it is of: "28" in "15 out of
