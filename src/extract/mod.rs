@@ -24,6 +24,7 @@ pub mod numbers;
 pub mod places;
 pub mod quantity;
 pub mod quotes;
+pub mod rank;
 pub mod roles;
 pub mod subject;
 pub mod tables;
@@ -148,6 +149,7 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         (None, Some(_)) => None,
     };
     if let Some(topic) = named.and_then(|(name, explicit)| topic::topic(&ctx, name, explicit)) {
+        drafts.extend(rank::find_ranks(&ctx, &taken));
         topic::attach(&ctx, &topic, &mut drafts);
         topic::attach_dates(&ctx, &topic, &mut drafts);
     }

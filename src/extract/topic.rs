@@ -117,6 +117,15 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         ) else {
             continue;
         };
+        // A place in an order ("the fourth-largest city") is the topic's, at the time the
+        // sentence gives.
+        if matches!(&d.value, Value::Quantity { unit, .. } if unit == super::rank::RANK_UNIT) {
+            if let Some(time) = time_scope(ctx, &Figure { first, last }, &dates) {
+                d.property = format!("{} {time}", d.property);
+            }
+            d.subject = Some(topic.clone());
+            continue;
+        }
         // "275 deaths" on a page with no incident of its own: the victim grammar's figure
         // of the reported event is the topic's deaths, when a noun names them.
         let deaths = d.property == "killed"
