@@ -314,11 +314,12 @@ fn rank_at(ctx: &Context, k: usize, taken: &[bool]) -> Option<Rank> {
     order.retain(|w| !PLACE_NOUNS.contains(&w.as_str()));
     let mut last = last_word.unwrap_or(k);
     let mut within = None;
-    if j < end && matches!(ctx.lower(j), "in" | "on" | "of") {
-        if let Some((w, l)) = place_within(ctx, j, end, taken) {
-            within = Some(w);
-            last = last.max(l);
-        }
+    if j < end
+        && matches!(ctx.lower(j), "in" | "on" | "of")
+        && let Some((w, l)) = place_within(ctx, j, end, taken)
+    {
+        within = Some(w);
+        last = last.max(l);
     }
     // "the 3rd state to report a case": a first-of-its-kind record names its order by the
     // infinitive after the noun.
