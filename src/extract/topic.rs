@@ -518,6 +518,19 @@ fn topic_property(
         // takes them ("hosted 40,000 people"); a topic that has them ("has 2 million
         // customers") counts the people themselves. Otherwise not a topic's figure.
         if c.person_nouns.contains(&s.key) || c.person_nouns.contains(&s.text.to_lowercase()) {
+            // "8.958 people": no count of people has decimals; three digits after one point
+            // group thousands in many languages' style, so the figure may be 8,958.
+            let written = ctx.tok_text(first);
+            if let Some((whole, part)) = written.split_once('.')
+                && part.len() == 3
+                && (1..=3).contains(&whole.len())
+                && !part.contains('.')
+            {
+                d.doubts.push(crate::model::Doubt::new(
+                    crate::model::Aspect::Value,
+                    "a count of people written with three decimals: the point may group thousands",
+                ));
+            }
             counted = match verb_after(ctx, last)
                 .or_else(|| verb_before(ctx, first))
                 .or_else(|| linked_noun(ctx, first))
@@ -699,8 +712,11 @@ fn strict_bound(ctx: &Context, first: usize, d: &mut Draft, is_count: bool) {
     {
         return;
     }
-    let above = d.label.starts_with("> ");
-    let below = d.label.starts_with("< ");
+    // The victim grammar writes "more than 24 people died" as "≥ 24": its words say whether
+    // the bound is strict.
+    let (strict_above, strict_below) = strict_words(ctx, first, d.end);
+    let above = d.label.starts_with("> ") || (d.label.starts_with("≥ ") && strict_above);
+    let below = d.label.starts_with("< ") || (d.label.starts_with("≤ ") && strict_below);
     if !above && !below {
         return;
     }
@@ -730,6 +746,29 @@ fn strict_bound(ctx: &Context, first: usize, d: &mut Draft, is_count: bool) {
     } else {
         *high = Some(tidy(v - step));
     }
+    // The victim grammar's "≤ 12 killed" is "< 12 killed" once the bound is strict.
+    if let Some(rest) = d.label.strip_prefix("≥ ") {
+        d.label = format!("> {rest}");
+    } else if let Some(rest) = d.label.strip_prefix("≤ ") {
+        d.label = format!("< {rest}");
+    }
+}
+
+/// Whether the first figure of the phrase from token `first` up to byte `end` follows words
+/// of a strict bound: above ("more than", "over") or below ("less than", "fewer than", "under").
+fn strict_words(ctx: &Context, first: usize, end: usize) -> (bool, bool) {
+    let Some(k) = (first..ctx.tokens.len())
+        .take_while(|&k| ctx.tokens[k].start < end)
+        .find(|&k| ctx.tokens[k].kind == TokenKind::Number)
+    else {
+        return (false, false);
+    };
+    let word = |back: usize| k.checked_sub(back).map_or("", |j| ctx.lower(j));
+    let than = word(1) == "than";
+    (
+        (than && word(2) == "more") || word(1) == "over",
+        (than && matches!(word(2), "less" | "fewer")) || word(1) == "under",
+    )
 }
 
 /// Verbs after which "over" spreads something across a figure rather than bounding it.
@@ -986,7 +1025,16 @@ fn verb_after(ctx: &Context, last: usize) -> Option<String> {
     let toks = ctx.tokens;
     let sentence = toks.get(last)?.sentence;
     let c = &ctx.t.c;
-    let k = (last + 1..(last + 5).min(toks.len()))
+    // "1,200 people with confirmed infection have died": a short "with" phrase between the
+    // people and what happened to them, up to the auxiliary.
+    let mut from = last + 1;
+    if from < toks.len() && ctx.lower(from) == "with" {
+        from = (from + 1..(from + 5).min(toks.len()))
+            .take_while(|&k| toks[k].sentence == sentence && toks[k].kind == TokenKind::Word)
+            .find(|&k| matches!(ctx.lower(k), "have" | "has" | "had" | "were" | "was"))
+            .unwrap_or(from);
+    }
+    let k = (from..(from + 4).min(toks.len()))
         .take_while(|&k| toks[k].sentence == sentence)
         .find(|&k| !BEFORE_VERB.contains(&ctx.lower(k)))?;
     let t = &toks[k];
@@ -1699,6 +1747,39 @@ mod tests {
             "The club scored 0.7 goals per game.",
         );
         assert_eq!(kinds, [FindingKind::Agreement]);
+    }
+
+    #[test]
+    fn a_strict_bound_on_people_who_died_excludes_the_figure() {
+        let kinds = findings(
+            "2031 fever outbreak in Ruritania",
+            "Fewer than 12 people had died of the fever by 3 May 2031.",
+            "As of 3 May 2031, there were 12 recorded deaths.",
+        );
+        assert!(kinds.contains(&FindingKind::Conflict), "{kinds:?}");
+        // "at least" includes its figure.
+        let kinds = findings(
+            "2031 fever outbreak in Ruritania",
+            "At least 12 people had died of the fever by 3 May 2031.",
+            "As of 3 May 2031, there were 12 recorded deaths.",
+        );
+        assert!(!kinds.contains(&FindingKind::Conflict), "{kinds:?}");
+        // People "with" something who died are deaths; people who recovered recoveries.
+        let q = quantities(
+            "2031 fever outbreak in Ruritania",
+            "By June, 310 people with a confirmed infection had died and 95 people have \
+             recovered.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert!(props.contains(&"death"), "{q:?}");
+        assert!(props.contains(&"recovery"), "{q:?}");
+        // "7.204 people": the point may group thousands, so the figure is in doubt.
+        let kinds = findings(
+            "2031 fever outbreak in Ruritania",
+            "More than 7,000 people with the fever have died.",
+            "So far 7.204 people with the fever have died.",
+        );
+        assert!(!kinds.contains(&FindingKind::Conflict), "{kinds:?}");
     }
 
     #[test]
