@@ -26,6 +26,7 @@ pub mod quantity;
 pub mod quotes;
 pub mod rank;
 pub mod roles;
+pub mod score;
 pub mod subject;
 pub mod tables;
 pub mod tokens;
@@ -139,8 +140,6 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
     if let Some(today) = today {
         casualty::drop_earlier_events(&ctx, &mut drafts, today);
     }
-    drafts.extend(quantity::find_quantities(&ctx, &mut taken));
-    quantity::ages_named_later(&ctx, &mut drafts);
     // The front matter's topic, or an undated page's title (a dated report's title is a
     // headline).
     let named = match (&doc.meta.topic, &doc.meta.date) {
@@ -148,7 +147,14 @@ pub fn extract(id: DocId, doc: &Document, rules: &Rules) -> Vec<Claim> {
         (None, None) => doc.meta.title.as_deref().map(|t| (t, false)),
         (None, Some(_)) => None,
     };
-    if let Some(topic) = named.and_then(|(name, explicit)| topic::topic(&ctx, name, explicit)) {
+    let topic = named.and_then(|(name, explicit)| topic::topic(&ctx, name, explicit));
+    // A topic's scores ("7.9/10") are read before its plain figures take their digits.
+    if topic.is_some() {
+        drafts.extend(score::find_scores(&ctx, &mut taken));
+    }
+    drafts.extend(quantity::find_quantities(&ctx, &mut taken));
+    quantity::ages_named_later(&ctx, &mut drafts);
+    if let Some(topic) = topic {
         drafts.extend(rank::find_ranks(&ctx, &taken));
         topic::attach(&ctx, &topic, &mut drafts);
         topic::attach_dates(&ctx, &topic, &mut drafts);

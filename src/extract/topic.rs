@@ -119,7 +119,10 @@ pub fn attach(ctx: &Context, topic: &Subject, drafts: &mut [Draft]) {
         };
         // A place in an order ("the fourth-largest city") is the topic's, at the time the
         // sentence gives.
-        if matches!(&d.value, Value::Quantity { unit, .. } if unit == super::rank::RANK_UNIT) {
+        // A score on a scale ("6.4/10") is the topic's rating, at the sentence's time.
+        let ranked_or_scored = matches!(&d.value, Value::Quantity { unit, .. }
+            if unit == super::rank::RANK_UNIT || super::score::is_scale(unit));
+        if ranked_or_scored {
             if let Some(time) = time_scope(ctx, &Figure { first, last }, &dates) {
                 d.property = format!("{} {time}", d.property);
             }
