@@ -573,10 +573,14 @@ fn topic_property(
     };
     // A property the rules name by its words is what the figure states.
     let ruled = named.is_some();
+    let is_share = matches!(&d.value, Value::Quantity { unit, .. } if unit == "%");
     let noun = if let Some(named) = named {
         named
     } else if is_count {
         counted.or_else(linked)?
+    } else if is_share && d.subject.is_none() {
+        // "39% of 88 critics", "in 20% of cases": a share of the noun after "of".
+        linked().or_else(|| share_of(ctx, last, topic))?
     } else {
         linked().or(counted)?
     };
@@ -623,6 +627,73 @@ fn topic_property(
         property = format!("{property} {time}");
     }
     Some((property, took_verb))
+}
+
+/// What a share is a share of, from the words after "of" that follow the figure ending at
+/// token `last`: "of 88 critics" is `share of critic`, "of the families" `share of family`,
+/// "of Hot Topic's revenue" on Hot Topic's page `share of revenue`: the names before the
+/// first lowercase word, less the topic's, and that word. A pronoun ("of those") names nothing.
+fn share_of(ctx: &Context, last: usize, topic: &Subject) -> Option<String> {
+    let toks = ctx.tokens;
+    let sentence = toks.get(last)?.sentence;
+    let mut j = last + 1;
+    if toks.get(j)?.sentence != sentence || ctx.lower(j) != "of" {
+        return None;
+    }
+    j += 1;
+    let mut words: Vec<String> = Vec::new();
+    let mut name: Vec<String> = Vec::new();
+    while j < toks.len() && toks[j].sentence == sentence && words.len() < 3 {
+        let t = &toks[j];
+        let w = ctx.lower(j);
+        if matches!(w, "the" | "all" | "its" | "their" | "his" | "her") && words.is_empty() {
+            j += 1;
+            continue;
+        }
+        if t.kind == TokenKind::Number && words.is_empty() && name.is_empty() {
+            j += 1;
+            continue;
+        }
+        let word = matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Mixed | TokenKind::Number
+        );
+        if !word || ctx.t.c.stop_words.contains(w) {
+            break;
+        }
+        // A name the topic holds ("of Hot Topic's revenue") is the topic itself.
+        if t.capitalized || (t.kind == TokenKind::Number && !name.is_empty()) {
+            name.push(w.trim_end_matches("'s").to_string());
+            j += 1;
+            continue;
+        }
+        if !name.is_empty() {
+            let held = in_topic(topic, &name.join(" "));
+            if !held {
+                words.append(&mut name);
+            }
+            name.clear();
+        }
+        // "of the world's population": the possessor is not the head.
+        if w.ends_with("'s") {
+            j += 1;
+            continue;
+        }
+        // The head noun, first of the lowercase words: "of 88 critics liked" is of critics.
+        words.push(singular(w));
+        break;
+    }
+    if !name.is_empty() && !in_topic(topic, &name.join(" ")) {
+        words.append(&mut name);
+    }
+    if words.is_empty()
+        || words
+            .iter()
+            .any(|w| matches!(w.as_str(), "those" | "them" | "it" | "which"))
+    {
+        return None;
+    }
+    Some(format!("share of {}", words.join(" ")))
 }
 
 /// Whether a scope is the whole world ("worldwide", "globally", "around the world") for a
@@ -1226,7 +1297,10 @@ fn plain_words(text: &str) -> String {
 /// A stretch of time a figure is told for, at token `k`: "in its opening weekend", "during
 /// the first week", "on its second weekend". Returns the stretch without its article.
 fn period_at(ctx: &Context, k: usize, end: usize) -> Option<String> {
-    if !matches!(ctx.lower(k), "in" | "during" | "on" | "over" | "by") {
+    if !matches!(
+        ctx.lower(k),
+        "in" | "during" | "on" | "over" | "by" | "within"
+    ) {
         return None;
     }
     let mut j = k + 1;
@@ -1783,6 +1857,26 @@ mod tests {
             "So far 7.204 people with the fever have died.",
         );
         assert!(!kinds.contains(&FindingKind::Conflict), "{kinds:?}");
+    }
+
+    #[test]
+    fn a_share_is_a_share_of_the_noun_after_of() {
+        let kinds = findings(
+            "The Copper Kettle",
+            "Fewer than 41% of 60 critics liked The Copper Kettle.",
+            "On one site, 41% of 60 critics gave the film a positive review.",
+        );
+        assert!(kinds.contains(&FindingKind::Conflict), "{kinds:?}");
+        let q = quantities(
+            "Larkfield",
+            "About 6% of the families and 9% of Larkfield's households rent, as do 4% of those \
+             over 65.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert!(props.contains(&"share of family"), "{q:?}");
+        assert!(props.contains(&"share of household"), "{q:?}");
+        let shares = props.iter().filter(|p| p.starts_with("share of")).count();
+        assert_eq!(shares, 2, "{q:?}");
     }
 
     #[test]
