@@ -101,7 +101,14 @@ fn judge(
         .filter_map(|(i, c)| set_aside_reason(c).map(|why| (i, why)))
         .collect();
     let all_agree = first_clash(&members, &classes).is_none();
-    if clash.is_none() && !all_agree {
+    // Only doubted claims disagree, and reports of different days disagree: a figure that
+    // changed between them (a reward raised), never a conflict.
+    let doubted_update = if clash.is_none() && !all_agree {
+        update_between_doubted(group, &members, &classes, dates, today)
+    } else {
+        None
+    };
+    if clash.is_none() && !all_agree && doubted_update.is_none() {
         // Only doubted claims disagree, or one report tells of several things: no conflict,
         // and an agreement only among the definite claims of two documents or more.
         let mut held_docs: Vec<usize> = held.iter().map(|c| c.doc).collect();
@@ -120,6 +127,7 @@ fn judge(
             && !rules.incidents.contains(&group.subject_key)
             && each_report_dates_a_later_occurrence(&held, dates));
     let (kind, mut message) = match clash {
+        None if let Some(history) = doubted_update => (FindingKind::Update, history),
         Some(_) if evolves && let Some(history) = update_history(&held, dates, today) => {
             (FindingKind::Update, history)
         }
@@ -456,6 +464,111 @@ fn update_history(members: &[&Claim], dates: &[Option<Date>], today: Date) -> Op
         ));
     }
     Some(format!("changed over time: {}", steps.join(", ")))
+}
+
+/// An update between reports of different days where only claims the extractor doubts of
+/// their subject disagree: "a $20,000 reward" on 18 December and "a $40,000 reward" on 23
+/// December may be two rewards, so they are never a conflict, but a reviewer is told that the
+/// figure changed between the reports, and why it is doubted. Only quantities, and not ages
+/// (an age changes by a birthday only, [`aged_between_reports`]). A claim doubted for another
+/// reason (its time, scope or value) is left out; a report that itself gives two values of
+/// the subject tells of several things, and so does a disagreement only within one day.
+fn update_between_doubted(
+    group: &ClaimGroup,
+    members: &[&Claim],
+    classes: &Classes,
+    dates: &[Option<Date>],
+    today: Date,
+) -> Option<String> {
+    if group.kind != ClaimKind::Quantity || group.property == "age" {
+        return None;
+    }
+    let of_subject = |c: &&Claim| {
+        c.doubts
+            .iter()
+            .all(|d| d.about == crate::model::Aspect::Subject)
+    };
+    let candidates: Vec<&Claim> = members.iter().copied().filter(of_subject).collect();
+    if candidates.iter().all(|c| c.is_definite()) || several_in_one_report(&candidates, classes) {
+        return None;
+    }
+    let date_of = |d: usize| dates.get(d).copied().flatten();
+    let (a, b) = first_clash_between_days(&candidates, classes, &date_of)?;
+    let history = update_history(&candidates, dates, today)?;
+    let mut why: Vec<String> = Vec::new();
+    for c in [a, b] {
+        for d in &c.doubts {
+            let line = format!("'{}': {}", c.text, d.why);
+            if !why.contains(&line) {
+                why.push(line);
+            }
+        }
+    }
+    Some(format!(
+        "{history}; not a conflict, as the extractor doubts the subject of {}",
+        why.join("; ")
+    ))
+}
+
+/// The first two documents of different days (both dated) that share no compatible value,
+/// one of them stating the figure without a doubt, as one claim of each: [`first_clash`] for
+/// reports written on different days. A report that states the figure without a doubt takes
+/// the subject as one thing ("offers $20,000 reward"); two doubted figures alone ("a two-year
+/// sentence", "a five-year sentence") are as likely two things as one that changed.
+fn first_clash_between_days<'c>(
+    members: &[&'c Claim],
+    classes: &Classes,
+    date_of: &dyn Fn(usize) -> Option<Date>,
+) -> Option<(&'c Claim, &'c Claim)> {
+    let by_doc = held_per_document(members);
+    // The documents of each set of classes, and those of them that state a definite claim.
+    let mut set_of: HashMap<Vec<usize>, usize> = HashMap::new();
+    let mut sets: Vec<(Vec<usize>, Vec<usize>, Vec<usize>)> = Vec::new();
+    for (&doc, claims) in &by_doc {
+        if date_of(doc).is_none() {
+            continue;
+        }
+        let mut set: Vec<usize> = claims.iter().map(|c| classes.class(c)).collect();
+        set.sort_unstable();
+        set.dedup();
+        let i = *set_of.entry(set.clone()).or_insert_with(|| {
+            sets.push((set, vec![], vec![]));
+            sets.len() - 1
+        });
+        sets[i].1.push(doc);
+        if claims.iter().any(|c| c.is_definite()) {
+            sets[i].2.push(doc);
+        }
+    }
+    // A document of each list, of different days: one of the second list's days differs from
+    // the first document's, or all are that day and one of the first list's differs.
+    let apart = |xs: &[usize], ys: &[usize]| -> Option<(usize, usize)> {
+        let (&x0, &y0) = (xs.first()?, ys.first()?);
+        match ys.iter().find(|&&y| date_of(y) != date_of(x0)) {
+            Some(&y) => Some((x0, y)),
+            None => xs
+                .iter()
+                .find(|&&x| date_of(x) != date_of(y0))
+                .map(|&x| (x, y0)),
+        }
+    };
+    for (i, (sa, docs_a, definite_a)) in sets.iter().enumerate() {
+        for (sb, docs_b, definite_b) in &sets[i + 1..] {
+            let compatible = sa
+                .iter()
+                .any(|&x| sb.iter().any(|&y| classes.agree_classes(x, y)));
+            if compatible {
+                continue;
+            }
+            let pair = apart(definite_a, docs_b).or_else(|| apart(docs_a, definite_b));
+            if let Some((da, db)) = pair {
+                let (da, db) = (da.min(db), da.max(db));
+                let first = |d: usize| by_doc.get(&d).and_then(|c| c.first().copied());
+                return Some((first(da)?, first(db)?));
+            }
+        }
+    }
+    None
 }
 
 /// Whether the dates of a recurring event, read report by report in the order the reports
@@ -1541,6 +1654,91 @@ mod tests {
             compare(&[g], &counts, &d, &rules)[0].kind,
             FindingKind::Conflict
         );
+    }
+
+    #[test]
+    fn doubted_figures_that_differ_between_days_are_an_update_never_a_conflict() {
+        let rules = Rules::builtin().expect("rules");
+        let mut d = docs(3);
+        d[0].meta.date = Some("2021-03-02".into());
+        d[1].meta.date = Some("2021-03-02".into());
+        d[2].meta.date = Some("2021-03-09".into());
+        let common_noun = |mut c: Claim| {
+            c.doubts.push(crate::model::Doubt::new(
+                crate::model::Aspect::Subject,
+                "a common noun, which may stand for any of several of its kind in one story",
+            ));
+            c
+        };
+        let bounty = |doc, v: f64| {
+            let mut c = q(doc, Some(v), Some(v), "count", &format!("{v} bounty"));
+            c.text = format!("{v} bounty");
+            c
+        };
+        // "The county posted 5,000 bounty" and "a 5,000 bounty" on the 2nd, "a 9,000 bounty"
+        // a week later: the bounty was raised, or there are two; an update that says so.
+        let claims = vec![
+            bounty(0, 5000.0),
+            common_noun(bounty(1, 5000.0)),
+            common_noun(bounty(2, 9000.0)),
+        ];
+        let f = &compare(&[group(3, ClaimKind::Quantity)], &claims, &d, &rules)[0];
+        assert_eq!(
+            (f.kind, f.severity, f.code.as_str()),
+            (
+                FindingKind::Update,
+                Severity::Warning,
+                "crosscheck::update::quantity"
+            )
+        );
+        assert_eq!(
+            f.message,
+            "changed over time: 5,000 on 2 March 2021, 9,000 on 9 March 2021; not a conflict, \
+             as the extractor doubts the subject of '9000 bounty': a common noun, which may \
+             stand for any of several of its kind in one story"
+        );
+        // Only doubted figures on either side ("a two-year term", "a five-year term"): as
+        // likely two things as one that changed, so no finding.
+        let claims = vec![
+            common_noun(bounty(0, 5000.0)),
+            common_noun(bounty(2, 9000.0)),
+        ];
+        let g = ClaimGroup {
+            claims: vec![0, 1],
+            ..group(2, ClaimKind::Quantity)
+        };
+        let mut two = vec![d[0].clone(), d[2].clone()];
+        assert!(compare(std::slice::from_ref(&g), &claims, &two, &rules).is_empty());
+        // A definite figure and a doubted one of the same day: nothing tells of a change.
+        let claims = vec![bounty(0, 5000.0), common_noun(bounty(1, 9000.0))];
+        two[1].meta.date = d[0].meta.date.clone();
+        assert!(compare(std::slice::from_ref(&g), &claims, &two, &rules).is_empty());
+        // A figure doubted for another reason than its subject is not taken as the same thing.
+        two[1].meta.date = d[2].meta.date.clone();
+        let mut late = bounty(1, 9000.0);
+        late.doubts.push(crate::model::Doubt::new(
+            crate::model::Aspect::Time,
+            "worked out from a doubtful anchor",
+        ));
+        assert!(
+            compare(
+                std::slice::from_ref(&g),
+                &[bounty(0, 5000.0), late],
+                &two,
+                &rules
+            )
+            .is_empty()
+        );
+        // Nor is an age, which changes only by a birthday.
+        let mut ages = vec![bounty(0, 30.0), common_noun(bounty(1, 34.0))];
+        for c in &mut ages {
+            c.property = "age".into();
+        }
+        let g = ClaimGroup {
+            property: "age".into(),
+            ..g
+        };
+        assert!(compare(&[g], &ages, &two, &rules).is_empty());
     }
 
     #[test]

@@ -385,6 +385,12 @@ pub fn find_casualties(ctx: &Context, taken: &mut [bool]) -> Vec<Draft> {
             v.increment = false;
         }
         seen.push(prop);
+        if arrests_made(ctx, &v, rules.properties.get(prop).map(|r| r.name.as_str()))
+            // "A juvenile has also been arrested": one more beside others.
+            && !(v.first.min(t_first)..=v.last.max(t_last)).any(|j| ctx.lower(j) == "also")
+        {
+            v.scope = Scope::Total;
+        }
         // "his pregnant girlfriend and her unborn baby": one person killed, not two.
         if unborn == 0.0 && bare(&v) && !named.contains(&prop) {
             unborn = uncounted
@@ -3013,6 +3019,32 @@ fn named_before(ctx: &Context, k: usize) -> bool {
         })
 }
 
+/// Whether one person arrested, told as "a suspect" or a headline's bare "Suspect", is the
+/// count of the arrests the report knows of: "Police arrested a man" is the news that one
+/// arrest was made. Victims are told one by one in a story of many ("a man was shot in the
+/// chest"), so one of them is a member; arrests are told as a count ("two men were
+/// arrested") or one more ("a second suspect"), and a report that counts two or more drops
+/// its one-person figures before this. A pronoun, a name or "the suspect" stays a member:
+/// one of those arrested, told alone.
+fn arrests_made(ctx: &Context, v: &Victims, property: Option<&str>) -> bool {
+    if property != Some("arrested")
+        || v.scope != Scope::Member
+        || v.increment
+        || v.explicit
+        || v.low != Some(1.0)
+    {
+        return false;
+    }
+    let head = ctx.lower(v.last);
+    if !ctx.t.c.person_nouns.contains(head) {
+        return false;
+    }
+    match v.last - v.first {
+        0 => ctx.tokens[v.first].capitalized,
+        _ => matches!(ctx.lower(v.first), "a" | "an"),
+    }
+}
+
 /// The scope of a counted item `a..=b` whose figure is `f..=g`: "three other people", "two
 /// of the victims", "another man", "his two sons", "the sheriff's two deputies" name some of
 /// the victims (a part); "one man" or "one victim" describes one of them (a member), "one
@@ -4539,5 +4571,48 @@ mod tests {
             ),
             ["One man was killed"]
         );
+    }
+
+    #[test]
+    fn one_person_arrested_as_news_is_the_count_of_arrests() {
+        let arrests = |text: &str| -> Vec<(String, Scope)> {
+            claims(text, &rules())
+                .into_iter()
+                .filter(|c| c.property == "arrested" && !c.increment)
+                .map(|c| (c.text.clone(), c.scope))
+                .collect()
+        };
+        // "a suspect", "a woman", a headline's bare noun: the one arrest made so far.
+        assert_eq!(
+            arrests("Deputies arrested a suspect in the shooting on Tuesday."),
+            [("arrested a suspect".to_string(), Scope::Total)]
+        );
+        assert_eq!(
+            arrests("A woman was arrested after the stabbing at the mall."),
+            [("A woman was arrested".to_string(), Scope::Total)]
+        );
+        assert_eq!(
+            arrests("Teen arrested after gas station shooting"),
+            [("Teen arrested".to_string(), Scope::Total)]
+        );
+        // A pronoun, a name, "the suspect" or "also": one of those arrested, told alone.
+        for text in [
+            "He was arrested on Monday after the shooting.",
+            "The suspect was arrested near the bridge after the shooting.",
+            "A driver has also been arrested in the shooting.",
+        ] {
+            let got = arrests(text);
+            assert!(
+                got.iter().all(|(_, scope)| *scope == Scope::Member),
+                "{text:?}: {got:?}"
+            );
+        }
+        // Victims stay members: "a man was shot" is one of those shot.
+        let shot: Vec<Scope> = claims("A man was shot in the arm.", &rules())
+            .into_iter()
+            .filter(|c| c.property == "shot")
+            .map(|c| c.scope)
+            .collect();
+        assert_eq!(shot, [Scope::Member]);
     }
 }
