@@ -407,6 +407,32 @@ fn read_quantity(ctx: &Context, m: &NumberMatch, earlier: &[Draft]) -> Option<Dr
         r.end_tok = pos + 1;
         pos += 2;
     }
+    // "20% by weight", "<1 ppm by mass", "1% (w/v)": the basis a share is taken on belongs to
+    // its span (the unit stays the share's).
+    if r.unit
+        .is_some_and(|u| matches!(u.dimension.as_str(), "percent" | "ratio"))
+        && r.rate.is_none()
+        && toks
+            .get(pos)
+            .is_some_and(|t| t.sentence == toks[m.first].sentence)
+    {
+        if ctx.lower(pos) == "by" && matches!(ctx.lower(pos + 1), "mass" | "weight" | "volume") {
+            r.end_tok = pos + 1;
+            pos += 2;
+        } else if ctx.lower(pos) == "("
+            && let Some(close) = (pos + 2..pos + 6).find(|&k| ctx.lower(k) == ")")
+            && close < toks.len()
+        {
+            let basis: String = ctx.text[toks[pos].end..toks[close].start]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if matches!(basis.as_str(), "w/w" | "v/v" | "w/v" | "wt/wt" | "vol/vol") {
+                r.end_tok = close;
+                pos = close + 1;
+            }
+        }
+    }
     // "22 and 0.22 ppm", "9 or 4.8 months", "5, 10 and 20 mm": a figure in a list takes the
     // unit written once after the list's last figure.
     if r.unit.is_none()
@@ -1163,6 +1189,39 @@ mod tests {
                 "Mbps",
             ),
             ("The dose was 0.3 mg/L. Later it fell.", "0.3 mg/L", "mg/l"),
+            // The basis of a share; a power of ten flattened into its digits.
+            (
+                "The glaze held 12% by weight of lead.",
+                "12% by weight",
+                "%",
+            ),
+            (
+                "Ash made up 3 ppm by mass of the dust.",
+                "3 ppm by mass",
+                "ppm",
+            ),
+            ("The gel was 2% (w/v) agar in water.", "2% (w/v)", "%"),
+            ("Ten of them, 40% by noon, had left.", "40%", "%"),
+            (
+                "The pump moved 4 × 107 kg s−1 at its peak.",
+                "4 × 107 kg s−1",
+                "kg s−1",
+            ),
+            ("The drift was ≈ − 12 mdeg overall.", "≈ − 12 mdeg", "mdeg"),
+            ("The lowest layer is ca. 1.2 ka old.", "ca. 1.2 ka", "ka"),
+            ("The arc glowed at ~40kR for an hour.", "~40kR", "kR"),
+            ("The low was ∼–4 °C at night.", "∼–4 °C", "°C"),
+            ("The kiln reached upto 900 °C once.", "upto 900 °C", "°C"),
+            (
+                "Turnout fell 3.5 percentage points in the city.",
+                "3.5 percentage points",
+                "percentage points",
+            ),
+            (
+                "The signal spans four orders of magnitude here.",
+                "four orders of magnitude",
+                "orders of magnitude",
+            ),
             ("A wind of 12 m/s. It eased at noon.", "12 m/s", "m/s"),
             ("Each vial held 50 U/ml of the enzyme.", "50 U/ml", "U/ml"),
             ("The camp sits at 61°N on the ridge.", "61°N", "°N"),

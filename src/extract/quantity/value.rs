@@ -33,30 +33,39 @@ pub(super) fn interval(
             stated_low,
             stated_high,
             true,
+            // The band widens each end away from the other, below zero too: "about −12" is
+            // −13.2 to −10.8.
             Some(Interval {
-                low: low.map(|v| tidy(v * (1.0 - band))),
-                high: high.map(|v| tidy(v * (1.0 + band))),
+                low: low.map(|v| tidy(v - v.abs() * band)),
+                high: high.map(|v| tidy(v + v.abs() * band)),
             }),
         ),
+        // Nearly and just over a figure below zero: the band lies on the side of its size,
+        // "nearly −5" between −5 and −4.5, with its ends in order.
         IntervalShape::Nearly => (
             stated_low,
             stated_high,
             true,
-            Some(Interval {
-                low: low.map(|v| tidy(v * (1.0 - band))),
-                high,
-            }),
+            Some(ordered(low.map(|v| tidy(v * (1.0 - band))), high)),
         ),
         IntervalShape::JustOver => (
             stated_low,
             stated_high,
             true,
-            Some(Interval {
-                low,
-                high: high.map(|v| tidy(v * (1.0 + band))),
-            }),
+            Some(ordered(low, high.map(|v| tidy(v * (1.0 + band))))),
         ),
         IntervalShape::Exactly => (low, high, false, None),
+    }
+}
+
+/// An interval from two ends, the lower first.
+fn ordered(low: Option<f64>, high: Option<f64>) -> Interval {
+    match (low, high) {
+        (Some(a), Some(b)) if a > b => Interval {
+            low: Some(b),
+            high: Some(a),
+        },
+        _ => Interval { low, high },
     }
 }
 
@@ -137,6 +146,18 @@ mod tests {
                 "count",
                 Some("country"),
                 "count",
+            )],
+        );
+        // Below zero the band still spans both sides, its ends in order.
+        check(
+            "The brine froze at about −20 °C overnight.",
+            &[q(
+                "about −20 °C",
+                Some(-22.0),
+                Some(-18.0),
+                "°C",
+                None,
+                "temperature",
             )],
         );
         check(
