@@ -15,6 +15,7 @@ pub mod casualty;
 pub mod dates;
 pub mod dating;
 pub mod document;
+pub mod event;
 pub mod grammar;
 pub mod labels;
 pub mod lexical;
@@ -297,7 +298,7 @@ fn date_draft(
         first_tok,
         last_tok,
         &value,
-        quantity::event_near(ctx, first_tok),
+        event::event_near(ctx, first_tok),
     );
     Draft {
         noun_end: None,

@@ -35,6 +35,19 @@ const FLOORS: &[(&str, &[&str])] = &[
         "what the builders share",
         &["modality", "grammar", "names", "subject"],
     ),
+    ("the event a date or figure belongs to", &["event"]),
+    (
+        "what the quantity builder reads: units, non-quantities, nouns, values, persons",
+        &[
+            "quantity/unit",
+            "quantity/exclude",
+            "quantity/noun",
+            "quantity/value",
+            "quantity/person",
+        ],
+    ),
+    ("ages read at their figure", &["quantity/age"]),
+    ("ages whose person is named later", &["quantity/age_later"]),
     (
         "claim builders",
         &[

@@ -516,6 +516,18 @@ pub fn sign_before(tokens: &[Token], i: usize) -> Option<usize> {
     let k = i.checked_sub(1)?;
     let sign = &tokens[k];
     let digits = &tokens[i];
+    // "≈ − 10", "< − 3", "∼–1‰": right after a comparison or an approximation sign no
+    // subtraction or range can stand, so a dash there is a sign, set apart from its digits or
+    // not, and an en dash too.
+    let compared = k.checked_sub(1).is_some_and(|p| {
+        matches!(
+            tokens[p].lower.as_str(),
+            "≈" | "~" | "∼" | "<" | ">" | "≤" | "≥" | "="
+        )
+    });
+    if compared && (sign.is_punct("-") || sign.is_punct("−") || sign.is_punct("–")) {
+        return Some(k);
+    }
     if !(sign.is_punct("-") || sign.is_punct("−")) || digits.space_before {
         return None;
     }
@@ -719,6 +731,31 @@ pub fn scientific_at(tokens: &[Token], i: usize) -> Option<Figure> {
                     value: times_ten_to(m, e),
                 });
             }
+            // "6 × 106", "1.5×1012": a power of ten whose exponent lost its raising when the
+            // text was copied ("10⁶" printed "106"). Only a mantissa of scientific form (1 to
+            // 10, not 10) times "10" and one or two more digits, not starting with 0, and no
+            // further factor after it: "4 × 100" and "60 × 10 × 3" are products as written.
+            if let Some(times) = tokens.get(i + 1)
+                && times.is_punct("×")
+                && (1.0..10.0).contains(&m)
+                && let Some(power) = tokens.get(i + 2)
+                && power.kind == TokenKind::Number
+                && let Some(e) = power.lower.strip_prefix("10")
+                && (1..=2).contains(&e.len())
+                && e.bytes().all(|b| b.is_ascii_digit())
+                && !e.starts_with('0')
+                && !tokens
+                    .get(i + 3)
+                    .is_some_and(|n| n.is_punct("×") || n.is_punct("^") || n.lower == "x")
+                && !(i > 0 && (tokens[i - 1].is_punct("×") || tokens[i - 1].lower == "x"))
+                && let Ok(e) = e.parse::<f64>()
+            {
+                return Some(Figure {
+                    first: i,
+                    last: i + 2,
+                    value: times_ten_to(m, e),
+                });
+            }
             // "10^6", "1.1^+23": a power; "10−4" (a minus sign, glued): ten to its power.
             let ten_to = m == 10.0 && tokens[i + 1].is_punct("−");
             let (j, e) = exponent(i + 1, !ten_to)?;
@@ -875,6 +912,9 @@ mod tests {
             ("it dropped to -1 overnight", "-1", -1.0),
             ("helium boils at −268.9 there", "−268.9", -268.9),
             ("a loss (-5) this year", "-5", -5.0),
+            ("a shift of ≈ − 12 mdeg", "− 12", -12.0),
+            ("where x < - 3 holds", "- 3", -3.0),
+            ("a shift of ∼–4‰ there", "–4", -4.0),
             // Scientific notation and powers.
             ("about 1e10 cells", "1e10", 1e10),
             ("a rate of 2.5e-3 per day", "2.5e-3", 2.5e-3),
@@ -883,6 +923,9 @@ mod tests {
             ("a flux of 2.48×10−5 there", "2.48×10−5", 2.48e-5),
             ("a ratio near 10−4 holds", "10−4", 1e-4),
             ("a power 10^6 of them", "10^6", 1e6),
+            // A power of ten whose exponent was flattened into its digits.
+            ("a loss of 4 × 107 kg each second", "4 × 107", 4e7),
+            ("a density of 2.5×1011 per litre", "2.5×1011", 2.5e11),
         ];
         for (text, covered, value) in table {
             let got = first_figure(text, &rules);
@@ -909,6 +952,17 @@ mod tests {
         ] {
             assert_eq!(first_figure(text, &rules), None, "{text:?}");
         }
+        // Products as written stay products: no exponent starting with 0, no mantissa of 10 or
+        // more, no chain of factors.
+        for (text, covered) in [
+            ("a 4 × 100 m relay", "4"),
+            ("a board 12 × 105 cm", "12"),
+            ("a block 6 × 104 × 3 mm", "6"),
+            ("a frame of 2 x 106 mm", "2"),
+        ] {
+            let got = first_figure(text, &rules).map(|(c, _)| c);
+            assert_eq!(got.as_deref(), Some(covered), "{text:?}");
+        }
     }
 
     #[test]
@@ -924,7 +978,7 @@ mod tests {
             );
         }
         // A dash between figures or a list's dash makes no sign.
-        for (text, i) in [("scores of 10 -20", 3), ("- 5 items", 1)] {
+        for (text, i) in [("scores of 10 -20", 3), ("- 5 items", 1), ("10 − 4 = 6", 2)] {
             let t = toks(text);
             assert_eq!(sign_before(&t, i), None, "{text:?}");
         }
