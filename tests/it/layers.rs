@@ -49,6 +49,10 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("ages read at their figure", &["quantity/age"]),
     ("ages whose person is named later", &["quantity/age_later"]),
     (
+        "places in an order and scores on a scale, which the topic reader makes its own",
+        &["rank", "score"],
+    ),
+    (
         "claim builders",
         &[
             "casualty", "quantity", "roles", "places", "quotes", "topic", "dating",
