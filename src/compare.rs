@@ -808,6 +808,9 @@ impl<'a> Classes<'a> {
 pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
     match (&a.value, &b.value) {
         (Value::Quantity { .. }, Value::Quantity { .. }) => {
+            if opposite_bounds_at_one_figure(a, b) {
+                return false;
+            }
             match (base_interval(a, rules), base_interval(b, rules)) {
                 (Some(x), Some(y)) => x.overlaps(&y),
                 _ => true,
@@ -828,6 +831,30 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether one claim bounds a figure from below and the other bounds the same figure from
+/// above, one of them strictly: "less than 1.6 billion" and "over 1.6 billion" cannot both
+/// hold, though a round figure's bound is kept as written (so "over 24 million" still meets
+/// a plain "24 million", which may be rounded).
+fn opposite_bounds_at_one_figure(a: &Claim, b: &Claim) -> bool {
+    let (Value::Quantity { unit: ua, .. }, Value::Quantity { unit: ub, .. }) = (&a.value, &b.value)
+    else {
+        return false;
+    };
+    let (Some(ia), Some(ib)) = (a.total_interval(), b.total_interval()) else {
+        return false;
+    };
+    let strict = |c: &Claim| c.label.starts_with("> ") || c.label.starts_with("< ");
+    // A precise figure's strict bound was moved past it already ("under 110" is at most
+    // 109); a round one's was kept as written, and its bounds touch.
+    let touching = match ((ia.low, ia.high), (ib.low, ib.high)) {
+        ((None, Some(x)), (Some(y), None)) | ((Some(y), None), (None, Some(x))) => {
+            x == y && crate::extract::labels::last_digit_step(x).is_none()
+        }
+        _ => false,
+    };
+    ua == ub && touching && (strict(a) || strict(b))
 }
 
 /// Two speakers are one person when their names share a surname and any given name they both
@@ -1290,6 +1317,26 @@ fn names_weekday(c: &Claim) -> bool {
 mod tests {
     use super::*;
     use crate::model::DateValue;
+
+    #[test]
+    fn opposite_bounds_of_one_round_figure_disagree_when_one_is_strict() {
+        let rules = Rules::builtin().expect("rules");
+        let below = q(0, None, Some(4e6), "count", "< 4,000,000 tanks");
+        // A precise figure's strict bound is moved past it by the reader: "< 110" holds 109.
+        let under = q(0, None, Some(109.0), "count", "< 110 tanks");
+        let from = q(1, Some(109.0), None, "count", "≥ 109 tanks");
+        assert!(agree(&under, &from, &rules));
+        let above = q(1, Some(4e6), None, "count", "> 4,000,000 tanks");
+        assert!(!agree(&below, &above, &rules));
+        let up_to = q(0, None, Some(4e6), "count", "≤ 4,000,000 tanks");
+        assert!(!agree(&up_to, &above, &rules));
+        // "up to" and "at least" one figure both hold at it; a plain figure meets either bound.
+        let at_least = q(1, Some(4e6), None, "count", "≥ 4,000,000 tanks");
+        assert!(agree(&up_to, &at_least, &rules));
+        let plain = q(1, Some(4e6), Some(4e6), "count", "4,000,000 tanks");
+        assert!(agree(&below, &plain, &rules));
+        assert!(agree(&above, &plain, &rules));
+    }
 
     fn q(doc: usize, low: Option<f64>, high: Option<f64>, unit: &str, label: &str) -> Claim {
         crate::model::fixture::quantity(doc, "tanks", "tank", low, high, unit, label)

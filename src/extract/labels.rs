@@ -1,5 +1,5 @@
 //! How the labels of claims write values: figures with thousands separators ("1,200,000"),
-//! dates with the month's name ("20 February 2014").
+//! dates with the month's name ("20 February 2014"); and whether a figure is written round.
 
 use crate::model::DateValue;
 
@@ -22,6 +22,32 @@ pub fn format_number(v: f64) -> String {
         let s = format!("{v:.3}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
+}
+
+/// The value of the last written digit of a precise figure (17: 1, 5.6: 0.1, 1,550: 1), or
+/// none for a round one (70,000, 7,100, 24 million; 100 and 250 are precise).
+pub fn last_digit_step(v: f64) -> Option<f64> {
+    if !v.is_finite() || v <= 0.0 {
+        return None;
+    }
+    for decimals in 0..=6 {
+        let scale = 10f64.powi(decimals);
+        let scaled = v * scale;
+        if (scaled - scaled.round()).abs() < 1e-6 {
+            if decimals > 0 {
+                return Some(1.0 / scale);
+            }
+            let mut n = scaled.round() as u64;
+            let mut zeros = 0;
+            while n > 0 && n.is_multiple_of(10) {
+                n /= 10;
+                zeros += 1;
+            }
+            let round = zeros >= 3 || (zeros >= 2 && v >= 1000.0);
+            return (!round).then_some(1.0);
+        }
+    }
+    None
 }
 
 /// "February 2022", "Sept. 28", "20 February 2014".

@@ -8,6 +8,7 @@
 //! titles name the same thing, so a page and the claims written against it are compared.
 
 use super::document::{Context, Draft};
+use super::labels::last_digit_step;
 use super::subject::subject_key;
 use super::tokens::TokenKind;
 use super::words::{singular, singular_phrase, stem, stem_phrase};
@@ -847,32 +848,6 @@ fn strict_words(ctx: &Context, first: usize, end: usize) -> (bool, bool) {
 
 /// Verbs after which "over" spreads something across a figure rather than bounding it.
 const ACROSS_VERBS: &[&str] = &["averaged", "spread", "split", "divided", "distributed"];
-
-/// The value of the last written digit of a precise figure (17: 1, 5.6: 0.1, 1,550: 1), or
-/// none for a round one (70,000, 7,100, 24 million; 100 and 250 are precise).
-fn last_digit_step(v: f64) -> Option<f64> {
-    if !v.is_finite() || v <= 0.0 {
-        return None;
-    }
-    for decimals in 0..=6 {
-        let scale = 10f64.powi(decimals);
-        let scaled = v * scale;
-        if (scaled - scaled.round()).abs() < 1e-6 {
-            if decimals > 0 {
-                return Some(1.0 / scale);
-            }
-            let mut n = scaled.round() as u64;
-            let mut zeros = 0;
-            while n > 0 && n.is_multiple_of(10) {
-                n /= 10;
-                zeros += 1;
-            }
-            let round = zeros >= 3 || (zeros >= 2 && v >= 1000.0);
-            return (!round).then_some(1.0);
-        }
-    }
-    None
-}
 
 /// "before the age of 18" is an age under 18, "after the age of 18" one over it.
 fn age_bound(ctx: &Context, first: usize, d: &mut Draft) {
