@@ -214,7 +214,6 @@ impl ClaimFile {
             let file = writer
                 .into_inner()
                 .map_err(|e| self.write_error(e.into_error()))?;
-            file.sync_data().ok();
             drop(file);
             let reader = File::open(&self.path).map_err(|e| self.read_error(e))?;
             self.reader = Some(reader);
@@ -1152,5 +1151,276 @@ fn compare_one(
         groups,
         findings,
         kept,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Extractor, GroupBy};
+
+    fn rules() -> Rules {
+        Rules::builtin().expect("rules")
+    }
+
+    /// Every claim that the examples give, and claims with the rare fields set.
+    fn claims() -> Vec<Claim> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let corpus = crate::ingest::read_paths(&[root.join("examples")]);
+        let mut claims = crate::extract_all(&corpus.documents, &rules());
+        assert!(claims.len() > 50, "{}", claims.len());
+        let mut odd = claims[0].clone();
+        odd.doc = usize::MAX >> 1;
+        odd.text = "¾ of the “units”".into();
+        odd.doubts = vec![Doubt::new(Aspect::Time, "a reason written for this test")];
+        odd.value = Value::Quantity {
+            low: Some(-0.0),
+            high: Some(f64::INFINITY),
+            unit: "km".into(),
+            approximate: true,
+            band: Some(Interval {
+                low: Some(1e-300),
+                high: None,
+            }),
+        };
+        odd.base = Some(BaseValue {
+            low: Some(0.1 + 0.2),
+            high: None,
+            unit: "m".into(),
+        });
+        odd.noun = Some(" tidal river acoustic monitors (TRAM)".into());
+        claims.push(odd.clone());
+        odd.value = Value::Date(DateValue {
+            year: Some(-44),
+            month: Some(3),
+            day: None,
+            resolved: true,
+            bound: Some(DateBound::Since),
+        });
+        odd.subject = None;
+        claims.push(odd.clone());
+        odd.value = Value::Place {
+            city: "Alturas".into(),
+            region: Some("California".into()),
+        };
+        odd.modality = Modality::Hypothetical;
+        odd.scope = Scope::Member;
+        claims.push(odd);
+        claims
+    }
+
+    #[test]
+    fn claims_read_back_are_the_claims_written_field_for_field() {
+        let claims = claims();
+        let mut file = ClaimFile::create(None).expect("a temporary folder");
+        let dir = file.dir().to_path_buf();
+        file.push_all(&claims[..10]).expect("written");
+        file.push_all(&claims[10..]).expect("written");
+        file.close().expect("closed");
+        assert_eq!(file.len(), claims.len());
+        let back = file.read_range(0..claims.len()).expect("read back");
+        // Debug tells -0.0 from 0.0, which equality does not.
+        assert_eq!(format!("{back:?}"), format!("{claims:?}"));
+        let picked = file
+            .read_many(&[0, 1, 2, 7, claims.len() - 1])
+            .expect("read");
+        assert_eq!(picked[3], claims[7]);
+        assert_eq!(picked[4], claims[claims.len() - 1]);
+        assert!(file.read_range(0..claims.len() + 1).is_err());
+        drop(file);
+        assert!(!dir.exists(), "the folder goes with the file");
+    }
+
+    #[test]
+    fn a_damaged_claim_is_an_error_never_a_panic() {
+        for claim in claims().iter().rev().take(4) {
+            let mut bytes = Vec::new();
+            encode(claim, &mut bytes);
+            for cut in 0..bytes.len() {
+                assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
+            }
+            let mut longer = bytes.clone();
+            longer.push(0);
+            assert!(decode(&longer).is_err());
+            for i in 0..bytes.len() {
+                let mut flipped = bytes.clone();
+                flipped[i] ^= 0xff;
+                let _ = decode(&flipped);
+            }
+        }
+    }
+
+    #[test]
+    fn the_setting_reads_sizes_and_never() {
+        assert_eq!(Threshold::parse("never").ok(), Some(Threshold::Never));
+        assert_eq!(Threshold::parse(" OFF ").ok(), Some(Threshold::Never));
+        assert_eq!(Threshold::parse("0").ok(), Some(Threshold::Above(0)));
+        assert_eq!(
+            Threshold::parse("64M").ok(),
+            Some(Threshold::Above(64 << 20))
+        );
+        assert_eq!(Threshold::parse("2g").ok(), Some(Threshold::Above(2 << 30)));
+        assert_eq!(
+            Threshold::parse("10k").ok(),
+            Some(Threshold::Above(10 << 10))
+        );
+        for bad in ["", "lots", "-1", "1.5G", "99999999999999999999G", "M"] {
+            assert!(Threshold::parse(bad).is_err(), "{bad}");
+        }
+        assert!(Threshold::Above(10).spills(10));
+        assert!(!Threshold::Above(10).spills(9));
+        assert!(!Threshold::Never.spills(u64::MAX));
+    }
+
+    /// Reports in several folders and clusters, written to `dir`.
+    fn write_corpus(dir: &Path) {
+        let files = [
+            (
+                "aid/a.txt",
+                "Water Minister Lorna J Keane III said the agency sent four more mobile water \
+                 purification units. \"We will send the units as soon as we can,\" Keane said.",
+            ),
+            (
+                "aid/b.txt",
+                "Water Minister Lorna Keane said the agency sent six more MWPUs. \"We will send \
+                 the units as soon as we possibly can,\" Keane said.",
+            ),
+            (
+                "port/c.txt",
+                "Two more mobile water purification units (MWPUs) were unloaded at the port.",
+            ),
+            (
+                "fire/d.txt",
+                "Two people were killed in the warehouse fire on Monday. 14 were injured.",
+            ),
+            (
+                "fire/e.txt",
+                "Three people were killed on Monday, police said.",
+            ),
+            (
+                "fire2/f.txt",
+                "The warehouse fire on Monday killed three people and injured 14.",
+            ),
+        ];
+        for (path, text) in files {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+    }
+
+    fn run(paths: &[std::path::PathBuf], spill: Threshold, dir: &Path) -> crate::Analysis {
+        let rules = rules();
+        let mut extractor = Extractor::new(&rules, Some(2))
+            .with_spill(spill)
+            .with_spill_dir(dir);
+        let corpus = crate::ingest::stream_selected(
+            paths,
+            &crate::ingest::Selection::default(),
+            &mut |_| {},
+            &mut |doc| extractor.push(doc),
+        );
+        let mut analysis = extractor
+            .check(corpus.warnings, GroupBy::All)
+            .expect("the claims are kept and read back");
+        crate::suppress::apply(&mut analysis);
+        analysis
+    }
+
+    #[test]
+    fn clusters_compared_from_disk_give_the_findings_of_the_run_in_memory() {
+        use crate::report::{Context, json, json_lines, markdown};
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let tmp = tempfile::tempdir().expect("tempdir");
+        write_corpus(tmp.path());
+        let spill_dir = tempfile::tempdir().expect("tempdir");
+        let mut corpora = vec![vec![tmp.path().to_path_buf()], vec![root.join("examples")]];
+        let seeds = root.join("../shared/corpus/seeds");
+        if seeds.is_dir() {
+            corpora.push(vec![seeds, root.join("examples")]);
+        }
+        for paths in corpora {
+            let memory = run(&paths, Threshold::Never, spill_dir.path());
+            let disk = run(&paths, Threshold::Above(0), spill_dir.path());
+            assert!(memory.counted.is_none());
+            let counted = disk.counted.clone().expect("the claims went to disk");
+            assert_eq!(counted.total, memory.claims.len(), "{paths:?}");
+            assert_eq!(disk.claims_per_document(), memory.claims_per_document());
+            assert!(
+                disk.claims.len() < memory.claims.len(),
+                "only what findings need"
+            );
+            assert!(
+                memory.findings.len() >= 3,
+                "{paths:?}: {:#?}",
+                memory.findings
+            );
+            let context = Context::default();
+            for render in [json::render, json_lines::render, markdown::render] {
+                assert_eq!(
+                    render(&disk, &context),
+                    render(&memory, &context),
+                    "{paths:?}"
+                );
+            }
+            // The findings' claims and the groups that hold them, whatever they are numbered.
+            let claims_of = |a: &crate::Analysis, f: &Finding| -> Vec<Claim> {
+                f.claims.iter().map(|&i| a.claims[i].clone()).collect()
+            };
+            for (d, m) in disk.findings.iter().zip(&memory.findings) {
+                assert_eq!(claims_of(&disk, d), claims_of(&memory, m));
+                assert_eq!(d.message, m.message);
+            }
+            let keys = |a: &crate::Analysis| -> Vec<(String, String)> {
+                a.groups
+                    .iter()
+                    .filter(|g| !g.claims.is_empty())
+                    .map(|g| (g.subject_key.clone(), a.claims[g.claims[0]].text.clone()))
+                    .collect()
+            };
+            let memory_keys: Vec<_> = keys(&memory);
+            for key in keys(&disk) {
+                assert!(memory_keys.contains(&key), "{key:?}");
+            }
+            assert_eq!(
+                crate::baseline::Key::all(&disk),
+                crate::baseline::Key::all(&memory),
+                "{paths:?}"
+            );
+        }
+        assert_eq!(
+            std::fs::read_dir(spill_dir.path())
+                .map(Iterator::count)
+                .ok(),
+            Some(0),
+            "every temporary folder is removed"
+        );
+    }
+
+    #[test]
+    fn a_temporary_folder_that_cannot_be_made_is_an_error_naming_it() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        write_corpus(tmp.path());
+        let missing = tmp.path().join("missing");
+        let rules = rules();
+        let mut extractor = Extractor::new(&rules, Some(1))
+            .with_spill(Threshold::Above(0))
+            .with_spill_dir(&missing);
+        crate::ingest::stream_selected(
+            &[tmp.path().to_path_buf()],
+            &crate::ingest::Selection::default(),
+            &mut |_| {},
+            &mut |doc| extractor.push(doc),
+        );
+        let error = extractor
+            .check(Vec::new(), GroupBy::All)
+            .expect_err("no folder, no run");
+        assert!(matches!(error, SpillError::Create { .. }), "{error:?}");
+        let message = error.to_string();
+        assert!(message.contains("missing"), "{message}");
+        assert!(
+            message.starts_with("cannot make a temporary folder"),
+            "{message}"
+        );
     }
 }
