@@ -769,14 +769,23 @@ fn id(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(NONE)
 }
 
-/// What comes out of comparing a few clusters: their groups and findings (indices into the
-/// corpus's claims) and the claims the findings point to.
-#[derive(Default)]
+/// What comes out of comparing one cluster: its groups and findings (indices into the corpus's
+/// claims) and the claims the findings point to.
 struct Compared {
     groups: Vec<ClaimGroup>,
     findings: Vec<Finding>,
     kept: Vec<(usize, Claim)>,
 }
+
+/// What [`analyse`] gives: the documents, the claims findings point to, the groups, the
+/// findings, and the counts of every claim.
+pub(crate) type Analysed = (
+    Vec<Document>,
+    Vec<Claim>,
+    Vec<ClaimGroup>,
+    Vec<Finding>,
+    ClaimCounts,
+);
 
 /// Aligns and compares the claims of `file` as one `--group-by all` group: the analysis that
 /// [`crate::check`] gives over the same documents, but holding only the claims that findings
@@ -789,16 +798,7 @@ pub(crate) fn analyse(
     learned: &HashMap<String, String>,
     documents: Vec<Document>,
     rules: &Rules,
-) -> Result<
-    (
-        Vec<Document>,
-        Vec<Claim>,
-        Vec<ClaimGroup>,
-        Vec<Finding>,
-        ClaimCounts,
-    ),
-    SpillError,
-> {
+) -> Result<Analysed, SpillError> {
     file.close()?;
     let total = file.len();
     // The first claim of each document, to find a claim's document from its index.
@@ -997,7 +997,10 @@ pub(crate) fn analyse(
         })
         .collect();
     let dated = crate::compare::Dated::of(&documents);
-    let mut all = Compared::default();
+    let (mut groups, mut findings) = (Vec::new(), Vec::new());
+    // The claims kept, a list a chunk: put together once at the end, so that a list grown by
+    // doubling never holds its old and its new buffer at once.
+    let mut kept_parts: Vec<Vec<(usize, Claim)>> = Vec::new();
     let mut next = 0;
     while next < work.len() {
         let mut end = next;
@@ -1024,19 +1027,20 @@ pub(crate) fn analyse(
                 ))
             })
             .collect();
+        let mut part = Vec::new();
         for c in done {
             let c = c?;
-            all.groups.extend(c.groups);
-            all.findings.extend(c.findings);
-            all.kept.extend(c.kept);
+            groups.extend(c.groups);
+            findings.extend(c.findings);
+            part.extend(c.kept);
         }
+        kept_parts.push(part);
         next = end;
     }
-    let Compared {
-        mut groups,
-        mut findings,
-        mut kept,
-    } = all;
+    let mut kept: Vec<(usize, Claim)> = Vec::with_capacity(kept_parts.iter().map(Vec::len).sum());
+    for part in kept_parts {
+        kept.extend(part);
+    }
     // The order of the whole run ([`align::align`], [`crate::compare::compare`]).
     groups.sort_by(|a, b| {
         a.claims
@@ -1050,7 +1054,9 @@ pub(crate) fn analyse(
             .then_with(|| a.claims.first().cmp(&b.claims.first()))
             .then_with(|| a.subject.cmp(&b.subject))
     });
-    kept.sort_by_key(|(i, _)| *i);
+    // In place (a stable sort would take a buffer of half the list); a claim is in one
+    // cluster only, so the numbers are distinct.
+    kept.sort_unstable_by_key(|(i, _)| *i);
     kept.dedup_by_key(|(i, _)| *i);
     let index: Vec<usize> = kept.iter().map(|(i, _)| *i).collect();
     let claims: Vec<Claim> = kept.into_iter().map(|(_, c)| c).collect();
