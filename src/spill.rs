@@ -998,9 +998,12 @@ pub(crate) fn analyse(
         .collect();
     let dated = crate::compare::Dated::of(&documents);
     let (mut groups, mut findings) = (Vec::new(), Vec::new());
-    // The claims kept, a list a chunk: put together once at the end, so that a list grown by
-    // doubling never holds its old and its new buffer at once.
-    let mut kept_parts: Vec<Vec<(usize, Claim)>> = Vec::new();
+    // The claims kept and their numbers, in lists given room once for every claim of the
+    // clusters compared (room not used is address space only): a list grown by doubling would
+    // hold its old and its new buffer at once.
+    let bound: usize = work.iter().map(|&t| starts[t + 1] - starts[t]).sum();
+    let mut kept_at: Vec<usize> = Vec::with_capacity(bound);
+    let mut claims: Vec<Claim> = Vec::with_capacity(bound);
     let mut next = 0;
     while next < work.len() {
         let mut end = next;
@@ -1027,19 +1030,16 @@ pub(crate) fn analyse(
                 ))
             })
             .collect();
-        let mut part = Vec::new();
         for c in done {
             let c = c?;
             groups.extend(c.groups);
             findings.extend(c.findings);
-            part.extend(c.kept);
+            for (i, claim) in c.kept {
+                kept_at.push(i);
+                claims.push(claim);
+            }
         }
-        kept_parts.push(part);
         next = end;
-    }
-    let mut kept: Vec<(usize, Claim)> = Vec::with_capacity(kept_parts.iter().map(Vec::len).sum());
-    for part in kept_parts {
-        kept.extend(part);
     }
     // The order of the whole run ([`align::align`], [`crate::compare::compare`]).
     groups.sort_by(|a, b| {
@@ -1054,12 +1054,15 @@ pub(crate) fn analyse(
             .then_with(|| a.claims.first().cmp(&b.claims.first()))
             .then_with(|| a.subject.cmp(&b.subject))
     });
-    // In place (a stable sort would take a buffer of half the list); a claim is in one
-    // cluster only, so the numbers are distinct.
-    kept.sort_unstable_by_key(|(i, _)| *i);
-    kept.dedup_by_key(|(i, _)| *i);
-    let index: Vec<usize> = kept.iter().map(|(i, _)| *i).collect();
-    let claims: Vec<Claim> = kept.into_iter().map(|(_, c)| c).collect();
+    // Put in corpus order in place (a claim is in one cluster only, so the numbers are
+    // distinct): the claims are moved along the cycles of the sorting permutation, never
+    // copied into a second list.
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_unstable_by_key(|&k| kept_at[k]);
+    permute(&mut claims, &order);
+    let index: Vec<usize> = order.iter().map(|&k| kept_at[k]).collect();
+    drop(kept_at);
+    drop(order);
     let renumber = |i: usize| index.binary_search(&i).ok();
     for f in &mut findings {
         f.claims = f.claims.iter().filter_map(|&i| renumber(i)).collect();
@@ -1077,6 +1080,27 @@ pub(crate) fn analyse(
         per_document,
     };
     Ok((documents, claims, groups, findings, counts))
+}
+
+/// Reorders `items` in place so that the item at `p` is the one that was at `order[p]`
+/// (`order` a permutation of the positions).
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len().min(order.len()) {
+        if done[start] {
+            continue;
+        }
+        let mut at = start;
+        loop {
+            done[at] = true;
+            let from = order[at];
+            if from == start || from >= items.len() || done[from] {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// The stand-in claim of a slot for [`align::merge_map`], which reads of it only its kind and
@@ -1254,6 +1278,18 @@ mod tests {
                 let _ = decode(&flipped);
             }
         }
+    }
+
+    #[test]
+    fn a_permutation_is_applied_in_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        let order = [3, 0, 4, 1, 5, 2];
+        permute(&mut items, &order);
+        assert_eq!(items, vec!['d', 'a', 'e', 'b', 'f', 'c']);
+        let mut items: Vec<usize> = (0..50).collect();
+        let order: Vec<usize> = (0..50).map(|i| (i * 7) % 50).collect();
+        permute(&mut items, &order);
+        assert_eq!(items, order);
     }
 
     #[test]
