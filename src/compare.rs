@@ -36,15 +36,45 @@ pub fn compare(
     docs: &[Document],
     rules: &Rules,
 ) -> Vec<Finding> {
-    let dates: Vec<Option<Date>> = docs
-        .iter()
-        .map(|d| document_date(d.meta.date.as_deref()))
-        .collect();
-    let today = today();
+    compare_dated(groups, claims, docs, &Dated::of(docs), rules)
+}
+
+/// What comparison reads of the whole corpus besides a group's claims: each document's date,
+/// and today's (the date of a report that gives none). Worked out once for a run that compares
+/// its groups a few at a time ([`compare_dated`]).
+#[derive(Debug, Clone)]
+pub struct Dated {
+    dates: Vec<Option<Date>>,
+    today: Date,
+}
+
+impl Dated {
+    /// The dates of `docs` (claims' `doc` indices into them), and today's.
+    pub fn of(docs: &[Document]) -> Self {
+        Self {
+            dates: docs
+                .iter()
+                .map(|d| document_date(d.meta.date.as_deref()))
+                .collect(),
+            today: today(),
+        }
+    }
+}
+
+/// [`compare`] with the documents' dates worked out already: `groups` index into `claims`, whose
+/// `doc` indexes into `docs` and `dated` (made by [`Dated::of`] from the same documents).
+pub fn compare_dated(
+    groups: &[ClaimGroup],
+    claims: &[Claim],
+    docs: &[Document],
+    dated: &Dated,
+    rules: &Rules,
+) -> Vec<Finding> {
+    let (dates, today) = (&dated.dates, dated.today);
     // Groups are judged apart, on the current thread pool; the order is that of `groups`.
     let mut findings: Vec<Finding> = groups
         .par_iter()
-        .filter_map(|g| judge(g, claims, docs, &dates, today, rules))
+        .filter_map(|g| judge(g, claims, docs, dates, today, rules))
         .collect();
     findings.sort_by(|a, b| {
         a.kind

@@ -26,6 +26,7 @@ pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod spill;
 pub mod stream;
 pub mod suppress;
 pub mod text;
@@ -61,6 +62,10 @@ pub struct Analysis {
     /// The texts of released documents, read again a few at a time as reports render
     /// ([`report::texts`]).
     pub texts: report::texts::Texts,
+    /// For a run whose claims were kept on disk ([`spill`]): how many claims there are in all
+    /// and in each document. `claims` then holds only the claims that findings point to, in
+    /// corpus order, and `groups` only those of their claims. `None`: `claims` is every claim.
+    pub counted: Option<spill::ClaimCounts>,
 }
 
 impl Analysis {
@@ -85,7 +90,26 @@ impl Analysis {
             .count()
     }
 
-    /// The claims of one document.
+    /// How many claims the run extracted (more than `claims` holds after a spilled run).
+    pub fn claim_count(&self) -> usize {
+        self.counted.as_ref().map_or(self.claims.len(), |c| c.total)
+    }
+
+    /// How many claims each document has, in the order of `documents`.
+    pub fn claims_per_document(&self) -> Vec<usize> {
+        if let Some(c) = &self.counted {
+            return c.per_document.clone();
+        }
+        let mut claims = vec![0usize; self.documents.len()];
+        for claim in &self.claims {
+            if let Some(n) = claims.get_mut(claim.doc) {
+                *n += 1;
+            }
+        }
+        claims
+    }
+
+    /// The claims of one document (of those `claims` holds).
     pub fn claims_of(&self, doc: model::DocId) -> impl Iterator<Item = &Claim> {
         self.claims.iter().filter(move |c| c.doc == doc)
     }
@@ -171,6 +195,10 @@ pub(crate) const BATCH_BYTES: usize = 4 << 20;
 /// Extracts documents as they are read, a batch at a time on all cores, then lets their texts
 /// go (keeping what reports need: claims, metadata, suppression comments, where to read the
 /// text again). The result is the same as [`extract_all`] over all the documents.
+///
+/// With [`Extractor::with_spill`], a large input's claims go to a temporary file as they are
+/// extracted instead of memory ([`spill`]), and a `--group-by all` check compares them one
+/// subject cluster at a time: the same findings, in the same order.
 pub struct Extractor<'r> {
     rules: &'r Rules,
     pool: Option<rayon::ThreadPool>,
@@ -183,10 +211,25 @@ pub struct Extractor<'r> {
     meter: Option<std::sync::Arc<ingest::ReadMeter>>,
     /// Bytes of document text extracted so far.
     extracted: u64,
+    /// When claims go to disk, and in which folder (`None`: the system's temporary folder).
+    spill: spill::Threshold,
+    spill_dir: Option<std::path::PathBuf>,
+    spilled: Option<Spilled>,
+    /// The first failure to keep claims on disk: the run stops extracting and reports it.
+    spill_error: Option<spill::SpillError>,
+}
+
+/// What an extractor whose claims are on disk keeps in memory.
+struct Spilled {
+    file: spill::ClaimFile,
+    /// How many claims each document has.
+    per_document: Vec<usize>,
+    /// The acronyms spelled out so far ([`align::learn_acronyms`], merged in corpus order).
+    learned: std::collections::HashMap<String, String>,
 }
 
 impl<'r> Extractor<'r> {
-    /// An extractor on `jobs` threads (`None`: rayon's default).
+    /// An extractor on `jobs` threads (`None`: rayon's default), keeping claims in memory.
     pub fn new(rules: &'r Rules, jobs: Option<usize>) -> Self {
         Self {
             rules,
@@ -198,7 +241,27 @@ impl<'r> Extractor<'r> {
             suppressions: suppress::Scan::default(),
             meter: None,
             extracted: 0,
+            spill: spill::Threshold::Never,
+            spill_dir: None,
+            spilled: None,
+            spill_error: None,
         }
+    }
+
+    /// Keeps the claims in a temporary file once the input reaches `threshold` (the meter's
+    /// total, or the text extracted so far): memory then holds no claim list, and
+    /// [`Extractor::check`] with [`GroupBy::All`] reads the claims back one subject cluster at
+    /// a time. The findings are the same.
+    pub fn with_spill(mut self, threshold: spill::Threshold) -> Self {
+        self.spill = threshold;
+        self
+    }
+
+    /// Puts the temporary file of [`Extractor::with_spill`] in a new folder inside `dir`
+    /// instead of the system's temporary folder.
+    pub fn with_spill_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.spill_dir = Some(dir.into());
+        self
     }
 
     /// Sizes the claim list for the whole input that `meter` counts. A list grown by doubling
@@ -243,11 +306,54 @@ impl<'r> Extractor<'r> {
         }
     }
 
+    /// Starts keeping claims on disk when the input is large enough: the claims so far go to
+    /// the file first.
+    fn start_spilling(&mut self) {
+        let (_, total) = self.meter.as_ref().map_or((0, 0), |m| m.get());
+        let seen = self.extracted + self.pending_bytes as u64;
+        if self.spilled.is_some()
+            || self.spill_error.is_some()
+            || !self.spill.spills(total.max(seen))
+        {
+            return;
+        }
+        let started = spill::ClaimFile::create(self.spill_dir.as_deref()).and_then(|mut file| {
+            file.push_all(&self.claims)?;
+            Ok(file)
+        });
+        match started {
+            Ok(file) => {
+                let mut per_document = vec![0usize; self.documents.len()];
+                for claim in &self.claims {
+                    if let Some(n) = per_document.get_mut(claim.doc) {
+                        *n += 1;
+                    }
+                }
+                self.spilled = Some(Spilled {
+                    file,
+                    per_document,
+                    learned: align::learn_acronyms(&self.claims),
+                });
+                self.claims = Vec::new();
+            }
+            Err(e) => self.spill_error = Some(e),
+        }
+    }
+
     fn flush(&mut self) {
+        self.start_spilling();
         let first = self.documents.len();
         let mut batch = std::mem::take(&mut self.pending);
         self.extracted += self.pending_bytes as u64;
         self.pending_bytes = 0;
+        if self.spill_error.is_some() {
+            // The run has failed: its documents are kept only to be counted.
+            for doc in &mut batch {
+                doc.release_text();
+            }
+            self.documents.append(&mut batch);
+            return;
+        }
         let rules = self.rules;
         let per_document = in_pool(self.pool.as_ref(), || {
             batch
@@ -256,29 +362,91 @@ impl<'r> Extractor<'r> {
                 .map(|(i, doc)| extract::extract(first + i, doc, rules))
                 .collect::<Vec<_>>()
         });
-        self.reserve(per_document.iter().map(Vec::len).sum());
+        if self.spilled.is_none() {
+            self.reserve(per_document.iter().map(Vec::len).sum());
+        }
         for (i, (doc, claims)) in batch.iter_mut().zip(per_document).enumerate() {
             suppress::scan_document(first + i, doc, &mut self.suppressions);
             doc.release_text();
-            self.claims.extend(claims);
+            match self.spilled.as_mut() {
+                Some(spilled) if self.spill_error.is_none() => {
+                    spilled.per_document.push(claims.len());
+                    spilled.learned.extend(align::learn_acronyms(&claims));
+                    if let Err(e) = spilled.file.push_all(&claims) {
+                        self.spill_error = Some(e);
+                    }
+                }
+                Some(_) => {}
+                None => self.claims.extend(claims),
+            }
         }
         self.documents.append(&mut batch);
     }
 
-    /// The documents (texts let go), every claim, and the suppression comments.
-    pub fn finish(mut self) -> (Vec<Document>, Vec<Claim>, suppress::Scan) {
+    /// The documents (texts let go), every claim (read back from disk when they were kept
+    /// there), and the suppression comments; an error when claims could not be kept on disk or
+    /// read back.
+    #[allow(clippy::type_complexity)]
+    pub fn finish(
+        mut self,
+    ) -> Result<(Vec<Document>, Vec<Claim>, suppress::Scan), spill::SpillError> {
         self.flush();
-        (self.documents, self.claims, self.suppressions)
+        if let Some(e) = self.spill_error {
+            return Err(e);
+        }
+        let claims = match self.spilled {
+            Some(mut spilled) => {
+                spilled.file.close()?;
+                spilled.file.read_range(0..spilled.file.len())?
+            }
+            None => self.claims,
+        };
+        Ok((self.documents, claims, self.suppressions))
     }
 
     /// Extracts what is left, then aligns and compares every claim: the same analysis as
-    /// [`check`] over the same documents, but with the texts let go.
-    /// Comparison runs on the extractor's threads too.
-    pub fn check(mut self, warnings: Vec<Warning>, group_by: GroupBy) -> Analysis {
+    /// [`check`] over the same documents, but with the texts let go. Comparison runs on the
+    /// extractor's threads too. With claims on disk and [`GroupBy::All`], the analysis holds
+    /// only the claims that findings point to ([`Analysis::counted`]); an error when the claims
+    /// could not be kept on disk or read back.
+    pub fn check(
+        mut self,
+        warnings: Vec<Warning>,
+        group_by: GroupBy,
+    ) -> Result<Analysis, spill::SpillError> {
         let rules = self.rules;
         let pool = self.pool.take();
-        let (documents, claims, suppressions) = in_pool(pool.as_ref(), || self.finish());
-        in_pool(pool.as_ref(), move || {
+        in_pool(pool.as_ref(), || self.flush());
+        if let Some(e) = self.spill_error.take() {
+            return Err(e);
+        }
+        if group_by == GroupBy::All
+            && let Some(spilled) = self.spilled.take()
+        {
+            let (documents, suppressions) = (self.documents, self.suppressions);
+            let done = in_pool(pool.as_ref(), move || {
+                spill::analyse(
+                    spilled.file,
+                    spilled.per_document,
+                    &spilled.learned,
+                    documents,
+                    rules,
+                )
+            })?;
+            let (documents, claims, groups, findings, counts) = done;
+            return Ok(Analysis {
+                documents,
+                claims,
+                groups,
+                findings,
+                warnings,
+                suppressions: Some(suppressions),
+                texts: report::texts::Texts::default(),
+                counted: Some(counts),
+            });
+        }
+        let (documents, claims, suppressions) = self.finish()?;
+        Ok(in_pool(pool.as_ref(), move || {
             analyse(
                 documents,
                 claims,
@@ -287,7 +455,7 @@ impl<'r> Extractor<'r> {
                 rules,
                 (group_by, None),
             )
-        })
+        }))
     }
 }
 
@@ -432,6 +600,7 @@ fn judged(
         warnings,
         suppressions,
         texts: report::texts::Texts::default(),
+        counted: None,
     }
 }
 
@@ -489,7 +658,9 @@ mod tests {
             &mut |_| {},
             &mut |doc| extractor.push(doc),
         );
-        let mut analysis = extractor.check(corpus.warnings, GroupBy::All);
+        let mut analysis = extractor
+            .check(corpus.warnings, GroupBy::All)
+            .expect("claims in memory");
         assert!(!analysis.findings.is_empty());
         assert!(analysis.documents.iter().all(|d| d.text.is_empty()));
         // One source changes, the other disappears, between extraction and the report.

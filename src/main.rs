@@ -213,6 +213,9 @@ enum Failure {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Spill(SpillError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Claims(crosscheck::spill::SpillError),
     #[error("cannot write {path}: {error}")]
     #[diagnostic(code(crosscheck::output))]
     Write { path: String, error: io::Error },
@@ -450,6 +453,12 @@ fn run(
     // Documents are extracted as they are read, a batch at a time, and their texts let go.
     let mut extractor =
         crosscheck::Extractor::new(&rules, options.jobs).with_meter(std::sync::Arc::clone(&meter));
+    if gate && group_by == crosscheck::GroupBy::All {
+        // A large corpus's claims are kept on disk and compared a subject at a time.
+        let threshold =
+            crosscheck::spill::Threshold::from_env().map_err(|e| Failure::Claims(e).boxed())?;
+        extractor = extractor.with_spill(threshold);
+    }
     let corpus = crosscheck::ingest::stream_selected_ahead(
         &paths,
         &selection,
@@ -465,7 +474,7 @@ fn run(
         for warning in &corpus.warnings {
             print_warning(warning, stderr_handler, options.quiet);
         }
-        let (documents, claims, _) = extractor.finish();
+        let (documents, claims, _) = extractor.finish().map_err(|e| Failure::Claims(e).boxed())?;
         let analysis = Analysis {
             documents,
             claims,
@@ -491,7 +500,9 @@ fn run(
     }
 
     progress.stage("aligning and comparing");
-    let mut analysis = extractor.check(corpus.warnings, group_by);
+    let mut analysis = extractor
+        .check(corpus.warnings, group_by)
+        .map_err(|e| Failure::Claims(e).boxed())?;
     progress.clear();
     let suppress::Outcome {
         suppressed,

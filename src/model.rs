@@ -484,7 +484,7 @@ impl<'de> Deserialize<'de> for Doubt {
         let read = Read::deserialize(deserializer)?;
         Ok(Doubt {
             about: read.about,
-            why: interned(read.why),
+            why: interned_why(&read.why),
         })
     }
 }
@@ -493,16 +493,16 @@ impl<'de> Deserialize<'de> for Doubt {
 /// process, as the Python bindings do between the stages of a distributed run). The reasons are
 /// the extractor's constant phrases, so each distinct text is kept once for the life of the
 /// process: memory grows with the number of distinct reasons, never with the number of claims.
-fn interned(text: String) -> &'static str {
+pub(crate) fn interned_why(text: &str) -> &'static str {
     use std::collections::HashSet;
     use std::sync::{LazyLock, Mutex};
     static SEEN: LazyLock<Mutex<HashSet<&'static str>>> =
         LazyLock::new(|| Mutex::new(HashSet::new()));
     let mut seen = SEEN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(&known) = seen.get(text.as_str()) {
+    if let Some(&known) = seen.get(text) {
         return known;
     }
-    let kept: &'static str = Box::leak(text.into_boxed_str());
+    let kept: &'static str = Box::leak(text.to_string().into_boxed_str());
     seen.insert(kept);
     kept
 }

@@ -193,7 +193,7 @@ pub fn check_report_in<'a>(analysis: &'a Analysis, context: &Context) -> CheckRe
     let documents = analysis
         .documents
         .iter()
-        .zip(claims_per_document(analysis))
+        .zip(analysis.claims_per_document())
         .map(|(doc, claims)| document_entry(doc, claims))
         .collect();
     let findings = analysis
@@ -209,17 +209,6 @@ pub fn check_report_in<'a>(analysis: &'a Analysis, context: &Context) -> CheckRe
         summary: context.summary(analysis),
         warnings: &analysis.warnings,
     }
-}
-
-/// How many claims each document has.
-fn claims_per_document(analysis: &Analysis) -> Vec<usize> {
-    let mut claims = vec![0usize; analysis.documents.len()];
-    for claim in &analysis.claims {
-        if let Some(n) = claims.get_mut(claim.doc) {
-            *n += 1;
-        }
-    }
-    claims
 }
 
 fn document_entry(doc: &Document, claims: usize) -> DocumentEntry<'_> {
@@ -285,7 +274,7 @@ struct Documents<'a>(&'a Analysis);
 impl Serialize for Documents<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let analysis = self.0;
-        let claims = claims_per_document(analysis);
+        let claims = analysis.claims_per_document();
         serializer.collect_seq(
             analysis
                 .documents

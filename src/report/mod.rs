@@ -170,7 +170,7 @@ impl Summary {
     pub fn of(analysis: &Analysis, skipped: usize) -> Self {
         Self {
             documents: analysis.documents.len(),
-            claims: analysis.claims.len(),
+            claims: analysis.claim_count(),
             agreements: analysis.agreements(),
             conflicts: analysis.conflicts(),
             updates: analysis.updates(),
@@ -490,6 +490,7 @@ pub(crate) mod fixture {
             }],
             suppressions: None,
             texts: Default::default(),
+            counted: None,
         }
     }
 }

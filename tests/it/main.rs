@@ -17,6 +17,7 @@ mod outputs;
 mod props;
 mod review;
 mod robust;
+mod spill;
 
 use std::path::{Path, PathBuf};
 
