@@ -368,6 +368,7 @@ fn run(
         Format::Rdjsonl => Some(Report::Rdjsonl { show_agreements }),
         Format::Sarif => Some(Report::Sarif { show_agreements }),
         Format::Markdown => Some(Report::Markdown { show_agreements }),
+        Format::Html => Some(Report::Html),
         _ => None,
     };
     // Folder by folder, the JSON reports and those of one entry per finding need neither the
@@ -379,8 +380,13 @@ fn run(
         && settings.baseline.is_none()
         && options.write_baseline.is_none()
     {
-        let mut streamer =
-            Streamer::new(&rules, report, options.jobs).map_err(|e| Failure::Spill(e).boxed())?;
+        let verdicts = match report {
+            Report::Html => options.verdicts.as_deref().map(read_verdicts).transpose()?,
+            _ => None,
+        };
+        let mut streamer = Streamer::new(&rules, report, options.jobs)
+            .map_err(|e| Failure::Spill(e).boxed())?
+            .with_verdicts(verdicts.as_ref());
         let corpus = crosscheck::ingest::stream_selected_ahead(
             &paths,
             &selection,
