@@ -1,7 +1,7 @@
 //! Stream: runs the pipeline over a large corpus a batch of folders at a time and writes the
-//! report (JSON, JSON Lines, human, SARIF, GitHub, reviewdog or Markdown: [`Report`]) without
-//! holding the corpus, its claims or (but for Markdown's shown findings) its findings in
-//! memory.
+//! report (JSON, JSON Lines, human, SARIF, GitHub, reviewdog, Markdown or HTML:
+//! [`Report`]) without holding the corpus, its claims or (but for Markdown's shown findings)
+//! its findings in memory.
 //!
 //! With `--group-by folder` only documents of one folder are compared, so documents are taken
 //! in corpus order and cut into batches at a change of folder once a batch holds
@@ -1492,8 +1492,12 @@ fn write_page(
     out.write_all(outline.until_keys(warnings, &earlier).as_bytes())
         .map_err(output)?;
     let mut findings = findings.into_reader().map_err(spill)?;
-    let on_page: Vec<FindingKey> = keys.iter().chain(&hidden).copied().collect();
-    copy_findings(&mut findings, &on_page, ",", out)?;
+    copy_findings(&mut findings, keys, ",", out)?;
+    // Every key is written (none is empty): a comma between the two lists when both are.
+    if !keys.is_empty() && !hidden.is_empty() {
+        out.write_all(b",").map_err(output)?;
+    }
+    copy_findings(&mut findings, &hidden, ",", out)?;
     let other: Vec<&Verdict> = other.iter().collect();
     out.write_all(outline.after_keys(&other).as_bytes())
         .map_err(output)
