@@ -178,11 +178,16 @@ struct Compared {
     lost: Vec<(usize, Warning)>,
     /// The HTML page's story sections of the batch: the story, its section without its
     /// opening, and where its findings' numbers go with the index in `rendered` of each.
-    sections: Vec<(u32, String, Vec<(usize, usize)>)>,
+    sections: Vec<BatchSection>,
     /// The verdicts read (`--verdicts`) on findings of the batch: the index in `rendered`,
     /// and the verdict's in the file.
     earlier: Vec<(usize, usize)>,
 }
+
+/// A story's section of a batch on the HTML page: the story, its section without its
+/// opening, and where its findings' numbers go, each with the finding's index in the batch's
+/// rendered findings.
+type BatchSection = (u32, String, Vec<(usize, usize)>);
 
 /// One finding of a compared batch.
 struct Rendered {
@@ -798,14 +803,13 @@ impl<'r> Streamer<'r> {
     /// `shown_findings` findings those not suppressed; `keys` theirs), their findings' numbers
     /// marked by index in the batch's rendered findings (`position`), and the verdicts read on
     /// them.
-    #[allow(clippy::type_complexity)]
     fn page_sections(
         &self,
         analysis: &Analysis,
         shown_findings: usize,
         keys: &[Key],
         position: &[Option<usize>],
-    ) -> (Vec<(u32, String, Vec<(usize, usize)>)>, Vec<(usize, usize)>) {
+    ) -> (Vec<BatchSection>, Vec<(usize, usize)>) {
         let context = Context {
             suppressed_from: Some(shown_findings),
             ..Context::default()
