@@ -371,9 +371,10 @@ fn run(
         Format::Html => Some(Report::Html),
         _ => None,
     };
-    // Folder by folder, the JSON reports and those of one entry per finding need neither the
-    // whole corpus nor all findings in memory; a baseline (known findings, stale entries)
-    // needs every finding at once.
+    // Folder by folder, every report but the step summary needs neither the whole corpus nor
+    // all findings in memory (Markdown and the HTML page are put together at the end from
+    // what each batch rendered); a baseline (known findings, stale entries) needs every
+    // finding at once.
     if let Some(report) = streamed
         && gate
         && group_by == crosscheck::GroupBy::Folder
