@@ -1576,7 +1576,9 @@ fn copy_findings(
     out: &mut dyn Write,
 ) -> Result<(), WriteError> {
     let spill = |e: io::Error| WriteError::Spill(SpillError(e));
-    let mut at = 0u64;
+    // Where the reader is is not known (it may have been read from already): the first key
+    // seeks.
+    let mut at = u64::MAX;
     let mut buf = Vec::new();
     let mut written = false;
     for key in keys {
