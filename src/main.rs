@@ -371,19 +371,26 @@ fn run(
         Format::Rdjsonl => Some(Report::Rdjsonl { show_agreements }),
         Format::Sarif => Some(Report::Sarif { show_agreements }),
         Format::Markdown => Some(Report::Markdown { show_agreements }),
+        Format::Html => Some(Report::Html),
         _ => None,
     };
-    // Folder by folder, the JSON reports and those of one entry per finding need neither the
-    // whole corpus nor all findings in memory; a baseline (known findings, stale entries)
-    // needs every finding at once.
+    // Folder by folder, every report but the step summary needs neither the whole corpus nor
+    // all findings in memory (Markdown and the HTML page are put together at the end from
+    // what each batch rendered); a baseline (known findings, stale entries) needs every
+    // finding at once.
     if let Some(report) = streamed
         && gate
         && group_by == crosscheck::GroupBy::Folder
         && settings.baseline.is_none()
         && options.write_baseline.is_none()
     {
-        let mut streamer =
-            Streamer::new(&rules, report, options.jobs).map_err(|e| Failure::Spill(e).boxed())?;
+        let verdicts = match report {
+            Report::Html => options.verdicts.as_deref().map(read_verdicts).transpose()?,
+            _ => None,
+        };
+        let mut streamer = Streamer::new(&rules, report, options.jobs)
+            .map_err(|e| Failure::Spill(e).boxed())?
+            .with_verdicts(verdicts.as_ref());
         let corpus = crosscheck::ingest::stream_selected_ahead(
             &paths,
             &selection,

@@ -1,7 +1,7 @@
 //! Stream: runs the pipeline over a large corpus a batch of folders at a time and writes the
-//! report (JSON, JSON Lines, human, SARIF, GitHub, reviewdog or Markdown: [`Report`]) without
-//! holding the corpus, its claims or (but for Markdown's shown findings) its findings in
-//! memory.
+//! report (JSON, JSON Lines, human, SARIF, GitHub, reviewdog, Markdown or HTML:
+//! [`Report`]) without holding the corpus, its claims or (but for Markdown's shown findings)
+//! its findings in memory.
 //!
 //! With `--group-by folder` only documents of one folder are compared, so documents are taken
 //! in corpus order and cut into batches at a change of folder once a batch holds
@@ -28,6 +28,7 @@
 //! again each batch's documents that its findings point into before rendering them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
@@ -36,10 +37,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::baseline::{Key, Verdict, Verdicts};
 use crate::model::{Claim, Document, Finding, FindingKind, Origin, TextStamp, Warning};
-use crate::report::Summary;
 use crate::report::json::{DocumentEntry, VERSION, finding_entry};
 use crate::report::markdown::Entry;
+use crate::report::{Context, Summary, html};
 use crate::rules::Rules;
 use crate::{Analysis, BATCH_BYTES, GroupBy, align, compare, extract, ingest, suppress};
 
@@ -81,6 +83,12 @@ pub enum Report {
     /// finding's table row and excerpts ([`crate::report::markdown::Entry`]), rendered with
     /// its batch (the agreements not shown are only counted).
     Markdown { show_agreements: bool },
+    /// `--format html`: the page's header and overview count every story before the first
+    /// story's section, so each batch's sections are written to a temporary file (their
+    /// findings' numbers, known at the end, left out and marked) and the page is put
+    /// together at the end from the counts kept of each story. The page shows every finding,
+    /// those suppressions removed too, marked.
+    Html,
 }
 
 impl From<Output> for Report {
@@ -102,7 +110,7 @@ impl Report {
     /// Whether a finding of `kind` is rendered (agreements are counted only, unless asked).
     fn shows(self, kind: FindingKind) -> bool {
         match self {
-            Report::Json | Report::JsonLines => true,
+            Report::Json | Report::JsonLines | Report::Html => true,
             #[cfg(feature = "cli")]
             Report::Human {
                 show_agreements, ..
@@ -165,9 +173,34 @@ struct Compared {
     unused: Vec<((usize, usize), Warning)>,
     /// Each finding's key (its offset not yet known) and its text in the report; for a report
     /// put together at the end, its entry instead.
-    rendered: Vec<(FindingKey, String, Option<Entry>)>,
+    rendered: Vec<Rendered>,
     /// Documents that could not be read again to render their findings, by corpus index.
     lost: Vec<(usize, Warning)>,
+    /// The HTML page's story sections of the batch: the story, its section without its
+    /// opening, and where its findings' numbers go with the index in `rendered` of each.
+    sections: Vec<BatchSection>,
+    /// The verdicts read (`--verdicts`) on findings of the batch: the index in `rendered`,
+    /// and the verdict's in the file.
+    earlier: Vec<(usize, usize)>,
+}
+
+/// A story's section of a batch on the HTML page: the story, its section without its
+/// opening, and where its findings' numbers go, each with the finding's index in the batch's
+/// rendered findings.
+type BatchSection = (u32, String, Vec<(usize, usize)>);
+
+/// One finding of a compared batch.
+struct Rendered {
+    /// Its key (its offset not yet known).
+    key: FindingKey,
+    /// Its text in the report (for the HTML page, its key in the page's data).
+    text: String,
+    /// For a report put together at the end, its entry instead.
+    kept: Option<Entry>,
+    /// For the HTML page: its property.
+    property: Option<String>,
+    /// For the HTML page: whether a suppression removed it.
+    suppressed: bool,
 }
 
 /// Where a rendered finding is, and what orders it.
@@ -181,6 +214,10 @@ struct FindingKey {
     len: u64,
     /// For a report put together at the end: the index of its entry in [`Streamer::kept`].
     kept: Option<usize>,
+    /// Its number in the order findings were rendered, the runs again included.
+    serial: u32,
+    /// For the HTML page: its property, by index in [`Streamer::properties`].
+    property: u32,
 }
 
 /// A temporary file written in order and read back in any order.
@@ -253,7 +290,79 @@ pub struct Streamer<'r> {
     unused: BTreeMap<(usize, usize), Warning>,
     /// Documents whose findings are rendered without their text, by corpus index.
     lost: BTreeMap<usize, Warning>,
+    /// Findings rendered so far (each finding's [`FindingKey::serial`]).
+    serials: u32,
+    /// The HTML page's: see [`Page`].
+    page: Page<'r>,
     error: Option<io::Error>,
+}
+
+/// What the HTML page keeps until it is put together: its story sections (in a temporary
+/// file), the findings suppressions removed, the properties and the verdicts read.
+struct Page<'r> {
+    /// Verdicts read with `--verdicts`, and which of them is in force for each key (the last).
+    verdicts: Option<&'r Verdicts>,
+    in_force: HashMap<Key, usize>,
+    /// Each section as written: framed text (see [`Page::write_section`]).
+    sections: Spill,
+    /// Each section's story, and where it is in `sections`, in the order written.
+    section_at: Vec<(u32, u64, u64)>,
+    /// The keys of the findings suppressions removed (the page shows them last).
+    hidden: Vec<FindingKey>,
+    properties: Vec<String>,
+    property_ids: HashMap<String, u32>,
+    /// The findings with a verdict read: serial, and the verdict's index.
+    earlier: Vec<(u32, usize)>,
+}
+
+impl Page<'_> {
+    fn new() -> io::Result<Self> {
+        Ok(Self {
+            verdicts: None,
+            in_force: HashMap::new(),
+            sections: Spill::new()?,
+            section_at: Vec::new(),
+            hidden: Vec::new(),
+            properties: Vec::new(),
+            property_ids: HashMap::new(),
+            earlier: Vec::new(),
+        })
+    }
+
+    fn property_id(&mut self, property: &str) -> u32 {
+        if let Some(&id) = self.property_ids.get(property) {
+            return id;
+        }
+        let id = u32::try_from(self.properties.len()).unwrap_or(u32::MAX);
+        self.property_ids.insert(property.to_string(), id);
+        self.properties.push(property.to_string());
+        id
+    }
+
+    /// Writes a section as pieces of text each followed by the serial of the finding whose
+    /// number comes next (`u32::MAX` after the last): a piece is its length (4 bytes, little
+    /// endian), its bytes, and the serial (4 bytes).
+    fn write_section(&mut self, story: u32, text: &str, marks: &[(usize, u32)]) -> io::Result<()> {
+        let mut framed = Vec::with_capacity(text.len() + 8 * (marks.len() + 1));
+        let mut from = 0;
+        let pieces = marks
+            .iter()
+            .map(|&(at, serial)| (at, serial))
+            .chain(std::iter::once((text.len(), u32::MAX)));
+        for (at, serial) in pieces {
+            let piece = text.get(from..at).unwrap_or("").as_bytes();
+            let len = u32::try_from(piece.len()).map_err(|_| {
+                io::Error::new(io::ErrorKind::InvalidData, "a story's section over 4 GiB")
+            })?;
+            framed.extend_from_slice(&len.to_le_bytes());
+            framed.extend_from_slice(piece);
+            framed.extend_from_slice(&serial.to_le_bytes());
+            from = at;
+        }
+        let at = self.sections.write(&framed)?;
+        self.section_at.push((story, at, framed.len() as u64));
+        Ok(())
+    }
 }
 
 /// A streamed run after its last batch: the counts and warnings, and the report to write.
@@ -268,6 +377,26 @@ pub struct Finished {
     /// For a report put together at the end: the entries of the findings it shows, in the
     /// report's order.
     kept: Vec<Entry>,
+    /// For the HTML page: what puts it together.
+    page: Option<FinishedPage>,
+}
+
+/// The HTML page of a streamed run, to put together: see [`Report::Html`].
+struct FinishedPage {
+    outline: html::Outline,
+    /// The properties of the findings on the page.
+    properties: BTreeSet<String>,
+    sections: Spill,
+    /// Where each story's sections are in `sections`, by story, in the order written.
+    section_at: HashMap<u32, Vec<(u64, u64)>>,
+    /// The findings suppressions removed, in the page's order (after `keys`).
+    hidden: Vec<FindingKey>,
+    /// Each finding's number on the page (its index, from 0) by serial (`u32::MAX`: not on it).
+    numbers: Vec<u32>,
+    /// The verdicts read on findings of the page, by index on it.
+    earlier: Vec<(usize, Verdict)>,
+    /// The verdicts read on findings not on the page.
+    other: Vec<Verdict>,
 }
 
 impl<'r> Streamer<'r> {
@@ -303,8 +432,25 @@ impl<'r> Streamer<'r> {
             suppression_warnings: Vec::new(),
             unused: BTreeMap::new(),
             lost: BTreeMap::new(),
+            serials: 0,
+            page: Page::new()?,
             error: None,
         })
+    }
+
+    /// The verdicts of an earlier review, shown on the HTML page's cards (`--verdicts`).
+    pub fn with_verdicts(mut self, verdicts: Option<&'r Verdicts>) -> Self {
+        self.page.verdicts = verdicts;
+        self.page.in_force = verdicts
+            .map(|v| {
+                v.verdicts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (v.key(), i))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self
     }
 
     /// Sets the text a batch holds before it runs (at the next change of folder); the report
@@ -559,9 +705,15 @@ impl<'r> Streamer<'r> {
         for f in &findings {
             *before.entry(group_of(f)).or_default() += 1;
         }
-        let applied = suppress::apply_directives(&directives, &mut findings, &claims, &batch);
+        let mut applied = suppress::apply_directives(&directives, &mut findings, &claims, &batch);
         for f in &findings {
             *before.entry(group_of(f)).or_default() -= 1;
+        }
+        // The HTML page shows the findings suppressions removed too, last, marked.
+        let html = self.report == Report::Html;
+        let shown_findings = findings.len();
+        if html {
+            findings.append(&mut applied.hidden);
         }
         let suppressed = before.into_iter().filter(|&(_, n)| n > 0).collect();
         let mut seq: HashMap<usize, usize> = HashMap::new();
@@ -589,14 +741,25 @@ impl<'r> Streamer<'r> {
             Vec::new()
         };
         let at_end = matches!(self.report, Report::Markdown { .. });
+        let page_keys = if html {
+            Key::all(&analysis)
+        } else {
+            Vec::new()
+        };
         let mut render = self.renderer(&analysis);
         let mut rendered = Vec::new();
-        for finding in &analysis.findings {
+        // For the HTML page: each finding's index in `rendered`.
+        let mut position: Vec<Option<usize>> = Vec::new();
+        for (i, finding) in analysis.findings.iter().enumerate() {
             let Some(&first) = finding.claims.first().filter(|&&i| i < local) else {
+                position.push(None);
                 continue;
             };
+            position.push(Some(rendered.len()));
             let shown = self.report.shows(finding.kind);
-            let text = if shown && !at_end {
+            let text = if let Some(key) = page_keys.get(i) {
+                html::key_json(key)
+            } else if shown && !at_end {
                 render(finding)
             } else {
                 String::new()
@@ -609,15 +772,73 @@ impl<'r> Streamer<'r> {
                 offset: 0,
                 len: text.len() as u64,
                 kept: None,
+                serial: 0,
+                property: 0,
             };
-            rendered.push((key, text, kept));
+            rendered.push(Rendered {
+                key,
+                text,
+                kept,
+                property: html.then(|| finding.property.clone()),
+                suppressed: html && i >= shown_findings,
+            });
         }
+        drop(render);
+        let (sections, earlier) = if html {
+            self.page_sections(&analysis, shown_findings, &page_keys, &position)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Compared {
             suppressed,
             unused,
             rendered,
             lost,
+            sections,
+            earlier,
         }
+    }
+
+    /// The HTML page's story sections of a compared batch (`analysis`, its first
+    /// `shown_findings` findings those not suppressed; `keys` theirs), their findings' numbers
+    /// marked by index in the batch's rendered findings (`position`), and the verdicts read on
+    /// them.
+    fn page_sections(
+        &self,
+        analysis: &Analysis,
+        shown_findings: usize,
+        keys: &[Key],
+        position: &[Option<usize>],
+    ) -> (Vec<BatchSection>, Vec<(usize, usize)>) {
+        let context = Context {
+            suppressed_from: Some(shown_findings),
+            ..Context::default()
+        };
+        let verdict = |k: &Key| -> Option<usize> { self.page.in_force.get(k).copied() };
+        let found: Vec<Option<usize>> = keys.iter().map(verdict).collect();
+        let earlier: Vec<Option<&Verdict>> = found
+            .iter()
+            .map(|v| v.and_then(|v| self.page.verdicts.and_then(|all| all.verdicts.get(v))))
+            .collect();
+        let number = |name: &str| self.group_ids.get(name).map_or(usize::MAX, |&g| g as usize);
+        let sections = html::bodies(analysis, &context, &earlier, number)
+            .into_iter()
+            .map(|body| {
+                let group = self.group_ids.get(&body.story).copied().unwrap_or(u32::MAX);
+                let marks = body
+                    .marks
+                    .into_iter()
+                    .filter_map(|(at, i)| Some((at, (*position.get(i)?)?)))
+                    .collect();
+                (group, body.text, marks)
+            })
+            .collect();
+        let earlier = found
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| Some(((*position.get(i)?)?, (*v)?)))
+            .collect();
+        (sections, earlier)
     }
 
     /// What renders one finding of `analysis` (a batch) in the report's format.
@@ -658,6 +879,8 @@ impl<'r> Streamer<'r> {
             }),
             // Rendered at the end, from the findings kept.
             Report::Markdown { .. } => Box::new(|_| String::new()),
+            // Rendered in `compared` (the page's sections, the findings' keys).
+            Report::Html => Box::new(|_| String::new()),
         }
     }
 
@@ -668,18 +891,40 @@ impl<'r> Streamer<'r> {
         }
         self.unused.extend(compared.unused);
         self.lost.extend(compared.lost);
-        for (key, text, kept) in compared.rendered {
-            let offset = self.findings.write(text.as_bytes())?;
-            let kept = kept.map(|k| {
+        let first_serial = self.serials;
+        let serial_of =
+            |k: usize| first_serial.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
+        for (k, r) in compared.rendered.into_iter().enumerate() {
+            let offset = self.findings.write(r.text.as_bytes())?;
+            let kept = r.kept.map(|k| {
                 self.kept.push(k);
                 self.kept.len() - 1
             });
-            self.keys.push(FindingKey {
+            let property = r.property.map_or(0, |p| self.page.property_id(&p));
+            let key = FindingKey {
                 offset,
                 kept,
-                ..key
-            });
+                serial: serial_of(k),
+                property,
+                ..r.key
+            };
+            if r.suppressed {
+                self.page.hidden.push(key);
+            } else {
+                self.keys.push(key);
+            }
+            self.serials = serial_of(k + 1);
         }
+        for (group, text, marks) in compared.sections {
+            let marks: Vec<(usize, u32)> = marks
+                .into_iter()
+                .map(|(at, k)| (at, serial_of(k)))
+                .collect();
+            self.page.write_section(group, &text, &marks)?;
+        }
+        self.page
+            .earlier
+            .extend(compared.earlier.into_iter().map(|(k, v)| (serial_of(k), v)));
         Ok(())
     }
 
@@ -718,6 +963,19 @@ impl<'r> Streamer<'r> {
             .iter()
             .filter_map(|k| entries.get_mut(k.kept?)?.take())
             .collect();
+        let page = if self.report == Report::Html {
+            let names = self.group_ran.len();
+            Some(finish_page(
+                self.page,
+                &self.keys,
+                &self.docs,
+                &self.group_ids,
+                names,
+                self.serials,
+            ))
+        } else {
+            None
+        };
         let count = |kind| self.keys.iter().filter(|k| k.kind == kind).count();
         let summary = Summary {
             documents: self.docs.len(),
@@ -738,9 +996,94 @@ impl<'r> Streamer<'r> {
             findings: self.findings,
             keys: self.keys,
             kept,
+            page,
         })
     }
+}
 
+/// Counts the page's stories (`stories` of them, named in `group_ids`), numbers its findings
+/// (`keys` sorted, then those suppressions removed) and sorts out the verdicts read.
+fn finish_page(
+    mut page: Page<'_>,
+    keys: &[FindingKey],
+    docs: &[DocRecord],
+    group_ids: &HashMap<String, u32>,
+    stories: usize,
+    serials: u32,
+) -> FinishedPage {
+    page.hidden
+        .sort_by(|a, b| a.kind.cmp(&b.kind).then(a.first.cmp(&b.first)));
+    let mut stories: Vec<html::Story> = vec![html::Story::default(); stories];
+    for (name, &g) in group_ids {
+        if let Some(story) = stories.get_mut(g as usize) {
+            story.name.clone_from(name);
+        }
+    }
+    for record in docs {
+        if let Some(story) = stories.get_mut(record.group as usize) {
+            story.documents += 1;
+        }
+    }
+    let mut numbers = vec![u32::MAX; serials as usize];
+    let mut used: BTreeSet<u32> = BTreeSet::new();
+    let all = keys.iter().map(|k| (k, false));
+    let hidden = page.hidden.iter().map(|k| (k, true));
+    for (n, (key, suppressed)) in all.chain(hidden).enumerate() {
+        if let Some(number) = numbers.get_mut(key.serial as usize) {
+            *number = u32::try_from(n).unwrap_or(u32::MAX);
+        }
+        used.insert(key.property);
+        let Some(story) = stories.get_mut(key.group as usize) else {
+            continue;
+        };
+        story.findings += 1;
+        match key.kind {
+            _ if suppressed => story.suppressed += 1,
+            FindingKind::Conflict => story.conflicts += 1,
+            FindingKind::Update => story.updates += 1,
+            FindingKind::Agreement => story.agreements += 1,
+        }
+    }
+    let properties = used
+        .into_iter()
+        .filter_map(|p| page.properties.get(p as usize).cloned())
+        .collect();
+    let mut section_at: HashMap<u32, Vec<(u64, u64)>> = HashMap::new();
+    for &(group, at, len) in &page.section_at {
+        section_at.entry(group).or_default().push((at, len));
+    }
+    let verdicts = page.verdicts.map_or(&[][..], |v| v.verdicts.as_slice());
+    let mut earlier: Vec<(usize, Verdict)> = Vec::new();
+    let mut on_page: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for &(serial, v) in &page.earlier {
+        let Some(&n) = numbers.get(serial as usize).filter(|&&n| n != u32::MAX) else {
+            continue;
+        };
+        if let Some(verdict) = verdicts.get(v) {
+            earlier.push((n as usize, verdict.clone()));
+            on_page.insert(v);
+        }
+    }
+    earlier.sort_by_key(|(n, _)| *n);
+    let other = verdicts
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| page.in_force.get(&v.key()) == Some(i) && !on_page.contains(i))
+        .map(|(_, v)| v.clone())
+        .collect();
+    FinishedPage {
+        outline: html::Outline::new(stories),
+        properties,
+        sections: page.sections,
+        section_at,
+        hidden: page.hidden,
+        numbers,
+        earlier,
+        other,
+    }
+}
+
+impl<'r> Streamer<'r> {
     /// The folders whose batch result may differ from the whole corpus's: split folders, and
     /// those of batches aligned before what the corpus's spelled-out acronyms teach settled.
     fn to_run_again(&self) -> BTreeSet<u32> {
@@ -807,6 +1150,8 @@ impl<'r> Streamer<'r> {
             }
         }
         let old_keys = self.keys.len();
+        let old_hidden = self.page.hidden.len();
+        let old_sections = self.page.section_at.len();
         let mut replaced: BTreeSet<u32> = BTreeSet::new();
         let mut batch: Vec<Document> = Vec::new();
         let mut ids: Vec<usize> = Vec::new();
@@ -857,6 +1202,16 @@ impl<'r> Streamer<'r> {
         self.keys.retain(|k| {
             n += 1;
             n > old_keys || !replaced.contains(&k.group)
+        });
+        let mut n = 0;
+        self.page.hidden.retain(|k| {
+            n += 1;
+            n > old_hidden || !replaced.contains(&k.group)
+        });
+        let mut n = 0;
+        self.page.section_at.retain(|&(group, _, _)| {
+            n += 1;
+            n > old_sections || !replaced.contains(&group)
         });
         Ok(())
     }
@@ -1030,7 +1385,11 @@ impl Finished {
             findings,
             keys,
             kept,
+            page,
         } = self;
+        if let Some(page) = page {
+            return write_page(page, &summary, &warnings, findings, &keys, out);
+        }
         if let Report::Markdown { .. } = report {
             let text = crate::report::markdown::render_entries(&kept, &summary, &warnings);
             return out.write_all(text.as_bytes()).map_err(WriteError::Output);
@@ -1086,6 +1445,104 @@ impl Finished {
     }
 }
 
+/// Puts the HTML page together: its head (from the stories counted), the story sections in
+/// the page's order read back with their findings' numbers put in, and its end with the
+/// findings' keys read back in the page's order.
+fn write_page(
+    page: FinishedPage,
+    summary: &Summary,
+    warnings: &[Warning],
+    findings: Spill,
+    keys: &[FindingKey],
+    out: &mut dyn Write,
+) -> Result<(), WriteError> {
+    let spill = |e: io::Error| WriteError::Spill(SpillError(e));
+    let output = |e: io::Error| WriteError::Output(e);
+    let FinishedPage {
+        outline,
+        properties,
+        sections,
+        section_at,
+        hidden,
+        numbers,
+        earlier,
+        other,
+    } = page;
+    let properties: BTreeSet<&str> = properties.iter().map(String::as_str).collect();
+    out.write_all(outline.head(summary, &properties).as_bytes())
+        .map_err(output)?;
+    let mut sections = sections.into_reader().map_err(spill)?;
+    let mut framed = Vec::new();
+    let mut text = String::new();
+    for s in outline.sections() {
+        let Some(at) = u32::try_from(s).ok().and_then(|g| section_at.get(&g)) else {
+            continue;
+        };
+        for &(offset, len) in at {
+            text.clear();
+            text.push_str(&outline.section_opening(s));
+            sections.seek(SeekFrom::Start(offset)).map_err(spill)?;
+            framed.clear();
+            sections
+                .by_ref()
+                .take(len)
+                .read_to_end(&mut framed)
+                .map_err(spill)?;
+            unframe(&framed, &numbers, &mut text).map_err(spill)?;
+            out.write_all(text.as_bytes()).map_err(output)?;
+        }
+    }
+    let earlier: Vec<(usize, &Verdict)> = earlier.iter().map(|(n, v)| (*n, v)).collect();
+    out.write_all(outline.until_keys(warnings, &earlier).as_bytes())
+        .map_err(output)?;
+    let mut findings = findings.into_reader().map_err(spill)?;
+    copy_findings(&mut findings, keys, ",", out)?;
+    // Every key is written (none is empty): a comma between the two lists when both are.
+    if !keys.is_empty() && !hidden.is_empty() {
+        out.write_all(b",").map_err(output)?;
+    }
+    copy_findings(&mut findings, &hidden, ",", out)?;
+    let other: Vec<&Verdict> = other.iter().collect();
+    out.write_all(outline.after_keys(&other).as_bytes())
+        .map_err(output)
+}
+
+/// A section written by [`Page::write_section`], its findings' numbers put in (from their
+/// serials), appended to `out`.
+fn unframe(framed: &[u8], numbers: &[u32], out: &mut String) -> io::Result<()> {
+    let short = || {
+        io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "a temporary file is cut short",
+        )
+    };
+    let word = |at: usize| -> io::Result<u32> {
+        let bytes = framed.get(at..at + 4).ok_or_else(short)?;
+        let mut word = [0u8; 4];
+        word.copy_from_slice(bytes);
+        Ok(u32::from_le_bytes(word))
+    };
+    let mut at = 0;
+    while at < framed.len() {
+        let len = word(at)? as usize;
+        let piece = framed.get(at + 4..at + 4 + len).ok_or_else(short)?;
+        out.push_str(
+            std::str::from_utf8(piece)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?,
+        );
+        at += 4 + len;
+        let serial = word(at)?;
+        at += 4;
+        if serial != u32::MAX {
+            let n = numbers.get(serial as usize).copied().unwrap_or(u32::MAX);
+            // A finding not on the page (cannot be: its section would have been replaced).
+            let n = if n == u32::MAX { 0 } else { n as usize + 1 };
+            let _ = write!(out, "{n}");
+        }
+    }
+    Ok(())
+}
+
 /// Writing a streamed report failed: its temporary files, or the output itself.
 #[derive(Debug, Error, Diagnostic)]
 pub enum WriteError {
@@ -1119,7 +1576,9 @@ fn copy_findings(
     out: &mut dyn Write,
 ) -> Result<(), WriteError> {
     let spill = |e: io::Error| WriteError::Spill(SpillError(e));
-    let mut at = 0u64;
+    // Where the reader is is not known (it may have been read from already): the first key
+    // seeks.
+    let mut at = u64::MAX;
     let mut buf = Vec::new();
     let mut written = false;
     for key in keys {
@@ -1173,6 +1632,7 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
+    use crate::baseline::Verdicts;
     use crate::ingest::{Selection, read_paths, stream_selected};
     use crate::report::{Context, github, human, json, json_lines, markdown, rdjsonl, sarif};
 
@@ -1186,9 +1646,22 @@ mod tests {
 
     /// The report of the whole analysis in memory, as `check --format F` renders it.
     fn in_memory(paths: &[PathBuf], rules: &Rules, report: Report) -> String {
+        in_memory_with(paths, rules, report, None)
+    }
+
+    /// [`in_memory`], with the verdicts of an earlier review for the HTML page.
+    fn in_memory_with(
+        paths: &[PathBuf],
+        rules: &Rules,
+        report: Report,
+        verdicts: Option<&Verdicts>,
+    ) -> String {
         let corpus = read_paths(paths);
         let mut analysis = crate::check(corpus.documents, corpus.warnings, rules, GroupBy::Folder);
-        let suppressed = suppress::apply(&mut analysis).suppressed;
+        let suppress::Outcome {
+            suppressed,
+            mut hidden,
+        } = suppress::apply(&mut analysis);
         let mut context = Context {
             skipped: corpus.skipped,
             suppressed,
@@ -1229,12 +1702,18 @@ mod tests {
                 context.show_agreements = show_agreements;
                 markdown::render(&analysis, &context)
             }
+            Report::Html => {
+                // As the binary does: what comments hid is shown too, after the rest.
+                context.suppressed_from = Some(analysis.findings.len());
+                analysis.findings.append(&mut hidden);
+                html::render_with(&analysis, &context, verdicts)
+            }
         }
     }
 
     /// Every report a streamed run writes, with agreements shown and not.
     fn reports() -> Vec<Report> {
-        let mut all = vec![Report::Json, Report::JsonLines];
+        let mut all = vec![Report::Json, Report::JsonLines, Report::Html];
         for show_agreements in [false, true] {
             all.push(Report::Human {
                 colour: show_agreements,
@@ -1257,10 +1736,22 @@ mod tests {
         output: impl Into<Report>,
         batch_bytes: usize,
     ) -> String {
+        streamed_with(paths, rules, output, batch_bytes, None)
+    }
+
+    /// [`streamed`], with the verdicts of an earlier review for the HTML page.
+    fn streamed_with(
+        paths: &[PathBuf],
+        rules: &Rules,
+        output: impl Into<Report>,
+        batch_bytes: usize,
+        verdicts: Option<&Verdicts>,
+    ) -> String {
         let output = output.into();
         let mut streamer = Streamer::new(rules, output, Some(2))
             .expect("temporary files")
-            .with_batch_bytes(batch_bytes);
+            .with_batch_bytes(batch_bytes)
+            .with_verdicts(verdicts);
         let corpus = stream_selected(paths, &Selection::default(), &mut |_| {}, &mut |doc| {
             streamer.push(doc)
         });
@@ -1367,6 +1858,106 @@ mod tests {
                 streamed(&paths, &rules, report, batch_bytes),
                 expected,
                 "batches of {batch_bytes} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn an_html_page_of_many_stories_streams_as_in_memory() {
+        // Stories with conflicts, updates-free agreements and nothing found, a suppressed
+        // finding, and files at the top folder: the overview orders them by what they hold,
+        // and every finding is numbered across the page.
+        let dir = tempfile::tempdir().expect("temp dir");
+        for n in 0..40 {
+            let folder = format!("desk/story{n:02}");
+            let killed = if n % 3 == 0 { n + 3 } else { n + 2 };
+            write(
+                dir.path(),
+                &format!("{folder}/a.txt"),
+                &format!(
+                    "The flood killed {} people in the valley.
+",
+                    n + 2
+                ),
+            );
+            write(
+                dir.path(),
+                &format!("{folder}/b.txt"),
+                &format!(
+                    "The flood killed {killed} people in the valley, a mayor said.
+"
+                ),
+            );
+            if n % 5 == 0 {
+                write(
+                    dir.path(),
+                    &format!("{folder}/c.txt"),
+                    &format!(
+                        "<!-- crosscheck-ignore -->\nThe flood killed {} people in the valley.\n",
+                        n + 9
+                    ),
+                );
+            }
+            if n % 4 == 0 {
+                write(
+                    dir.path(),
+                    &format!("{folder}/d.txt"),
+                    "Rain is expected to ease by the weekend.\n",
+                );
+            }
+        }
+        write(dir.path(), "desk/note.txt", "The desk meets at nine.\n");
+        let rules = Rules::builtin().expect("rules");
+        let paths = [dir.path().to_path_buf()];
+        let expected = in_memory(&paths, &rules, Report::Html);
+        assert!(
+            expected.contains("class=\"f conflict"),
+            "no conflict on the page"
+        );
+        assert!(
+            expected.contains("class=\"f agreement"),
+            "no agreement on the page"
+        );
+        assert!(
+            expected.contains("data-kind=\"suppressed\""),
+            "no suppressed finding"
+        );
+        assert!(
+            expected.contains("id=\"finding-40\""),
+            "findings are numbered page-wide"
+        );
+        // A verdict on a finding of a later story, and one on no finding of the page.
+        let key_of = |page: &str| -> String {
+            let data = page
+                .split("id=\"cc-data\">")
+                .nth(1)
+                .and_then(|rest| rest.split("</script>").next())
+                .expect("the data element");
+            let data: serde_json::Value = serde_json::from_str(data).expect("JSON");
+            let key = &data["keys"][7];
+            format!(
+                "{{\"code\": {}, \"subject\": {}, \"property\": {}, \"values\": {}, \"verdict\": \"real\", \"note\": \"checked\"}}",
+                key[0], key[1], key[2], key[3]
+            )
+        };
+        let file = format!(
+            "{{\"version\": 1, \"verdicts\": [{}, {{\"code\": \"x\", \"subject\": \"y\", \"property\": \"z\", \"values\": [], \"verdict\": \"real\"}}]}}",
+            key_of(&expected)
+        );
+        let verdicts = Verdicts::parse("v.json", &file).expect("a verdicts file");
+        let judged = in_memory_with(&paths, &rules, Report::Html, Some(&verdicts));
+        assert_eq!(judged.matches("Earlier verdict").count(), 1, "{judged}");
+        assert!(judged.contains("\"other\":[{\"code\":\"x\""), "{judged}");
+        for batch_bytes in [0, 60, 300, 5_000, usize::MAX] {
+            assert_eq!(
+                streamed(&paths, &rules, Report::Html, batch_bytes),
+                expected,
+                "batches of {batch_bytes} bytes"
+            );
+            assert_eq!(
+                streamed_with(&paths, &rules, Report::Html, batch_bytes, Some(&verdicts)),
+                judged,
+                "with verdicts, batches of {batch_bytes} bytes"
             );
         }
     }

@@ -25,9 +25,9 @@ use std::fmt::Write as _;
 
 use crate::Analysis;
 use crate::baseline::{Key, Verdict, Verdicts};
-use crate::model::{Claim, DocId, Document, Finding, FindingKind};
+use crate::model::{Claim, DocId, Document, Finding, FindingKind, Warning};
 use crate::report::texts::Texts;
-use crate::report::{Context, claim_with_document, short_name};
+use crate::report::{Context, Summary, claim_with_document, short_name};
 
 const STYLE: &str = include_str!("html/page.css");
 const SCRIPT: &str = include_str!("html/page.js");
@@ -71,15 +71,72 @@ pub fn write_with(
     let keys = Key::all(analysis);
     let in_force = verdicts.map(Verdicts::by_key).unwrap_or_default();
     let earlier: Vec<Option<&Verdict>> = keys.iter().map(|k| in_force.get(k).copied()).collect();
-    let stories = Stories::of(analysis, context);
+    let (stories, details) = Stories::of(analysis, context);
+    let properties: BTreeSet<&str> = analysis
+        .findings
+        .iter()
+        .map(|f| f.property.as_str())
+        .collect();
 
     let mut out = String::with_capacity(WRITTEN_AT + (WRITTEN_AT >> 2));
+    head(&mut out, &summary, &stories, &properties);
+    if analysis.findings.is_empty() {
+        out.push_str("<p>No findings.</p>\n");
+    }
+    for (s, story) in stories.ordered() {
+        let Some(detail) = details.get(s).filter(|d| !d.findings.is_empty()) else {
+            continue;
+        };
+        section_opening(&mut out, s, stories.shown(story));
+        section_body(
+            &mut out,
+            analysis,
+            context,
+            &earlier,
+            s,
+            story,
+            detail,
+            &mut Numbers::Direct,
+        );
+        if out.len() >= WRITTEN_AT {
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
+    }
+    let keys_json: Vec<String> = keys.iter().map(key_json).collect();
+    let earlier_json: Vec<String> = earlier
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| earlier_json(i, v)))
+        .collect();
+    let on_page: std::collections::HashSet<&Key> = keys.iter().collect();
+    let other: Vec<&Verdict> = verdicts
+        .map(|v| {
+            v.verdicts
+                .iter()
+                .filter(|v| {
+                    let key = v.key();
+                    !on_page.contains(&key)
+                        && in_force.get(&key).is_some_and(|f| std::ptr::eq(*f, *v))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    tail_until_keys(&mut out, &analysis.warnings, &earlier_json);
+    out.push_str(&keys_json.join(","));
+    tail_after_keys(&mut out, &other);
+    w.write_all(out.as_bytes())
+}
+
+/// The page up to its story sections: the head, the counts, the filters, the overview and
+/// the opening of the findings.
+fn head(out: &mut String, summary: &Summary, stories: &Stories, properties: &BTreeSet<&str>) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<title>crosscheck report</title>\n");
     let _ = write!(out, "<style>{STYLE}</style>\n</head>\n<body>\n");
     out.push_str("<header>\n<h1>crosscheck report</h1>\n<p id=\"summary-line\">");
-    esc_into(&mut out, &summary.to_string());
+    esc_into(out, &summary.to_string());
     out.push_str("</p>\n<dl class=\"counts\" id=\"summary\">\n");
     let counts = [
         ("documents", summary.documents),
@@ -108,47 +165,111 @@ pub fn write_with(
         );
     }
     out.push_str("</header>\n");
-    filters(&mut out, analysis, &stories);
-    overview(&mut out, &stories);
-
+    filters(out, properties, stories);
+    overview(out, stories);
     out.push_str("<main id=\"findings\">\n");
-    if analysis.findings.is_empty() {
-        out.push_str("<p>No findings.</p>\n");
-    }
-    for (s, story) in stories.ordered() {
-        if story.findings.is_empty() {
-            continue;
-        }
-        story_section(
-            &mut out,
-            analysis,
-            context,
-            &earlier,
-            s,
-            story,
-            stories.shown(story),
-        );
-        if out.len() >= WRITTEN_AT {
-            w.write_all(out.as_bytes())?;
-            out.clear();
-        }
-    }
-    out.push_str("</main>\n");
+}
 
-    if !analysis.warnings.is_empty() {
+/// The page after its story sections up to the keys of the findings in the script's data
+/// (which come next, each [`key_json`], separated by commas): the warnings, and the earlier
+/// verdicts on findings of the page (each [`earlier_json`]).
+fn tail_until_keys(out: &mut String, warnings: &[Warning], earlier: &[String]) {
+    out.push_str("</main>\n");
+    if !warnings.is_empty() {
         out.push_str("<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
-        for w in &analysis.warnings {
+        for w in warnings {
             out.push_str("<li><code>");
-            esc_into(&mut out, &w.path);
+            esc_into(out, &w.path);
             out.push_str("</code>: ");
-            esc_into(&mut out, &w.message);
+            esc_into(out, &w.message);
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n</section>\n");
     }
-    data(&mut out, &keys, &earlier, verdicts, &in_force);
+    // The verdict data the script needs, as JSON: the earlier verdicts on findings of the
+    // page (by index), each finding's key (by its index), and the verdicts on findings no
+    // longer on it (kept on export). `<` only occurs inside JSON strings, where `\u003c`
+    // means the same: nothing in the data can close the script element.
+    out.push_str("<script type=\"application/json\" id=\"cc-data\">{\"earlier\":[");
+    out.push_str(&earlier.join(","));
+    out.push_str("],\"keys\":[");
+}
+
+/// The page after the keys of its findings: the verdicts on findings not on the page, and
+/// the script.
+fn tail_after_keys(out: &mut String, other: &[&Verdict]) {
+    out.push_str("],\"other\":");
+    out.push_str(&safe_json(&serde_json::json!(other)));
+    out.push_str("}</script>\n");
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
-    w.write_all(out.as_bytes())
+}
+
+/// JSON for the script's data, safe inside its element.
+fn safe_json(value: &serde_json::Value) -> String {
+    value.to_string().replace('<', "\\u003c")
+}
+
+/// A finding's key in the script's data.
+pub fn key_json(k: &Key) -> String {
+    safe_json(&serde_json::json!([
+        k.code, k.subject, k.property, k.values
+    ]))
+}
+
+/// An earlier verdict on finding `index` of the page, in the script's data.
+fn earlier_json(index: usize, v: &Verdict) -> String {
+    safe_json(&serde_json::json!([index, v.verdict.code(), v.note]))
+}
+
+/// How a finding's number (its `finding-N` anchor) is written: as it is (the whole page), or
+/// left out with a mark of where it goes and which finding of the batch it is (a page put
+/// together from batches, whose findings are numbered once every one is known).
+enum Numbers {
+    Direct,
+    /// (byte offset in the text, index of the finding in its batch).
+    Marked(Vec<(usize, usize)>),
+}
+
+impl Numbers {
+    fn write(&mut self, out: &mut String, index: usize) {
+        match self {
+            Numbers::Direct => {
+                let _ = write!(out, "{}", index + 1);
+            }
+            Numbers::Marked(marks) => marks.push((out.len(), index)),
+        }
+    }
+}
+
+/// What the page says of one story above its section: its name, its sources and its
+/// findings counted.
+#[derive(Debug, Clone, Default)]
+pub struct Story {
+    pub name: String,
+    pub documents: usize,
+    /// Its findings, those suppressed too.
+    pub findings: usize,
+    pub conflicts: usize,
+    pub updates: usize,
+    pub agreements: usize,
+    /// Findings a `crosscheck-ignore` comment removed (shown, counted in no total).
+    pub suppressed: usize,
+}
+
+impl Story {
+    fn new(name: String) -> Self {
+        Self {
+            name,
+            ..Self::default()
+        }
+    }
+}
+
+/// What a story's section shows when the whole analysis is in memory.
+struct Detail {
+    documents: Vec<DocId>,
+    /// Indices into `analysis.findings`, conflicts, then updates, then agreements.
+    findings: Vec<usize>,
 }
 
 /// The stories of a corpus: documents by their `group`, and each finding in the story of its
@@ -160,44 +281,39 @@ struct Stories {
     prefix: String,
 }
 
-struct Story {
-    name: String,
-    documents: Vec<DocId>,
-    /// Indices into `analysis.findings`, conflicts, then updates, then agreements.
-    findings: Vec<usize>,
-    conflicts: usize,
-    updates: usize,
-    agreements: usize,
-    /// Findings a `crosscheck-ignore` comment removed (shown, counted in no total).
-    suppressed: usize,
-}
-
-impl Story {
-    fn new(name: String) -> Self {
-        Self {
-            name,
-            documents: Vec::new(),
-            findings: Vec::new(),
-            conflicts: 0,
-            updates: 0,
-            agreements: 0,
-            suppressed: 0,
-        }
-    }
-}
-
 impl Stories {
-    fn of(analysis: &Analysis, context: &Context) -> Self {
+    fn new(list: Vec<Story>) -> Self {
+        let folders: Vec<String> = list.iter().map(|s| format!("{}/", s.name)).collect();
+        let prefix = common_folder(folders.iter().map(String::as_str));
+        Self { list, prefix }
+    }
+
+    /// The stories of an analysis and what each section shows, story by story.
+    fn of(analysis: &Analysis, context: &Context) -> (Self, Vec<Detail>) {
         let mut list: Vec<Story> = Vec::new();
+        let mut details: Vec<Detail> = Vec::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut story_of_doc = Vec::with_capacity(analysis.documents.len());
-        for (d, doc) in analysis.documents.iter().enumerate() {
-            let s = *by_name.entry(doc.group.clone()).or_insert_with(|| {
-                list.push(Story::new(doc.group.clone()));
-                list.len() - 1
+        let add = |list: &mut Vec<Story>, details: &mut Vec<Detail>, name: &str| {
+            list.push(Story::new(name.to_string()));
+            details.push(Detail {
+                documents: Vec::new(),
+                findings: Vec::new(),
             });
-            if let Some(story) = list.get_mut(s) {
-                story.documents.push(d);
+            list.len() - 1
+        };
+        for (d, doc) in analysis.documents.iter().enumerate() {
+            let s = match by_name.get(&doc.group) {
+                Some(&s) => s,
+                None => {
+                    let s = add(&mut list, &mut details, &doc.group);
+                    by_name.insert(doc.group.clone(), s);
+                    s
+                }
+            };
+            if let (Some(story), Some(detail)) = (list.get_mut(s), details.get_mut(s)) {
+                story.documents += 1;
+                detail.documents.push(d);
             }
             story_of_doc.push(s);
         }
@@ -219,16 +335,19 @@ impl Stories {
                 Some(match by_name.get(&name) {
                     Some(&s) => s,
                     None => {
-                        list.push(Story::new(name.clone()));
-                        by_name.insert(name, list.len() - 1);
-                        list.len() - 1
+                        let s = add(&mut list, &mut details, &name);
+                        by_name.insert(name, s);
+                        s
                     }
                 })
             };
-            let Some(story) = s.and_then(|s| list.get_mut(s)) else {
+            let Some((story, detail)) =
+                s.and_then(|s| Some((list.get_mut(s)?, details.get_mut(s)?)))
+            else {
                 continue;
             };
-            story.findings.push(i);
+            detail.findings.push(i);
+            story.findings += 1;
             match finding.kind {
                 _ if context.is_suppressed(i) => story.suppressed += 1,
                 FindingKind::Conflict => story.conflicts += 1,
@@ -236,8 +355,8 @@ impl Stories {
                 FindingKind::Agreement => story.agreements += 1,
             }
         }
-        for story in &mut list {
-            story.findings.sort_by_key(|&i| {
+        for detail in &mut details {
+            detail.findings.sort_by_key(|&i| {
                 let rank = analysis.findings.get(i).map_or(4, |f| match f.kind {
                     _ if context.is_suppressed(i) => 3,
                     FindingKind::Conflict => 0,
@@ -247,9 +366,7 @@ impl Stories {
                 (rank, i)
             });
         }
-        let folders: Vec<String> = list.iter().map(|s| format!("{}/", s.name)).collect();
-        let prefix = common_folder(folders.iter().map(String::as_str));
-        Self { list, prefix }
+        (Self::new(list), details)
     }
 
     /// A story's name as shown: without the folder all stories are under.
@@ -275,7 +392,121 @@ impl Stories {
     }
 
     fn with_findings(&self) -> usize {
-        self.list.iter().filter(|s| !s.findings.is_empty()).count()
+        self.list.iter().filter(|s| s.findings > 0).count()
+    }
+}
+
+/// One story's section of a batch, for a page put together from batches ([`crate::stream`]):
+/// all of it but its opening, which names the story as the page shows it (known once every
+/// story is), and with its findings' numbers left out, marked.
+#[derive(Debug)]
+pub struct Body {
+    /// The story (the `group` of its documents).
+    pub story: String,
+    pub text: String,
+    /// Where each finding's number goes in `text` (a byte offset, ascending), and which
+    /// finding of the batch it is (an index into its `analysis.findings`).
+    pub marks: Vec<(usize, usize)>,
+}
+
+/// The sections of the stories of a batch (`analysis`) that have findings, in the order of
+/// their first document; `number` gives each story's number on the page from its name.
+pub fn bodies(
+    analysis: &Analysis,
+    context: &Context,
+    earlier: &[Option<&Verdict>],
+    number: impl Fn(&str) -> usize,
+) -> Vec<Body> {
+    let (stories, details) = Stories::of(analysis, context);
+    let mut bodies = Vec::new();
+    for (story, detail) in stories.list.iter().zip(&details) {
+        if detail.findings.is_empty() {
+            continue;
+        }
+        let mut text = String::new();
+        let mut numbers = Numbers::Marked(Vec::new());
+        section_body(
+            &mut text,
+            analysis,
+            context,
+            earlier,
+            number(&story.name),
+            story,
+            detail,
+            &mut numbers,
+        );
+        let marks = match numbers {
+            Numbers::Marked(marks) => marks,
+            Numbers::Direct => Vec::new(),
+        };
+        bodies.push(Body {
+            story: story.name.clone(),
+            text,
+            marks,
+        });
+    }
+    bodies
+}
+
+/// The parts of a page put together from batches around its sections and its findings' keys,
+/// from what is counted of every story (in the order of their first document: a story's
+/// number is its index).
+pub struct Outline {
+    stories: Stories,
+}
+
+impl Outline {
+    pub fn new(stories: Vec<Story>) -> Self {
+        Self {
+            stories: Stories::new(stories),
+        }
+    }
+
+    /// The numbers of the stories with findings, in the page's order.
+    pub fn sections(&self) -> Vec<usize> {
+        self.stories
+            .ordered()
+            .into_iter()
+            .filter(|(_, s)| s.findings > 0)
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// The page up to its first section; `properties` are those of every finding.
+    pub fn head(&self, summary: &Summary, properties: &BTreeSet<&str>) -> String {
+        let mut out = String::new();
+        head(&mut out, summary, &self.stories, properties);
+        if self.stories.list.iter().all(|s| s.findings == 0) {
+            out.push_str("<p>No findings.</p>\n");
+        }
+        out
+    }
+
+    /// The opening of story `s`'s section, before its [`Body`].
+    pub fn section_opening(&self, s: usize) -> String {
+        let mut out = String::new();
+        if let Some(story) = self.stories.list.get(s) {
+            section_opening(&mut out, s, self.stories.shown(story));
+        }
+        out
+    }
+
+    /// The page after its sections, up to its findings' keys (each [`key_json`], separated
+    /// by commas, page order): `earlier` are the verdicts read on findings of the page, by
+    /// their index on it.
+    pub fn until_keys(&self, warnings: &[Warning], earlier: &[(usize, &Verdict)]) -> String {
+        let earlier: Vec<String> = earlier.iter().map(|&(i, v)| earlier_json(i, v)).collect();
+        let mut out = String::new();
+        tail_until_keys(&mut out, warnings, &earlier);
+        out
+    }
+
+    /// The end of the page, after its findings' keys: `other` are the verdicts read on
+    /// findings not on the page, kept on export.
+    pub fn after_keys(&self, other: &[&Verdict]) -> String {
+        let mut out = String::new();
+        tail_after_keys(&mut out, other);
+        out
     }
 }
 
@@ -316,19 +547,14 @@ fn story_name(name: &str) -> &str {
 
 /// The search box and the filters, hidden until the script runs (without it they would do
 /// nothing).
-fn filters(out: &mut String, analysis: &Analysis, stories: &Stories) {
+fn filters(out: &mut String, properties: &BTreeSet<&str>, stories: &Stories) {
     out.push_str("<form id=\"filters\" hidden role=\"search\">\n");
     out.push_str("<label>Search <input type=\"search\" id=\"q\" placeholder=\"subject, value, source…\"></label>\n");
     out.push_str("<label>Kind <select id=\"filter-kind\">\n<option value=\"all\">all</option>\n<option value=\"conflict\">conflicts</option>\n<option value=\"update\">updates</option>\n<option value=\"agreement\">agreements</option>\n<option value=\"known\">known (baseline)</option>\n<option value=\"new\">new (not in the baseline)</option>\n<option value=\"suppressed\">suppressed (by a comment)</option>\n</select></label>\n");
-    let properties: BTreeSet<&str> = analysis
-        .findings
-        .iter()
-        .map(|f| f.property.as_str())
-        .collect();
     out.push_str(
         "<label>Property <select id=\"filter-property\">\n<option value=\"all\">all</option>\n",
     );
-    for p in &properties {
+    for p in properties {
         out.push_str("<option value=\"");
         esc_into(out, p);
         out.push_str("\">");
@@ -339,7 +565,7 @@ fn filters(out: &mut String, analysis: &Analysis, stories: &Stories) {
     out.push_str("<label>Severity <select id=\"filter-severity\">\n<option value=\"all\">all</option>\n<option value=\"error\">error</option>\n<option value=\"warning\">warning</option>\n<option value=\"note\">note</option>\n</select></label>\n");
     out.push_str("<label>Story <select id=\"filter-story\">\n<option value=\"all\">all</option>\n");
     for (s, story) in stories.ordered() {
-        if story.findings.is_empty() {
+        if story.findings == 0 {
             continue;
         }
         let _ = write!(out, "<option value=\"{s}\">");
@@ -368,7 +594,7 @@ fn overview(out: &mut String, stories: &Stories) {
             if n == 0 { String::new() } else { n.to_string() }
         };
         let _ = write!(out, "<tr data-story=\"{s}\"><td>");
-        if story.findings.is_empty() {
+        if story.findings == 0 {
             esc_into(out, stories.shown(story));
         } else {
             let _ = write!(out, "<a href=\"#s{s}\">");
@@ -378,7 +604,7 @@ fn overview(out: &mut String, stories: &Stories) {
         let _ = writeln!(
             out,
             "</td><td class=\"n\">{}</td><td class=\"n c\">{}</td><td class=\"n u\">{}</td><td class=\"n\">{}</td></tr>",
-            story.documents.len(),
+            story.documents,
             blank(story.conflicts),
             blank(story.updates),
             blank(story.agreements)
@@ -388,8 +614,8 @@ fn overview(out: &mut String, stories: &Stories) {
 }
 
 /// The documents a story's findings involve, in order.
-fn involved(analysis: &Analysis, story: &Story) -> Vec<DocId> {
-    let docs: BTreeSet<DocId> = story
+fn involved(analysis: &Analysis, detail: &Detail) -> Vec<DocId> {
+    let docs: BTreeSet<DocId> = detail
         .findings
         .iter()
         .filter_map(|&i| analysis.findings.get(i))
@@ -400,20 +626,28 @@ fn involved(analysis: &Analysis, story: &Story) -> Vec<DocId> {
     docs.into_iter().collect()
 }
 
-fn story_section(
+/// The opening of story `s`'s section, up to its name (as shown).
+fn section_opening(out: &mut String, s: usize, name: &str) {
+    let _ = write!(
+        out,
+        "<section class=\"story\" id=\"s{s}\" data-story=\"{s}\">\n<h2>"
+    );
+    esc_into(out, name);
+}
+
+/// A story's section after its name: its findings counted, its sources, its table of
+/// subjects and its cards.
+#[allow(clippy::too_many_arguments)]
+fn section_body(
     out: &mut String,
     analysis: &Analysis,
     context: &Context,
     earlier: &[Option<&Verdict>],
     s: usize,
     story: &Story,
-    name: &str,
+    detail: &Detail,
+    numbers: &mut Numbers,
 ) {
-    let _ = write!(
-        out,
-        "<section class=\"story\" id=\"s{s}\" data-story=\"{s}\">\n<h2>"
-    );
-    esc_into(out, name);
     out.push_str(" <span class=\"tally\">");
     let mut parts = Vec::new();
     if story.conflicts > 0 {
@@ -442,10 +676,10 @@ fn story_section(
     out.push_str("</span></h2>\n");
 
     // A story of several folders (with --group-by all) lists the documents of its findings.
-    let sources = if story.documents.is_empty() {
-        involved(analysis, story)
+    let sources = if detail.documents.is_empty() {
+        involved(analysis, detail)
     } else {
-        story.documents.clone()
+        detail.documents.clone()
     };
     let _ = writeln!(
         out,
@@ -501,20 +735,20 @@ fn story_section(
     }
     out.push_str("</details>\n");
 
-    let docs = involved(analysis, story);
-    if story.findings.len() <= TABLE_FINDINGS && docs.len() <= TABLE_SOURCES {
-        matrix(out, analysis, context, s, story, &docs);
+    let docs = involved(analysis, detail);
+    if detail.findings.len() <= TABLE_FINDINGS && docs.len() <= TABLE_SOURCES {
+        matrix(out, analysis, context, s, detail, &docs, numbers);
     }
-    for &i in &story.findings {
+    for &i in &detail.findings {
         if let Some(finding) = analysis.findings.get(i) {
             card(
                 out,
                 analysis,
                 context,
-                i,
-                finding,
+                (i, finding),
                 s,
                 earlier.get(i).copied().flatten(),
+                numbers,
             );
         }
     }
@@ -527,8 +761,9 @@ fn matrix(
     analysis: &Analysis,
     context: &Context,
     s: usize,
-    story: &Story,
+    detail: &Detail,
     docs: &[DocId],
+    numbers: &mut Numbers,
 ) {
     let _ = write!(
         out,
@@ -542,16 +777,14 @@ fn matrix(
         }
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for &i in &story.findings {
+    for &i in &detail.findings {
         let Some(f) = analysis.findings.get(i) else {
             continue;
         };
         let kind = f.kind.as_str();
-        let _ = write!(
-            out,
-            "<tr class=\"{kind}\"><td><a href=\"#finding-{}\">",
-            i + 1
-        );
+        let _ = write!(out, "<tr class=\"{kind}\"><td><a href=\"#finding-");
+        numbers.write(out, i);
+        out.push_str("\">");
         esc_into(out, &f.subject);
         out.push_str("</a></td><td>");
         esc_into(out, &f.property);
@@ -591,19 +824,20 @@ fn card(
     out: &mut String,
     analysis: &Analysis,
     context: &Context,
-    index: usize,
-    finding: &Finding,
+    (index, finding): (usize, &Finding),
     story: usize,
     earlier: Option<&Verdict>,
+    numbers: &mut Numbers,
 ) {
     let kind = finding.kind.as_str();
     let known = context.is_known(index);
     // A finding a comment removed is filtered as "suppressed", whatever its kind.
     let suppressed = context.is_suppressed(index);
+    out.push_str("<article id=\"finding-");
+    numbers.write(out, index);
     let _ = write!(
         out,
-        "<article id=\"finding-{}\" class=\"f {kind}{}\" data-kind=\"{}\" data-severity=\"{}\" data-property=\"",
-        index + 1,
+        "\" class=\"f {kind}{}\" data-kind=\"{}\" data-severity=\"{}\" data-property=\"",
         if suppressed { " suppressed" } else { "" },
         if suppressed { "suppressed" } else { kind },
         finding.severity.as_str(),
@@ -736,46 +970,6 @@ fn figure(out: &mut String, texts: &Texts, doc: &Document, claim: &Claim, set_as
 
 fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
-}
-
-/// The verdict data the script needs, as JSON: each finding's key (by its index), the earlier
-/// verdicts on findings of the page, and those on findings no longer on it (kept on export).
-fn data(
-    out: &mut String,
-    keys: &[Key],
-    earlier: &[Option<&Verdict>],
-    verdicts: Option<&Verdicts>,
-    in_force: &HashMap<Key, &Verdict>,
-) {
-    let keys_json: Vec<serde_json::Value> = keys
-        .iter()
-        .map(|k| serde_json::json!([k.code, k.subject, k.property, k.values]))
-        .collect();
-    let earlier_json: Vec<serde_json::Value> = earlier
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.map(|v| serde_json::json!([i, v.verdict.code(), v.note])))
-        .collect();
-    let on_page: std::collections::HashSet<&Key> = keys.iter().collect();
-    let other: Vec<&Verdict> = verdicts
-        .map(|v| {
-            v.verdicts
-                .iter()
-                .filter(|v| {
-                    let key = v.key();
-                    !on_page.contains(&key)
-                        && in_force.get(&key).is_some_and(|f| std::ptr::eq(*f, *v))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let json = serde_json::json!({"keys": keys_json, "earlier": earlier_json, "other": other});
-    // `<` only occurs inside JSON strings, where `\u003c` means the same: nothing in the data
-    // can close the script element.
-    let text = json.to_string().replace('<', "\\u003c");
-    out.push_str("<script type=\"application/json\" id=\"cc-data\">");
-    out.push_str(&text);
-    out.push_str("</script>\n");
 }
 
 /// A claim's excerpt: the text before it and after it on its line (at most [`CONTEXT`]
