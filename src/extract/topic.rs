@@ -599,6 +599,12 @@ fn topic_property(
     }
     if noun == "age" {
         age_bound(ctx, first, d);
+        // "at the age of thirteen": an age told as a bare figure is in years.
+        if let Value::Quantity { unit, .. } = &mut d.value
+            && unit == "count"
+        {
+            *unit = "yr".to_string();
+        }
     }
     strict_bound(ctx, first, d, is_count);
     let mut property = if ruled {
@@ -2176,5 +2182,12 @@ mod tests {
                 high: Some(18.0)
             })
         );
+        // An age told as a bare figure is in years, and meets one told in years.
+        let kinds = findings(
+            "Ada Quill",
+            "Ada Quill moved to Leeds when she was younger than 9 years old.",
+            "She moved to live in Leeds at the age of eleven.",
+        );
+        assert!(kinds.contains(&FindingKind::Conflict), "{kinds:?}");
     }
 }
