@@ -915,12 +915,31 @@ const LINKS: &[&str] = &[
     "totalled",
 ];
 
+/// Verbs of change before "to" and a figure: "the cases rose to 105".
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "increased",
+    "grew",
+    "grown",
+    "climbed",
+    "jumped",
+    "fell",
+    "dropped",
+    "declined",
+    "decreased",
+];
+
 /// The noun that a link word ties to the figure after it: "a seating capacity of 60,000"
 /// states a capacity, "the biggest attendance was 62,241 fans" an attendance.
 fn linked_noun(ctx: &Context, first: usize) -> Option<String> {
     let toks = ctx.tokens;
     let begin = ctx.sentences[toks[first].sentence].start;
     let mut k = first;
+    // "a population of only 245,800": "only" stands between the link and its figure.
+    if k > begin && matches!(ctx.lower(k - 1), "only" | "just") {
+        k -= 1;
+    }
     let mut links = 0;
     while links < 3 && k > begin && LINKS.contains(&ctx.lower(k - 1)) {
         k -= 1;
@@ -929,12 +948,34 @@ fn linked_noun(ctx: &Context, first: usize) -> Option<String> {
     if links == 0 {
         return None;
     }
+    let c = &ctx.t.c;
+    // "the total number of cases registered in the region is 457": the figure is the number
+    // of the noun after "number of".
+    if let Some(of) = (k.saturating_sub(10).max(begin + 1)..k)
+        .find(|&j| ctx.lower(j) == "of" && ctx.lower(j - 1) == "number")
+        && let Some(w) = toks
+            .get(of + 1)
+            .filter(|t| t.kind == TokenKind::Word && of + 1 < k)
+        && !c.stop_words.contains(w.lower.as_str())
+        && (of + 1..k).all(|j| !matches!(ctx.tok_text(j), "," | ";" | ":"))
+    {
+        return Some(w.lower.clone());
+    }
+    // "the cases rose to 105": what rose is the noun before the verb of change.
+    if ctx.lower(k) == "to"
+        && k >= begin + 2
+        && CHANGE_VERBS.contains(&ctx.lower(k - 1))
+        && toks[k - 2].kind == TokenKind::Word
+        && !toks[k - 2].capitalized
+        && !c.stop_words.contains(ctx.lower(k - 2))
+    {
+        return Some(ctx.lower(k - 2).to_string());
+    }
     // "an upload may be at most 50 MB": past the modal.
     if k > begin && MODALS.contains(&ctx.lower(k - 1)) {
         k -= 1;
     }
     let mut noun = k.checked_sub(1).filter(|&n| n >= begin)?;
-    let c = &ctx.t.c;
     // "The budget of the film Dark Harbor was $40 million": the noun before "of" and a name.
     if toks[noun].capitalized
         && let Some(of) = (noun.saturating_sub(8).max(begin)..noun)
@@ -1858,6 +1899,19 @@ mod tests {
         assert!(props.contains(&"share of household"), "{q:?}");
         let shares = props.iter().filter(|p| p.starts_with("share of")).count();
         assert_eq!(shares, 2, "{q:?}");
+    }
+
+    #[test]
+    fn a_number_of_a_noun_and_a_noun_that_rose_are_what_the_figure_counts() {
+        let q = quantities(
+            "2031 fever outbreak in Ruritania",
+            "The total number of cases registered in the Duchy is 2,417. By Friday the recoveries \
+             rose to 58. The town has a population of only 8,210.",
+        );
+        let props: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert!(props.contains(&"case"), "{q:?}");
+        assert!(props.contains(&"recovery"), "{q:?}");
+        assert!(props.contains(&"population"), "{q:?}");
     }
 
     #[test]
