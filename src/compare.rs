@@ -841,6 +841,9 @@ pub fn agree(a: &Claim, b: &Claim, rules: &Rules) -> bool {
             if opposite_bounds_at_one_figure(a, b) {
                 return false;
             }
+            if rounds_to(a, b) || rounds_to(b, a) {
+                return true;
+            }
             match (base_interval(a, rules), base_interval(b, rules)) {
                 (Some(x), Some(y)) => x.overlaps(&y),
                 _ => true,
@@ -885,6 +888,40 @@ fn opposite_bounds_at_one_figure(a: &Claim, b: &Claim) -> bool {
         _ => false,
     };
     ua == ub && touching && (strict(a) || strict(b))
+}
+
+/// Whether the exact figure of `short`, written with one decimal or more, is the exact figure of
+/// `long` rounded to as many decimals: "0.01%" is "0.0114955%" as a source rounds it.
+fn rounds_to(short: &Claim, long: &Claim) -> bool {
+    let (
+        Value::Quantity {
+            low: Some(s),
+            high: Some(sh),
+            unit: us,
+            approximate: false,
+            ..
+        },
+        Value::Quantity {
+            low: Some(l),
+            high: Some(lh),
+            unit: ul,
+            approximate: false,
+            ..
+        },
+    ) = (&short.value, &long.value)
+    else {
+        return false;
+    };
+    let decimals = |v: f64| {
+        let text = format!("{v}");
+        text.split_once('.').map_or(0, |(_, d)| d.len())
+    };
+    let d = decimals(*s);
+    if us != ul || s != sh || l != lh || d == 0 || decimals(*l) <= d || d > 9 {
+        return false;
+    }
+    let scale = 10f64.powi(d as i32);
+    ((l * scale).round() - s * scale).abs() < 1e-6
 }
 
 /// Two speakers are one person when their names share a surname and any given name they both
@@ -1347,6 +1384,21 @@ fn names_weekday(c: &Claim) -> bool {
 mod tests {
     use super::*;
     use crate::model::DateValue;
+
+    #[test]
+    fn a_figure_rounded_to_its_written_decimals_agrees() {
+        let rules = Rules::builtin().expect("rules");
+        let short = q(0, Some(0.02), Some(0.02), "%", "0.02%");
+        let long = q(1, Some(0.0154), Some(0.0154), "%", "0.0154%");
+        assert!(agree(&short, &long, &rules));
+        assert!(agree(&long, &short, &rules));
+        // Not to another figure, and never a whole number against decimals.
+        let other = q(1, Some(0.0254), Some(0.0254), "%", "0.0254%");
+        assert!(!agree(&short, &other, &rules));
+        let whole = q(0, Some(4.0), Some(4.0), "count", "4 tanks");
+        let near = q(1, Some(3.8), Some(3.8), "count", "3.8 tanks");
+        assert!(!agree(&whole, &near, &rules));
+    }
 
     #[test]
     fn opposite_bounds_of_one_round_figure_disagree_when_one_is_strict() {

@@ -43,6 +43,20 @@ pub(super) fn is_not_a_quantity(ctx: &Context, m: &NumberMatch) -> bool {
         {
             return true;
         }
+        // The second year of a span: "the 2019–20 season", "2004-05", "2004/05".
+        if raw.len() == 2
+            && !first.space_before
+            && let Some(p) =
+                prev.filter(|p| (p.is_punct("–") || p.is_punct("-")) && !p.space_before)
+            && let Some(year) = m.first.checked_sub(2).map(|k| &toks[k])
+            && year.kind == TokenKind::Number
+            && let Ok(y) = year.text(ctx.text).parse::<u32>()
+            && (1800..=2100).contains(&y)
+            && raw.parse::<u32>().is_ok_and(|v| v == (y + 1) % 100)
+            && p.sentence == first.sentence
+        {
+            return true;
+        }
         // A street address: "the 5700 block of Green Hill Road".
         if next.is_some_and(|n| n.lower == "block") && ctx.lower(m.last + 2) == "of" {
             return true;
@@ -314,5 +328,7 @@ mod tests {
             &[],
         );
         check("It happened in the 4300 block of Elm Lane.", &[]);
+        check("The 2031–32 flu outbreak was mild.", &[]);
+        check("The 2008-09 accounts were late.", &[]);
     }
 }
