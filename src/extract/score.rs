@@ -1,6 +1,6 @@
 //! Scores on a scale: "an average rating of 7.9/10", "3.8 out of 10", "4/5 stars", read as a
 //! figure in the unit of the scale ("/10") whose property is the rating it gives, with the
-//! bound a comparison word puts on it ("less than 6.2/10" excludes 6.2).
+//! bound a hedge of the rules puts on it ("less than 6.2/10" excludes 6.2).
 //!
 //! Only the scales reviews are given on (5, 10, 100) are read, and only a score no larger than
 //! its scale: "7 out of 10 people" counts people (a noun follows), "24/7" is no score.
@@ -112,25 +112,20 @@ fn score_at(ctx: &Context, k: usize) -> Option<(f64, u32, usize)> {
     None
 }
 
-/// The bound the words before a score put on it: above or below, and whether strict.
-fn bound_before(ctx: &Context, k: usize) -> Option<(bool, bool)> {
-    let word = |back: usize| k.checked_sub(back).map_or("", |j| ctx.lower(j));
-    match (word(2), word(1)) {
-        ("more" | "higher" | "greater", "than") => Some((true, true)),
-        ("less" | "lower" | "fewer", "than") => Some((false, true)),
-        ("at", "least") => Some((true, false)),
-        ("at", "most") | ("up", "to") => Some((false, false)),
-        (_, "over" | "above") => Some((true, true)),
-        (_, "under" | "below") => Some((false, true)),
-        _ => None,
-    }
-}
-
 fn draft(ctx: &Context, first: usize, last: usize, value: f64, scale: u32) -> Draft {
     let (mut low, mut high) = (Some(value), Some(value));
     let mut start_tok = first;
     let mut sign = "";
-    if let Some((above, strict)) = bound_before(ctx, first) {
+    let bound = ctx
+        .t
+        .bound_before(ctx.tokens, first)
+        .filter(|b| ctx.tokens[first - b.len].sentence == ctx.tokens[first].sentence);
+    if let Some(super::tables::Bound {
+        len,
+        lower: above,
+        strict,
+    }) = bound
+    {
         // A strict bound leaves out the score as written, to its last written digit: "less
         // than 6.2/10" is at most 6.19.
         let text = ctx.tok_text(first);
@@ -146,10 +141,7 @@ fn draft(ctx: &Context, first: usize, last: usize, value: f64, scale: u32) -> Dr
             high = Some(if strict { tidy(value - step) } else { value });
             sign = if strict { "< " } else { "≤ " };
         }
-        start_tok = first - 2;
-        if matches!(ctx.lower(first - 1), "over" | "above" | "under" | "below") {
-            start_tok = first - 1;
-        }
+        start_tok = first - len;
     }
     let (start, end) = (ctx.tokens[start_tok].start, ctx.tokens[last].end);
     let figure = ctx.text[ctx.tokens[first].start..end].to_string();

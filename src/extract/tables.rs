@@ -493,6 +493,29 @@ impl<'a> Tables<'a> {
         self.c.class_by_sets(self.rules, lower)
     }
 
+    /// The bound a hedge of the rules ending right before token `end` puts on the figure
+    /// there ("more than", "at least", "up to", "younger than"), with its length in tokens;
+    /// none for a band ("about") or no hedge.
+    pub fn bound_before(&self, tokens: &[Token], end: usize) -> Option<Bound> {
+        let (len, &q) = self.c.qualifiers_before.ending_before(tokens, end)?;
+        let rule = self.rules.qualifiers.get(q)?;
+        let lower = match rule.interval {
+            crate::rules::IntervalShape::Above => true,
+            crate::rules::IntervalShape::Below => false,
+            _ => return None,
+        };
+        // The sign a label shows (`quantity::value`): `>` and `<` exclude the figure.
+        let sign = rule
+            .sign
+            .as_deref()
+            .unwrap_or(if lower { ">" } else { "≤" });
+        Some(Bound {
+            len,
+            lower,
+            strict: matches!(sign, ">" | "<"),
+        })
+    }
+
     pub fn number_phrase_at(
         &self,
         tokens: &[Token],
@@ -503,6 +526,17 @@ impl<'a> Tables<'a> {
             .at(tokens, i)
             .map(|(len, (low, high))| (len, *low, *high))
     }
+}
+
+/// A bound a hedge puts on the figure after it ([`Tables::bound_before`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    /// The hedge's length in tokens.
+    pub len: usize,
+    /// Whether the figure is a lower bound ("more than 40") rather than an upper one.
+    pub lower: bool,
+    /// Whether the figure itself is left out ("more than", not "at least").
+    pub strict: bool,
 }
 
 /// A title folded for comparison: lowercase, British spellings folded, periods dropped.

@@ -835,20 +835,17 @@ fn strict_bound(ctx: &Context, first: usize, d: &mut Draft, is_count: bool) {
     }
 }
 
-/// Whether the first figure of the phrase from token `first` up to byte `end` follows words
-/// of a strict bound: above ("more than", "over") or below ("less than", "fewer than", "under").
+/// Whether the first figure of the phrase from token `first` up to byte `end` follows a hedge
+/// of a strict bound: above ("more than", "over") or below ("less than", "under").
 fn strict_words(ctx: &Context, first: usize, end: usize) -> (bool, bool) {
-    let Some(k) = (first..ctx.tokens.len())
+    let bound = (first..ctx.tokens.len())
         .take_while(|&k| ctx.tokens[k].start < end)
         .find(|&k| ctx.tokens[k].kind == TokenKind::Number)
-    else {
-        return (false, false);
-    };
-    let word = |back: usize| k.checked_sub(back).map_or("", |j| ctx.lower(j));
-    let than = word(1) == "than";
+        .and_then(|k| ctx.t.bound_before(ctx.tokens, k))
+        .filter(|b| b.strict);
     (
-        (than && word(2) == "more") || word(1) == "over",
-        (than && matches!(word(2), "less" | "fewer")) || word(1) == "under",
+        bound.is_some_and(|b| b.lower),
+        bound.is_some_and(|b| !b.lower),
     )
 }
 
